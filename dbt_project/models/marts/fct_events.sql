@@ -1,0 +1,137 @@
+-- grain: one row per real-world event (see int_event_mentions for the deduplication rule).
+-- Every count is recomputed from the mentions on each build, so it is always current.
+with mentions as (
+    select * from {{ ref('int_event_mentions') }}
+),
+
+articles as (
+    select article_id, published_date, source_id from {{ ref('dim_articles') }}
+),
+
+entities as (
+    select entity_id, name_en, country_iso3, cameo_code, latitude, longitude from {{ ref('dim_entities') }}
+),
+
+event_types as (
+    select * from {{ ref('dim_event_types') }}
+),
+
+mentions_with_articles as (
+    select mentions.*, articles.published_date, articles.source_id
+    from mentions
+    left join articles using (article_id)
+),
+
+-- The event's orientation (who is actor1) and actor codes come from one representative mention:
+-- occurred before planned, day-precise dates first, then the most confident.
+representative as (
+    select
+        event_id,
+        actor1_entity_id,
+        actor2_entity_id,
+        actor1_code,
+        actor2_code
+    from mentions
+    qualify row_number() over (
+        partition by event_id
+        order by status = 'occurred' desc, date_precision = 'day' desc, confidence desc, mention_id
+    ) = 1
+),
+
+-- The event's code and date are the most frequent among its mentions (occurred mentions and
+-- day-precise dates first); ties break on the value so that rebuilds are deterministic.
+event_codes as (
+    select event_id, event_code
+    from mentions
+    group by event_id, event_code
+    qualify row_number() over (
+        partition by event_id
+        order by count(*) filter (where status = 'occurred') desc, count(*) desc, event_code
+    ) = 1
+),
+
+event_dates as (
+    select event_id, event_date
+    from mentions
+    where event_date is not null
+    group by event_id, event_date
+    qualify row_number() over (
+        partition by event_id
+        order by count(*) filter (where date_precision = 'day') desc, count(*) desc, event_date
+    ) = 1
+),
+
+aggregated as (
+    select
+        event_id,
+        any_value(event_key) as event_key,
+        case
+            when count(*) filter (where date_precision = 'day') > 0 then 'day'
+            when count(*) filter (where date_precision = 'month') > 0 then 'month'
+            when count(*) filter (where date_precision = 'year') > 0 then 'year'
+            else 'unknown'
+        end as date_precision,
+        case
+            when bool_or(status = 'occurred') then 'occurred'
+            when bool_or(status = 'historical') then 'historical'
+            else 'planned'
+        end as status,
+        min(location_entity_id) filter (where location_entity_id is not null) as location_entity_id,
+        count(*) as num_mentions,
+        count(distinct article_id) as num_articles,
+        -- An article that names no outlet counts as a source of its own.
+        count(distinct coalesce(source_id, 'article:' || article_id)) as num_sources,
+        min(published_date) as first_seen_date,
+        max(published_date) as last_seen_date,
+        avg(confidence) as avg_confidence
+    from mentions_with_articles
+    group by event_id
+),
+
+oriented as (
+    select aggregated.*, representative.* exclude (event_id), event_codes.event_code, event_dates.event_date
+    from aggregated
+    inner join representative using (event_id)
+    inner join event_codes using (event_id)
+    left join event_dates using (event_id)
+),
+
+final as (
+    select
+        oriented.event_id,
+        oriented.event_code,
+        event_types.event_base_code,
+        event_types.event_root_code,
+        event_types.quad_class,
+        event_types.goldstein_scale,
+        oriented.event_date,
+        oriented.date_precision,
+        oriented.status,
+        oriented.actor1_entity_id,
+        actor1.name_en as actor1_name_en,
+        actor1.country_iso3 as actor1_country_iso3,
+        coalesce(oriented.actor1_code, actor1.cameo_code) as actor1_code,
+        oriented.actor2_entity_id,
+        actor2.name_en as actor2_name_en,
+        actor2.country_iso3 as actor2_country_iso3,
+        coalesce(oriented.actor2_code, actor2.cameo_code) as actor2_code,
+        oriented.location_entity_id,
+        place.name_en as location_name_en,
+        place.country_iso3 as location_country_iso3,
+        place.latitude as location_latitude,
+        place.longitude as location_longitude,
+        oriented.num_mentions,
+        oriented.num_articles,
+        oriented.num_sources,
+        oriented.first_seen_date,
+        oriented.last_seen_date,
+        oriented.avg_confidence,
+        oriented.event_key
+    from oriented
+    left join event_types on event_types.event_code = oriented.event_code
+    left join entities as actor1 on actor1.entity_id = oriented.actor1_entity_id
+    left join entities as actor2 on actor2.entity_id = oriented.actor2_entity_id
+    left join entities as place on place.entity_id = oriented.location_entity_id
+)
+
+select * from final

@@ -1,0 +1,26 @@
+with source as (
+    select * from {{ source('landing', 'articles') }}
+),
+
+renamed as (
+    select
+        cast(article_id as varchar) as article_id,
+        cast(source_file as varchar) as source_file,
+        cast(encoding as varchar) as encoding,
+        nullif(trim(title), '') as title,
+        cast(published_date as date) as published_date,
+        cast(published_date_source as varchar) as published_date_source,
+        nullif(trim(source_name), '') as source_name,
+        nullif(trim(section), '') as section,
+        nullif(trim(dateline), '') as dateline,
+        nullif(trim(url), '') as url,
+        cast(body as varchar) as body,
+        cast(n_chars as bigint) as n_chars
+    from source
+),
+
+final as (
+    select * from renamed
+)
+
+select * from final

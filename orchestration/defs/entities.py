@@ -1,0 +1,37 @@
+import dagster as dg
+import polars as pl
+
+from orchestration.defs._metadata import frame_metadata
+from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.reference import load_kb
+from orchestration.transforms.sentences import split_sentences
+
+
+@dg.multi_asset(
+    outs={
+        "sentences": dg.AssetOut(key_prefix="landing", description="Sentences of every body, with offsets."),
+        "entity_mentions": dg.AssetOut(
+            key_prefix="landing", description="Entity mentions resolved to the knowledge base, with offsets."
+        ),
+        "entities": dg.AssetOut(
+            key_prefix="landing", description="Knowledge-base entities, role actors and new persons."
+        ),
+    },
+    ins={"articles": dg.AssetIn(key=dg.AssetKey(["landing", "articles"]))},
+    group_name="entities",
+)
+def extracted_entities(
+    context: dg.AssetExecutionContext, articles: pl.DataFrame
+) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
+    kb = load_kb()
+    sentences = split_sentences(articles)
+    mentions, entities = extract_entity_mentions(articles, kb, sentences)
+    by_method = dict(mentions.group_by("method").len().iter_rows())
+    context.log.info(f"{sentences.height} sentences, {mentions.height} entity mentions {by_method}")
+    mention_meta = frame_metadata(mentions, ["article_id", "entity_id", "surface", "method"])
+    mention_meta["by_method"] = dg.MetadataValue.json(by_method)
+    return (
+        dg.Output(sentences, metadata=frame_metadata(sentences, ["article_id", "sentence_index", "sentence"])),
+        dg.Output(mentions, metadata=mention_meta),
+        dg.Output(entities, metadata=frame_metadata(entities, ["entity_id", "name_en", "entity_type"])),
+    )

@@ -1,0 +1,30 @@
+import dagster as dg
+import polars as pl
+
+from orchestration.defs._metadata import frame_metadata
+from orchestration.transforms.events import extract_event_candidates
+from orchestration.transforms.reference import load_kb
+
+
+@dg.asset(
+    key=dg.AssetKey(["landing", "event_candidates"]),
+    ins={
+        "articles": dg.AssetIn(key=dg.AssetKey(["landing", "articles"])),
+        "sentences": dg.AssetIn(key=dg.AssetKey(["landing", "sentences"])),
+        "entity_mentions": dg.AssetIn(key=dg.AssetKey(["landing", "entity_mentions"])),
+    },
+    group_name="events",
+)
+def event_candidates(
+    context: dg.AssetExecutionContext,
+    articles: pl.DataFrame,
+    sentences: pl.DataFrame,
+    entity_mentions: pl.DataFrame,
+) -> dg.Output[pl.DataFrame]:
+    """Sentence-level event mentions: trigger, CAMEO code, actors, status and date."""
+    candidates = extract_event_candidates(articles, sentences, entity_mentions, load_kb())
+    by_code = dict(candidates.group_by("event_code").len().sort("event_code").iter_rows())
+    context.log.info(f"{candidates.height} event candidates {by_code}")
+    meta = frame_metadata(candidates, ["article_id", "event_code", "actor1_entity_id", "actor2_entity_id"])
+    meta["by_code"] = dg.MetadataValue.json(by_code)
+    return dg.Output(candidates, metadata=meta)

@@ -1,0 +1,43 @@
+"""Run-time configuration, read from environment variables with repo-relative defaults.
+
+Dagster and dbt both take their paths from here so that they always agree on one warehouse.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+REFERENCE_DIR = REPO_ROOT / "data" / "reference"
+
+
+def _path(var: str, default: Path) -> Path:
+    value = os.environ.get(var)
+    path = Path(value) if value else default
+    return path if path.is_absolute() else (REPO_ROOT / path)
+
+
+@dataclass(frozen=True)
+class Settings:
+    inbox: Path
+    warehouse: Path
+    quality_dir: Path
+
+    @property
+    def build_database(self) -> Path:
+        """The working database every run writes to; only `publish` copies it to `warehouse`.
+
+        BI tools open `warehouse` read-only, so they never see a half-built file.
+        """
+        return self.warehouse.parent / "build" / self.warehouse.name
+
+
+def get_settings() -> Settings:
+    return Settings(
+        inbox=_path("AKHBAR_INBOX", REPO_ROOT / "data" / "raw"),
+        warehouse=_path("AKHBAR_WAREHOUSE", REPO_ROOT / "data" / "warehouse" / "news.duckdb"),
+        quality_dir=_path("AKHBAR_QUALITY_DIR", REPO_ROOT / "data" / "quality"),
+    )

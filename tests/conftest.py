@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "gold"
+SAMPLE_INBOX = REPO / "data" / "raw"
+
+# Offline and quiet, whatever the caller's shell has.
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TQDM_DISABLE", "1")
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A materialized pipeline in a temporary directory."""
+
+    inbox: Path
+    warehouse: Path
+    build_database: Path
+    success: bool
+
+    def query(self, sql: str, params: list[object] | None = None) -> list[tuple]:
+        with duckdb.connect(str(self.warehouse), read_only=True) as con:
+            return con.execute(sql, params or []).fetchall()
+
+    def frame(self, sql: str):  # -> polars.DataFrame
+        with duckdb.connect(str(self.warehouse), read_only=True) as con:
+            return con.execute(sql).pl()
+
+
+def run_pipeline(inbox: Path, root: Path) -> Pipeline:
+    """Materialize every asset (and run every check) of the real Definitions into `root`."""
+    import dagster as dg
+
+    from orchestration import defs as defs_package
+    from orchestration.defs.resources import build_resources
+    from orchestration.settings import Settings
+
+    settings = Settings(inbox=inbox, warehouse=root / "news.duckdb", quality_dir=root / "quality")
+    defs = dg.load_definitions_from_package_module(
+        defs_package, resources=build_resources(settings), executor=dg.in_process_executor
+    )
+    job = defs.resolve_implicit_global_asset_job_def()
+    result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    return Pipeline(inbox, settings.warehouse, settings.build_database, result.success)
+
+
+@pytest.fixture(scope="session")
+def sample_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
+    root = tmp_path_factory.mktemp("warehouse")
+    inbox = root / "inbox"
+    shutil.copytree(SAMPLE_INBOX, inbox)
+    pipeline = run_pipeline(inbox, root)
+    assert pipeline.success, "materializing the sample pipeline failed"
+    yield pipeline
