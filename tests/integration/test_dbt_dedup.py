@@ -1,0 +1,206 @@
+"""The dbt deduplication rule (int_event_mentions -> fct_events) on hand-made event mentions.
+
+Builds a tiny `landing` schema directly in DuckDB and runs `dbt build`, so the rule is tested
+independently of extraction quality.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from orchestration.settings import DBT_PROJECT_DIR
+
+D = date.fromisoformat
+
+
+def _articles() -> pl.DataFrame:
+    rows = [
+        ("a1", "2017-11-21", "src one"),
+        ("a2", "2017-11-21", "src two"),
+        ("a3", None, None),  # undated: "yesterday, Monday" -> weekday 1
+        ("a4", None, None),  # undated embedded article of a later year: "Monday"
+        ("a5", "2019-03-02", "src one"),
+    ]
+    return pl.DataFrame(
+        {
+            "article_id": [r[0] for r in rows],
+            "source_file": [f"{r[0]}.txt" for r in rows],
+            "encoding": ["utf-8"] * len(rows),
+            "title": [None] * len(rows),
+            "published_date": [D(r[1]) if r[1] else None for r in rows],
+            "published_date_source": ["text" if r[1] else None for r in rows],
+            "source_name": [r[2] for r in rows],
+            "section": [None] * len(rows),
+            "dateline": [None] * len(rows),
+            "url": [None] * len(rows),
+            "body": ["بوتين اتصل مع ترامب ونتنياهو في سوتشي " * 3] * len(rows),
+            "n_chars": [len("بوتين اتصل مع ترامب ونتنياهو في سوتشي " * 3)] * len(rows),
+        },
+        schema_overrides={"title": pl.String, "section": pl.String, "dateline": pl.String, "url": pl.String},
+    )
+
+
+def _entities() -> pl.DataFrame:
+    ids = ["person:putin", "person:trump", "person:netanyahu", "person:assad", "place:sochi"]
+    return pl.DataFrame(
+        {
+            "entity_id": ids,
+            "entity_type": ["PERSON"] * 4 + ["PLACE"],
+            "name_en": ["Vladimir Putin", "Donald Trump", "Benjamin Netanyahu", "Bashar al-Assad", "Sochi"],
+            "name_ar": [None] * 5,
+            "country_iso3": ["RUS", "USA", "ISR", "SYR", "RUS"],
+            "cameo_code": ["RUSGOV", "USAGOV", "ISRGOV", "SYRGOV", None],
+            "latitude": [None, None, None, None, 43.6],
+            "longitude": [None, None, None, None, 39.7],
+            "origin": ["kb"] * 5,
+        },
+        schema_overrides={"name_ar": pl.String},
+    )
+
+
+def _candidates() -> pl.DataFrame:
+    # (mention, article, code, actor1, actor2, status, date, precision, weekday, location)
+    rows = [
+        # Putin-Trump call reported by two outlets, once each way round: one event.
+        ("m1", "a1", "041", "person:putin", "person:trump", "occurred", "2017-11-21", "day", 2, None),
+        ("m2", "a2", "041", "person:trump", "person:putin", "occurred", "2017-11-21", "day", 2, None),
+        # Putin-Netanyahu call, 2017 ...
+        ("m3", "a1", "041", "person:putin", "person:netanyahu", "occurred", "2017-11-21", "day", 2, None),
+        # ... and the same pair on an unknown Monday of a later year: must stay separate.
+        ("m4", "a4", "041", "person:putin", "person:netanyahu", "occurred", None, "unknown", 1, None),
+        # Putin hosts Assad on Monday 2017-11-20; an undated article says "yesterday, Monday"
+        # and another calls it a visit: host and visit fold into one meeting.
+        ("m5", "a1", "043", "person:putin", "person:assad", "occurred", "2017-11-20", "day", 1, None),
+        ("m6", "a3", "042", "person:assad", "person:putin", "occurred", None, "unknown", 1, "place:sochi"),
+        # The same Putin-Trump pair two years later: another event.
+        ("m7", "a5", "041", "person:putin", "person:trump", "occurred", "2019-03-01", "day", 5, None),
+        # An undated mention in an article that also dates the event joins it (same story).
+        ("m8", "a2", "041", "person:putin", "person:trump", "occurred", None, "unknown", None, None),
+    ]
+    return pl.DataFrame(
+        {
+            "mention_id": [r[0] for r in rows],
+            "article_id": [r[1] for r in rows],
+            "sentence_index": list(range(len(rows))),
+            "sentence": ["بوتين اتصل مع ترامب"] * len(rows),
+            "event_code": [r[2] for r in rows],
+            "trigger": ["اتصل"] * len(rows),
+            "action_char_offset": [6] * len(rows),
+            "actor1_entity_id": [r[3] for r in rows],
+            "actor2_entity_id": [r[4] for r in rows],
+            "actor1_char_offset": [0] * len(rows),
+            "actor2_char_offset": [14] * len(rows),
+            "actor1_code": [None] * len(rows),
+            "actor2_code": [None] * len(rows),
+            "location_entity_id": [r[9] for r in rows],
+            "status": [r[5] for r in rows],
+            "event_date": [D(r[6]) if r[6] else None for r in rows],
+            "date_precision": [r[7] for r in rows],
+            "event_weekday": [r[8] for r in rows],
+            "confidence": [0.9] * len(rows),
+        },
+        schema_overrides={"actor1_code": pl.String, "actor2_code": pl.String, "event_weekday": pl.Int32},
+    )
+
+
+def _empty(columns: dict[str, pl.DataType]) -> pl.DataFrame:
+    return pl.DataFrame(schema=columns)
+
+
+@pytest.fixture(scope="module")
+def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from dbt.cli.main import dbtRunner
+
+    db = tmp_path_factory.mktemp("dedup") / "dedup.duckdb"
+    articles = _articles()
+    tables = {
+        "articles": articles,
+        "entities": _entities(),
+        "event_candidates": _candidates(),
+        "entity_mentions": _empty(
+            {
+                "article_id": pl.String, "entity_id": pl.String, "entity_type": pl.String, "surface": pl.String,
+                "char_start": pl.Int64, "char_end": pl.Int64, "sentence_index": pl.Int64, "method": pl.String,
+                "confidence": pl.Float64, "actor_code": pl.String, "role": pl.String,
+            }
+        ),
+        "sentences": _empty(
+            {"article_id": pl.String, "sentence_index": pl.Int64, "char_start": pl.Int64, "char_end": pl.Int64,
+             "sentence": pl.String}
+        ),
+        "raw_articles": articles.select("article_id", "source_file"),
+        "duplicate_articles": _empty(
+            {"source_file": pl.String, "record_index": pl.Int64, "article_id": pl.String,
+             "duplicate_of_file": pl.String, "duplicate_of_record": pl.Int64}
+        ),
+        "rejected_articles": _empty(
+            {"source_file": pl.String, "record_index": pl.Int64, "file_size_bytes": pl.Int64,
+             "reason": pl.String, "message": pl.String}
+        ),
+    }
+    tables["rejected_clean"] = tables["rejected_articles"]
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema landing")
+        for name, frame in tables.items():
+            con.register("frame", frame.to_arrow())
+            con.execute(f"create table landing.{name} as select * from frame")
+            con.unregister("frame")
+    os.environ["AKHBAR_BUILD_DB"] = str(db)
+    result = dbtRunner().invoke(
+        ["build", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    )
+    assert result.success, result.exception
+    return db
+
+
+def _events(db: Path) -> pl.DataFrame:
+    with duckdb.connect(str(db)) as con:
+        return con.execute(
+            "select e.event_id, e.event_code, e.event_date, e.num_mentions, e.num_articles, e.num_sources, "
+            "list(m.mention_id order by m.mention_id) as mentions "
+            "from fct_events e join fct_event_mentions m using (event_id) "
+            "group by all order by mentions"
+        ).pl()
+
+
+def _event_of(events: pl.DataFrame, mention: str) -> dict:
+    rows = events.filter(pl.col("mentions").list.contains(mention))
+    assert rows.height == 1
+    return rows.row(0, named=True)
+
+
+def test_same_call_reported_both_ways_is_one_event(dedup_db: Path) -> None:
+    event = _event_of(_events(dedup_db), "m1")
+    assert event["mentions"] == ["m1", "m2", "m8"]
+    assert event["event_date"] == D("2017-11-21")
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (3, 2, 2)
+
+
+def test_same_pair_years_apart_is_two_events(dedup_db: Path) -> None:
+    events = _events(dedup_db)
+    assert _event_of(events, "m7")["mentions"] == ["m7"]
+    assert _event_of(events, "m4")["mentions"] == ["m4"]
+    assert _event_of(events, "m4")["event_date"] is None
+    assert _event_of(events, "m3")["mentions"] == ["m3"]
+
+
+def test_undated_weekday_mention_joins_the_matching_meeting(dedup_db: Path) -> None:
+    event = _event_of(_events(dedup_db), "m5")
+    assert event["mentions"] == ["m5", "m6"]
+    assert event["event_date"] == D("2017-11-20")
+    assert event["event_code"] in {"042", "043"}
+
+
+def test_counts_equal_mention_rows(dedup_db: Path) -> None:
+    with duckdb.connect(str(dedup_db)) as con:
+        mismatches = con.execute(
+            "select count(*) from fct_events e where num_mentions <> "
+            "(select count(*) from fct_event_mentions m where m.event_id = e.event_id)"
+        ).fetchone()[0]
+    assert mismatches == 0
