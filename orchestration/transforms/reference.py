@@ -17,7 +17,7 @@ REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 def _read(name: str, reference_dir: Path, schema: dict[str, pl.DataType] | None = None) -> pl.DataFrame:
     path = reference_dir / name
     # Everything is read as text first: codes such as CAMEO '041' keep their leading zeros.
-    df = pl.read_csv(path, infer_schema=False, missing_utf8_is_empty_string=False)
+    df = pl.read_csv(path, infer_schema=False)
     if schema:
         df = df.with_columns(pl.col(c).cast(t) for c, t in schema.items() if c in df.columns)
     return df
