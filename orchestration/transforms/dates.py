@@ -1,0 +1,413 @@
+"""Arabic date finding and parsing, vectorized with Polars.
+
+Recognized forms (on normalized text: ASCII digits, plain spaces, no tatweel — see ``normalize.py``):
+
+* Gregorian day-month-year with Egyptian/Gulf, Levantine and Maghrebi month names and combined forms
+  (``21 نوفمبر 2017``, ``20 أكتوبر/تشرين الأول 2015``, ``الـ22 من نوفمبر الجاري``, ``12 شباط عام 2015``);
+  a day and month without a year come out with precision ``day_no_year`` and a NULL date/year so the
+  caller can fill the year from context.
+* Month-year (``مارس/آذار 2011``) -> precision ``month``; ``عام 2011`` -> precision ``year``.
+* Numeric ``21/11/2017``, ``21.11.2017``, ``21-11-2017`` (day first, the Arabic convention) and ISO
+  ``2017-11-21``.
+* Hijri ``25 شوال 1436 هـ``; with ``الموافق <Gregorian date>`` the Gregorian equivalent is used.
+  A Hijri date alone is converted with the arithmetic (tabular) Islamic calendar, which agrees with
+  the official Umm al-Qura calendar to within ±1 day (e.g. 25 Shawwal 1436 -> 2015-08-11 tabular,
+  2015-08-10 official).
+* One-letter typos of a month name (edit distance 1, ``20 نتشرين الثاني``) only when a day number
+  precedes and a year, the second word of a two-word month (الأول/الثاني) or a month-context word
+  (الجاري، الماضي …) follows, so ordinary words are not read as months.
+
+Month names live in ``data/reference/months.csv``, weekday/label/era words in ``date_words.csv``.
+Dates are found with a regex that tokenizes the whole string (dates, digit runs, letter runs, other
+runs), so every match starts on a token boundary and character offsets are exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from orchestration.transforms.normalize import ascii_digits, plain_spaces
+
+REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+
+FIND_DATES_SCHEMA: dict[str, pl.DataType] = {
+    "char_start": pl.Int64(),
+    "char_end": pl.Int64(),
+    "surface": pl.String(),
+    "year": pl.Int32(),
+    "month": pl.Int32(),
+    "day": pl.Int32(),
+    "date": pl.Date(),
+    "precision": pl.String(),
+    "calendar": pl.String(),
+    "method": pl.String(),
+}
+
+_S = "[ \\t]*"
+_S1 = "[ \\t]+"
+_YEAR_WORD = "(?:(?:من +)?(?:عام|العام|سنة) *)?"
+_HIJRI_ERA = "(?:هجرية|هجري|للهجرة|هـ*)"
+_AGREE = "(?:و?الموافق|الموافقة|و?يوافق)(?: *ل)?"
+_CONTEXT_WORDS = "الجاري|الحالي|الماضي|المقبل|المنصرم|القادم"
+_SECOND_WORDS = "الأول|الاول|الثاني|الثانى"
+_ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B) if c != 0x0640]
+_FOLD_FROM = ["أ", "إ", "آ", "ى", "ة"]
+_FOLD_TO = ["ا", "ا", "ا", "ي", "ه"]
+_MIN_FUZZY_LEN = 4
+
+
+def _escape(s: str) -> str:
+    out = []
+    for ch in s:
+        if ch == " ":
+            out.append(" +")
+        elif ch in r"\.+*?()|[]{}^$#&-~":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _alternation(names: Sequence[str]) -> str:
+    # Longest first: Rust regex alternation is leftmost-first, so كانون الثاني must precede كانون.
+    return "(?:" + "|".join(_escape(n) for n in sorted(set(names), key=lambda s: (-len(s), s))) + ")"
+
+
+def _fold(expr: pl.Expr) -> pl.Expr:
+    return expr.str.replace_many(_FOLD_FROM, _FOLD_TO)
+
+
+@lru_cache(maxsize=4)
+def load_months(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
+    """``months.csv``: name, month (1-12), calendar (gregorian|hijri), variety, notes."""
+    return pl.read_csv(reference_dir / "months.csv", infer_schema=False).with_columns(
+        pl.col("month").cast(pl.Int32)
+    )
+
+
+@lru_cache(maxsize=4)
+def load_date_words(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
+    """``date_words.csv``: word, kind (weekday|label|era|not_month), value, notes."""
+    return pl.read_csv(reference_dir / "date_words.csv", infer_schema=False)
+
+
+def _edit1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    subs = {a + c + b[1:] for a, b in splits if b for c in _ARABIC_LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _ARABIC_LETTERS}
+    return (deletes | subs | inserts) - {word}
+
+
+@lru_cache(maxsize=4)
+def _fuzzy_month_table(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
+    """(variant, second) -> month for every spelling one edit away from a Gregorian month name.
+
+    Built once from months.csv (a loop over dictionary entries, not over text rows). Variants that
+    point to two different months, and words listed as ``not_month`` in date_words.csv, are dropped.
+    """
+    months = load_months(reference_dir).filter(pl.col("calendar") == "gregorian")
+    not_month = set(load_date_words(reference_dir).filter(pl.col("kind") == "not_month")["word"].to_list())
+    rows: list[tuple[str, str, int]] = []
+    for name, month in months.select("name", "month").iter_rows():
+        first, _, second = name.partition(" ")
+        if len(first) < _MIN_FUZZY_LEN:
+            continue
+        for variant in _edit1(first):
+            if variant not in not_month:
+                rows.append((variant, second, month))
+    table = pl.DataFrame(
+        rows, schema={"variant": pl.String, "second": pl.String, "month": pl.Int32}, orient="row"
+    )
+    table = table.with_columns(_fold(pl.col("variant")), _fold(pl.col("second"))).unique()
+    return table.filter(pl.col("month").n_unique().over("variant", "second") == 1).unique(
+        ["variant", "second"]
+    )
+
+
+@lru_cache(maxsize=4)
+def _patterns(reference_dir: Path = REFERENCE_DIR) -> dict[str, str]:
+    months = load_months(reference_dir)
+    gm = _alternation(months.filter(pl.col("calendar") == "gregorian")["name"].to_list())
+    hm = _alternation(months.filter(pl.col("calendar") == "hijri")["name"].to_list())
+    gmx = f"(?P<m>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
+    year_tail = f"(?:{_S}[,،]?{_S}{_YEAR_WORD}(?P<y>[0-9]{{4}}))"
+    return {
+        "hijri": (
+            f"(?P<hd>[0-9]{{1,2}}){_S}(?:من +)?(?P<hm>{hm}){_S}[,،]?{_S}(?P<hy>1[3-5][0-9]{{2}})"
+            f"(?:(?:{_S}{_HIJRI_ERA})?{_S}[,،\\-]?{_S}{_AGREE}{_S}"
+            f"(?P<gd>[0-9]{{1,2}}){_S}(?:من +)?(?P<gm>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
+            f"{_S}[,،]?{_S}{_YEAR_WORD}(?P<gy>[0-9]{{4}}))?"
+        ),
+        "dmy": f"(?P<d>[0-9]{{1,2}}){_S}(?:من +)?(?:شهر +)?{gmx}{year_tail}?",
+        "num_dmy": "(?P<d>[0-9]{1,2})[/.\\-](?P<m>[0-9]{1,2})[/.\\-](?P<y>[0-9]{4})",
+        "num_ymd": "(?P<y>[0-9]{4})[/.\\-](?P<m>[0-9]{1,2})[/.\\-](?P<d>[0-9]{1,2})",
+        "my": f"(?P<pre>[وبفل])?{gmx}{year_tail}",
+        "year": f"(?P<pre>[وبفل])?(?:عام|العام|سنة){_S1}(?P<y>[0-9]{{4}})",
+        "fuzzy": (
+            f"(?P<d>[0-9]{{1,2}}){_S1}(?:من +)?(?P<w>\\p{{Arabic}}{{3,10}})"
+            f"(?:{_S1}(?P<w2>{_SECOND_WORDS})|{_S}[,،]?{_S}{_YEAR_WORD}(?P<y>[0-9]{{4}})"
+            f"|{_S1}(?P<ctx>{_CONTEXT_WORDS}))"
+        ),
+    }
+
+
+def _strip_names(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@lru_cache(maxsize=4)
+def _cover_pattern(reference_dir: Path = REFERENCE_DIR) -> str:
+    alts = "|".join(f"(?:{_strip_names(p)})" for p in _patterns(reference_dir).values())
+    return f"{alts}|[0-9]+|[\\p{{L}}\\p{{M}}]+|[^\\p{{L}}\\p{{M}}0-9]+"
+
+
+def exact_date_pattern(reference_dir: Path = REFERENCE_DIR) -> str:
+    """One unanchored regex matching any non-fuzzy date form (used to strip dates from a line)."""
+    pats = _patterns(reference_dir)
+    return "|".join(f"(?:{_strip_names(p)})" for k, p in pats.items() if k != "fuzzy")
+
+
+def strip_dates(expr: pl.Expr, reference_dir: Path = REFERENCE_DIR) -> pl.Expr:
+    """Replace every exact date in ``expr`` by a space."""
+    return expr.str.replace_all(exact_date_pattern(reference_dir), " ")
+
+
+def hijri_to_gregorian(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """Tabular (arithmetic) Islamic calendar -> Gregorian date. Accurate to ±1 day vs Umm al-Qura.
+
+    JDN = d + ceil(29.5 (m-1)) + 354 (y-1) + floor((3 + 11 y) / 30) + 1948439 (epoch 16 July 622 Julian).
+    """
+    y, m, d = year.cast(pl.Int64), month.cast(pl.Int64), day.cast(pl.Int64)
+    jdn = d + (59 * (m - 1) + 1) // 2 + 354 * (y - 1) + (3 + 11 * y) // 30 + 1948439
+    return pl.lit(0).cast(pl.Date) + pl.duration(days=jdn - 2440588)
+
+
+def _valid_date(y: pl.Expr, m: pl.Expr, d: pl.Expr) -> pl.Expr:
+    return pl.format("{}-{}-{}", y, m, d).str.to_date("%Y-%m-%d", strict=False)
+
+
+def find_dates(
+    df: pl.DataFrame,
+    text_col: str,
+    id_cols: str | Sequence[str] | None = None,
+    reference_dir: Path = REFERENCE_DIR,
+) -> pl.DataFrame:
+    """Every explicit date in ``df[text_col]`` with its character offsets.
+
+    Returns one row per date: ``*id_cols`` (or ``row_nr`` when no id is given), ``char_start``,
+    ``char_end`` (character offsets into the text, end exclusive), ``surface``, ``year``, ``month``,
+    ``day``, ``date`` (first day of the month/year for coarser precisions; NULL for ``day_no_year``),
+    ``precision`` (day | day_no_year | month | year), ``calendar`` (gregorian | hijri), ``method``
+    (exact | hijri_equivalent | hijri_tabular | fuzzy). Expects text normalized by ``normalize.py``;
+    digits and exotic spaces are mapped here too (length-preserving).
+    """
+    if id_cols is None:
+        df = df.with_row_index("row_nr")
+        ids = ["row_nr"]
+    else:
+        ids = [id_cols] if isinstance(id_cols, str) else list(id_cols)
+    pats = _patterns(reference_dir)
+    anchored = {k: f"^(?:{p})$" for k, p in pats.items()}
+    any_date = "^(?:" + "|".join(f"(?:{_strip_names(p)})" for p in pats.values()) + ")$"
+
+    toks = (
+        df.select(*ids, _text=plain_spaces(ascii_digits(pl.col(text_col))))
+        .filter(pl.col("_text").str.contains("[0-9]"))
+        .with_row_index("_rid")
+        .select("_rid", *ids, tok=pl.col("_text").str.extract_all(_cover_pattern(reference_dir)))
+        .explode("tok")
+        .drop_nulls("tok")
+        .with_columns(n=pl.col("tok").str.len_chars().cast(pl.Int64))
+        .with_columns(
+            start=pl.col("n").cum_sum().over("_rid") - pl.col("n"),
+            next_tok=pl.when(pl.col("_rid").shift(-1) == pl.col("_rid")).then(pl.col("tok").shift(-1)),
+        )
+        .filter(pl.col("tok").str.contains(any_date))
+        # A date must not run into a following digit (…2017 then 5) or letter (…آب then اء).
+        .filter(
+            ~(
+                (pl.col("tok").str.contains("[0-9]$") & pl.col("next_tok").str.contains("^[0-9]"))
+                | (
+                    pl.col("tok").str.contains("[\\p{L}\\p{M}]$")
+                    & pl.col("next_tok").str.contains("^[\\p{L}\\p{M}]")
+                )
+            ).fill_null(False)
+        )
+    )
+    kind = pl.lit(None, dtype=pl.String)
+    for k in reversed(list(pats)):
+        kind = pl.when(pl.col("tok").str.contains(anchored[k])).then(pl.lit(k)).otherwise(kind)
+    toks = toks.with_columns(kind=kind)
+
+    months = load_months(reference_dir)
+    greg = months.filter(pl.col("calendar") == "gregorian").select("name", "month")
+    hij = months.filter(pl.col("calendar") == "hijri").select("name", "month")
+    out_cols = [
+        *ids,
+        "char_start",
+        "char_end",
+        "surface",
+        "year",
+        "month",
+        "day",
+        "date",
+        "precision",
+        "calendar",
+        "method",
+    ]
+    parts: list[pl.DataFrame] = []
+
+    def grp(k: str, name: str) -> pl.Expr:
+        return pl.col("tok").str.extract_groups(anchored[k]).struct.field(name)
+
+    def finish(frame: pl.DataFrame, pre: pl.Expr | None = None) -> pl.DataFrame:
+        shift = pre.str.len_chars().fill_null(0).cast(pl.Int64) if pre is not None else pl.lit(0, pl.Int64)
+        return frame.with_columns(
+            char_start=pl.col("start") + shift,
+            char_end=pl.col("start") + pl.col("n"),
+            surface=pl.col("tok").str.slice(shift),
+        )
+
+    # Hijri, with or without a Gregorian equivalent.
+    h = toks.filter(pl.col("kind") == "hijri")
+    if h.height:
+        h = (
+            h.with_columns(
+                hd=grp("hijri", "hd").cast(pl.Int32),
+                hm_name=grp("hijri", "hm"),
+                hy=grp("hijri", "hy").cast(pl.Int32),
+                gd=grp("hijri", "gd").cast(pl.Int32),
+                gm_name=grp("hijri", "gm"),
+                gy=grp("hijri", "gy").cast(pl.Int32),
+            )
+            .join(hij.rename({"name": "hm_name", "month": "hm"}), on="hm_name", how="left")
+            .join(greg.rename({"name": "gm_name", "month": "gm"}), on="gm_name", how="left")
+            .filter(pl.col("hd").is_between(1, 30) & pl.col("hm").is_not_null())
+        )
+        has_g = pl.col("gy").is_not_null() & pl.col("gm").is_not_null()
+        conv = hijri_to_gregorian(pl.col("hy"), pl.col("hm"), pl.col("hd"))
+        h = (
+            finish(h)
+            .with_columns(
+                date=pl.when(has_g)
+                .then(_valid_date(pl.col("gy"), pl.col("gm"), pl.col("gd")))
+                .otherwise(conv),
+                calendar=pl.when(has_g).then(pl.lit("gregorian")).otherwise(pl.lit("hijri")),
+                method=pl.when(has_g).then(pl.lit("hijri_equivalent")).otherwise(pl.lit("hijri_tabular")),
+                precision=pl.lit("day"),
+            )
+            .with_columns(
+                year=pl.col("date").dt.year().cast(pl.Int32),
+                month=pl.col("date").dt.month().cast(pl.Int32),
+                day=pl.col("date").dt.day().cast(pl.Int32),
+            )
+        )
+        parts.append(h.filter(pl.col("date").is_not_null()).select(out_cols))
+
+    # Gregorian with month names (exact), numeric forms, month-year, year.
+    for k in ("dmy", "num_dmy", "num_ymd", "my", "year"):
+        g = toks.filter(pl.col("kind") == k)
+        if not g.height:
+            continue
+        names = set(_named_groups(pats[k]))
+        g = g.with_columns(
+            day=grp(k, "d").cast(pl.Int32) if "d" in names else pl.lit(None, pl.Int32),
+            year=grp(k, "y").cast(pl.Int32),
+            m_raw=grp(k, "m") if "m" in names else pl.lit(None, pl.String),
+            pre=grp(k, "pre") if "pre" in names else pl.lit(None, pl.String),
+        )
+        if k.startswith("num"):
+            g = g.with_columns(month=pl.col("m_raw").cast(pl.Int32))
+        else:
+            g = g.join(greg.rename({"name": "m_raw"}), on="m_raw", how="left")
+        parts.append(_finish_gregorian(finish(g, pl.col("pre")), k, "exact").select(out_cols))
+
+    # Fuzzy month names (one edit away) with a day before and a year/context after.
+    f = toks.filter(pl.col("kind") == "fuzzy")
+    if f.height:
+        f = f.with_columns(
+            day=grp("fuzzy", "d").cast(pl.Int32),
+            year=grp("fuzzy", "y").cast(pl.Int32),
+            variant=_fold(grp("fuzzy", "w")),
+            second=_fold(grp("fuzzy", "w2")).fill_null(""),
+            pre=pl.lit(None, pl.String),
+        ).join(_fuzzy_month_table(reference_dir), on=["variant", "second"], how="inner")
+        parts.append(_finish_gregorian(finish(f), "dmy", "fuzzy").select(out_cols))
+
+    schema = {**{c: df.schema[c] for c in ids}, **FIND_DATES_SCHEMA}
+    if not parts:
+        return pl.DataFrame(schema=schema)
+    return pl.concat([p.cast(schema) for p in parts]).sort([*ids, "char_start"])
+
+
+def _named_groups(pattern: str) -> list[str]:
+    return re.findall(r"\(\?P<(\w+)>", pattern)
+
+
+def _finish_gregorian(g: pl.DataFrame, kind: str, method: str) -> pl.DataFrame:
+    has_year = pl.col("year").is_not_null()
+    precision = {
+        "dmy": pl.when(has_year).then(pl.lit("day")).otherwise(pl.lit("day_no_year")),
+        "num_dmy": pl.lit("day"),
+        "num_ymd": pl.lit("day"),
+        "my": pl.lit("month"),
+        "year": pl.lit("year"),
+    }[kind]
+    day_for_date = pl.col("day").fill_null(1)
+    month_for_date = pl.col("month").fill_null(1)
+    return (
+        g.with_columns(precision=precision, calendar=pl.lit("gregorian"), method=pl.lit(method))
+        .with_columns(
+            date=pl.when(has_year).then(_valid_date(pl.col("year"), month_for_date, day_for_date)),
+            # Leap year 2000 accepts 29 February when the year is unknown.
+            _ok=pl.when(has_year)
+            .then(pl.col("year").is_between(1800, 2100))
+            .otherwise(_valid_date(pl.lit(2000), month_for_date, day_for_date).is_not_null()),
+        )
+        .filter(pl.col("_ok") & (pl.col("date").is_not_null() | ~has_year))
+    )
+
+
+def parse_metadata_date(expr: pl.Expr | str) -> pl.Expr:
+    """Date from a metadata ``published_at`` string: ISO 8601 (any time/zone; the date as written),
+    ``YYYY/MM/DD``, RFC 2822 (``Tue, 21 Nov 2017 10:00:00 +0000``), ``November 21, 2017`` and
+    ``21/11/2017``. Anything else -> NULL (the caller may then look for an Arabic date in it)."""
+    e = ascii_digits(pl.col(expr) if isinstance(expr, str) else expr).str.strip_chars()
+    iso = e.str.extract_groups(r"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:$|[T ,])")
+    rfc = e.str.extract_groups(r"(?:^|[ ,])([0-9]{1,2})[ -]([A-Za-z]{3})[a-z]*\.?,?[ -]([0-9]{4})")
+    mdy = e.str.extract_groups(r"^(?:[A-Za-z]+, *)?([A-Za-z]{3})[a-z]*\.? +([0-9]{1,2}),? +([0-9]{4})")
+    dmy = e.str.extract_groups(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})(?:$|[T ,])")
+
+    def f(s: pl.Expr, i: int) -> pl.Expr:
+        return s.struct.field(f"{i}")
+
+    return pl.coalesce(
+        _valid_date(f(iso, 1), f(iso, 2), f(iso, 3)),
+        pl.format("{} {} {}", f(rfc, 1), f(rfc, 2).str.to_titlecase(), f(rfc, 3)).str.to_date(
+            "%d %b %Y", strict=False
+        ),
+        pl.format("{} {} {}", f(mdy, 2), f(mdy, 1).str.to_titlecase(), f(mdy, 3)).str.to_date(
+            "%d %b %Y", strict=False
+        ),
+        _valid_date(f(dmy, 3), f(dmy, 2), f(dmy, 1)),
+    )
+
+
+def first_full_date(
+    df: pl.DataFrame, text_col: str, id_cols: str | Sequence[str], reference_dir: Path = REFERENCE_DIR
+) -> pl.DataFrame:
+    """The first day-precision date (with a year) of each row: ``*id_cols, date``."""
+    ids = [id_cols] if isinstance(id_cols, str) else list(id_cols)
+    found = find_dates(df, text_col, ids, reference_dir)
+    return (
+        found.filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
+        .sort([*ids, "char_start"])
+        .group_by(ids, maintain_order=True)
+        .agg(pl.col("date").first())
+    )

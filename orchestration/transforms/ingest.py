@@ -1,0 +1,438 @@
+"""Read the inbox: decode files, split JSON records, reject bad inputs, drop exact duplicates.
+
+Inbox files are ``*.txt``, ``*.json`` and ``*.jsonl`` (case-insensitive) found recursively under the
+inbox; any other extension, and anything under a hidden directory or named ``.*``, is not an inbox
+file and is ignored (not listed anywhere). Traversal is sorted, rows carry no timestamps, so the
+output is a pure function of the inbox content.
+
+Reading and decoding are per file (I/O). Everything done to the decoded text (control-character
+cleanup, normalization, the Arabic-share test, hashing, duplicate detection) is vectorized.
+
+Decoding, in order: UTF-8 BOM -> ``utf-8-sig``; UTF-16 BOM -> ``utf-16``; NUL-interleaved text
+without BOM -> ``utf-16-le``/``utf-16-be``; (stray NUL bytes removed) strict UTF-8 -> ``utf-8``; UTF-8
+with at most 0.2 % broken sequences -> ``utf-8-lossy`` (broken bytes dropped); Windows-1256 when at least half
+of the letters it yields are Arabic -> ``windows-1256``; else ``latin-1`` (which then fails the
+Arabic-share test as ``not_arabic``). HTML (a page saved as .txt, or markup in a JSON body) is reduced
+to its text (``<script>``/``<style>``/comments dropped, block tags -> newlines, entities unescaped)
+and ``+html`` is appended to ``encoding``.
+
+Binary: known magic numbers (PNG, JPEG, GIF, PDF, ZIP/Office, gzip, ELF, …), or more than 5 % of the
+bytes being control bytes (NUL and C0 except tab/newline/CR/FF). A text file with a few stray NUL
+bytes stays under that threshold: the NULs are removed and the text ingested.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from orchestration.transforms.normalize import content_key
+
+INBOX_EXTENSIONS: frozenset[str] = frozenset({".txt", ".json", ".jsonl"})
+BODY_FIELDS: tuple[str, ...] = ("text", "body", "content")
+META_FIELDS: dict[str, tuple[str, ...]] = {
+    "meta_id": ("id",),
+    "meta_url": ("url", "link"),
+    "meta_title": ("title", "headline"),
+    "meta_published_at": ("published_at", "published", "date", "pubDate"),
+    "meta_source": ("source", "source_name"),
+}
+MIN_ARABIC_SHARE = 0.5
+MAX_CONTROL_SHARE = 0.05
+
+# File-format signatures (not a linguistic dictionary): bytes a text file never starts with.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or Office document)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-zip archive"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "Windows executable"),
+    (b"\xd0\xcf\x11\xe0", "legacy Office document"),
+    (b"RIFF", "RIFF media file"),
+    (b"OggS", "Ogg media file"),
+    (b"ID3", "MP3 audio"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"PAR1", "Parquet file"),
+)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|script|div|p|article)\b", re.I)
+_HTML_DROP = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_HTML_BLOCK = re.compile(
+    r"<\s*/?\s*(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|article|section|header|footer|title|"
+    r"blockquote|figcaption|pre|hr)\b[^>]*>",
+    re.I,
+)
+_HTML_TAG = re.compile(r"<[^>]+>")
+
+RAW_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String(),
+    "source_file": pl.String(),
+    "record_index": pl.Int64(),
+    "file_size_bytes": pl.Int64(),
+    "encoding": pl.String(),
+    "raw_text": pl.String(),
+    "meta_id": pl.String(),
+    "meta_url": pl.String(),
+    "meta_title": pl.String(),
+    "meta_published_at": pl.String(),
+    "meta_source": pl.String(),
+}
+DUPLICATE_SCHEMA: dict[str, pl.DataType] = {
+    "source_file": pl.String(),
+    "record_index": pl.Int64(),
+    "article_id": pl.String(),
+    "duplicate_of_file": pl.String(),
+    "duplicate_of_record": pl.Int64(),
+}
+REJECT_SCHEMA: dict[str, pl.DataType] = {
+    "source_file": pl.String(),
+    "record_index": pl.Int64(),
+    "file_size_bytes": pl.Int64(),
+    "reason": pl.String(),
+    "message": pl.String(),
+}
+
+
+class _Reject(Exception):
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+def human_size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:.1f} kB"
+    return f"{n} bytes"
+
+
+def list_inbox_files(inbox: Path) -> list[Path]:
+    """Inbox files under ``inbox`` in sorted POSIX-path order."""
+    files = [
+        p
+        for p in inbox.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in INBOX_EXTENSIONS
+        and not any(part.startswith(".") for part in p.relative_to(inbox).parts)
+    ]
+    return sorted(files, key=lambda p: p.relative_to(inbox).as_posix())
+
+
+def _arabic_letter_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f") / len(letters)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, label in _MAGIC:
+        if data.startswith(magic):
+            return label
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    # In UTF-16 one byte column holds the high bytes: 0x00 for ASCII (spaces, digits, newlines) and 0x06
+    # for Arabic letters, while the other column has almost no NULs.
+    even_06 = sample[0::2].count(6) / len(sample[0::2])
+    odd_06 = sample[1::2].count(6) / len(sample[1::2])
+    if odd_nul + odd_06 > 0.6 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul + even_06 > 0.6 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes -> (text, encoding). Raises _Reject for binary or undecodable content."""
+    kind = _binary_kind(data)
+    if kind:
+        raise _Reject("binary", f"file is binary ({kind}), not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise _Reject(
+                "undecodable", f"file starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})"
+            ) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise _Reject(
+                "undecodable", f"file starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})"
+            ) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    controls = sum(data.count(b) for b in _CONTROL_BYTES)
+    if controls > MAX_CONTROL_SHARE * len(data):
+        raise _Reject(
+            "binary",
+            f"file looks binary: {controls / len(data):.0%} of its bytes are control bytes (NUL etc.)",
+        )
+    # Stray NULs (possibly inside a multi-byte sequence) are dropped before decoding.
+    data = data.replace(b"\x00", b"")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    lossy = data.decode("utf-8", errors="replace")
+    # A few broken sequences in otherwise valid UTF-8 (truncated copy, bad splice): keep UTF-8 rather
+    # than misreading the whole file as Windows-1256 mojibake.
+    if lossy.count("\ufffd") <= max(2, 0.002 * len(lossy)):
+        return lossy.replace("\ufffd", ""), "utf-8-lossy"
+    try:
+        text = data.decode("cp1256")
+        if _arabic_letter_share(text) >= MIN_ARABIC_SHARE:
+            return text, "windows-1256"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("latin-1")
+    c1 = sum(1 for c in text if "\x80" <= c <= "\x9f")
+    if c1 > 0.05 * max(1, len(text.strip())):
+        raise _Reject("undecodable", "file is neither UTF-8, UTF-16, Windows-1256 nor Latin-1 text")
+    return text, "latin-1"
+
+
+def html_to_text(text: str) -> str:
+    """Visible text of an HTML page or fragment (per file, stdlib only)."""
+    text = _HTML_DROP.sub(" ", text)
+    text = _HTML_BLOCK.sub("\n", text)
+    text = _HTML_TAG.sub(" ", text)
+    return html.unescape(text)
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:5000]
+    return bool(_HTML_SNIFF.search(head)) and len(_HTML_TAG.findall(head)) >= 3
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "\n\n".join(value)
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return None
+
+
+def _record(obj: Any, where: str) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise _Reject("malformed_json", f"{where} is a JSON {type(obj).__name__}, not an object")
+    body = next((_as_text(obj.get(f)) for f in BODY_FIELDS if _as_text(obj.get(f))), None)
+    if body is None or not body.strip():
+        fields = ", ".join(sorted(map(str, obj))) or "none"
+        raise _Reject(
+            "no_body",
+            f"{where} has no text under 'text', 'body' or 'content' (fields present: {fields})",
+        )
+    meta = {
+        col: next((_as_text(obj.get(k)) for k in keys if _as_text(obj.get(k)) is not None), None)
+        for col, keys in META_FIELDS.items()
+    }
+    return {"raw_text": body, **meta}
+
+
+def _json_records(text: str, suffix: str) -> list[tuple[int | None, dict[str, Any] | _Reject]]:
+    out: list[tuple[int | None, dict[str, Any] | _Reject]] = []
+    if suffix == ".jsonl":
+        for i, line in enumerate(text.splitlines()):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                out.append((i, _Reject("malformed_json", f"line {i + 1} is not valid JSON ({exc.msg})")))
+                continue
+            try:
+                out.append((i, _record(obj, f"line {i + 1}")))
+            except _Reject as rej:
+                out.append((i, rej))
+        if not out:
+            out.append((None, _Reject("empty", "JSON Lines file has no records (only blank lines)")))
+        return out
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [(None, _Reject("malformed_json", f"file is not valid JSON ({exc.msg} at line {exc.lineno})"))]
+    items = obj if isinstance(obj, list) else [obj]
+    if not items:
+        return [(None, _Reject("empty", "JSON file holds an empty list"))]
+    for i, item in enumerate(items):
+        where = f"item {i} of the list" if isinstance(obj, list) else "the JSON object"
+        try:
+            out.append((i, _record(item, where)))
+        except _Reject as rej:
+            out.append((i, rej))
+    return out
+
+
+def _read_file(
+    path: Path, rel: str, max_file_bytes: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    size = path.stat().st_size
+    base = {"source_file": rel, "file_size_bytes": size}
+
+    def reject(index: int | None, rej: _Reject) -> dict[str, Any]:
+        return {**base, "record_index": index, "reason": rej.reason, "message": rej.message}
+
+    if size > max_file_bytes:
+        msg = f"file is {human_size(size)}, over the {human_size(max_file_bytes)} limit"
+        return [], [reject(None, _Reject("too_large", msg))]
+    if size == 0:
+        return [], [reject(None, _Reject("empty", "file is empty (0 bytes)"))]
+    data = path.read_bytes()
+    try:
+        text, encoding = decode_bytes(data)
+    except _Reject as rej:
+        return [], [reject(None, rej)]
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".jsonl"):
+        records = _json_records(text, suffix)
+    else:
+        records = [(0, {"raw_text": text, **dict.fromkeys(META_FIELDS)})]
+    rows, rejects = [], []
+    for index, rec in records:
+        if isinstance(rec, _Reject):
+            rejects.append(reject(index, rec))
+            continue
+        enc = encoding
+        if _looks_html(rec["raw_text"]):
+            rec["raw_text"] = html_to_text(rec["raw_text"])
+            enc = f"{encoding}+html"
+        rows.append({**base, "record_index": index, "encoding": enc, **rec})
+    return rows, rejects
+
+
+def _sha256_16(frame: pl.DataFrame, col: str) -> pl.Series:
+    # Polars has no cryptographic hash; DuckDB's sha256 runs vectorized over the Arrow column.
+    con = duckdb.connect()
+    try:
+        con.register("t", frame.select(col).to_arrow())
+        out = con.execute(f'SELECT substr(sha256("{col}"), 1, 16) AS h FROM t').pl()
+    finally:
+        con.close()
+    return out["h"]
+
+
+def read_inbox(
+    inbox: Path, max_file_bytes: int = 20_000_000
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Read every inbox file -> (raw_articles, duplicate_articles, rejected_articles).
+
+    Every (source_file, record_index) seen lands in exactly one of the three frames.
+    ``article_id`` = first 16 hex chars of sha256 of the normalized body with all whitespace runs
+    collapsed (``normalize.content_key``), so re-encoded or re-spaced copies are one article; the
+    first copy by (source_file, record_index) is kept, the others are listed as duplicates.
+    """
+    inbox = Path(inbox)
+    rows: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    for path in list_inbox_files(inbox):
+        r, j = _read_file(path, path.relative_to(inbox).as_posix(), max_file_bytes)
+        rows.extend(r)
+        rejects.extend(j)
+
+    cols = [c for c in RAW_SCHEMA if c != "article_id"]
+    raw = (
+        pl.DataFrame(rows, schema={c: RAW_SCHEMA[c] for c in cols})
+        if rows
+        else pl.DataFrame(schema={c: RAW_SCHEMA[c] for c in cols})
+    )
+    raw = (
+        raw.with_columns(
+            # Stray NULs and other control characters from broken exports; CRLF -> LF.
+            raw_text=pl.col("raw_text")
+            .str.replace_all("\r\n?", "\n")
+            .str.replace_all("[\x00-\x08\x0b\x0e-\x1f\x7f]", "")
+        )
+        .with_columns(
+            _key=content_key("raw_text"),
+        )
+        .with_columns(
+            _letters=pl.col("_key").str.count_matches(r"\p{L}"),
+            _arabic=pl.col("_key").str.count_matches(r"[\p{Arabic}&&\p{L}]"),
+        )
+    )
+    share = pl.col("_arabic") / pl.col("_letters")
+    reason = (
+        pl.when(pl.col("_key").str.len_chars() == 0)
+        .then(pl.lit("empty"))
+        .when((pl.col("_letters") == 0) | (share < MIN_ARABIC_SHARE))
+        .then(pl.lit("not_arabic"))
+    )
+    message = (
+        pl.when(pl.col("_key").str.len_chars() == 0)
+        .then(pl.lit("text is empty or whitespace only"))
+        .when(pl.col("_letters") == 0)
+        .then(pl.lit("text contains no letters"))
+        .otherwise(
+            pl.format(
+                "only {}% of the letters are Arabic (minimum {}%), encoding {}",
+                (share * 100).round(0).cast(pl.Int64),
+                pl.lit(int(MIN_ARABIC_SHARE * 100)),
+                pl.col("encoding"),
+            )
+        )
+    )
+    raw = raw.with_columns(_reason=reason, _message=message)
+    is_json = pl.col("source_file").str.to_lowercase().str.contains(r"\.jsonl?$")
+    late_rejects = raw.filter(pl.col("_reason").is_not_null()).select(
+        "source_file",
+        # A .txt file is one record: its rejects are whole-file rejects (record_index NULL).
+        pl.when(is_json).then(pl.col("record_index")).alias("record_index"),
+        "file_size_bytes",
+        reason=pl.col("_reason"),
+        message=pl.col("_message"),
+    )
+    good = raw.filter(pl.col("_reason").is_null()).sort("source_file", "record_index")
+    good = good.with_columns(article_id=_sha256_16(good, "_key") if good.height else pl.lit(None, pl.String))
+    first = pl.col("source_file").first().over("article_id")
+    first_rec = pl.col("record_index").first().over("article_id")
+    good = good.with_columns(_first_file=first, _first_rec=first_rec)
+    is_first = (pl.col("_first_file") == pl.col("source_file")) & (
+        pl.col("_first_rec") == pl.col("record_index")
+    )
+    raw_articles = good.filter(is_first).select(list(RAW_SCHEMA))
+    duplicates = good.filter(~is_first).select(
+        "source_file",
+        "record_index",
+        "article_id",
+        duplicate_of_file=pl.col("_first_file"),
+        duplicate_of_record=pl.col("_first_rec"),
+    )
+    early = pl.DataFrame(rejects, schema=REJECT_SCHEMA) if rejects else pl.DataFrame(schema=REJECT_SCHEMA)
+    rejected = (
+        pl.concat([early, late_rejects.cast(REJECT_SCHEMA)])
+        .select(list(REJECT_SCHEMA))
+        .sort("source_file", "record_index", nulls_last=False)
+    )
+    return raw_articles.cast(RAW_SCHEMA), duplicates.cast(DUPLICATE_SCHEMA), rejected

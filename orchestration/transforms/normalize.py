@@ -1,0 +1,77 @@
+"""Unicode, digit and space normalization as Polars expressions.
+
+Every expression here works on any string column and is fully vectorized. The body text keeps its
+diacritics (entity matching folds them itself); only invisible or presentation-only characters are
+touched, so the result is still the text a reader sees.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Exotic spaces that scrapers leave behind (no-break, thin, ideographic ...) -> plain space.
+_EXOTIC_SPACES = "[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Invisible characters: zero-width, BOM, word joiner, soft hyphen, bidi embeddings/isolates, ALM.
+_INVISIBLE = "[\u00ad\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069\u061c]"
+# C0/C1 controls other than tab/newline/carriage return (stray NUL bytes from broken exports).
+_CONTROLS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u0084\u0086-\u009f]"
+_LINE_BREAKS = "\r\n|[\r\u0085\u2028\u2029]"
+_TATWEEL = "\u0640"
+
+ARABIC_INDIC_DIGITS = [chr(0x0660 + i) for i in range(10)]
+PERSIAN_DIGITS = [chr(0x06F0 + i) for i in range(10)]
+ASCII_DIGITS = [str(i) for i in range(10)]
+
+
+def _col(expr: pl.Expr | str) -> pl.Expr:
+    return pl.col(expr) if isinstance(expr, str) else expr
+
+
+def ascii_digits(expr: pl.Expr | str) -> pl.Expr:
+    """Arabic-Indic (٠-٩) and Persian (۰-۹) digits -> ASCII. Length-preserving."""
+    return _col(expr).str.replace_many(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, ASCII_DIGITS + ASCII_DIGITS)
+
+
+def plain_spaces(expr: pl.Expr | str) -> pl.Expr:
+    """Exotic spaces -> U+0020. Length-preserving (safe before computing offsets)."""
+    return _col(expr).str.replace_all(_EXOTIC_SPACES, " ")
+
+
+def strip_tatweel(expr: pl.Expr | str) -> pl.Expr:
+    """Remove tatweel used as elongation; keep a free-standing run as a single ``ـ``.
+
+    A tatweel attached to a letter (``بـ12``, ``الـ22``, ``سـوريا``) is elongation and goes. A run
+    standing between spaces is used as a dash in datelines (``عواصم ـ وكالات``, ``دمشق ـ سانا``)
+    and is kept as one character so the dateline stays readable.
+    """
+    e = _col(expr)
+    e = e.str.replace_all(r"([\p{L}\p{M}--\x{0640}])\x{0640}+", "${1}")
+    e = e.str.replace_all(r"\x{0640}+([\p{L}\p{M}--\x{0640}])", "${1}")
+    return e.str.replace_all(r"\x{0640}+", _TATWEEL)
+
+
+def normalize_text(expr: pl.Expr | str) -> pl.Expr:
+    """Full normalization for article text (keeps newlines, trims every line).
+
+    NFC; CRLF/CR/NEL/LS/PS -> ``\\n``; control characters dropped; exotic spaces -> space; invisible
+    zero-width and bidi characters dropped; tatweel stripped (see :func:`strip_tatweel`); Arabic-Indic
+    and Persian digits -> ASCII; runs of spaces/tabs collapsed; each line trimmed; whole text trimmed.
+    """
+    e = _col(expr).str.normalize("NFC")
+    e = e.str.replace_all(_LINE_BREAKS, "\n")
+    e = e.str.replace_all(_CONTROLS, "")
+    e = plain_spaces(e)
+    e = e.str.replace_all(_INVISIBLE, "")
+    e = strip_tatweel(e)
+    e = ascii_digits(e)
+    e = e.str.replace_all(r"[ \t\x0b\x0c]+", " ")
+    e = e.str.replace_all(r"(?m)^ +| +$", "")
+    return e.str.strip_chars()
+
+
+def content_key(expr: pl.Expr | str) -> pl.Expr:
+    """Text used for the article hash: normalized, every whitespace run (newlines too) -> one space.
+
+    The same article saved with other line breaks, blank lines or spacing gets the same key.
+    """
+    return normalize_text(expr).str.replace_all(r"\s+", " ").str.strip_chars()
