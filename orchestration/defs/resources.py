@@ -3,11 +3,49 @@ import os
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject
-from dagster_duckdb_polars import DuckDBPolarsIOManager
+from collections.abc import Sequence
+
+import polars as pl
+from dagster._core.storage.db_io_manager import DbTypeHandler, TableSlice
+from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
 
 from orchestration.settings import DBT_PROJECT_DIR, Settings, get_settings
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+class ReplacingPolarsTypeHandler(DuckDBPolarsTypeHandler):
+    """Writes each landed table with `create or replace table`.
+
+    The stock handler skips empty frames (leaving no table for dbt to read when, say, no file was
+    rejected) and inserts into the old table (failing when a column was added). A landed table is the
+    output of one run, so replacing it whole is the right semantics.
+    """
+
+    def handle_output(
+        self, context: dg.OutputContext, table_slice: TableSlice, obj: pl.DataFrame, connection
+    ) -> None:
+        if table_slice.partition_dimensions:
+            super().handle_output(context, table_slice, obj, connection)
+            return
+        obj_arrow = obj.to_arrow()
+        connection.register("obj_arrow", obj_arrow)
+        try:
+            connection.execute(f"create schema if not exists {table_slice.schema}")
+            connection.execute(
+                f"create or replace table {table_slice.schema}.{table_slice.table} as select * from obj_arrow"
+            )
+        finally:
+            connection.unregister("obj_arrow")
+        context.add_output_metadata({"row_count": obj.height})
+
+
+class AkhbarDuckDBIOManager(DuckDBPolarsIOManager):
+    """DuckDBPolarsIOManager whose tables are replaced whole and exist even when empty."""
+
+    @staticmethod
+    def type_handlers() -> Sequence[DbTypeHandler]:
+        return [ReplacingPolarsTypeHandler()]
 
 
 class AkhbarConfig(dg.ConfigurableResource):
@@ -25,7 +63,7 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
     # dbt reads the database path from this variable (see dbt_project/profiles.yml).
     os.environ["AKHBAR_BUILD_DB"] = str(settings.build_database)
     return {
-        "io_manager": DuckDBPolarsIOManager(database=str(settings.build_database)),
+        "io_manager": AkhbarDuckDBIOManager(database=str(settings.build_database)),
         "dbt": DbtCliResource(project_dir=dbt_project),
         "akhbar": AkhbarConfig(
             inbox=str(settings.inbox),
