@@ -1,4 +1,3 @@
-
 import dagster as dg
 import polars as pl
 
@@ -23,7 +22,9 @@ def cleaned_articles(
 ) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
     articles, rejected = clean_articles(raw_articles)
     dated = articles.filter(pl.col("published_date").is_not_null()).height
-    context.log.info(f"cleaned {articles.height} articles ({dated} dated), {rejected.height} boilerplate-only")
+    context.log.info(
+        f"cleaned {articles.height} articles ({dated} dated), {rejected.height} boilerplate-only"
+    )
     meta = frame_metadata(articles, ["article_id", "title", "published_date", "source_name"])
     meta["n_dated"] = dg.MetadataValue.int(dated)
     return dg.Output(articles, metadata=meta), dg.Output(rejected, metadata=frame_metadata(rejected))

@@ -1,4 +1,3 @@
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -25,7 +24,9 @@ class AkhbarDbtTranslator(DagsterDbtTranslator):
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
-    dagster_dbt_translator=AkhbarDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+    dagster_dbt_translator=AkhbarDbtTranslator(
+        settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)
+    ),
 )
 def akhbar_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator[Any]:
     """`dbt build`: seeds, models and their tests (reported as asset checks)."""

@@ -31,7 +31,9 @@ def extracted_entities(
     mention_meta = frame_metadata(mentions, ["article_id", "entity_id", "surface", "method"])
     mention_meta["by_method"] = dg.MetadataValue.json(by_method)
     return (
-        dg.Output(sentences, metadata=frame_metadata(sentences, ["article_id", "sentence_index", "sentence"])),
+        dg.Output(
+            sentences, metadata=frame_metadata(sentences, ["article_id", "sentence_index", "sentence"])
+        ),
         dg.Output(mentions, metadata=mention_meta),
         dg.Output(entities, metadata=frame_metadata(entities, ["entity_id", "name_en", "entity_type"])),
     )

@@ -1,36 +1,98 @@
-
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import polars as pl
+from dagster_duckdb import DuckDBResource
 
 from orchestration.defs._metadata import frame_metadata
 from orchestration.defs.resources import AkhbarConfig
-from orchestration.transforms.ingest import read_inbox
+from orchestration.settings import REFERENCE_DIR
+from orchestration.transforms.inbox_state import pipeline_version, plan_changes, scan_inbox
+from orchestration.transforms.ingest import KNOWN_SCHEMA, read_inbox
+
+TRANSFORMS_DIR = Path(__file__).resolve().parents[1] / "transforms"
+
+
+def _table_or_none(con: duckdb.DuckDBPyConnection, sql: str, table: str) -> pl.DataFrame | None:
+    exists = con.execute(
+        "select count(*) from duckdb_tables() where schema_name = 'main' and table_name = ?", [table]
+    ).fetchone()[0]
+    return con.execute(sql).pl() if exists else None
 
 
 @dg.multi_asset(
     outs={
-        "raw_articles": dg.AssetOut(key_prefix="landing", description="Decoded inbox articles."),
+        "inbox_files": dg.AssetOut(
+            key_prefix="landing",
+            description="Inbox files that are new, changed, to reprocess or deleted since the last run.",
+        ),
+        "raw_articles": dg.AssetOut(key_prefix="landing", description="Decoded articles of this batch."),
         "duplicate_articles": dg.AssetOut(
-            key_prefix="landing", description="Inbox records that duplicate an ingested article."
+            key_prefix="landing", description="Records of this batch that duplicate an article."
         ),
         "rejected_articles": dg.AssetOut(
-            key_prefix="landing", description="Inbox files or records that could not become an article."
+            key_prefix="landing",
+            description="Files or records of this batch that could not become an article.",
+        ),
+        "retracted_articles": dg.AssetOut(
+            key_prefix="landing",
+            description="Articles whose file changed or disappeared: removed from the warehouse this run.",
         ),
     },
     group_name="ingest",
 )
 def inbox_articles(
-    context: dg.AssetExecutionContext, akhbar: AkhbarConfig
-) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
-    """Scan the inbox for .txt/.json/.jsonl files; every record ends in exactly one of the outputs."""
-    raw, duplicates, rejected = read_inbox(Path(akhbar.inbox))
-    context.log.info(
-        f"inbox {akhbar.inbox}: {raw.height} articles, {duplicates.height} duplicates, {rejected.height} rejected"
+    context: dg.AssetExecutionContext, akhbar: AkhbarConfig, warehouse_db: DuckDBResource
+) -> tuple[dg.Output[pl.DataFrame], ...]:
+    """Read only what changed in the inbox since the warehouse last saw it.
+
+    The warehouse itself is the state: `inbox_files` (path, size, mtime, hash, pipeline version) and
+    `dim_articles` are read from the working database, so a run whose dbt build failed is redone.
+    """
+    inbox = Path(akhbar.inbox)
+    with warehouse_db.get_connection() as con:
+        previous = _table_or_none(con, "select * from main.inbox_files", "inbox_files")
+        known = _table_or_none(
+            con, "select article_id, source_file, record_index from main.dim_articles", "dim_articles"
+        )
+        duplicates_before = _table_or_none(
+            con, "select source_file, duplicate_of_file from main.duplicate_articles", "duplicate_articles"
+        )
+    known = known if known is not None else pl.DataFrame(schema=KNOWN_SCHEMA)
+
+    plan = plan_changes(
+        previous, scan_inbox(inbox, previous), pipeline_version(REFERENCE_DIR, TRANSFORMS_DIR)
     )
+    retract = plan.filter(pl.col("change").is_in(["changed", "reprocess", "deleted"]))["source_file"]
+    if duplicates_before is not None:
+        # A duplicate of a retracted article may now be the only copy: read it again.
+        orphans = duplicates_before.filter(pl.col("duplicate_of_file").is_in(retract.implode()))[
+            "source_file"
+        ]
+        plan = plan.with_columns(
+            change=pl.when(pl.col("source_file").is_in(orphans.implode()) & (pl.col("change") == "unchanged"))
+            .then(pl.lit("reprocess"))
+            .otherwise("change")
+        )
+        retract = plan.filter(pl.col("change").is_in(["changed", "reprocess", "deleted"]))["source_file"]
+    todo = plan.filter(pl.col("change").is_in(["new", "changed", "reprocess"]))["source_file"]
+
+    retracted = known.filter(pl.col("source_file").is_in(retract.implode())).select("article_id")
+    known = known.filter(~pl.col("source_file").is_in(retract.implode()))
+    raw, duplicates, rejected = read_inbox(inbox, files=[inbox / f for f in todo], known_articles=known)
+    batch = plan.filter(pl.col("change") != "unchanged")
+    counts = dict(plan.group_by("change").len().iter_rows())
+    context.log.info(
+        f"inbox {inbox}: {counts}; read {todo.len()} files -> {raw.height} articles, "
+        f"{duplicates.height} duplicates, {rejected.height} rejected; {retracted.height} retracted"
+    )
+    batch_meta = frame_metadata(batch, ["source_file", "change"])
+    batch_meta["changes"] = dg.MetadataValue.json(counts)
     return (
+        dg.Output(batch, metadata=batch_meta),
         dg.Output(raw, metadata=frame_metadata(raw, ["article_id", "source_file", "encoding"])),
         dg.Output(duplicates, metadata=frame_metadata(duplicates)),
         dg.Output(rejected, metadata=frame_metadata(rejected)),
+        dg.Output(retracted, metadata=frame_metadata(retracted)),
     )

@@ -1,12 +1,11 @@
-
 import os
-
-import dagster as dg
-from dagster_dbt import DbtCliResource, DbtProject
 from collections.abc import Sequence
 
+import dagster as dg
 import polars as pl
 from dagster._core.storage.db_io_manager import DbTypeHandler, TableSlice
+from dagster_dbt import DbtCliResource, DbtProject
+from dagster_duckdb import DuckDBResource
 from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
 
 from orchestration.settings import DBT_PROJECT_DIR, Settings, get_settings
@@ -64,6 +63,7 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
     os.environ["AKHBAR_BUILD_DB"] = str(settings.build_database)
     return {
         "io_manager": AkhbarDuckDBIOManager(database=str(settings.build_database)),
+        "warehouse_db": DuckDBResource(database=str(settings.build_database)),
         "dbt": DbtCliResource(project_dir=dbt_project),
         "akhbar": AkhbarConfig(
             inbox=str(settings.inbox),

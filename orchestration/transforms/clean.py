@@ -44,6 +44,7 @@ REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 ARTICLE_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),
     "source_file": pl.String(),
+    "record_index": pl.Int64(),
     "encoding": pl.String(),
     "title": pl.String(),
     "published_date": pl.Date(),

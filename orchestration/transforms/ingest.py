@@ -26,6 +26,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -343,20 +344,34 @@ def _sha256_16(frame: pl.DataFrame, col: str) -> pl.Series:
     return out["h"]
 
 
+KNOWN_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String(),
+    "source_file": pl.String(),
+    "record_index": pl.Int64(),
+}
+
+
 def read_inbox(
-    inbox: Path, max_file_bytes: int = 20_000_000
+    inbox: Path,
+    max_file_bytes: int = 20_000_000,
+    files: Sequence[Path] | None = None,
+    known_articles: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Read every inbox file -> (raw_articles, duplicate_articles, rejected_articles).
+    """Read inbox files -> (raw_articles, duplicate_articles, rejected_articles).
 
     Every (source_file, record_index) seen lands in exactly one of the three frames.
     ``article_id`` = first 16 hex chars of sha256 of the normalized body with all whitespace runs
     collapsed (``normalize.content_key``), so re-encoded or re-spaced copies are one article; the
     first copy by (source_file, record_index) is kept, the others are listed as duplicates.
+
+    ``files`` restricts the read to some inbox files (incremental runs read only new or changed
+    ones); ``known_articles`` (article_id, source_file, record_index) are articles already in the
+    warehouse: a record with one of their ids is a duplicate of that earlier file.
     """
     inbox = Path(inbox)
     rows: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
-    for path in list_inbox_files(inbox):
+    for path in list_inbox_files(inbox) if files is None else sorted(files):
         r, j = _read_file(path, path.relative_to(inbox).as_posix(), max_file_bytes)
         rows.extend(r)
         rejects.extend(j)
@@ -415,8 +430,14 @@ def read_inbox(
     )
     good = raw.filter(pl.col("_reason").is_null()).sort("source_file", "record_index")
     good = good.with_columns(article_id=_sha256_16(good, "_key") if good.height else pl.lit(None, pl.String))
-    first = pl.col("source_file").first().over("article_id")
-    first_rec = pl.col("record_index").first().over("article_id")
+    known = (known_articles if known_articles is not None else pl.DataFrame(schema=KNOWN_SCHEMA)).select(
+        "article_id", _known_file="source_file", _known_rec="record_index"
+    )
+    good = good.join(known.cast({"_known_rec": pl.Int64}), on="article_id", how="left")
+    # An article already in the warehouse keeps its first file; otherwise the first copy here wins.
+    first = pl.coalesce("_known_file", pl.col("source_file").first().over("article_id"))
+    first_rec = pl.when(pl.col("_known_file").is_not_null()).then(pl.col("_known_rec"))
+    first_rec = first_rec.otherwise(pl.col("record_index").first().over("article_id"))
     good = good.with_columns(_first_file=first, _first_rec=first_rec)
     is_first = (pl.col("_first_file") == pl.col("source_file")) & (
         pl.col("_first_rec") == pl.col("record_index")

@@ -7,6 +7,7 @@ documented in ``data/reference/README.md``. This module only reads and types it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -19,7 +20,13 @@ def _read(name: str, reference_dir: Path, schema: dict[str, pl.DataType] | None 
     # Everything is read as text first: codes such as CAMEO '041' keep their leading zeros.
     df = pl.read_csv(path, infer_schema=False)
     if schema:
-        df = df.with_columns(pl.col(c).cast(t) for c, t in schema.items() if c in df.columns)
+        # Polars 2 no longer casts strings to dates: parse ISO dates explicitly (strictly, so a
+        # malformed date fails the load instead of becoming null).
+        df = df.with_columns(
+            pl.col(c).str.to_date("%Y-%m-%d", strict=True) if t == pl.Date else pl.col(c).cast(t)
+            for c, t in schema.items()
+            if c in df.columns
+        )
     return df
 
 
@@ -45,12 +52,26 @@ def load_kb(reference_dir: Path = REFERENCE_DIR) -> KnowledgeBase:
     return KnowledgeBase(
         countries=_read("countries.csv", reference_dir),
         persons=_read("persons.csv", reference_dir),
-        office_spells=_read(
-            "office_spells.csv", reference_dir, {"start_date": pl.Date, "end_date": pl.Date}
-        ),
+        office_spells=_read("office_spells.csv", reference_dir, {"start_date": pl.Date, "end_date": pl.Date}),
         places=_read("places.csv", reference_dir, {"latitude": pl.Float64, "longitude": pl.Float64}),
         organizations=_read("organizations.csv", reference_dir),
         roles=_read("roles.csv", reference_dir, {"rank": pl.Int32}),
         event_triggers=_read("event_triggers.csv", reference_dir),
         event_types=load_event_types(reference_dir),
     )
+
+
+def spell_active(on: pl.Expr | date) -> pl.Expr:
+    """Whether an ``office_spells`` row covers the date ``on`` (a date or a Date expression).
+
+    Spells are half-open: ``start_date <= on < end_date``. ``end_date`` is the day the holder
+    left office, which is usually the successor's ``start_date``, so on a handover day only the
+    successor holds the office. An empty ``end_date`` means still in office.
+    """
+    day = on if isinstance(on, pl.Expr) else pl.lit(on, dtype=pl.Date)
+    return (pl.col("start_date") <= day) & (pl.col("end_date").is_null() | (day < pl.col("end_date")))
+
+
+def office_holders(office_spells: pl.DataFrame, on: date) -> pl.DataFrame:
+    """Spells in force on ``on`` (all offices and countries; filter further as needed)."""
+    return office_spells.filter(spell_active(on))

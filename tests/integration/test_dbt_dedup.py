@@ -31,6 +31,7 @@ def _articles() -> pl.DataFrame:
         {
             "article_id": [r[0] for r in rows],
             "source_file": [f"{r[0]}.txt" for r in rows],
+            "record_index": [0] * len(rows),
             "encoding": ["utf-8"] * len(rows),
             "title": [None] * len(rows),
             "published_date": [D(r[1]) if r[1] else None for r in rows],
@@ -134,7 +135,7 @@ def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             {"article_id": pl.String, "sentence_index": pl.Int64, "char_start": pl.Int64, "char_end": pl.Int64,
              "sentence": pl.String}
         ),
-        "raw_articles": articles.select("article_id", "source_file"),
+        "raw_articles": articles.select("article_id", "source_file", pl.lit(0).alias("record_index")),
         "duplicate_articles": _empty(
             {"source_file": pl.String, "record_index": pl.Int64, "article_id": pl.String,
              "duplicate_of_file": pl.String, "duplicate_of_record": pl.Int64}
@@ -145,6 +146,11 @@ def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
     }
     tables["rejected_clean"] = tables["rejected_articles"]
+    tables["inbox_files"] = _empty(
+        {"source_file": pl.String, "file_size_bytes": pl.Int64, "mtime_ns": pl.Int64, "sha256": pl.String,
+         "pipeline_version": pl.String, "change": pl.String}
+    )
+    tables["retracted_articles"] = _empty({"article_id": pl.String})
     with duckdb.connect(str(db)) as con:
         con.execute("create schema landing")
         for name, frame in tables.items():

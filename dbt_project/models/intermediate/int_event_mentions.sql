@@ -1,175 +1,20 @@
--- grain: one row per event mention, assigned to the real-world event it reports (`event_id`).
--- The deduplication rule is documented in int_event_mentions.yml.
-with candidates as (
+-- grain: one row per event mention (sentence, dyad, code), accumulated over every run.
+-- Incremental: mentions of retracted articles are deleted, then the batch is merged.
+{{
+    config(
+        materialized='incremental',
+        unique_key='mention_id',
+        incremental_strategy='delete+insert',
+        pre_hook="{{ delete_retracted_articles() }}",
+    )
+}}
+
+with batch as (
     select * from {{ ref('stg_event_candidates') }}
 ),
 
-keyed as (
-    select
-        *,
-        case
-            when substr(event_code, 1, 3) = '041' then 'call'
-            when substr(event_code, 1, 3) in ('040', '042', '043', '044') then 'meet'
-            else substr(event_code, 1, 3)
-        end as event_family,
-        substr(event_code, 1, 3) in ('040', '041', '042', '043', '044') as is_symmetric,
-        date_precision = 'day' and event_date is not null as is_day_dated
-    from candidates
-),
-
-dyads as (
-    select
-        *,
-        case when is_symmetric then least(actor1_entity_id, coalesce(actor2_entity_id, ''))
-            else actor1_entity_id end as dyad_a,
-        case when is_symmetric then greatest(actor1_entity_id, coalesce(actor2_entity_id, ''))
-            else coalesce(actor2_entity_id, '') end as dyad_b
-    from keyed
-),
-
--- 1. Day-dated mentions of one key chain into one event while consecutive dates are at most a day
---    apart (time zones and late reports), so a call between the same two leaders on another day,
---    or years apart, is another event.
-day_dated as (
-    select
-        *,
-        datediff('day', lag(event_date) over key_by_date, event_date) as gap_days
-    from dyads
-    where is_day_dated
-    window key_by_date as (partition by event_family, dyad_a, dyad_b order by event_date, mention_id)
-),
-
-day_clustered as (
-    select
-        *,
-        sum(case when gap_days is null or gap_days > 1 then 1 else 0 end) over (
-            partition by event_family, dyad_a, dyad_b order by event_date, mention_id
-            rows between unbounded preceding and current row
-        ) as cluster_no
-    from day_dated
-),
-
-clusters as (
-    select
-        event_family,
-        dyad_a,
-        dyad_b,
-        cluster_no,
-        min(event_date) as anchor_date,
-        max(event_date) as last_date,
-        mode(location_entity_id) as location_entity_id,
-        count(*) over (partition by event_family, dyad_a, dyad_b) as n_clusters_for_key
-    from day_clustered
-    group by event_family, dyad_a, dyad_b, cluster_no
-),
-
-cluster_articles as (
-    select distinct event_family, dyad_a, dyad_b, cluster_no, article_id
-    from day_clustered
-),
-
-loose as (
-    select * from dyads where not is_day_dated
-),
-
--- 2a. A mention without a day-precise date joins the dated event of the same key that its own
---     article reports (same article = same story).
-same_article as (
-    select loose.mention_id, min(cluster_articles.cluster_no) as cluster_no
-    from loose
-    inner join cluster_articles using (event_family, dyad_a, dyad_b, article_id)
-    group by loose.mention_id
-    having count(distinct cluster_articles.cluster_no) = 1
-),
-
--- 2b. Otherwise it joins only the single dated event of its key, and only on evidence: the same
---     year (and month) for coarse dates; for unknown dates, the weekday the text names, or the
---     place when no weekday is named. Never an event of another year, never a guess between two.
-by_evidence as (
-    select loose.mention_id, clusters.cluster_no
-    from loose
-    inner join clusters using (event_family, dyad_a, dyad_b)
-    where clusters.n_clusters_for_key = 1
-        and loose.mention_id not in (select mention_id from same_article)
-        and (
-            (
-                loose.date_precision in ('month', 'year')
-                and year(loose.event_date) = year(clusters.anchor_date)
-                and (loose.date_precision = 'year' or month(loose.event_date) = month(clusters.anchor_date))
-            )
-            or (
-                loose.date_precision = 'unknown'
-                and (
-                    loose.event_weekday in (isodow(clusters.anchor_date), isodow(clusters.last_date))
-                    or (
-                        loose.event_weekday is null
-                        and loose.location_entity_id is not null
-                        and loose.location_entity_id = clusters.location_entity_id
-                    )
-                )
-            )
-        )
-),
-
-attached as (
-    select * from same_article
-    union all
-    select * from by_evidence
-),
-
-assigned as (
-    select
-        day_clustered.mention_id,
-        day_clustered.event_family || '|' || day_clustered.dyad_a || '|' || day_clustered.dyad_b
-            || '|' || strftime(clusters.anchor_date, '%Y-%m-%d') as event_key
-    from day_clustered
-    inner join clusters using (event_family, dyad_a, dyad_b, cluster_no)
-    union all
-    select
-        loose.mention_id,
-        loose.event_family || '|' || loose.dyad_a || '|' || loose.dyad_b || '|'
-            || case
-                when attached.cluster_no is not null then strftime(clusters.anchor_date, '%Y-%m-%d')
-                when loose.date_precision = 'month' then strftime(loose.event_date, '%Y-%m')
-                when loose.date_precision = 'year' then strftime(loose.event_date, '%Y')
-                -- 3. An undated mention that joins nothing is its own event, one per article.
-                else 'article:' || loose.article_id
-            end as event_key
-    from loose
-    left join attached using (mention_id)
-    left join clusters
-        on clusters.event_family = loose.event_family
-        and clusters.dyad_a = loose.dyad_a
-        and clusters.dyad_b = loose.dyad_b
-        and clusters.cluster_no = attached.cluster_no
-),
-
 final as (
-    select
-        md5(assigned.event_key)[:16] as event_id,
-        assigned.event_key,
-        dyads.mention_id,
-        dyads.article_id,
-        dyads.sentence_index,
-        dyads.sentence,
-        dyads.event_code,
-        dyads.event_family,
-        dyads.trigger_text,
-        dyads.action_char_offset,
-        dyads.actor1_entity_id,
-        dyads.actor2_entity_id,
-        dyads.actor1_char_offset,
-        dyads.actor2_char_offset,
-        dyads.actor1_code,
-        dyads.actor2_code,
-        dyads.location_entity_id,
-        dyads.status,
-        dyads.event_date,
-        dyads.date_precision,
-        dyads.event_weekday,
-        dyads.confidence
-    from dyads
-    inner join assigned using (mention_id)
+    select * from batch
 )
 
 select * from final

@@ -1,29 +1,35 @@
 -- grain: one row per distinct article (exact duplicates were folded at ingestion).
+-- Incremental: each run merges its batch; rows of re-read or deleted files are replaced first.
+{{
+    config(
+        materialized='incremental',
+        unique_key='article_id',
+        incremental_strategy='delete+insert',
+        pre_hook="{{ delete_batch_files() }}",
+    )
+}}
+
 with articles as (
     select * from {{ ref('stg_articles') }}
 ),
 
-sources as (
-    select source_id, source_name from {{ ref('dim_sources') }}
-),
-
 final as (
     select
-        articles.article_id,
-        articles.source_file,
-        articles.title,
-        articles.published_date,
-        articles.published_date_source,
-        articles.source_name,
-        sources.source_id,
-        articles.section,
-        articles.dateline,
-        articles.url,
-        articles.encoding,
-        articles.n_chars,
-        articles.body
+        article_id,
+        source_file,
+        record_index,
+        title,
+        published_date,
+        published_date_source,
+        source_name,
+        case when source_name is not null then md5(source_name)[:16] end as source_id,
+        section,
+        dateline,
+        url,
+        encoding,
+        n_chars,
+        body
     from articles
-    left join sources using (source_name)
 )
 
 select * from final

@@ -1,6 +1,6 @@
 -- grain: one row per entity that the knowledge base holds or that a run discovered.
 with entities as (
-    select * from {{ ref('stg_entities') }}
+    select * from {{ ref('int_entities') }}
 ),
 
 mention_counts as (
@@ -8,7 +8,7 @@ mention_counts as (
         entity_id,
         count(*) as n_mentions,
         count(distinct article_id) as n_articles
-    from {{ ref('stg_entity_mentions') }}
+    from {{ ref('fct_entity_mentions') }}
     group by entity_id
 ),
 

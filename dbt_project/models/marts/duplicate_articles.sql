@@ -1,4 +1,12 @@
 -- grain: one row per inbox record that repeats an article already ingested.
+-- Incremental: rows of every file in this run's batch are deleted, then the batch is appended.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_batch_files() }}",
+    )
+}}
 with duplicates as (
     select * from {{ ref('stg_duplicate_articles') }}
 ),

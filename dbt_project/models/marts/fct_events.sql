@@ -1,7 +1,7 @@
--- grain: one row per real-world event (see int_event_mentions for the deduplication rule).
+-- grain: one row per real-world event (see int_event_clusters for the deduplication rule).
 -- Every count is recomputed from the mentions on each build, so it is always current.
 with mentions as (
-    select * from {{ ref('int_event_mentions') }}
+    select * from {{ ref('int_event_clusters') }}
 ),
 
 articles as (

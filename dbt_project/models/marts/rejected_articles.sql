@@ -1,4 +1,12 @@
 -- grain: one row per inbox file (record_index NULL) or record that did not become an article.
+-- Incremental: rows of every file in this run's batch are deleted, then the batch is appended.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_batch_files() }}",
+    )
+}}
 with rejects as (
     select * from {{ ref('stg_rejected_articles') }}
 ),

@@ -6,6 +6,7 @@ renamed as (
     select
         cast(article_id as varchar) as article_id,
         cast(source_file as varchar) as source_file,
+        cast(record_index as bigint) as record_index,
         cast(encoding as varchar) as encoding,
         nullif(trim(title), '') as title,
         cast(published_date as date) as published_date,

@@ -1,0 +1,18 @@
+{#- Incremental models accumulate across runs while the landing tables hold only one run's batch.
+    Before a batch is merged, rows that the batch replaces are deleted: -#}
+
+{#- rows of every inbox file in the batch (new, changed, reprocessed or deleted files) -#}
+{% macro delete_batch_files(column='source_file') -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }}
+    where {{ column }} in (select source_file from {{ source('landing', 'inbox_files') }})
+    {%- endif -%}
+{%- endmacro %}
+
+{#- rows derived from articles whose file is in the batch (retracted, perhaps re-added) -#}
+{% macro delete_retracted_articles() -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }}
+    where article_id in (select article_id from {{ source('landing', 'retracted_articles') }})
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,107 @@
+"""What changed in the inbox since the warehouse last saw it.
+
+State is one row per inbox file: path, size, mtime, content hash, and the version of the pipeline
+(reference data and transform code) that processed it. Content is re-hashed only when size or mtime
+moved, so an unchanged inbox costs one `stat` per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import polars as pl
+
+from orchestration.transforms.ingest import list_inbox_files
+
+STATE_SCHEMA: dict[str, pl.DataType] = {
+    "source_file": pl.String(),
+    "file_size_bytes": pl.Int64(),
+    "mtime_ns": pl.Int64(),
+    "sha256": pl.String(),
+}
+CHANGES = ("new", "changed", "reprocess", "unchanged", "deleted")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def pipeline_version(*roots: Path) -> str:
+    """Hash of every reference CSV and transform module: when it moves, old files are reprocessed."""
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.suffix in {".csv", ".py"} and p.is_file()):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def scan_inbox(inbox: Path, previous: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Current state of every inbox file (STATE_SCHEMA)."""
+    known: dict[str, tuple[int, int, str]] = {}
+    if previous is not None and previous.height:
+        known = {row[0]: (row[1], row[2], row[3]) for row in previous.select(list(STATE_SCHEMA)).iter_rows()}
+    rows = []
+    for path in list_inbox_files(inbox) if inbox.is_dir() else []:
+        rel = path.relative_to(inbox).as_posix()
+        stat = path.stat()
+        old = known.get(rel)
+        same = old is not None and old[0] == stat.st_size and old[1] == stat.st_mtime_ns
+        rows.append((rel, stat.st_size, stat.st_mtime_ns, old[2] if same else _sha256(path)))
+    return pl.DataFrame(rows, schema=STATE_SCHEMA, orient="row")
+
+
+def plan_changes(previous: pl.DataFrame | None, current: pl.DataFrame, version: str) -> pl.DataFrame:
+    """One row per file seen now or before, with `change` in CHANGES.
+
+    `previous` carries a `pipeline_version` column; files processed by another version are
+    `reprocess`, so a change of reference data or extraction code reaches old articles.
+    """
+    prev = (
+        previous
+        if previous is not None
+        else pl.DataFrame(schema={**STATE_SCHEMA, "pipeline_version": pl.String()})
+    )
+    prev = prev.select("source_file", _old_sha="sha256", _old_version="pipeline_version")
+    joined = current.join(prev, on="source_file", how="full", coalesce=True)
+    change = (
+        pl.when(pl.col("sha256").is_null())
+        .then(pl.lit("deleted"))
+        .when(pl.col("_old_sha").is_null())
+        .then(pl.lit("new"))
+        .when(pl.col("_old_sha") != pl.col("sha256"))
+        .then(pl.lit("changed"))
+        .when(pl.col("_old_version") != version)
+        .then(pl.lit("reprocess"))
+        .otherwise(pl.lit("unchanged"))
+    )
+    return (
+        joined.with_columns(change=change, pipeline_version=pl.lit(version))
+        .select(*STATE_SCHEMA, "pipeline_version", "change")
+        .sort("source_file")
+    )
+
+
+def batch_key(plan: pl.DataFrame) -> str:
+    """Run key of a batch: the content hashes of its changed files, so it is never requested twice."""
+    todo = (
+        plan.filter(pl.col("change") != "unchanged")
+        .select("source_file", "sha256", "change")
+        .sort("source_file")
+    )
+    return hashlib.sha256(json.dumps(todo.rows()).encode()).hexdigest()[:32]
+
+
+def state_to_json(state: pl.DataFrame) -> str:
+    return json.dumps(state.select(list(STATE_SCHEMA)).rows())
+
+
+def state_from_json(cursor: str | None) -> pl.DataFrame:
+    rows = json.loads(cursor) if cursor else []
+    return pl.DataFrame(rows, schema=STATE_SCHEMA, orient="row")
