@@ -57,18 +57,20 @@ def scan_inbox(inbox: Path, previous: pl.DataFrame | None = None) -> pl.DataFram
     return pl.DataFrame(rows, schema=STATE_SCHEMA, orient="row")
 
 
-def plan_changes(previous: pl.DataFrame | None, current: pl.DataFrame, version: str) -> pl.DataFrame:
+def plan_changes(
+    previous: pl.DataFrame | None, current: pl.DataFrame, version: str | None = None
+) -> pl.DataFrame:
     """One row per file seen now or before, with `change` in CHANGES.
 
-    `previous` carries a `pipeline_version` column; files processed by another version are
-    `reprocess`, so a change of reference data or extraction code reaches old articles.
+    With a `version`, files that `previous` (with a `pipeline_version` column) records as processed
+    by another version are `reprocess`, so a change of reference data or extraction code reaches
+    old articles.
     """
-    prev = (
-        previous
-        if previous is not None
-        else pl.DataFrame(schema={**STATE_SCHEMA, "pipeline_version": pl.String()})
+    prev = previous if previous is not None else pl.DataFrame(schema=STATE_SCHEMA)
+    old_version = (
+        pl.col("pipeline_version") if "pipeline_version" in prev.columns else pl.lit(None, pl.String)
     )
-    prev = prev.select("source_file", _old_sha="sha256", _old_version="pipeline_version")
+    prev = prev.select("source_file", _old_sha=pl.col("sha256"), _old_version=old_version)
     joined = current.join(prev, on="source_file", how="full", coalesce=True)
     change = (
         pl.when(pl.col("sha256").is_null())
@@ -77,12 +79,12 @@ def plan_changes(previous: pl.DataFrame | None, current: pl.DataFrame, version: 
         .then(pl.lit("new"))
         .when(pl.col("_old_sha") != pl.col("sha256"))
         .then(pl.lit("changed"))
-        .when(pl.col("_old_version") != version)
+        .when(pl.lit(version is not None) & (pl.col("_old_version") != pl.lit(version)))
         .then(pl.lit("reprocess"))
         .otherwise(pl.lit("unchanged"))
     )
     return (
-        joined.with_columns(change=change, pipeline_version=pl.lit(version))
+        joined.with_columns(change=change, pipeline_version=pl.lit(version, pl.String))
         .select(*STATE_SCHEMA, "pipeline_version", "change")
         .sort("source_file")
     )

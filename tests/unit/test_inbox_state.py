@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from orchestration.transforms.inbox_state import (
+    batch_key,
+    pipeline_version,
+    plan_changes,
+    scan_inbox,
+    state_from_json,
+    state_to_json,
+)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _changes(plan) -> dict[str, str]:
+    return dict(plan.select("source_file", "change").iter_rows())
+
+
+def test_new_changed_deleted_unchanged(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "خبر أول")
+    _write(tmp_path / "sub" / "b.jsonl", "{}")
+    _write(tmp_path / "c.txt", "خبر ثالث")
+    _write(tmp_path / "ignored.csv", "x")
+    first = scan_inbox(tmp_path)
+    assert first["source_file"].to_list() == ["a.txt", "c.txt", "sub/b.jsonl"]
+    assert _changes(plan_changes(None, first, "v1")) == dict.fromkeys(["a.txt", "c.txt", "sub/b.jsonl"], "new")
+
+    state = plan_changes(None, first, "v1")
+    _write(tmp_path / "a.txt", "خبر أول معدل")  # same path, new content
+    (tmp_path / "c.txt").unlink()
+    _write(tmp_path / "d.txt", "خبر رابع")
+    second = scan_inbox(tmp_path, state)
+    assert _changes(plan_changes(state, second, "v1")) == {
+        "a.txt": "changed", "c.txt": "deleted", "d.txt": "new", "sub/b.jsonl": "unchanged",
+    }
+
+
+def test_touch_without_new_content_is_unchanged(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "خبر")
+    state = plan_changes(None, scan_inbox(tmp_path), "v1")
+    os.utime(tmp_path / "a.txt", ns=(1, 1))
+    assert _changes(plan_changes(state, scan_inbox(tmp_path, state), "v1")) == {"a.txt": "unchanged"}
+
+
+def test_new_pipeline_version_reprocesses(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "خبر")
+    state = plan_changes(None, scan_inbox(tmp_path), "v1")
+    assert _changes(plan_changes(state, scan_inbox(tmp_path, state), "v2")) == {"a.txt": "reprocess"}
+    # Without a version (the sensor), only content counts.
+    assert _changes(plan_changes(state, scan_inbox(tmp_path, state))) == {"a.txt": "unchanged"}
+
+
+def test_batch_key_depends_on_content_only(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "خبر")
+    plan = plan_changes(None, scan_inbox(tmp_path))
+    assert batch_key(plan) == batch_key(plan_changes(None, scan_inbox(tmp_path)))
+    _write(tmp_path / "a.txt", "خبر آخر")
+    assert batch_key(plan) != batch_key(plan_changes(None, scan_inbox(tmp_path)))
+
+
+def test_state_round_trips_through_json(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "خبر")
+    state = scan_inbox(tmp_path)
+    assert state_from_json(state_to_json(state)).equals(state)
+    assert state_from_json(None).is_empty()
+
+
+def test_pipeline_version_moves_with_reference_data(tmp_path: Path) -> None:
+    _write(tmp_path / "ref" / "a.csv", "x\n1\n")
+    before = pipeline_version(tmp_path / "ref")
+    _write(tmp_path / "ref" / "a.csv", "x\n2\n")
+    assert pipeline_version(tmp_path / "ref") != before
