@@ -44,7 +44,13 @@ def _table_or_none(con: duckdb.DuckDBPyConnection, sql: str, table: str) -> pl.D
 )
 def inbox_articles(
     context: dg.AssetExecutionContext, akhbar: AkhbarConfig, warehouse_db: DuckDBResource
-) -> tuple[dg.Output[pl.DataFrame], ...]:
+) -> tuple[
+    dg.Output[pl.DataFrame],
+    dg.Output[pl.DataFrame],
+    dg.Output[pl.DataFrame],
+    dg.Output[pl.DataFrame],
+    dg.Output[pl.DataFrame],
+]:
     """Read only what changed in the inbox since the warehouse last saw it.
 
     The warehouse itself is the state: `inbox_files` (path, size, mtime, hash, pipeline version) and

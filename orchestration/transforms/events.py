@@ -2,7 +2,8 @@
 
 Pipeline (all vectorized, one pass over the batch):
 
-1. **Tokens.** ``text.tokenize`` gives word tokens with character offsets; each token is
+1. **Tokens.** Only sentences that may hold a trigger (a substring pre-filter on the normalized
+   sentence) are split into words with character offsets; each word is
    matching-normalized and expanded into a few *variants* (proclitics و/ف, prepositions ب/ك/ل,
    the article ال, the future prefix سـ, object pronouns ه/ها/هما/هم). Variants are computed once
    per distinct token and kept only when they are a word of some lexicon pattern.
@@ -58,6 +59,7 @@ EVENT_CANDIDATES_SCHEMA: dict[str, pl.DataType] = {
     "status": pl.String(),
     "event_date": pl.Date(),
     "date_precision": pl.String(),
+    "event_weekday": pl.Int32(),
     "confidence": pl.Float64(),
 }
 
@@ -716,7 +718,7 @@ def extract_event_candidates(
 
     # Dates of each sentence, attached to the nearest trigger (ties: all of them).
     date_exprs = _date_expressions(articles, kept, tokens, matches)
-    triggers = _attach_dates(triggers, date_exprs)
+    triggers = _attach_dates(triggers, date_exprs, tokens)
 
     actors = _actors(
         _unify_role_placeholders(
@@ -730,7 +732,9 @@ def extract_event_candidates(
     if dyads.height == 0 and not triggers["mk_dyad_back"].any():
         return empty
     cands = _precedence(dyads)
-    pub = articles.select("article_id", "published_date")
+    pub = articles.select("article_id", "published_date").join(
+        text_publication_weekday(date_exprs), on="article_id", how="left"
+    )
     cands = _resolve_dates(cands.join(pub, on="article_id", how="left"))
     cands = pl.concat(
         [cands, _dyad_back(triggers.filter(pl.col("mk_dyad_back")), cands)], how="diagonal_relaxed"
@@ -1078,6 +1082,22 @@ def _date_expressions(
         d_offset="day_offset",
         d_weekday="iso_weekday",
     )
+    # "أمس الاثنين", "غداً الأربعاء": a weekday right after a relative day names the event's weekday,
+    # which survives when the publication date (and so the date) is unknown.
+    named = other.filter(pl.col("d_kind") == "weekday").select(
+        *keys, _next_start="d_start", _named_weekday="d_weekday"
+    )
+    other = (
+        other.with_columns(_next_start=pl.col("d_end") + 1)
+        .join(named, on=[*keys, "_next_start"], how="left")
+        .with_columns(
+            d_weekday=pl.when(pl.col("d_kind") == "relative")
+            .then(pl.col("_named_weekday"))
+            .otherwise(pl.col("d_weekday"))
+        )
+        .drop("_next_start", "_named_weekday")
+        .unique(subset=[*keys, "d_start", "d_end", "d_kind"], keep="first", maintain_order=True)
+    )
     out = pl.concat([explicit, other], how="diagonal_relaxed") if explicit.height else other
     for c, tp in {
         "d_date": pl.Date,
@@ -1090,7 +1110,12 @@ def _date_expressions(
     return out.with_row_index("d_id")
 
 
-def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
+# Complementizers (normalized): in "أعلن الكرملين اليوم الثلاثاء أن بوتين التقى ..." a date before
+# أن dates the reporting verb, not the event reported after it.
+_COMPLEMENTIZERS = ["ان", "بان", "انه", "انها", "بانه", "بانها", "وان"]
+
+
+def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     keys = ["article_id", "sentence_index"]
     dist = (
         pl.when(pl.col("d_end") < pl.col("start"))
@@ -1099,18 +1124,47 @@ def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("d_start") - pl.col("end"))
         .otherwise(0)
     )
+    complementizers = (
+        tokens.filter(pl.col("norm").is_in(_COMPLEMENTIZERS))
+        .select("article_id", c_index="token_index")
+        .sort("article_id", "c_index")
+    )
     pairs = (
         triggers.select("t_id", *keys, "start", "end")
         .join(dates, on=keys)
-        .with_columns(d_dist=dist)
+        .with_columns(d_dist=dist, _before=pl.col("start") - 1)
+        .sort("article_id", "_before")
+        .join_asof(
+            complementizers,
+            left_on="_before",
+            right_on="c_index",
+            by="article_id",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(~((pl.col("d_end") < pl.col("start")) & (pl.col("c_index") > pl.col("d_end"))).fill_null(False))
+        .drop("_before", "c_index")
         .filter(pl.col("d_dist") == pl.col("d_dist").min().over("d_id"))
     )
     best = (
-        pairs.sort("d_rank", "d_dist")
+        pairs.sort("d_rank", "d_dist", "t_id")
         .unique(subset=["t_id"], keep="first", maintain_order=True)
         .select("t_id", *_DATE_COLS)
     )
     return triggers.join(best, on="t_id", how="left")
+
+
+def text_publication_weekday(dates: pl.DataFrame) -> pl.DataFrame:
+    """Weekday of publication that an undated article states ("اليوم الثلاثاء", "أمس الاثنين").
+
+    A weekday named next to a relative day with offset k gives publication weekday = weekday - k.
+    """
+    return (
+        dates.filter((pl.col("d_kind") == "relative") & pl.col("d_weekday").is_not_null())
+        .sort("article_id", "d_id")
+        .group_by("article_id", maintain_order=True)
+        .agg(text_pub_weekday=((pl.col("d_weekday") - 1 - pl.col("d_offset")) % 7 + 1).first())
+    )
 
 
 def _resolve_dates(c: pl.DataFrame) -> pl.DataFrame:
@@ -1167,6 +1221,15 @@ def _resolve_dates(c: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("d_precision").fill_null("day"))
         .otherwise(pl.lit("unknown")),
         date_from_publication=from_pub,
+    ).with_columns(
+        # The weekday the text gives for the event, known even when its date is not: it lets the
+        # deduplication attach an undated "yesterday, Monday" to the right dated event.
+        event_weekday=pl.when(pl.col("event_date").is_not_null())
+        .then(pl.col("event_date").dt.weekday().cast(pl.Int32))
+        .when(pl.col("d_kind").is_in(["weekday", "relative"]) & pl.col("d_weekday").is_not_null())
+        .then(pl.col("d_weekday").cast(pl.Int32))
+        .when(pl.col("d_kind") == "relative")
+        .then(((pl.col("text_pub_weekday") - 1 + pl.col("d_offset")) % 7 + 1).cast(pl.Int32))
     )
 
 
@@ -1196,6 +1259,7 @@ def _dyad_back(triggers: pl.DataFrame, cands: pl.DataFrame) -> pl.DataFrame:
                     "status",
                     "event_date",
                     "date_precision",
+                    "event_weekday",
                     "date_from_publication",
                     "priority",
                     "s_m_conf",
@@ -1342,6 +1406,7 @@ def _finish(c: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
             status="status",
             event_date="event_date",
             date_precision="date_precision",
+            event_weekday="event_weekday",
             confidence="confidence",
         )
         .sort(

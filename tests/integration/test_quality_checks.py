@@ -98,7 +98,7 @@ def test_articles_check_reports_failures_in_metadata(
     assert set(failed) == {"encoding", "body_chars"}
     assert failed["encoding"]["unexpected_values"] == ["klingon"]
     assert failed["body_chars"]["unexpected_rows"] == [{"body_chars": "8", "article_id": "short"}]
-    assert "expect_column_values_to_be_in_set" in warnings.metadata["failures"].value
+    assert "expect_column_values_to_match_regex" in warnings.metadata["failures"].value
 
     index = Path(errors.metadata["data_docs"].value)
     assert index == Path(akhbar.quality_dir).resolve() / "index.html" and index.exists()

@@ -64,35 +64,27 @@ clusters as (
     group by event_family, dyad_a, dyad_b, cluster_no
 ),
 
-cluster_articles as (
-    select distinct event_family, dyad_a, dyad_b, cluster_no, article_id
-    from day_clustered
-),
-
 loose as (
     select * from dyads where not is_day_dated
 ),
 
--- 2a. A mention without a day-precise date joins the dated event of the same key that its own
---     article reports (same article = same story).
-same_article as (
-    select loose.mention_id, min(cluster_articles.cluster_no) as cluster_no
-    from loose
-    inner join cluster_articles using (event_family, dyad_a, dyad_b, article_id)
-    group by loose.mention_id
-    having count(distinct cluster_articles.cluster_no) = 1
-),
-
--- 2b. Otherwise it joins only the single dated event of its key, and only on evidence: the same
---     year (and month) for coarse dates; for unknown dates, the weekday the text names, or the
---     place when no weekday is named. Never an event of another year, never a guess between two.
-by_evidence as (
-    select loose.mention_id, clusters.cluster_no
+-- Candidate (mention, dated event) pairs: same key and nothing that contradicts the event: no other
+-- year or month for a coarse date, no other weekday for an unknown one.
+compatible as (
+    select
+        loose.mention_id,
+        loose.article_id,
+        loose.location_entity_id,
+        loose.event_weekday,
+        loose.date_precision,
+        clusters.event_family,
+        clusters.dyad_a,
+        clusters.dyad_b,
+        clusters.cluster_no,
+        clusters.n_clusters_for_key
     from loose
     inner join clusters using (event_family, dyad_a, dyad_b)
-    where clusters.n_clusters_for_key = 1
-        and loose.mention_id not in (select mention_id from same_article)
-        and (
+    where (
             (
                 loose.date_precision in ('month', 'year')
                 and year(loose.event_date) = year(clusters.anchor_date)
@@ -101,21 +93,68 @@ by_evidence as (
             or (
                 loose.date_precision = 'unknown'
                 and (
-                    loose.event_weekday in (isodow(clusters.anchor_date), isodow(clusters.last_date))
-                    or (
-                        loose.event_weekday is null
-                        and loose.location_entity_id is not null
-                        and loose.location_entity_id = clusters.location_entity_id
-                    )
+                    loose.event_weekday is null
+                    or loose.event_weekday in (isodow(clusters.anchor_date), isodow(clusters.last_date))
                 )
             )
         )
 ),
 
+-- 2a. Direct evidence: a coarse date in the event's month or year, or the weekday the text names,
+--     when the key has a single dated event (never a guess between two).
+direct as (
+    select * from compatible
+    where n_clusters_for_key = 1 and (date_precision in ('month', 'year') or event_weekday is not null)
+),
+
+-- 2b. The same story: an article that reports the event (dated, or by direct evidence) refers to
+--     it again in other sentences without a date.
+story_articles as (
+    select distinct event_family, dyad_a, dyad_b, cluster_no, article_id from day_clustered
+    union
+    select distinct event_family, dyad_a, dyad_b, cluster_no, article_id from direct
+),
+
+by_story as (
+    select compatible.*
+    from compatible
+    inner join story_articles using (event_family, dyad_a, dyad_b, cluster_no, article_id)
+    qualify count(*) over (partition by compatible.mention_id) = 1
+),
+
+-- 2c. The same place: an undated mention naming the place where the event (by any of the
+--     mentions attached so far) happened; then the rest of that mention's article follows it.
+event_places as (
+    select distinct event_family, dyad_a, dyad_b, cluster_no, location_entity_id
+    from day_clustered where location_entity_id is not null
+    union
+    select distinct event_family, dyad_a, dyad_b, cluster_no, location_entity_id
+    from by_story where location_entity_id is not null
+),
+
+by_place as (
+    select compatible.*
+    from compatible
+    inner join event_places using (event_family, dyad_a, dyad_b, cluster_no, location_entity_id)
+    where compatible.n_clusters_for_key = 1
+),
+
+place_story as (
+    select compatible.*
+    from compatible
+    inner join (select distinct event_family, dyad_a, dyad_b, cluster_no, article_id from by_place)
+        using (event_family, dyad_a, dyad_b, cluster_no, article_id)
+    where compatible.n_clusters_for_key = 1
+),
+
 attached as (
-    select * from same_article
-    union all
-    select * from by_evidence
+    select mention_id, cluster_no from direct
+    union
+    select mention_id, cluster_no from by_story
+    union
+    select mention_id, cluster_no from by_place
+    union
+    select mention_id, cluster_no from place_story
 ),
 
 assigned as (
