@@ -43,6 +43,9 @@ from orchestration.transforms.text import (
 
 CONFIDENCE: dict[str, float] = {"exact": 0.95, "alias": 0.9, "role": 0.8, "fuzzy": 0.7, "title-pattern": 0.6}
 NISBA_CONFIDENCE = 0.3
+# A form the reference flags as ambiguous (القاعدة "the base", عمان Amman/Oman) with no supporting
+# context; persons in that situation are dropped instead (رئيسي "main" is not Raisi).
+AMBIGUOUS_CONFIDENCE = 0.5
 # Typo tolerance only for dictionary words this long (without the article): short names sit one edit
 # away from ordinary words.
 FUZZY_MIN_LEN = 6
@@ -101,16 +104,13 @@ def kb_entities(kb: KnowledgeBase) -> pl.DataFrame:
         .unique("entity_id", keep="first", maintain_order=True)
         .select("entity_id", cameo_code=pl.col("cameo_code"))
     )
-    persons = (
-        kb.persons.select(
-            "entity_id",
-            entity_type=pl.lit("PERSON"),
-            name_en=_col_or_null(kb.persons, "name_en"),
-            name_ar=_col_or_null(kb.persons, "name_ar"),
-            country_iso3=_col_or_null(kb.persons, "country_iso3"),
-        )
-        .join(latest_code, on="entity_id", how="left")
-    )
+    persons = kb.persons.select(
+        "entity_id",
+        entity_type=pl.lit("PERSON"),
+        name_en=_col_or_null(kb.persons, "name_en"),
+        name_ar=_col_or_null(kb.persons, "name_ar"),
+        country_iso3=_col_or_null(kb.persons, "country_iso3"),
+    ).join(latest_code, on="entity_id", how="left")
     p = kb.places
     places = p.select(
         "entity_id",
@@ -152,6 +152,7 @@ def _alias_rows(df: pl.DataFrame, entity_id: pl.Expr, kind: str) -> pl.DataFrame
         iso3=iso3,
         primary=_col_or_null(df, "name_ar"),
         aliases=_col_or_null(df, "aliases_ar").fill_null("").str.split("|"),
+        ambiguous=_col_or_null(df, "ambiguous_ar").fill_null("").str.split("|"),
     )
     rows = pl.concat(
         [
@@ -159,23 +160,27 @@ def _alias_rows(df: pl.DataFrame, entity_id: pl.Expr, kind: str) -> pl.DataFrame
             base.explode("aliases").select("entity_id", "iso3", alias="aliases", is_primary=pl.lit(False)),
         ]
     )
-    return rows.filter(pl.col("alias").is_not_null() & (pl.col("alias").str.strip_chars() != "")).select(
-        *_key_exprs(pl.col("alias")),
-        kind=pl.lit("name"),
-        entity_id="entity_id",
-        entity_type=pl.lit(etype),
-        iso3="iso3",
-        is_primary="is_primary",
-        prio=pl.lit(_TYPE_PRIORITY[kind], dtype=pl.Int64),
+    ambiguous = (
+        base.select("entity_id", form="ambiguous")
+        .explode("form")
+        .filter(pl.col("form") != "")
+        .select("entity_id", _key_exprs(pl.col("form"))[0], ambiguous=pl.lit(True))
+        .unique()
     )
-
-
-def _ambiguous_keys(countries: pl.DataFrame) -> pl.DataFrame:
-    """Normalized forms the reference marks as ambiguous (``ambiguous_ar``): never matched alone."""
-    if "ambiguous_ar" not in countries.columns:
-        return pl.DataFrame(schema={"key": pl.String()})
-    forms = countries.select(form=pl.col("ambiguous_ar").fill_null("").str.split("|")).explode("form")
-    return forms.filter(pl.col("form") != "").select(_key_exprs(pl.col("form"))[0]).unique()
+    return (
+        rows.filter(pl.col("alias").is_not_null() & (pl.col("alias").str.strip_chars() != ""))
+        .select(
+            *_key_exprs(pl.col("alias")),
+            kind=pl.lit("name"),
+            entity_id="entity_id",
+            entity_type=pl.lit(etype),
+            iso3="iso3",
+            is_primary="is_primary",
+            prio=pl.lit(_TYPE_PRIORITY[kind], dtype=pl.Int64),
+        )
+        .join(ambiguous, on=["entity_id", "key"], how="left")
+        .with_columns(pl.col("ambiguous").fill_null(False))
+    )
 
 
 def build_lexicon(kb: KnowledgeBase) -> pl.DataFrame:
@@ -189,8 +194,10 @@ def build_lexicon(kb: KnowledgeBase) -> pl.DataFrame:
             _alias_rows(kb.organizations, pl.col("entity_id"), "org"),
         ]
     )
-    names = names.filter(pl.col("n") > 0).sort("is_primary", descending=True).unique(
-        ["key", "entity_id"], keep="first", maintain_order=True
+    names = (
+        names.filter(pl.col("n") > 0)
+        .sort("is_primary", descending=True)
+        .unique(["key", "entity_id"], keep="first", maintain_order=True)
     )
     nisba = rl.nisba_lexicon(kb.countries).select(
         "key",
@@ -203,8 +210,22 @@ def build_lexicon(kb: KnowledgeBase) -> pl.DataFrame:
         prio=pl.lit(9, dtype=pl.Int64),
     )
     roles = rl.role_lexicon(kb.roles).with_columns(prio=pl.lit(0, dtype=pl.Int64))
+    # Nisba forms a country lists as ambiguous (القمري "lunar", الهندي) are flagged too.
+    amb_nisba = (
+        kb.countries.select(
+            iso3="iso3", form=_col_or_null(kb.countries, "ambiguous_ar").fill_null("").str.split("|")
+        )
+        .explode("form")
+        .filter(pl.col("form") != "")
+        .select("iso3", _key_exprs(pl.col("form"))[0], amb=pl.lit(True))
+    )
+    nisba = (
+        nisba.join(amb_nisba, on=["iso3", "key"], how="left")
+        .with_columns(ambiguous=pl.col("amb").fill_null(False))
+        .drop("amb")
+    )
     lex = pl.concat([names, nisba, roles], how="diagonal_relaxed")
-    return lex.with_columns(ambiguous=pl.col("key").is_in(_ambiguous_keys(kb.countries)["key"].implode()))
+    return lex.with_columns(pl.col("ambiguous").fill_null(False))
 
 
 # --------------------------------------------------------------------------- matching
@@ -262,11 +283,13 @@ def fuzzy_corrections(queries: pl.Series, targets: pl.Series, min_len: int = FUZ
     must not be a prefix relation (truncation or suffix), and must be unambiguous.
     """
     tgt = (
-        pl.DataFrame({"target": targets}).unique()
+        pl.DataFrame({"target": targets})
+        .unique()
         .filter(pl.col("target").str.replace(r"^ال", "").str.len_chars() >= min_len)
     )
     qry = (
-        pl.DataFrame({"query": queries}).unique()
+        pl.DataFrame({"query": queries})
+        .unique()
         .filter(pl.col("query").str.len_chars() >= min_len - 1)
         .filter(~pl.col("query").is_in(targets.implode()))
     )
@@ -290,20 +313,21 @@ def fuzzy_corrections(queries: pl.Series, targets: pl.Series, min_len: int = FUZ
     return ok.filter(pl.len().over("query") == 1)
 
 
-def _match(words: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact_vocab: pl.Series) -> pl.DataFrame:
+def _match(
+    words: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact_vocab: pl.Series
+) -> pl.DataFrame:
     """Every dictionary match: ``aidx, w0, w1`` (word range), ``cs, ce`` (char offsets), ``prefix``,
     ``nfix`` (corrected words) plus the lexicon row."""
     vocab = words.select("token").unique().with_columns(norm=normalize_expr(pl.col("token")))
     stems = _stems(vocab)
     fixes = fuzzy_corrections(
-        pl.concat([stems["stem"], vocab["norm"]]).filter(~pl.concat([stems["stem"], vocab["norm"]]).is_in(
-            exact_vocab.implode()
-        )),
+        pl.concat([stems["stem"], vocab["norm"]]).filter(
+            ~pl.concat([stems["stem"], vocab["norm"]]).is_in(exact_vocab.implode())
+        ),
         fix_targets,
     )
-    vocab = (
-        vocab.join(fixes, left_on="norm", right_on="query", how="left")
-        .select("token", norm_fix=pl.coalesce("fix", "norm"), fixed=pl.col("fix").is_not_null().cast(pl.Int64))
+    vocab = vocab.join(fixes, left_on="norm", right_on="query", how="left").select(
+        "token", norm_fix=pl.coalesce("fix", "norm"), fixed=pl.col("fix").is_not_null().cast(pl.Int64)
     )
     stems = stems.join(fixes, left_on="stem", right_on="query", how="left").with_columns(
         fixed=pl.col("fix").is_not_null().cast(pl.Int64), stem=pl.coalesce("fix", "stem")
@@ -334,7 +358,9 @@ def _match(words: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact
         found.append(cur.join(lex.filter(pl.col("n") == i), on="key"))
         if i == max_n:
             break
-        prefixes = tokens.filter(pl.col("n") > i).select(key=pl.col("toks").list.head(i).list.join(" ")).unique()
+        prefixes = (
+            tokens.filter(pl.col("n") > i).select(key=pl.col("toks").list.head(i).list.join(" ")).unique()
+        )
         cur = cur.join(prefixes, on="key", how="semi")
         if cur.is_empty():
             break
@@ -360,7 +386,10 @@ def _match(words: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact
     # طالبين vs طالبان), and at most one corrected word in a longer name.
     fuzzy_ok = (pl.col("nfix") == 0) | (
         (pl.col("kind") == "name")
-        & (((pl.col("n") == 1) & (pl.col("entity_type") == "PERSON")) | ((pl.col("n") > 1) & (pl.col("nfix") == 1)))
+        & (
+            ((pl.col("n") == 1) & (pl.col("entity_type") == "PERSON"))
+            | ((pl.col("n") > 1) & (pl.col("nfix") == 1))
+        )
     )
     return m.filter(fuzzy_ok)
 
@@ -373,7 +402,9 @@ def _words_at(words: pl.DataFrame, frame: pl.DataFrame, wid_col: str, cols: dict
     picked = words.select(
         pl.col("aidx").alias("_aidx"), *[pl.col(src).alias(dst) for src, dst in cols.items()]
     ).select(pl.all().gather(frame[wid_col]))
-    return pl.concat([frame, picked], how="horizontal").filter(pl.col("_aidx") == pl.col("aidx")).drop("_aidx")
+    return (
+        pl.concat([frame, picked], how="horizontal").filter(pl.col("_aidx") == pl.col("aidx")).drop("_aidx")
+    )
 
 
 def _select_longest(m: pl.DataFrame, tie_break: list[str]) -> pl.DataFrame:
@@ -424,15 +455,63 @@ def _given_names(kb: KnowledgeBase, reference_dir: Path) -> pl.Series:
     if path.exists():
         names = pl.concat([names, pl.read_csv(path, infer_schema=False).select(n=pl.col("name_ar"))])
     first = names.select(t=normalize_expr(pl.col("n")).str.extract_all(WORD_PATTERN).list.first())
-    particles = pl.DataFrame({"p": [*rl.NAME_PARTICLES, *rl.HONORIFIC_FORMS]}).select(normalize_expr(pl.col("p")))
+    particles = pl.DataFrame({"p": [*rl.NAME_PARTICLES, *rl.HONORIFIC_FORMS]}).select(
+        normalize_expr(pl.col("p"))
+    )
     return first.filter(
-        pl.col("t").is_not_null() & ~pl.col("t").str.starts_with("ال") & ~pl.col("t").is_in(particles["p"].implode())
+        pl.col("t").is_not_null()
+        & ~pl.col("t").str.starts_with("ال")
+        & ~pl.col("t").is_in(particles["p"].implode())
     )["t"].unique()
 
 
 def _with_gaps(e: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     """Add ``gap_before`` (class of the text before the element's first word)."""
-    return _words_at(words, e, "w0", {"gap": "gap_text"}).with_columns(gap_before=gap_class(pl.col("gap_text")))
+    return _words_at(words, e, "w0", {"gap": "gap_text"}).with_columns(
+        gap_before=gap_class(pl.col("gap_text"))
+    )
+
+
+def _supported(
+    names: pl.DataFrame, used_specs: pl.Series, annotated: pl.Series, words: pl.DataFrame, stop: pl.Series
+) -> pl.DataFrame:
+    """Name and nisba elements to report, with ``weak`` marking unsupported ambiguous forms.
+
+    An ambiguous form is supported when it is a role's country (أمير قطر), carries a role (الرئيس
+    الأسد), the same entity is named unambiguously elsewhere in the article (بشار الأسد ... الأسد),
+    or a preposition precedes it (في عمان, بالقدس). Unsupported: persons are dropped, others kept weak.
+    """
+    amb = pl.col("ambiguous") & (pl.col("kind") == "name")
+    firm = (
+        names.filter(~pl.col("ambiguous"))
+        .select("aidx", "entity_id")
+        .unique()
+        .with_columns(firm=pl.lit(True))
+    )
+    prev = _words_at(
+        words, names.filter(amb).select("eid", "aidx", pw=pl.col("w0") - 1), "pw", {"token": "ptok"}
+    )
+    after_prep = prev.filter(normalize_expr(pl.col("ptok")).is_in(stop.implode()))["eid"]
+    out = names.join(firm, on=["aidx", "entity_id"], how="left").with_columns(
+        support=pl.col("firm").fill_null(False)
+        | pl.col("eid").is_in(used_specs.implode())
+        | pl.col("eid").is_in(annotated.implode())
+        # A preposition supports places and bodies (في عمان، بالقدس), not persons: لرئيسي تركيا is
+        # "to the two presidents of Turkey".
+        | (
+            (pl.col("entity_type") != "PERSON")
+            & (
+                pl.col("eid").is_in(after_prep.implode())
+                | pl.col("prefix").is_in(["ب", "ل", "وب", "ول", "فب", "فل"])
+            )
+        )
+    )
+    out = out.with_columns(weak=amb & ~pl.col("support"))
+    # Nisba forms flagged ambiguous are only ever a role's country.
+    return out.filter(
+        ~(pl.col("weak") & (pl.col("entity_type") == "PERSON"))
+        & ~((pl.col("kind") == "nisba") & pl.col("ambiguous") & ~pl.col("eid").is_in(used_specs.implode()))
+    ).drop("firm", "support")
 
 
 def _hash_ids(names: pl.Series) -> pl.DataFrame:
@@ -469,7 +548,9 @@ def extract_entity_mentions(
     arts = articles.select("article_id", "body", date=date_col).with_row_index("aidx")
     words = tokenize(arts, keep=("aidx",)).with_row_index("wid").with_columns(pl.col("wid").cast(pl.Int64))
     lex = build_lexicon(kb)
-    name_tokens = lex.filter(pl.col("kind") == "name").select(t=pl.col("key").str.split(" ")).explode("t")["t"]
+    name_tokens = (
+        lex.filter(pl.col("kind") == "name").select(t=pl.col("key").str.split(" ")).explode("t")["t"]
+    )
     stop = _stop_words(kb, reference_dir)
     exact_vocab = pl.concat([lex.select(t=pl.col("key").str.split(" ")).explode("t")["t"], stop]).unique()
 
@@ -499,16 +580,18 @@ def extract_entity_mentions(
     elements = elements.join(arts.select("aidx", "date"), on="aidx", how="left")
 
     persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
+    # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.
+    firm_persons = persons.filter(~pl.col("ambiguous"))
     office_map = rl.office_roles(kb.roles)
 
     # Counterparts take the office of the nearest person named before them in the article.
     cps = elements.filter(pl.col("kind") == "counterpart").drop("role", "office", "cameo_role", "rank")
-    if not cps.is_empty() and not persons.is_empty():
+    if not cps.is_empty() and not firm_persons.is_empty():
         prev_person = (
             cps.select("eid", "aidx", "w0")
             .sort("w0")
             .join_asof(
-                persons.select("aidx", pw0="w0", person_id="entity_id", pdate="date").sort("pw0"),
+                firm_persons.select("aidx", pw0="w0", person_id="entity_id", pdate="date").sort("pw0"),
                 left_on="w0",
                 right_on="pw0",
                 by="aidx",
@@ -521,14 +604,22 @@ def extract_entity_mentions(
             kb.office_spells,
         ).join(office_map, on="office")
         cps = cps.join(
-            prev_office.select(eid="req_id", role="role", office="office", cameo_role="cameo_role", rank="rank"),
+            prev_office.select(
+                eid="req_id",
+                role=pl.coalesce("title", "role"),
+                office="office",
+                cameo_role="cameo_role",
+                rank="rank",
+            ),
             on="eid",
             how="inner",
         )
     else:
         cps = cps.head(0).with_columns(
-            role=pl.lit(None, pl.String()), office=pl.lit(None, pl.String()),
-            cameo_role=pl.lit(None, pl.String()), rank=pl.lit(None, pl.Int64()),
+            role=pl.lit(None, pl.String()),
+            office=pl.lit(None, pl.String()),
+            cameo_role=pl.lit(None, pl.String()),
+            rank=pl.lit(None, pl.Int64()),
         )
     heads = pl.concat(
         [elements.filter(pl.col("kind") == "role"), cps.select(elements.columns)], how="vertical_relaxed"
@@ -536,11 +627,17 @@ def extract_entity_mentions(
 
     # Country of a role: a nisba or a country name right after it, without clitic or punctuation.
     specs = elements.filter(
-        (pl.col("kind") == "nisba") | ((pl.col("kind") == "name") & pl.col("entity_id").str.starts_with("country:"))
+        (pl.col("kind") == "nisba")
+        | ((pl.col("kind") == "name") & pl.col("entity_id").str.starts_with("country:"))
     ).filter((pl.col("prefix") == "") & (pl.col("gap_before") == GAP_SPACE))
     phrases = heads.join(
         specs.select(
-            "aidx", w1="w0", spec_eid="eid", spec_iso3="iso3", spec_w1="w1", spec_ce="ce",
+            "aidx",
+            w1="w0",
+            spec_eid="eid",
+            spec_iso3="iso3",
+            spec_w1="w1",
+            spec_ce="ce",
             spec_surf=pl.col("gap_text") + pl.col("surf"),
         ),
         on=["aidx", "w1"],
@@ -554,26 +651,34 @@ def extract_entity_mentions(
     # What follows the phrase: a person (apposition, comma allowed), or an honorific/role then a person.
     follow = elements.filter(pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA]) & (pl.col("prefix") == ""))
     nxt = phrases.select("eid", "aidx", "pw1").join(
-        follow.select("aidx", pw1="w0", n_eid="eid", n_kind="kind", n_type="entity_type", n_w1="w1",
-                      n_gap="gap_before"),
+        follow.select(
+            "aidx", pw1="w0", n_eid="eid", n_kind="kind", n_type="entity_type", n_w1="w1", n_gap="gap_before"
+        ),
         on=["aidx", "pw1"],
     )
     direct = nxt.filter((pl.col("n_kind") == "name") & (pl.col("n_type") == "PERSON")).select(
         "eid", person_eid="n_eid"
     )
     mid = nxt.filter(pl.col("n_kind").is_in(["honorific", "role"]))
-    via = mid.join(
-        follow.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON")).select(
-            "aidx", n_w1="w0", person_eid="eid", p_gap="gap_before"
-        ),
-        on=["aidx", "n_w1"],
-    ).filter(pl.col("p_gap") == GAP_SPACE).select("eid", "person_eid")
+    via = (
+        mid.join(
+            follow.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON")).select(
+                "aidx", n_w1="w0", person_eid="eid", p_gap="gap_before"
+            ),
+            on=["aidx", "n_w1"],
+        )
+        .filter(pl.col("p_gap") == GAP_SPACE)
+        .select("eid", "person_eid")
+    )
     forward = pl.concat([direct, via]).unique("eid", keep="first", maintain_order=True)
     # Postposed apposition (محمد بن سلمان ولي العهد السعودي): only when the countries agree, since
     # "subject object" order puts a person right before a role just as often (أطلع بوتين العاهل السعودي).
     backward = (
-        phrases.filter(pl.col("spec_iso3").is_not_null() & (pl.col("prefix") == "")
-                       & pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA]))
+        phrases.filter(
+            pl.col("spec_iso3").is_not_null()
+            & (pl.col("prefix") == "")
+            & pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA])
+        )
         .filter(~pl.col("eid").is_in(forward["eid"].implode()))
         .select("eid", "aidx", "w0", "spec_iso3")
         .join(persons.select("aidx", w0="w1", person_eid="eid", p_iso3="iso3"), on=["aidx", "w0"])
@@ -582,17 +687,42 @@ def extract_entity_mentions(
     )
     attached = pl.concat([forward, backward])
     # Counterparts followed by a full role phrase (نظيره الرئيس الإيراني ...) leave it to that phrase.
-    consumed = mid.join(phrases.select("eid", "kind"), on="eid").filter(pl.col("kind") == "counterpart")["eid"]
+    consumed = mid.join(phrases.select("eid", "kind"), on="eid").filter(pl.col("kind") == "counterpart")[
+        "eid"
+    ]
 
     # Annotations on attached persons; without a country the role must be one the person holds.
-    annot = (
-        attached.join(phrases, on="eid")
-        .join(persons.select(person_eid="eid", person_id="entity_id"), on="person_eid")
+    annot = attached.join(phrases, on="eid").join(
+        persons.select(person_eid="eid", person_id="entity_id"), on="person_eid"
     )
-    holds = kb.office_spells.select(person_id="entity_id", office="office").unique()
+    spell_keys = kb.office_spells.select(
+        person_id="entity_id",
+        office="office",
+        title=pl.col("title") if "title" in kb.office_spells.columns else pl.lit(None, pl.String()),
+    )
+    holds = (
+        pl.concat(
+            [
+                spell_keys.filter(pl.col("office") != rl.GENERIC_OFFICE).select("person_id", key="office"),
+                spell_keys.select("person_id", key="title").drop_nulls(),
+            ]
+        )
+        .unique()
+        .with_columns(held=pl.lit(True))
+    )
     annot = (
-        annot.join(holds.with_columns(held=pl.lit(True)), on=["person_id", "office"], how="left")
-        .filter(pl.col("spec_iso3").is_not_null() | pl.col("held").fill_null(False))
+        annot.join(holds, left_on=["person_id", "role"], right_on=["person_id", "key"], how="left")
+        .join(
+            holds.rename({"held": "held_office"}),
+            left_on=["person_id", "office"],
+            right_on=["person_id", "key"],
+            how="left",
+        )
+        .filter(
+            pl.col("spec_iso3").is_not_null()
+            | pl.col("held").fill_null(False)
+            | pl.col("held_office").fill_null(False)
+        )
         .sort(pl.col("spec_iso3").is_null(), "rank", nulls_last=True)
         .unique("person_eid", keep="first", maintain_order=True)
         .select(eid="person_eid", a_role="role", a_iso3="spec_iso3", a_cameo_role="cameo_role")
@@ -608,7 +738,8 @@ def extract_entity_mentions(
     free = free.filter(pl.col("spec_iso3").is_not_null() & ~pl.col("eid").is_in(titled.implode()))
     # A second country joined by و (نظيريه الإيراني والتركي) is a second actor of the same office.
     conj_specs = elements.filter(
-        (pl.col("kind") == "nisba") | ((pl.col("kind") == "name") & pl.col("entity_id").str.starts_with("country:"))
+        (pl.col("kind") == "nisba")
+        | ((pl.col("kind") == "name") & pl.col("entity_id").str.starts_with("country:"))
     ).filter((pl.col("prefix") == "و") & (pl.col("gap_before") == GAP_SPACE))
     second = free.join(
         conj_specs.select(
@@ -618,21 +749,66 @@ def extract_entity_mentions(
     )
     role_refs = pl.concat(
         [
-            free.select("eid", "aidx", "date", "cs", ce="pce", surf="psurf", iso3="spec_iso3", role="role", office="office",
-                        cameo_role="cameo_role", spec_eid="spec_eid"),
-            second.select(eid="s2_eid", aidx="aidx", date="date", cs="s2_cs", ce="s2_ce", surf="s2_surf",
-                          iso3="s2_iso3",
-                          role="role", office="office", cameo_role="cameo_role", spec_eid="s2_eid"),
+            free.select(
+                "eid",
+                "aidx",
+                "date",
+                "cs",
+                ce="pce",
+                surf="psurf",
+                iso3="spec_iso3",
+                role="role",
+                office="office",
+                cameo_role="cameo_role",
+                spec_eid="spec_eid",
+            ),
+            second.select(
+                eid="s2_eid",
+                aidx="aidx",
+                date="date",
+                cs="s2_cs",
+                ce="s2_ce",
+                surf="s2_surf",
+                iso3="s2_iso3",
+                role="role",
+                office="office",
+                cameo_role="cameo_role",
+                spec_eid="s2_eid",
+            ),
         ]
     ).with_row_index("req_id")
     # Generic roles (office "other": ministers of anything, soldiers, officials) name no single seat,
     # so only real offices are looked up.
     holders = rl.office_holders(
-        role_refs.filter(pl.col("office") != rl.GENERIC_OFFICE).select(
-            "req_id", "office", country_iso3="iso3", date="date"
-        ),
+        role_refs.select("req_id", "role", "office", country_iso3="iso3", date="date"),
         kb.office_spells,
     )
+    # Undated articles: the holder is the one person named in the article who ever held this
+    # role in this country (الرئيس الروسي in an article that names بوتين).
+    undated = role_refs.filter(pl.col("date").is_null()).select("req_id", "aidx", "role", "office", "iso3")
+    named = firm_persons.select("aidx", "entity_id").unique()
+    ever = kb.office_spells.select(
+        "entity_id",
+        s_office="office",
+        s_iso3="country_iso3",
+        s_code="cameo_code",
+        s_title=pl.col("title") if "title" in kb.office_spells.columns else pl.lit(None, pl.String()),
+    )
+    coref = (
+        undated.join(named, on="aidx")
+        .join(ever, on="entity_id")
+        .filter(
+            (pl.col("s_iso3") == pl.col("iso3"))
+            & (
+                (pl.col("s_title") == pl.col("role"))
+                | ((pl.col("s_office") == pl.col("office")) & (pl.col("office") != rl.GENERIC_OFFICE))
+            )
+        )
+        .filter(pl.col("entity_id").n_unique().over("req_id") == 1)
+        .unique("req_id", keep="first")
+        .select("req_id", holder_id="entity_id", cameo_code="s_code")
+    )
+    holders = pl.concat([holders, coref])
     role_refs = role_refs.join(holders, on="req_id", how="left")
     countries_en = kb.countries.select(iso3="iso3", country_en=_col_or_null(kb.countries, "name_en"))
     role_refs = role_refs.join(countries_en, on="iso3", how="left").with_columns(
@@ -644,9 +820,9 @@ def extract_entity_mentions(
         "ce",
         "surf",
         entity_id=pl.coalesce("holder_id", rl.actor_id(pl.col("iso3"), pl.col("cameo_role"), pl.col("role"))),
-        entity_type=pl.when(pl.col("holder_id").is_null()).then(rl.actor_type(pl.col("office"))).otherwise(
-            pl.lit("PERSON")
-        ),
+        entity_type=pl.when(pl.col("holder_id").is_null())
+        .then(rl.actor_type(pl.col("office")))
+        .otherwise(pl.lit("PERSON")),
         method=pl.lit("role"),
         actor_code=pl.coalesce("cameo_code", "code"),
         role="role",
@@ -663,12 +839,13 @@ def extract_entity_mentions(
 
     # Name mentions with their dated actor codes.
     used_specs = pl.concat([phrases["spec_eid"].drop_nulls(), second["s2_eid"]])
-    name_mentions = elements.filter(
-        (pl.col("kind") == "name") | ((pl.col("kind") == "nisba") & ~pl.col("eid").is_in(used_specs.implode()))
-    ).filter(~pl.col("ambiguous"))
+    name_mentions = _supported(
+        elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, stop
+    )
     spells = rl.person_spells_on(
-        name_mentions.filter(pl.col("entity_type") == "PERSON").select(req_id="eid", entity_id="entity_id",
-                                                                       date="date"),
+        name_mentions.filter(pl.col("entity_type") == "PERSON").select(
+            req_id="eid", entity_id="entity_id", date="date"
+        ),
         kb.office_spells,
     ).rename({"req_id": "eid"})
     org_codes = kb.organizations.select("entity_id", org_code=_col_or_null(kb.organizations, "cameo_code"))
@@ -693,21 +870,37 @@ def extract_entity_mentions(
             .otherwise(None),
             role="a_role",
             nisba=pl.col("kind") == "nisba",
+            weak="weak",
         )
     )
 
     # New persons can recur without their title elsewhere in the batch: match their full names.
     if not new_entities.is_empty():
         new_lex = new_entities.select(
-            *_key_exprs(pl.col("name_ar")), kind=pl.lit("name"), entity_id="entity_id",
-            entity_type=pl.lit("PERSON"), iso3="country_iso3", is_primary=pl.lit(True), prio=pl.lit(3),
+            *_key_exprs(pl.col("name_ar")),
+            kind=pl.lit("name"),
+            entity_id="entity_id",
+            entity_type=pl.lit("PERSON"),
+            iso3="country_iso3",
+            is_primary=pl.lit(True),
+            prio=pl.lit(3),
         ).unique("key")
         again = _match(words, new_lex, pl.Series([], dtype=pl.String()), exact_vocab).filter(
             pl.col("prefix").is_in(["", "و", "ف", "ب", "ل", "ك"])
         )
         new_mentions = pl.concat(
-            [new_mentions, again.select("aidx", "cs", "ce", "surf", "entity_id", entity_type=pl.lit("PERSON"),
-                                        method=pl.lit("title-pattern"))],
+            [
+                new_mentions,
+                again.select(
+                    "aidx",
+                    "cs",
+                    "ce",
+                    "surf",
+                    "entity_id",
+                    entity_type=pl.lit("PERSON"),
+                    method=pl.lit("title-pattern"),
+                ),
+            ],
             how="diagonal_relaxed",
         )
 
@@ -716,6 +909,8 @@ def extract_entity_mentions(
         .with_columns(
             confidence=pl.when(pl.col("nisba").fill_null(False))
             .then(pl.lit(NISBA_CONFIDENCE))
+            .when(pl.col("weak").fill_null(False))
+            .then(pl.lit(AMBIGUOUS_CONFIDENCE))
             .otherwise(pl.col("method").replace_strict(CONFIDENCE, default=None, return_dtype=pl.Float64))
         )
         .sort(["aidx", "cs", "confidence"], descending=[False, False, True])
@@ -728,17 +923,14 @@ def extract_entity_mentions(
         .sort("s_start")
     )
     # Work on the article's row number; ids and bodies are gathered once at the end.
-    mentions = (
-        mentions.sort("cs")
-        .join_asof(
-            sent_starts.drop("article_id"),
-            left_on="cs",
-            right_on="s_start",
-            by="aidx",
-            strategy="backward",
-            check_sortedness=False,
-        )
-        .sort(["aidx", "cs", "entity_id"])
+    # Already sorted by (aidx, cs): the as-of join only needs order within each article.
+    mentions = mentions.join_asof(
+        sent_starts.drop("article_id").sort(["aidx", "s_start"]),
+        left_on="cs",
+        right_on="s_start",
+        by="aidx",
+        strategy="backward",
+        check_sortedness=False,
     )
     aidx = mentions["aidx"]
     mentions = (
@@ -780,9 +972,11 @@ def _title_persons(
         .with_columns(s=pl.coalesce("h_w1", "pw1"))
     )
     # Cheap first cut: the first name word must be a known given name.
-    starts = _words_at(words, starts, "s", {"token": "_first"}).filter(
-        normalize_expr(pl.col("_first")).is_in(given.implode())
-    ).drop("_first")
+    starts = (
+        _words_at(words, starts, "s", {"token": "_first"})
+        .filter(normalize_expr(pl.col("_first")).is_in(given.implode()))
+        .drop("_first")
+    )
     # Only the few words after each candidate phrase are looked at.
     needed = (
         starts.select(wid=pl.int_ranges(pl.col("s"), pl.col("s") + MAX_NAME_TOKENS + 1))
@@ -820,8 +1014,13 @@ def _title_persons(
         sub = w.select(
             "aidx",
             wid=pl.col("wid") - p,
-            **{f"tok{p}": "norm", f"raw{p}": "raw", f"gap{p}": "gap_text", f"cs{p}": "char_start",
-               f"ce{p}": "char_end"},
+            **{
+                f"tok{p}": "norm",
+                f"raw{p}": "raw",
+                f"gap{p}": "gap_text",
+                f"cs{p}": "char_start",
+                f"ce{p}": "char_end",
+            },
             **{
                 f"ok{p}": pl.col("norm").str.contains(r"^\p{L}{2,}$")
                 & ~pl.col("norm").is_in(stop.implode())
@@ -839,18 +1038,23 @@ def _title_persons(
     last_tok = pl.coalesce(
         [pl.when(pl.col("run") == k + 1).then(pl.col(f"tok{k}")) for k in range(MAX_NAME_TOKENS)]
     )
-    last_ce = pl.coalesce([pl.when(pl.col("run") == k + 1).then(pl.col(f"ce{k}")) for k in range(MAX_NAME_TOKENS)])
+    last_ce = pl.coalesce(
+        [pl.when(pl.col("run") == k + 1).then(pl.col(f"ce{k}")) for k in range(MAX_NAME_TOKENS)]
+    )
     name_norm = pl.concat_list([pl.col(f"tok{k}") for k in range(MAX_NAME_TOKENS)]).list.head(pl.col("run"))
     pieces = [pl.col("raw0")] + [pl.col(f"{c}{k}") for k in range(1, MAX_NAME_TOKENS) for c in ("gap", "raw")]
     surface = pl.concat_list(pieces).list.head(2 * pl.col("run") - 1).list.join("")
-    found = (
-        frame.filter(~last_tok.is_in(particles.implode()))
-        .with_columns(cs="cs0", ce=last_ce, name_norm=name_norm.list.join(" "), surf=surface)
+    found = frame.filter(~last_tok.is_in(particles.implode())).with_columns(
+        cs="cs0", ce=last_ce, name_norm=name_norm.list.join(" "), surf=surface
     )
     ids = _hash_ids(found["name_norm"])
     found = found.join(ids, on="name_norm")
     mentions = found.select(
-        "aidx", "cs", "ce", "surf", "entity_id",
+        "aidx",
+        "cs",
+        "ce",
+        "surf",
+        "entity_id",
         entity_type=pl.lit("PERSON"),
         method=pl.lit("title-pattern"),
         actor_code=pl.concat_str([pl.col("spec_iso3"), pl.col("cameo_role").fill_null("")]),

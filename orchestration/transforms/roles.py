@@ -15,13 +15,40 @@ from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 # Counterpart nouns with their pronoun suffixes: "his/her/their counterpart(s)". Closed-class
 # grammar (one lemma), so it lives here rather than in a reference CSV.
 COUNTERPART_FORMS: tuple[str, ...] = (
-    "نظيره", "نظيرها", "نظيريه", "نظيريها", "نظيرهم", "نظرائه", "نظرائها", "نظرائهم",
-    "نظيرته", "نظيرتها", "نظيراه", "نظيرتيه",
+    "نظيره",
+    "نظيرها",
+    "نظيريه",
+    "نظيريها",
+    "نظيرهم",
+    "نظرائه",
+    "نظرائها",
+    "نظرائهم",
+    "نظيرته",
+    "نظيرتها",
+    "نظيراه",
+    "نظيرتيه",
 )
 # Honorifics that may stand between a role phrase and a name (أمير قطر الشيخ تميم ...).
 HONORIFIC_FORMS: tuple[str, ...] = (
-    "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة", "المشير", "الفريق", "اللواء",
-    "العميد", "العقيد", "الجنرال", "الأمير", "الأميرة", "السلطان", "المستشار", "سمو", "سماحة", "فخامة",
+    "الشيخ",
+    "الشيخة",
+    "السيد",
+    "السيدة",
+    "الدكتور",
+    "الدكتورة",
+    "المشير",
+    "الفريق",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "الجنرال",
+    "الأمير",
+    "الأميرة",
+    "السلطان",
+    "المستشار",
+    "سمو",
+    "سماحة",
+    "فخامة",
 )
 # Particles that occur inside Arabic names but never end one.
 NAME_PARTICLES: tuple[str, ...] = ("بن", "ابن", "بنت", "عبد", "أبو", "أبي", "آل", "ذو", "أم")
@@ -56,9 +83,7 @@ def nisba_lexicon(countries: pl.DataFrame) -> pl.DataFrame:
     # Only masculine singular forms (ending in ي) inflect regularly.
     inflected = pl.concat(
         [
-            forms.filter(pl.col("form").str.ends_with("ي")).select(
-                "iso3", form=pl.col("form") + suffix
-            )
+            forms.filter(pl.col("form").str.ends_with("ي")).select("iso3", form=pl.col("form") + suffix)
             for suffix in _NISBA_SUFFIXES
         ]
     )
@@ -74,7 +99,7 @@ def role_lexicon(roles: pl.DataFrame) -> pl.DataFrame:
     construction is definite (الرئيس الروسي, وزير الخارجية الروسي) while idafa drops the article
     inside the chain (رئيس روسيا, وزير خارجية روسيا, رئيس وزراء إسرائيل).
     """
-    key, n = _key(pl.col("pattern_ar"))
+    key, _ = _key(pl.col("pattern_ar"))
     base = roles.select(
         "role", "office", "cameo_role", pl.col("rank").cast(pl.Int64), tokens=key.str.split(" ")
     ).filter(pl.col("tokens").list.len() > 0)
@@ -127,9 +152,9 @@ def office_roles(roles: pl.DataFrame) -> pl.DataFrame:
         .sort("rank", nulls_last=True)
         .group_by("office", maintain_order=True)
         .agg(
-            role=pl.when(pl.col("role").n_unique() == 1).then(pl.col("role").first()).otherwise(
-                pl.col("office").first()
-            ),
+            role=pl.when(pl.col("role").n_unique() == 1)
+            .then(pl.col("role").first())
+            .otherwise(pl.col("office").first()),
             cameo_role=pl.col("cameo_role").mode().first(),
             rank=pl.col("rank").min(),
         )
@@ -137,27 +162,69 @@ def office_roles(roles: pl.DataFrame) -> pl.DataFrame:
 
 
 def _in_spell(date: pl.Expr) -> pl.Expr:
+    # Half-open [start_date, end_date): on a hand-over day the successor holds the office
+    # (data/reference/README.md, office_spells).
     return (pl.col("start_date").is_null() | (pl.col("start_date") <= date)) & (
-        pl.col("end_date").is_null() | (pl.col("end_date") >= date)
+        pl.col("end_date").is_null() | (date < pl.col("end_date"))
     )
+
+
+def _spell_cols(office_spells: pl.DataFrame) -> list[pl.Expr]:
+    def opt(name: str) -> pl.Expr:
+        return pl.col(name) if name in office_spells.columns else pl.lit(None, dtype=pl.String())
+
+    return [
+        pl.col("entity_id"),
+        pl.col("office"),
+        pl.col("country_iso3"),
+        pl.col("cameo_code"),
+        pl.col("start_date"),
+        pl.col("end_date"),
+        opt("title").alias("title"),
+        opt("status").alias("status"),
+    ]
 
 
 def office_holders(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.DataFrame:
-    """Who held ``office`` in ``country_iso3`` on ``date``.
+    """Who held a role in ``country_iso3`` on ``date``.
 
-    ``requests``: ``req_id, office, country_iso3, date``. Returns ``req_id, holder_id, cameo_code``
-    for requests with a known date and a known holder; the most recently started spell wins when
-    spells overlap (hand-over days).
+    ``requests``: ``req_id, role, office, country_iso3, date``. The role key is matched against the
+    spell's ``title`` first and its ``office`` second (الرئيس الإيراني is the president, who is head
+    of government, not the supreme leader who is head of state); the generic office ``other`` is
+    never matched by office. Regular holders beat acting ones, and rival claimants come last.
+    Returns ``req_id, holder_id, cameo_code`` for requests with a date and a holder.
     """
-    spells = office_spells.select(
-        "office", "country_iso3", holder_id="entity_id", cameo_code="cameo_code", start_date="start_date",
-        end_date="end_date",
+    spells = office_spells.select(_spell_cols(office_spells)).rename(
+        {"entity_id": "holder_id", "office": "s_office", "title": "s_title"}
     )
+    dated = requests.filter(pl.col("date").is_not_null())
+    by_title = dated.join(spells, left_on=["role", "country_iso3"], right_on=["s_title", "country_iso3"])
+    # The office is a fallback only where nobody in that country is ever styled by the role: if
+    # Iran has presidents in the base but none on this date, the supreme leader is no answer.
+    titled = spells.select(role="s_title", country_iso3="country_iso3").drop_nulls().unique()
+    by_office = (
+        dated.filter(pl.col("office") != GENERIC_OFFICE)
+        .join(titled, on=["role", "country_iso3"], how="anti")
+        .join(
+            spells.drop("s_title"), left_on=["office", "country_iso3"], right_on=["s_office", "country_iso3"]
+        )
+    )
+    both = pl.concat(
+        [
+            by_title.select(
+                "req_id", "holder_id", "cameo_code", "start_date", "end_date", "status", how=pl.lit(0)
+            ),
+            by_office.select(
+                "req_id", "holder_id", "cameo_code", "start_date", "end_date", "status", how=pl.lit(1)
+            ),
+        ]
+    )
+    status_order = pl.col("status").replace_strict({"acting": 1, "rival": 2}, default=0, return_dtype=pl.Int8)
     return (
-        requests.filter(pl.col("date").is_not_null())
-        .join(spells, on=["office", "country_iso3"])
+        both.join(dated.select("req_id", "date"), on="req_id")
         .filter(_in_spell(pl.col("date")))
-        .sort("start_date", descending=True, nulls_last=True)
+        .with_columns(status_order=status_order)
+        .sort(["how", "status_order", "start_date"], descending=[False, False, True], nulls_last=True)
         .unique("req_id", keep="first", maintain_order=True)
         .select("req_id", "holder_id", "cameo_code")
     )
@@ -165,15 +232,14 @@ def office_holders(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.Da
 
 def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.DataFrame:
     """The office a person held on a date: ``requests`` ``req_id, entity_id, date`` ->
-    ``req_id, office, spell_country_iso3, spell_cameo_code``.
+    ``req_id, office, title, spell_country_iso3, spell_cameo_code``.
 
     With a known date the spell covering it is used. With no date, a person whose spells all carry
     one CAMEO code (Putin: RUSGOV as president and as prime minister) still gets that code and
     their latest office; a person with conflicting codes gets none.
     """
-    spells = office_spells.select(
-        "entity_id", "office", "start_date", "end_date",
-        spell_country_iso3="country_iso3", spell_cameo_code="cameo_code",
+    spells = office_spells.select(_spell_cols(office_spells)).rename(
+        {"country_iso3": "spell_country_iso3", "cameo_code": "spell_cameo_code"}
     )
     joined = requests.join(spells, on="entity_id")
     dated = (
@@ -187,7 +253,9 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
         .sort("start_date", descending=True, nulls_last=True)
         .unique("req_id", keep="first", maintain_order=True)
     )
-    return pl.concat([dated, undated]).select("req_id", "office", "spell_country_iso3", "spell_cameo_code")
+    return pl.concat([dated, undated]).select(
+        "req_id", "office", "title", "spell_country_iso3", "spell_cameo_code"
+    )
 
 
 def actor_id(country_iso3: pl.Expr, cameo_role: pl.Expr, role: pl.Expr) -> pl.Expr:
@@ -201,7 +269,8 @@ def actor_id(country_iso3: pl.Expr, cameo_role: pl.Expr, role: pl.Expr) -> pl.Ex
 
 def actor_name(role: pl.Expr, country_name_en: pl.Expr) -> pl.Expr:
     """``President of Russia`` from the role key ``president`` and the country's English name."""
-    title = role.str.replace_all("_", " ").str.to_titlecase()
+    words = role.str.replace_all("_", " ")
+    title = words.str.head(1).str.to_uppercase() + words.str.slice(1)
     return pl.concat_str([title, pl.lit(" of "), country_name_en])
 
 

@@ -16,7 +16,7 @@ def test_definitions_load() -> None:
         "landing/articles",
         "landing/entity_mentions",
         "landing/event_candidates",
-        "stg_articles",
+        "staging/stg_articles",
         "dim_articles",
         "dim_sources",
         "fct_events",
@@ -33,7 +33,7 @@ def test_dbt_sources_are_the_python_assets() -> None:
     from orchestration.definitions import defs
 
     graph = defs.get_repository_def().asset_graph
-    parents = graph.get(dg.AssetKey("stg_articles")).parent_keys
+    parents = graph.get(dg.AssetKey(["staging", "stg_articles"])).parent_keys
     assert dg.AssetKey(["landing", "articles"]) in parents
     # the landing asset is materializable (a Python asset), not an external source stub
     assert graph.get(dg.AssetKey(["landing", "articles"])).is_materializable

@@ -5,17 +5,33 @@ with candidates as (
     select * from {{ ref('int_event_mentions') }}
 ),
 
+-- Dyads that an article reports as a telephone call: there a generic "discussed" (040) between the
+-- same two actors is the content of the call, not another event.
+call_dyads as (
+    select distinct
+        article_id,
+        least(actor1_entity_id, actor2_entity_id) as actor_lo,
+        greatest(actor1_entity_id, actor2_entity_id) as actor_hi
+    from candidates
+    where substr(event_code, 1, 3) = '041' and actor2_entity_id is not null
+),
+
 keyed as (
     select
-        *,
+        candidates.*,
         case
             when substr(event_code, 1, 3) = '041' then 'call'
+            when event_code = '040' and call_dyads.article_id is not null then 'call'
             when substr(event_code, 1, 3) in ('040', '042', '043', '044') then 'meet'
             else substr(event_code, 1, 3)
         end as event_family,
         substr(event_code, 1, 3) in ('040', '041', '042', '043', '044') as is_symmetric,
         date_precision = 'day' and event_date is not null as is_day_dated
     from candidates
+    left join call_dyads
+        on call_dyads.article_id = candidates.article_id
+        and call_dyads.actor_lo = least(candidates.actor1_entity_id, candidates.actor2_entity_id)
+        and call_dyads.actor_hi = greatest(candidates.actor1_entity_id, candidates.actor2_entity_id)
 ),
 
 dyads as (
@@ -57,9 +73,7 @@ clusters as (
         dyad_b,
         cluster_no,
         min(event_date) as anchor_date,
-        max(event_date) as last_date,
-        mode(location_entity_id) as location_entity_id,
-        count(*) over (partition by event_family, dyad_a, dyad_b) as n_clusters_for_key
+        max(event_date) as last_date
     from day_clustered
     group by event_family, dyad_a, dyad_b, cluster_no
 ),
@@ -68,75 +82,83 @@ loose as (
     select * from dyads where not is_day_dated
 ),
 
--- Candidate (mention, dated event) pairs: same key and nothing that contradicts the event: no other
--- year or month for a coarse date, no other weekday for an unknown one.
+-- 2. A mention without a day-precise date may join a dated event of its key when nothing contradicts
+--    it (no other year or month for a coarse date, no other weekday when the text names one) and
+--    evidence singles that event out. Each step below keeps a mention only when exactly one event
+--    is supported: it never picks between two.
 compatible as (
     select
         loose.mention_id,
         loose.article_id,
         loose.location_entity_id,
+        loose.status,
         loose.event_weekday,
         loose.date_precision,
         clusters.event_family,
         clusters.dyad_a,
         clusters.dyad_b,
-        clusters.cluster_no,
-        clusters.n_clusters_for_key
+        clusters.cluster_no
     from loose
     inner join clusters using (event_family, dyad_a, dyad_b)
     where (
-            (
-                loose.date_precision in ('month', 'year')
-                and year(loose.event_date) = year(clusters.anchor_date)
-                and (loose.date_precision = 'year' or month(loose.event_date) = month(clusters.anchor_date))
-            )
-            or (
-                loose.date_precision = 'unknown'
-                and (
-                    loose.event_weekday is null
-                    or loose.event_weekday in (isodow(clusters.anchor_date), isodow(clusters.last_date))
-                )
-            )
+        loose.date_precision in ('month', 'year')
+        and year(loose.event_date) = year(clusters.anchor_date)
+        and (loose.date_precision = 'year' or month(loose.event_date) = month(clusters.anchor_date))
+    )
+    or (
+        loose.date_precision = 'unknown'
+        and (
+            loose.event_weekday is null
+            or loose.event_weekday in (isodow(clusters.anchor_date), isodow(clusters.last_date))
         )
+    )
 ),
 
--- 2a. Direct evidence: a coarse date in the event's month or year, or the weekday the text names,
---     when the key has a single dated event (never a guess between two).
+-- 2a. Direct evidence: a coarse date in the event's month or year, or the weekday the text names.
 direct as (
     select * from compatible
-    where n_clusters_for_key = 1 and (date_precision in ('month', 'year') or event_weekday is not null)
+    where date_precision in ('month', 'year') or event_weekday is not null
+    qualify count(*) over (partition by mention_id) = 1
 ),
 
--- 2b. The same story: an article that reports the event (dated, or by direct evidence) refers to
---     it again in other sentences without a date.
+-- 2b. The same story: an article that reports the event (dated, or by direct evidence) refers to it
+--     again without a date. A recalled (historical) mention does not make a story for a current one.
 story_articles as (
-    select distinct event_family, dyad_a, dyad_b, cluster_no, article_id from day_clustered
+    select distinct event_family, dyad_a, dyad_b, cluster_no, article_id, status = 'historical' as recalled
+    from day_clustered
     union
-    select distinct event_family, dyad_a, dyad_b, cluster_no, article_id from direct
+    select distinct event_family, dyad_a, dyad_b, cluster_no, article_id, status = 'historical'
+    from direct
 ),
 
 by_story as (
     select compatible.*
     from compatible
     inner join story_articles using (event_family, dyad_a, dyad_b, cluster_no, article_id)
+    where story_articles.recalled = (compatible.status = 'historical')
+        and compatible.mention_id not in (select mention_id from direct)
     qualify count(*) over (partition by compatible.mention_id) = 1
 ),
 
--- 2c. The same place: an undated mention naming the place where the event (by any of the
---     mentions attached so far) happened; then the rest of that mention's article follows it.
+-- 2c. The same place: an undated mention that names where the event happened (according to the
+--     mentions attached so far) joins it, and the rest of its article follows it.
 event_places as (
     select distinct event_family, dyad_a, dyad_b, cluster_no, location_entity_id
-    from day_clustered where location_entity_id is not null
-    union
-    select distinct event_family, dyad_a, dyad_b, cluster_no, location_entity_id
-    from by_story where location_entity_id is not null
+    from (
+        select event_family, dyad_a, dyad_b, cluster_no, location_entity_id from day_clustered
+        union all
+        select event_family, dyad_a, dyad_b, cluster_no, location_entity_id from direct
+        union all
+        select event_family, dyad_a, dyad_b, cluster_no, location_entity_id from by_story
+    )
+    where location_entity_id is not null
 ),
 
 by_place as (
     select compatible.*
     from compatible
     inner join event_places using (event_family, dyad_a, dyad_b, cluster_no, location_entity_id)
-    where compatible.n_clusters_for_key = 1
+    qualify count(*) over (partition by compatible.mention_id) = 1
 ),
 
 place_story as (
@@ -144,17 +166,23 @@ place_story as (
     from compatible
     inner join (select distinct event_family, dyad_a, dyad_b, cluster_no, article_id from by_place)
         using (event_family, dyad_a, dyad_b, cluster_no, article_id)
-    where compatible.n_clusters_for_key = 1
+    qualify count(*) over (partition by compatible.mention_id) = 1
 ),
 
 attached as (
-    select mention_id, cluster_no from direct
-    union
-    select mention_id, cluster_no from by_story
-    union
-    select mention_id, cluster_no from by_place
-    union
-    select mention_id, cluster_no from place_story
+    select mention_id, any_value(cluster_no) as cluster_no
+    from (
+        select mention_id, cluster_no, 1 as priority from direct
+        union all
+        select mention_id, cluster_no, 2 from by_story
+        union all
+        select mention_id, cluster_no, 3 from by_place
+        union all
+        select mention_id, cluster_no, 4 from place_story
+    )
+    group by mention_id
+    -- the strongest evidence wins; weaker steps agree with it or the mention stays apart
+    having count(distinct cluster_no) = 1
 ),
 
 assigned as (

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpus generator (generate.py); the runner lives beside it."""
