@@ -51,7 +51,11 @@ def run_pipeline(inbox: Path, root: Path) -> Pipeline:
         defs_package, resources=build_resources(settings), executor=dg.in_process_executor
     )
     job = defs.resolve_implicit_global_asset_job_def()
-    result = job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    result = job.execute_in_process(
+        instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+    )
     return Pipeline(inbox, settings.warehouse, settings.build_database, result.success)
 
 

@@ -662,6 +662,30 @@ def extract_event_candidates(
         )
         .with_row_index("t_id")
     )
+    # A relative clause after the trigger ("... قبل القمة التي ستجمعه مع نظيريه") has its own verb:
+    # partners named inside it are not the trigger's.
+    boundaries = (
+        tokens.filter(pl.col("norm").is_in(_CLAUSE_BOUNDARIES))
+        .select("article_id", b_index="token_index")
+        .sort("article_id", "b_index")
+    )
+    triggers = (
+        triggers.with_columns(_after=pl.col("end") + 1)
+        .sort("article_id", "_after")
+        .join_asof(
+            boundaries,
+            left_on="_after",
+            right_on="b_index",
+            by="article_id",
+            strategy="forward",
+            check_sortedness=False,
+        )
+        .with_columns(
+            region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(_FAR) - 1)
+        )
+        .drop("_after", "b_index")
+        .sort(*keys, "start")
+    )
     body = articles.select("article_id", "body")
     triggers = (
         triggers.join(body, on="article_id")
@@ -1113,6 +1137,8 @@ def _date_expressions(
 # Complementizers (normalized): in "أعلن الكرملين اليوم الثلاثاء أن بوتين التقى ..." a date before
 # أن dates the reporting verb, not the event reported after it.
 _COMPLEMENTIZERS = ["ان", "بان", "انه", "انها", "بانه", "بانها", "وان"]
+# Relative pronouns (normalized) that open a clause with its own verb.
+_CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
 
 
 def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

@@ -38,7 +38,7 @@ representative as (
     ) = 1
 ),
 
--- The event's code and date are the most frequent among its mentions (occurred mentions and
+-- The event's code, date and place are the most frequent among its mentions (occurred mentions and
 -- day-precise dates first); ties break on the value so that rebuilds are deterministic.
 event_codes as (
     select event_id, event_code
@@ -61,6 +61,17 @@ event_dates as (
     ) = 1
 ),
 
+event_places as (
+    select event_id, location_entity_id
+    from mentions
+    where location_entity_id is not null
+    group by event_id, location_entity_id
+    qualify row_number() over (
+        partition by event_id
+        order by count(*) filter (where status = 'occurred') desc, count(*) desc, location_entity_id
+    ) = 1
+),
+
 aggregated as (
     select
         event_id,
@@ -76,7 +87,6 @@ aggregated as (
             when bool_or(status = 'historical') then 'historical'
             else 'planned'
         end as status,
-        min(location_entity_id) filter (where location_entity_id is not null) as location_entity_id,
         count(*) as num_mentions,
         count(distinct article_id) as num_articles,
         -- An article that names no outlet counts as a source of its own.
@@ -89,11 +99,17 @@ aggregated as (
 ),
 
 oriented as (
-    select aggregated.*, representative.* exclude (event_id), event_codes.event_code, event_dates.event_date
+    select
+        aggregated.*,
+        representative.* exclude (event_id),
+        event_codes.event_code,
+        event_dates.event_date,
+        event_places.location_entity_id
     from aggregated
     inner join representative using (event_id)
     inner join event_codes using (event_id)
     left join event_dates using (event_id)
+    left join event_places using (event_id)
 ),
 
 final as (
