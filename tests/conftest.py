@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +38,11 @@ class Pipeline:
             return con.execute(sql).pl()
 
 
-def run_pipeline(inbox: Path, root: Path) -> Pipeline:
-    """Materialize every asset (and run every check) of the real Definitions into `root`."""
+def run_pipeline(inbox: Path, root: Path, extra_checks: Sequence[object] = ()) -> Pipeline:
+    """Materialize every asset (and run every check) of the real Definitions into `root`.
+
+    `extra_checks` are asset checks added to the real ones (to make a run fail a blocking check).
+    """
     import dagster as dg
 
     from orchestration import defs as defs_package
@@ -50,6 +53,8 @@ def run_pipeline(inbox: Path, root: Path) -> Pipeline:
     defs = dg.load_definitions_from_package_module(
         defs_package, resources=build_resources(settings), executor=dg.in_process_executor
     )
+    if extra_checks:
+        defs = dg.Definitions.merge(defs, dg.Definitions(asset_checks=list(extra_checks)))
     job = defs.resolve_implicit_global_asset_job_def()
     result = job.execute_in_process(
         instance=dg.DagsterInstance.ephemeral(),

@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import dagster as dg
+import polars as pl
 import pytest
 
 from tests.conftest import REPO, SAMPLE_INBOX, run_pipeline
@@ -32,17 +34,26 @@ def published(tmp_path: Path) -> tuple[Path, Path]:
     return inbox, first.warehouse
 
 
+@dg.asset_check(asset=dg.AssetKey(["landing", "articles"]), blocking=True)
+def no_quarantined_source(articles: pl.DataFrame) -> dg.AssetCheckResult:
+    """A blocking check of the kind a deployment adds: here it fails on articles from a given outlet."""
+    bad = articles.filter(pl.col("source_name") == "مصدر محظور").height
+    return dg.AssetCheckResult(passed=bad == 0, metadata={"quarantined": bad})
+
+
 def test_failed_blocking_check_keeps_last_good_warehouse(published: tuple[Path, Path], tmp_path: Path) -> None:
     inbox, warehouse = published
     before = _digest(warehouse)
-    # An article dated in the future fails the articles suite (published_date <= tomorrow), a
-    # blocking check: the run must not publish.
-    record = {"id": "x", "title": "خبر", "published_at": "2099-01-01", "source": "test",
+    record = {"id": "x", "title": "خبر", "published_at": "2017-11-22", "source": "مصدر محظور",
               "text": "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في سوتشي. " * 3}
-    (inbox / "future.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    second = run_pipeline(inbox, tmp_path)
+    (inbox / "quarantined.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    second = run_pipeline(inbox, tmp_path, extra_checks=[no_quarantined_source])
     assert not second.success
     assert _digest(warehouse) == before
+    # The failed run did not advance the state: the next (passing) run picks the file up.
+    third = run_pipeline(inbox, tmp_path)
+    assert third.success
+    assert third.query("select count(*) from dim_articles where source_file = 'quarantined.jsonl'") == [(1,)]
 
 
 def test_killed_run_leaves_warehouse_intact_and_next_run_succeeds(
