@@ -14,6 +14,8 @@ export PYTHONUNBUFFERED := 1
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 DAGSTER_TARGET := -m orchestration.definitions
+# Dagster's console logger defaults to DEBUG (every step event); INFO keeps the progress lines.
+QUIET_LOGS := '{"loggers": {"console": {"config": {"log_level": "INFO"}}}}'
 
 .PHONY: help install manifest run rebuild dev test lint format docs bench clean
 
@@ -29,12 +31,12 @@ manifest:  ## parse the dbt project so dagster-dbt finds target/manifest.json
 	cd dbt_project && $(RUN) dbt parse --quiet --profiles-dir .
 
 run: install  ## materialize every asset on $$AKHBAR_INBOX (default data/raw) and print a summary
-	$(RUN) dagster asset materialize --select '*' $(DAGSTER_TARGET)
+	$(RUN) dagster asset materialize --select "*" $(DAGSTER_TARGET) --config-json $(QUIET_LOGS)
 	$(RUN) python -m orchestration.summary
 
 rebuild: install  ## drop the working database and rebuild everything from the inbox
 	$(RUN) python -m orchestration.summary --reset-build
-	$(RUN) dagster asset materialize --select '*' $(DAGSTER_TARGET)
+	$(RUN) dagster asset materialize --select "*" $(DAGSTER_TARGET) --config-json $(QUIET_LOGS)
 	$(RUN) python -m orchestration.summary
 
 dev: install  ## start the Dagster UI on the same definitions

@@ -38,7 +38,7 @@ def print_summary() -> None:
     print(f"  warehouse  {warehouse}")
     if settings.quality_dir.joinpath("index.html").exists():
         print(f"  data docs  {settings.quality_dir / 'index.html'}")
-    print(f"\nTry:\n  duckdb -readonly {warehouse} \"{EXAMPLE_QUERY}\"")
+    print(f'\nTry:\n  duckdb -readonly {warehouse} "{EXAMPLE_QUERY}"')
 
 
 def main() -> None:

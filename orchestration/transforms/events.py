@@ -680,9 +680,7 @@ def extract_event_candidates(
             strategy="forward",
             check_sortedness=False,
         )
-        .with_columns(
-            region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(_FAR) - 1)
-        )
+        .with_columns(region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(_FAR) - 1))
         .drop("_after", "b_index")
         .sort(*keys, "start")
     )
@@ -1168,7 +1166,9 @@ def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFr
             strategy="backward",
             check_sortedness=False,
         )
-        .filter(~((pl.col("d_end") < pl.col("start")) & (pl.col("c_index") > pl.col("d_end"))).fill_null(False))
+        .filter(
+            ~((pl.col("d_end") < pl.col("start")) & (pl.col("c_index") > pl.col("d_end"))).fill_null(False)
+        )
         .drop("_before", "c_index")
         .filter(pl.col("d_dist") == pl.col("d_dist").min().over("d_id"))
     )

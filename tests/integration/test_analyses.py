@@ -21,8 +21,18 @@ def compiled(sample_pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory
     target = tmp_path_factory.mktemp("dbt_target")
     os.environ["AKHBAR_BUILD_DB"] = str(sample_pipeline.build_database)
     result = dbtRunner().invoke(
-        ["compile", "--quiet", "--select", "resource_type:analysis", "--project-dir", str(DBT_PROJECT_DIR),
-         "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target)]
+        [
+            "compile",
+            "--quiet",
+            "--select",
+            "resource_type:analysis",
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--target-path",
+            str(target),
+        ]
     )
     assert result.success, result.exception
     return target / "compiled" / "akhbar" / "analyses"

@@ -126,29 +126,58 @@ def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "event_candidates": _candidates(),
         "entity_mentions": _empty(
             {
-                "article_id": pl.String, "entity_id": pl.String, "entity_type": pl.String, "surface": pl.String,
-                "char_start": pl.Int64, "char_end": pl.Int64, "sentence_index": pl.Int64, "method": pl.String,
-                "confidence": pl.Float64, "actor_code": pl.String, "role": pl.String,
+                "article_id": pl.String,
+                "entity_id": pl.String,
+                "entity_type": pl.String,
+                "surface": pl.String,
+                "char_start": pl.Int64,
+                "char_end": pl.Int64,
+                "sentence_index": pl.Int64,
+                "method": pl.String,
+                "confidence": pl.Float64,
+                "actor_code": pl.String,
+                "role": pl.String,
             }
         ),
         "sentences": _empty(
-            {"article_id": pl.String, "sentence_index": pl.Int64, "char_start": pl.Int64, "char_end": pl.Int64,
-             "sentence": pl.String}
+            {
+                "article_id": pl.String,
+                "sentence_index": pl.Int64,
+                "char_start": pl.Int64,
+                "char_end": pl.Int64,
+                "sentence": pl.String,
+            }
         ),
         "raw_articles": articles.select("article_id", "source_file", pl.lit(0).alias("record_index")),
         "duplicate_articles": _empty(
-            {"source_file": pl.String, "record_index": pl.Int64, "article_id": pl.String,
-             "duplicate_of_file": pl.String, "duplicate_of_record": pl.Int64}
+            {
+                "source_file": pl.String,
+                "record_index": pl.Int64,
+                "article_id": pl.String,
+                "duplicate_of_file": pl.String,
+                "duplicate_of_record": pl.Int64,
+            }
         ),
         "rejected_articles": _empty(
-            {"source_file": pl.String, "record_index": pl.Int64, "file_size_bytes": pl.Int64,
-             "reason": pl.String, "message": pl.String}
+            {
+                "source_file": pl.String,
+                "record_index": pl.Int64,
+                "file_size_bytes": pl.Int64,
+                "reason": pl.String,
+                "message": pl.String,
+            }
         ),
     }
     tables["rejected_clean"] = tables["rejected_articles"]
     tables["inbox_files"] = _empty(
-        {"source_file": pl.String, "file_size_bytes": pl.Int64, "mtime_ns": pl.Int64, "sha256": pl.String,
-         "pipeline_version": pl.String, "change": pl.String}
+        {
+            "source_file": pl.String,
+            "file_size_bytes": pl.Int64,
+            "mtime_ns": pl.Int64,
+            "sha256": pl.String,
+            "pipeline_version": pl.String,
+            "change": pl.String,
+        }
     )
     tables["retracted_articles"] = _empty({"article_id": pl.String})
     with duckdb.connect(str(db)) as con:

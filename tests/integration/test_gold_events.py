@@ -40,18 +40,31 @@ def _actors(row: dict) -> set[tuple[str, str]]:
 
 
 def _gold_actors(gold: dict[str, str]) -> set[tuple[str, str]]:
-    return {(norm_name(gold["actor1_en"]), gold["actor1_iso3"]), (norm_name(gold["actor2_en"]), gold["actor2_iso3"])}
+    return {
+        (norm_name(gold["actor1_en"]), gold["actor1_iso3"]),
+        (norm_name(gold["actor2_en"]), gold["actor2_iso3"]),
+    }
 
 
 def _matches(row: dict, gold: dict[str, str]) -> bool:
-    return _actors(row) == _gold_actors(gold) and family(row["event_code"]) == gold["kind"].replace("visit", "meeting")
+    return _actors(row) == _gold_actors(gold) and family(row["event_code"]) == gold["kind"].replace(
+        "visit", "meeting"
+    )
 
 
 @pytest.mark.parametrize("gold", MUST, ids=lambda g: g["event"])
 def test_must_event_is_one_row(events: list[dict], gold: dict[str, str]) -> None:
     accepted = {date.fromisoformat(d) for d in (gold["event_date"], gold["date_also_accepted"]) if d}
-    rows = [r for r in events if _matches(r, gold) and (r["event_date"] in accepted if gold["event_date"] else
-                                                        r["event_date"] is None or r["event_date"] in accepted)]
+    rows = [
+        r
+        for r in events
+        if _matches(r, gold)
+        and (
+            r["event_date"] in accepted
+            if gold["event_date"]
+            else r["event_date"] is None or r["event_date"] in accepted
+        )
+    ]
     assert len(rows) == 1, f"{gold['event']}: {len(rows)} rows match: {rows}"
     files = set(rows[0]["files"])
     expected = set(gold["mentioned_in"].split("|"))
@@ -87,5 +100,7 @@ def test_few_events_outside_the_gold(events: list[dict]) -> None:
     extra = [r for r in events if not _covered(r)]
     print("\nevents outside the gold yes/optional rows:")
     for r in extra:
-        print(f"  {r['event_code']} {r['actor1_name_en']} -> {r['actor2_name_en']} {r['event_date']} {r['files']}")
+        print(
+            f"  {r['event_code']} {r['actor1_name_en']} -> {r['actor2_name_en']} {r['event_date']} {r['files']}"
+        )
     assert len(extra) <= 3

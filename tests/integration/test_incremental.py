@@ -13,8 +13,16 @@ from tests.conftest import SAMPLE_INBOX, Pipeline, run_pipeline
 
 pytestmark = pytest.mark.slow
 
-TABLES = ("dim_articles", "fct_entity_mentions", "fct_event_mentions", "fct_events", "dim_entities",
-          "inbox_files", "rejected_articles", "duplicate_articles")
+TABLES = (
+    "dim_articles",
+    "fct_entity_mentions",
+    "fct_event_mentions",
+    "fct_events",
+    "dim_entities",
+    "inbox_files",
+    "rejected_articles",
+    "duplicate_articles",
+)
 
 NEW_ARTICLE = (
     "أجرى الرئيس الروسي فلاديمير بوتين اليوم الأربعاء اتصالاً هاتفياً مع الرئيس التركي رجب طيب أردوغان، "
@@ -48,15 +56,16 @@ def test_rerun_processes_nothing_and_changes_no_row(inbox: Path, tmp_path: Path)
     counts = _counts(first)
     second = run_pipeline(inbox, tmp_path)
     assert second.success
-    assert _batch(second) == dict.fromkeys(("inbox_files", "raw_articles", "articles", "entity_mentions",
-                                            "event_candidates"), 0)
+    assert _batch(second) == dict.fromkeys(
+        ("inbox_files", "raw_articles", "articles", "entity_mentions", "event_candidates"), 0
+    )
     assert _counts(second) == counts
 
 
 def test_new_files_are_the_only_work(inbox: Path, tmp_path: Path) -> None:
     first = run_pipeline(inbox, tmp_path)
     before = _counts(first)
-    (inbox / "new" ).mkdir()
+    (inbox / "new").mkdir()
     (inbox / "new" / "call.txt").write_text("بوتين وأردوغان\n\n" + NEW_ARTICLE, encoding="utf-8")
     shutil.copy(SAMPLE_INBOX / "001_4dcc44e69668bede.txt", inbox / "new" / "copy_of_001.txt")
     second = run_pipeline(inbox, tmp_path)
@@ -67,8 +76,9 @@ def test_new_files_are_the_only_work(inbox: Path, tmp_path: Path) -> None:
     assert after["dim_articles"] == before["dim_articles"] + 1
     assert after["duplicate_articles"] == before["duplicate_articles"] + 1
     assert after["inbox_files"] == before["inbox_files"] + 2
-    assert second.query("select duplicate_of_file from duplicate_articles where source_file = 'new/copy_of_001.txt'") \
-        == [("001_4dcc44e69668bede.txt",)]
+    assert second.query(
+        "select duplicate_of_file from duplicate_articles where source_file = 'new/copy_of_001.txt'"
+    ) == [("001_4dcc44e69668bede.txt",)]
     # The new call is an event; counts of events are recomputed, not frozen.
     assert second.query(
         "select count(*) from fct_events where event_code like '041%' and "
@@ -81,7 +91,9 @@ def test_changed_and_deleted_files_replace_their_rows(inbox: Path, tmp_path: Pat
     assert first.success
     target = "003_30ad97f176798d61.txt"
     old_id = first.query("select article_id from dim_articles where source_file = ?", [target])[0][0]
-    (inbox / target).write_text("بوتين وأردوغان\n\n" + NEW_ARTICLE, encoding="utf-8")  # same path, new content
+    (inbox / target).write_text(
+        "بوتين وأردوغان\n\n" + NEW_ARTICLE, encoding="utf-8"
+    )  # same path, new content
     (inbox / "004_1e4be8e7b8237beb.txt").unlink()
     second = run_pipeline(inbox, tmp_path)
     assert second.success
@@ -93,7 +105,9 @@ def test_changed_and_deleted_files_replace_their_rows(inbox: Path, tmp_path: Pat
         assert second.query(f"select count(*) from {table} where article_id = ?", [old_id]) == [(0,)]
     assert second.query("select count(*) from dim_articles where source_file like '004%'") == [(0,)]
     # Pezeshkian's call was only in the old 003: its event is gone, not frozen.
-    assert second.query("select count(*) from fct_events where actor2_name_en = 'Masoud Pezeshkian'") == [(0,)]
+    assert second.query("select count(*) from fct_events where actor2_name_en = 'Masoud Pezeshkian'") == [
+        (0,)
+    ]
 
 
 def test_reader_keeps_a_consistent_snapshot_during_a_run(inbox: Path, tmp_path: Path) -> None:

@@ -41,11 +41,18 @@ def no_quarantined_source(articles: pl.DataFrame) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=bad == 0, metadata={"quarantined": bad})
 
 
-def test_failed_blocking_check_keeps_last_good_warehouse(published: tuple[Path, Path], tmp_path: Path) -> None:
+def test_failed_blocking_check_keeps_last_good_warehouse(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
     inbox, warehouse = published
     before = _digest(warehouse)
-    record = {"id": "x", "title": "خبر", "published_at": "2017-11-22", "source": "مصدر محظور",
-              "text": "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في سوتشي. " * 3}
+    record = {
+        "id": "x",
+        "title": "خبر",
+        "published_at": "2017-11-22",
+        "source": "مصدر محظور",
+        "text": "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في سوتشي. " * 3,
+    }
     (inbox / "quarantined.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     second = run_pipeline(inbox, tmp_path, extra_checks=[no_quarantined_source])
     assert not second.success
@@ -75,10 +82,25 @@ def test_killed_run_leaves_warehouse_intact_and_next_run_succeeds(
     }
     (tmp_path / "dagster_home").mkdir()
     shutil.copy(REPO / ".dagster_home" / "dagster.yaml", tmp_path / "dagster_home" / "dagster.yaml")
-    command = [sys.executable, "-m", "dagster", "asset", "materialize", "--select", "*",
-               "-m", "orchestration.definitions"]
-    proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    command = [
+        sys.executable,
+        "-m",
+        "dagster",
+        "asset",
+        "materialize",
+        "--select",
+        "*",
+        "-m",
+        "orchestration.definitions",
+    ]
+    proc = subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     # Kill it once the build is under way (the working database is being written).
     build = warehouse.parent / "build" / warehouse.name
     mtime = build.stat().st_mtime_ns

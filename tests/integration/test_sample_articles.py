@@ -40,7 +40,11 @@ def test_boilerplate_removed(sample_pipeline: Pipeline, gold: dict[str, str]) ->
 
 
 def test_every_inbox_file_accounted_for(sample_pipeline: Pipeline) -> None:
-    files = {p.relative_to(sample_pipeline.inbox).as_posix() for p in sample_pipeline.inbox.rglob("*") if p.is_file()}
+    files = {
+        p.relative_to(sample_pipeline.inbox).as_posix()
+        for p in sample_pipeline.inbox.rglob("*")
+        if p.is_file()
+    }
     seen = {
         row[0]
         for row in sample_pipeline.query(

@@ -29,7 +29,9 @@ def test_new_changed_deleted_unchanged(tmp_path: Path) -> None:
     _write(tmp_path / "ignored.csv", "x")
     first = scan_inbox(tmp_path)
     assert first["source_file"].to_list() == ["a.txt", "c.txt", "sub/b.jsonl"]
-    assert _changes(plan_changes(None, first, "v1")) == dict.fromkeys(["a.txt", "c.txt", "sub/b.jsonl"], "new")
+    assert _changes(plan_changes(None, first, "v1")) == dict.fromkeys(
+        ["a.txt", "c.txt", "sub/b.jsonl"], "new"
+    )
 
     state = plan_changes(None, first, "v1")
     _write(tmp_path / "a.txt", "خبر أول معدل")  # same path, new content
@@ -37,7 +39,10 @@ def test_new_changed_deleted_unchanged(tmp_path: Path) -> None:
     _write(tmp_path / "d.txt", "خبر رابع")
     second = scan_inbox(tmp_path, state)
     assert _changes(plan_changes(state, second, "v1")) == {
-        "a.txt": "changed", "c.txt": "deleted", "d.txt": "new", "sub/b.jsonl": "unchanged",
+        "a.txt": "changed",
+        "c.txt": "deleted",
+        "d.txt": "new",
+        "sub/b.jsonl": "unchanged",
     }
 
 
