@@ -53,3 +53,32 @@ def test_every_inbox_file_accounted_for(sample_pipeline: Pipeline) -> None:
         )
     }
     assert files == seen
+
+
+def test_accounting_check_fails_on_a_lost_record(sample_pipeline: Pipeline, tmp_path) -> None:
+    """The Dagster check catches an inbox file that reached none of the three tables."""
+    import shutil
+
+    import dagster as dg
+    import duckdb
+    from dagster_duckdb import DuckDBResource
+
+    from orchestration.defs.accounting import every_inbox_file_accounted_for
+    from orchestration.defs.resources import AkhbarConfig
+
+    def check(database) -> dg.AssetCheckResult:
+        return every_inbox_file_accounted_for(
+            akhbar=AkhbarConfig(
+                inbox=str(sample_pipeline.inbox), warehouse="", build_database=str(database), quality_dir=""
+            ),
+            warehouse_db=DuckDBResource(database=str(database)),
+        )
+
+    assert check(sample_pipeline.build_database).passed
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(sample_pipeline.build_database, broken)
+    with duckdb.connect(str(broken)) as con:
+        con.execute("delete from main.dim_articles where source_file like '002%'")
+    result = check(broken)
+    assert not result.passed
+    assert result.metadata["missing"].value == ["002_d334092499d7ec8c.txt"]
