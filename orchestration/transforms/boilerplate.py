@@ -80,9 +80,10 @@ def word_count(line: pl.Expr) -> pl.Expr:
     return line.str.count_matches(r"\S+").cast(pl.Int64)
 
 
-def is_paragraph(line: pl.Expr) -> pl.Expr:
-    """A line that reads like body text rather than a headline or link."""
-    n = word_count(line)
+def is_paragraph(line: pl.Expr, n_words: pl.Expr | None = None) -> pl.Expr:
+    """A line that reads like body text rather than a headline or link (``n_words``: its word count
+    when already computed, which saves a pass over the text)."""
+    n = word_count(line) if n_words is None else n_words
     ends_sentence = line.str.contains(r"(?:[^.]\.|[!؛])\s*[\"'»”)]*$")
     return (n >= 20) | (ends_sentence & (n >= 10))
 
@@ -115,8 +116,10 @@ def mark_boilerplate(
         bullet=is_bullet(line),
         blank=line.str.strip_chars().str.len_chars() == 0,
         n_words=word_count(line),
-        paragraph=is_paragraph(line),
-    ).with_columns(bp_kind=line_kind(pl.col("key"), reference_dir))
+    ).with_columns(
+        paragraph=is_paragraph(line, pl.col("n_words")),
+        bp_kind=line_kind(pl.col("key"), reference_dir),
+    )
     nonblank = ~pl.col("blank")
     df = df.with_columns(nb_rank=nonblank.cast(pl.Int64).cum_sum().over(id_col))
     ticker_top = ((pl.col("bp_kind") == "ticker") & (pl.col("nb_rank") <= 2)).fill_null(False)

@@ -37,7 +37,7 @@ from orchestration.transforms.dates import (
     parse_metadata_date,
     strip_dates,
 )
-from orchestration.transforms.normalize import normalize_text
+from orchestration.transforms.normalize import nfc, normalize_text
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 
@@ -72,7 +72,8 @@ _DASH = "[-ـ–—]"
 
 
 def _collapse(expr: pl.Expr) -> pl.Expr:
-    return expr.str.replace_all(r"\s+", " ").str.strip_chars()
+    # Runs of 2+ blanks or a lone non-space blank: a lone space (most matches of \s+) is left alone.
+    return expr.str.replace_all(r"\s{2,}|[^\S ]", " ").str.strip_chars()
 
 
 def _title_key(expr: pl.Expr) -> pl.Expr:
@@ -80,11 +81,11 @@ def _title_key(expr: pl.Expr) -> pl.Expr:
     return _collapse(expr).str.strip_chars(" .،,:؛!?؟-ـ–—\"'«»“”")
 
 
-def _headline_like(line: pl.Expr) -> pl.Expr:
+def _headline_like(line: pl.Expr, n_words: pl.Expr) -> pl.Expr:
     ends_sentence = line.str.contains(r"(?:[^.]\.|[!؛:])\s*[\"'»”)]*$")
     return (
         ~ends_sentence
-        & (bp.word_count(line) <= MAX_TITLE_WORDS)
+        & (n_words <= MAX_TITLE_WORDS)
         & (line.str.count_matches("[،,]") <= 1)
         & line.str.contains(r"\p{Arabic}")
     )
@@ -99,7 +100,7 @@ def clean_articles(
     raw_articles: pl.DataFrame, reference_dir: Path = REFERENCE_DIR
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """raw_articles -> (articles, rejected ``boilerplate_only`` articles); schemas per contracts."""
-    base = raw_articles.with_columns(text=normalize_text("raw_text"))
+    base = raw_articles.with_columns(text=normalize_text(nfc(raw_articles["raw_text"]), nfc=False))
     lines = (
         base.select("article_id", line=pl.col("text").str.split("\n"))
         .with_columns(line_no=pl.int_ranges(0, pl.col("line").list.len(), dtype=pl.Int64))
@@ -128,14 +129,25 @@ def clean_articles(
     # --- classify short lines on their date-stripped text
     agency = bp.agency_pattern(reference_dir)
     stripped = _collapse(strip_dates(pl.col("key"), reference_dir))
-    rest_words = _date_word_filter(stripped.str.extract_all(r"[\p{L}\p{M}]+"), reference_dir)
-    rest_text = rest_words.list.join(" ")
-    section_text = _collapse(stripped.str.replace_all(r"[|/\\·•●\-–—ـ،,:]+", " "))
+    rest_words = pl.col("_rest_words")
+    rest_text = pl.col("_rest_text")
+    section_text = pl.col("_section_text")
     eligible = ~pl.col("blank") & ~pl.col("bp_drop") & (pl.col("n_words") <= MAX_META_LINE_WORDS)
     dateline_full = rf"^{_PLACE} *(?:{_DASH}+|\(|،|,)? *{agency} *\)? *{_DASH}*:?$"
     section_re = bp.section_pattern(reference_dir)
     # Only short lines can be date/section/dateline lines: classify that subset and join back.
-    meta = lines.filter(eligible).select(
+    # Intermediate texts are materialized once (an eager select would recompute a reused expression).
+    meta = (
+        lines.filter(eligible)
+        .select("article_id", "line_no", "has_date", _stripped=stripped)
+        .with_columns(
+            _rest_words=_date_word_filter(
+                pl.col("_stripped").str.extract_all(r"[\p{L}\p{M}]+"), reference_dir
+            ),
+            _section_text=_collapse(pl.col("_stripped").str.replace_all(r"[|/\\·•●\-–—ـ،,:]+", " ")),
+        )
+        .with_columns(_rest_text=rest_words.list.join(" "))
+    ).select(
         "article_id",
         "line_no",
         is_date_line=pl.col("has_date") & (rest_words.list.len() == 0),
@@ -162,11 +174,14 @@ def clean_articles(
         cand_rank=pl.col("cand").cast(pl.Int64).cum_sum().over("article_id")
     )
     is_first = pl.col("cand") & (pl.col("cand_rank") == 1)
-    lines = lines.with_columns(
-        _first_key=pl.when(is_first).then(pl.col("tkey")).max().over("article_id"),
-        _first_headline=pl.when(is_first).then(_headline_like(pl.col("line"))).max().over("article_id"),
-        _first_text=pl.when(is_first).then(_collapse(pl.col("line"))).max().over("article_id"),
-    ).with_columns(
+    # At most one first candidate per article: evaluate it on that subset instead of on every line.
+    first = lines.filter(is_first).select(
+        "article_id",
+        _first_key="tkey",
+        _first_headline=_headline_like(pl.col("line"), pl.col("n_words")),
+        _first_text=_collapse(pl.col("line")),
+    )
+    lines = lines.join(first, on="article_id", how="left", maintain_order="left").with_columns(
         _n_same=(pl.col("cand") & (pl.col("tkey") == pl.col("_first_key"))).sum().over("article_id"),
         _n_cand=pl.col("cand").sum().over("article_id"),
     )

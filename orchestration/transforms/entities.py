@@ -50,6 +50,10 @@ AMBIGUOUS_CONFIDENCE = 0.5
 # away from ordinary words.
 FUZZY_MIN_LEN = 6
 MAX_NAME_TOKENS = 4
+# How many words before a name may carry "former" (الرئيس الأمريكي الأسبق باراك أوباما).
+FORMER_WINDOW = 2
+# Countries chained by و after one role (نظيريه الإيراني والتركي, زعماء السعودية والإمارات وقطر).
+MAX_CONJOINED_COUNTRIES = 4
 _TYPE_PRIORITY = {"country": 0, "place": 1, "org": 2, "person": 3}
 
 ENTITY_SCHEMA: dict[str, pl.DataType] = {
@@ -741,12 +745,20 @@ def extract_entity_mentions(
         (pl.col("kind") == "nisba")
         | ((pl.col("kind") == "name") & pl.col("entity_id").str.starts_with("country:"))
     ).filter((pl.col("prefix") == "و") & (pl.col("gap_before") == GAP_SPACE))
-    second = free.join(
-        conj_specs.select(
-            "aidx", spec_w1="w0", s2_iso3="iso3", s2_eid="eid", s2_cs="cs", s2_ce="ce", s2_surf="surf"
-        ),
-        on=["aidx", "spec_w1"],
+    # ... and so is a third or fourth (زعماء السعودية والإمارات وقطر).
+    link = conj_specs.select(
+        "aidx", spec_w1="w0", s2_iso3="iso3", s2_eid="eid", s2_cs="cs", s2_ce="ce", s2_surf="surf", s2_w1="w1"
     )
+    step = free.join(link, on=["aidx", "spec_w1"])
+    chain = [step]
+    for _ in range(MAX_CONJOINED_COUNTRIES - 1):
+        step = (
+            step.drop("spec_w1", *[c for c in link.columns if c.startswith("s2_") and c != "s2_w1"])
+            .rename({"s2_w1": "spec_w1"})
+            .join(link, on=["aidx", "spec_w1"])
+        )
+        chain.append(step)
+    second = pl.concat(chain, how="diagonal_relaxed")
     role_refs = pl.concat(
         [
             free.select(
@@ -786,7 +798,26 @@ def extract_entity_mentions(
     # Undated articles: the holder is the one person named in the article who ever held this
     # role in this country (الرئيس الروسي in an article that names بوتين).
     undated = role_refs.filter(pl.col("date").is_null()).select("req_id", "aidx", "role", "office", "iso3")
-    named = firm_persons.select("aidx", "entity_id").unique()
+    # ... but not a person styled as a former holder (الرئيس الأسبق باراك أوباما): the role then
+    # means whoever holds it now, whom the article does not name.
+    former_words = pl.DataFrame({"f": list(rl.FORMER_FORMS)}).select(normalize_expr(pl.col("f")))["f"]
+    former_wids = words.filter(normalize_expr(pl.col("token")).is_in(former_words.implode())).select(
+        "aidx", fw="wid"
+    )
+    former = (
+        pl.concat(
+            [
+                firm_persons.select("aidx", "entity_id", fw=pl.col("w0") - k)
+                for k in range(1, FORMER_WINDOW + 1)
+            ]
+        )
+        .join(former_wids, on=["aidx", "fw"])
+        .select("aidx", "entity_id")
+        .unique()
+    )
+    named = (
+        firm_persons.select("aidx", "entity_id").unique().join(former, on=["aidx", "entity_id"], how="anti")
+    )
     ever = kb.office_spells.select(
         "entity_id",
         s_office="office",

@@ -25,7 +25,7 @@ Pipeline (all vectorized, one pass over the batch):
    weekday) resolves against ``published_date``; without one, an occurring event gets the
    publication date at lower confidence. An unknown publication date leaves the event date NULL.
 
-All dictionaries are CSVs in ``data/reference`` (see ``README_events.md``).
+All dictionaries are CSVs in ``data/reference`` (see the "Event lexicons" section of ``data/reference/README.md``).
 """
 
 from __future__ import annotations
@@ -84,8 +84,20 @@ _LIST_LINK_GAP = 6
 _MIN_STATE_CONFIDENCE = 0.5
 # A VSO subject follows its verb at once (titles are part of the mention); a coordinated pair
 # "X وY" is the pair of the trigger only when it touches the trigger's clause.
-_VSO_SUBJECT_GAP = 3
+_VSO_SUBJECT_GAP = 8
 _COORD_PAIR_GAP = 3
+# من governs the first actor within this many tokens (kinship words and honorifics may intervene).
+_FROM_GAP = 4
+# بين pairs belong to the trigger only when the marker is this close ("لقاء بين X وY"); further on
+# it usually hangs on another noun ("اللقاء تناول العلاقات بين مصر والولايات المتحدة").
+_BETWEEN_GAP = 2
+# The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
+_AGAINST_FIRST_GAP = 6
+# An organization named by its seat ("قصر الاتحادية", "مقر الرئاسة") after ب/في is a location.
+# Disapprove/reject/condemn codes whose object may be an event noun right after the verb.
+_OVER_NOUN_ROOTS = ["11", "12"]
+_OVER_NOUN_GAP = 4
+_SEAT_PATTERN = r"^(?:[وف]?[بل]?)?(?:ال)?(?:قصر|مقر)"
 # Confidence from trigger specificity (event_triggers.priority) ...
 _PRIORITY_CONFIDENCE = {3: 0.9, 2: 0.8, 1: 0.65}
 # ... times how the target was found (an explicit partner marker is the most reliable).
@@ -412,8 +424,25 @@ def _actors(
         "actor_code",
         "bprefix",
         "wprefix",
+        "norm",
     )
-    m = m.filter((pl.col("klass") != "state") | (pl.col("m_conf") >= _MIN_STATE_CONFIDENCE))
+    # A nisba right after a noun trigger is the noun's agent ("الغارات الإسرائيلية" = Israel's strikes).
+    noun_ends = (
+        triggers.filter(pl.col("kind") == "noun")
+        .select("article_id", a_start=pl.col("end") + 1, agent_nisba=pl.lit(True))
+        .unique()
+    )
+    m = (
+        m.join(noun_ends, on=["article_id", "a_start"], how="left")
+        .filter(
+            (pl.col("klass") != "state")
+            | (pl.col("m_conf") >= _MIN_STATE_CONFIDENCE)
+            | pl.col("agent_nisba").fill_null(False)
+        )
+        # News media (the wire in a dateline, "بحسب الوكالة الوطنية") report events, they are not parties.
+        .filter(~pl.col("actor_code").fill_null("").str.ends_with("MED"))
+        .drop("agent_nisba")
+    )
     # A name nested in a longer mention (a nisba inside a title) is not a separate actor.
     keys = ["article_id", "sentence_index"]
     m = m.with_row_index("aid")
@@ -441,7 +470,15 @@ def _actors(
         & (pl.col("klass").shift(-1).over(keys) == "agent")
         & (pl.col("a_start").shift(-1).over(keys) - pl.col("a_end") <= 2)
     ).fill_null(False)
-    m = m.filter(~state_before_agent)
+    # An organization right before a person is the person's title ("الأمين العام للأمم المتحدة
+    # أنطونيو غوتيريش", "رئيس المكتب السياسي لحركة حماس إسماعيل هنية").
+    org_before_person = (
+        (pl.col("entity_type") == "ORG")
+        & (pl.col("entity_type").shift(-1).over(keys) == "PERSON")
+        & (pl.col("a_start").shift(-1).over(keys) - pl.col("a_end") <= 2)
+        & ~pl.col("wprefix").shift(-1).over(keys).fill_null(False)
+    ).fill_null(False)
+    m = m.filter(~state_before_agent & ~org_before_person)
     # Coordination: "X وY" with و as a proclitic or a standalone token.
     prev_tok = tokens.select("article_id", "token_index", prev_is_wa=pl.col("norm") == "و")
     m = m.join(
@@ -453,12 +490,36 @@ def _actors(
     before = markers.filter(pl.col("marker").is_in(["from", "genitive_head", "in"])).select(
         "article_id", "marker", a_start=pl.col("end") + 1
     )
-    m = (
-        m.join(
-            before.filter(pl.col("marker") == "from").select("article_id", "a_start", from_flag=pl.lit(True)),
-            on=["article_id", "a_start"],
-            how="left",
+    # من governs the first actor after it within a few words ("اتصالاً من أخيه صاحب السمو الشيخ X").
+    from_ends = (
+        before.filter(pl.col("marker") == "from")
+        .select("article_id", f_end=pl.col("a_start") - 1)
+        .unique()
+        .sort("article_id", "f_end")
+    )
+    first_after = (
+        m.select("article_id", "a_start", "sentence_index")
+        .with_columns(key=pl.col("a_start") - 1)
+        .sort("article_id", "key")
+        .join_asof(
+            from_ends,
+            left_on="key",
+            right_on="f_end",
+            by="article_id",
+            strategy="backward",
+            check_sortedness=False,
         )
+        .filter(
+            (pl.col("a_start") - pl.col("f_end") <= _FROM_GAP)
+            & (pl.col("a_start") // _SENTENCE_STRIDE == pl.col("f_end") // _SENTENCE_STRIDE)
+        )
+        .sort("a_start")
+        .unique(["article_id", "f_end"], keep="first")
+        .select("article_id", "a_start", from_flag=pl.lit(True))
+        .unique()
+    )
+    m = (
+        m.join(first_after, on=["article_id", "a_start"], how="left")
         .join(
             before.filter(pl.col("marker") == "genitive_head").select(
                 "article_id", "a_start", genitive=pl.lit(True)
@@ -485,8 +546,16 @@ def _actors(
             located=pl.col("in_flag").fill_null(False)
             | pl.col("in_flag2").fill_null(False)
             | pl.col("bprefix"),
-            # "الوضع في سوريا": a country after في is where, not who.
-            klass=pl.when((pl.col("klass") == "state") & pl.col("in_flag").fill_null(False))
+            # "الوضع في سوريا": a country after في is where, not who; so is a palace after ب/في
+            # ("استقبل بقصر الاتحادية X": the presidency's seat, not a guest).
+            klass=pl.when(
+                ((pl.col("klass") == "state") & pl.col("in_flag").fill_null(False))
+                | (
+                    (pl.col("entity_type") == "ORG")
+                    & (pl.col("in_flag").fill_null(False) | pl.col("bprefix"))
+                    & pl.col("norm").str.contains(_SEAT_PATTERN)
+                )
+            )
             .then(pl.lit("place"))
             .otherwise(pl.col("klass")),
         )
@@ -534,6 +603,9 @@ def _actors(
     first_cap = (
         pl.when(pl.col("gov_kind").is_in(["with", "between"]))
         .then(_LIST_FIRST_GAP)
+        # only a place or state may stand that far ("على تلجرام أن الرئيس" is no target)
+        .when((pl.col("gov_kind") == "against") & (pl.col("klass") != "agent"))
+        .then(_AGAINST_FIRST_GAP)
         .otherwise(_PREP_FIRST_GAP)
     )
     link_ok = (
@@ -654,7 +726,16 @@ def extract_event_candidates(
         .sort(*keys, "start")
         .with_columns(
             region_start=(pl.col("end").shift(1).over(keys) + 1).fill_null(-_FAR),
-            region_end=(pl.col("start").shift(-1).over(keys) - 1).fill_null(_FAR),
+            # A condemnation's object is often another event and its agent ("أدانت X اقتحام قوات
+            # الاحتلال المسجد", "أدانت حماس الغارات الإسرائيلية"): its clause runs over that noun's.
+            region_end=pl.when(
+                pl.col("event_code").str.slice(0, 2).is_in(_OVER_NOUN_ROOTS)
+                & (pl.col("kind").shift(-1).over(keys) == "noun")
+                & (pl.col("start").shift(-1).over(keys) - pl.col("end") <= _OVER_NOUN_GAP)
+            )
+            .then(pl.col("start").shift(-2).over(keys) - 1)
+            .otherwise(pl.col("start").shift(-1).over(keys) - 1)
+            .fill_null(_FAR),
             # A real pronoun suffix (ه not ة) on a noun: "لقائه" = his meeting.
             possessive=(pl.col("kind") == "noun")
             & pl.col("last_tok").str.replace_all(REMOVED_CHARS, "").str.contains("(?:ه|ها|هما|هم)$"),
@@ -844,8 +925,9 @@ def _resolve_actors(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeB
         & (pl.col("gov_tok") >= pl.col("region_start"))
         & (pl.col("gov_tok") < pl.col("start"))
     )
+    near_between = (pl.col("gov_kind") != "between") | (pl.col("gov_tok") - pl.col("end") <= _BETWEEN_GAP)
     partners = p.filter(
-        ~pl.col("free") & allowed & (in_clause | before_clause) & (actorish | visit_or_force)
+        ~pl.col("free") & allowed & (in_clause | before_clause) & (actorish | visit_or_force) & near_between
     ).with_columns(best_rank=pl.col("krank").min().over("t_id"))
     partners = partners.filter(pl.col("krank") == pl.col("best_rank"))
     between = partners.filter(pl.col("gov_kind") == "between").sort("t_id", "a_start")

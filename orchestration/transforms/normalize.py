@@ -16,6 +16,20 @@ _INVISIBLE = "[\u00ad\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069\u061c]"
 # C0/C1 controls other than tab/newline/carriage return (stray NUL bytes from broken exports).
 _CONTROLS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u0084\u0086-\u009f]"
 _LINE_BREAKS = "\r\n|[\r\u0085\u2028\u2029]"
+# Both sets are deleted outright, so one pass removes them together.
+_DROPPED = _CONTROLS[:-1] + _INVISIBLE[1:]
+# NFC can only change a text that holds a character outside these starters (unchanged by NFC,
+# combining class 0, never the second half of a canonical composition), or a combining mark that
+# is not alone after a starter (two marks in a row may be reordered). Almost every Arabic article
+# qualifies through a lone tanween (أيضاً), so this check lets ``nfc`` skip most rows; the ranges are
+# verified against ``unicodedata`` in tests/unit/test_normalize.py.
+NFC_STABLE_STARTERS = (
+    r"\x{0}-\x{24f}\x{600}-\x{60f}\x{61b}-\x{64a}\x{660}-\x{66f}\x{671}-\x{6d5}\x{6dd}-\x{6de}"
+    r"\x{6e5}-\x{6e6}\x{6e9}\x{6ee}-\x{6ff}\x{2002}-\x{206f}\x{2190}-\x{21ff}\x{25a0}-\x{25ff}"
+    r"\x{fb50}-\x{fdff}\x{fe70}-\x{feff}"
+)
+NFC_STABLE_MARKS = r"\x{64b}-\x{652}"
+NFC_UNSTABLE = rf"[^{NFC_STABLE_STARTERS}{NFC_STABLE_MARKS}]|[{NFC_STABLE_MARKS}]{{2}}"
 _TATWEEL = "\u0640"
 
 ARABIC_INDIC_DIGITS = [chr(0x0660 + i) for i in range(10)]
@@ -50,22 +64,37 @@ def strip_tatweel(expr: pl.Expr | str) -> pl.Expr:
     return e.str.replace_all(r"\x{0640}+", _TATWEEL)
 
 
-def normalize_text(expr: pl.Expr | str) -> pl.Expr:
+def nfc(texts: pl.Series) -> pl.Series:
+    """``texts.str.normalize("NFC")``, run only on the rows NFC can change (see ``NFC_UNSTABLE``)."""
+    todo = texts.str.contains(NFC_UNSTABLE).fill_null(False)
+    n = int(todo.sum())
+    if n == 0:
+        return texts
+    if n == texts.len():
+        return texts.str.normalize("NFC")
+    return texts.scatter(todo.arg_true(), texts.filter(todo).str.normalize("NFC"))
+
+
+def normalize_text(expr: pl.Expr | str, nfc: bool = True) -> pl.Expr:
     """Full normalization for article text (keeps newlines, trims every line).
 
     NFC; CRLF/CR/NEL/LS/PS -> ``\\n``; control characters dropped; exotic spaces -> space; invisible
     zero-width and bidi characters dropped; tatweel stripped (see :func:`strip_tatweel`); Arabic-Indic
     and Persian digits -> ASCII; runs of spaces/tabs collapsed; each line trimmed; whole text trimmed.
+    ``nfc=False`` leaves out the NFC step for a column already passed through :func:`nfc`.
     """
-    e = _col(expr).str.normalize("NFC")
+    e = _col(expr)
+    if nfc:
+        e = e.str.normalize("NFC")
     e = e.str.replace_all(_LINE_BREAKS, "\n")
-    e = e.str.replace_all(_CONTROLS, "")
+    e = e.str.replace_all(_DROPPED, "")
     e = plain_spaces(e)
-    e = e.str.replace_all(_INVISIBLE, "")
     e = strip_tatweel(e)
     e = ascii_digits(e)
-    e = e.str.replace_all(r"[ \t\x0b\x0c]+", " ")
-    e = e.str.replace_all(r"(?m)^ +| +$", "")
+    # Only runs of two or more and non-space blanks need replacing; a lone space is already right.
+    e = e.str.replace_all(r"[ \t\x0b\x0c]{2,}|[\t\x0b\x0c]", " ")
+    # Spaces are single now, so trimming every line is trimming around each line break.
+    e = e.str.replace_all(r" ?\n ?", "\n")
     return e.str.strip_chars()
 
 

@@ -53,6 +53,18 @@ HONORIFIC_FORMS: tuple[str, ...] = (
 # Particles that occur inside Arabic names but never end one.
 NAME_PARTICLES: tuple[str, ...] = ("بن", "ابن", "بنت", "عبد", "أبو", "أبي", "آل", "ذو", "أم")
 
+# Adjectives marking a former or late office holder (closed class, like the honorifics).
+FORMER_FORMS: tuple[str, ...] = (
+    "السابق",
+    "السابقة",
+    "الأسبق",
+    "الأسبقة",
+    "الراحل",
+    "الراحلة",
+    "المخلوع",
+    "المعزول",
+)
+
 # roles.csv files roles that are not a single seat (soldiers, officials, any minister) under this office.
 GENERIC_OFFICE = "other"
 

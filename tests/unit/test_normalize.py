@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import polars as pl
 import pytest
 
-from orchestration.transforms.normalize import ascii_digits, content_key, normalize_text, strip_tatweel
+from orchestration.transforms.normalize import (
+    NFC_STABLE_MARKS,
+    NFC_STABLE_STARTERS,
+    ascii_digits,
+    content_key,
+    nfc,
+    normalize_text,
+    strip_tatweel,
+)
 
 
 def norm(s: str | None) -> str | None:
@@ -26,6 +37,7 @@ def norm(s: str | None) -> str | None:
         ("٢١ نوفمبر ٢٠١٧", "21 نوفمبر 2017"),
         ("۲۱/۱۱/۱۳۹۶", "21/11/1396"),
         ("  سطر   أول  \n\t سطر\t\tثان  ", "سطر أول\nسطر ثان"),
+        ("أ \n \n ب\x0c\tج \n", "أ\n\nب ج"),
         ("سطر\r\nسطر\rسطر", "سطر\nسطر\nسطر"),
         ("نص\x00مع\x07تحكم", "نصمعتحكم"),
         # Decomposed alef + madda composes to آ under NFC.
@@ -60,3 +72,49 @@ def test_content_key_ignores_spacing_and_line_breaks() -> None:
     b = "  عنوان \r\n\r\n\r\nفقرة\u00a0 أولى. \r\nفقرة   ثانية.\u200f"
     df = pl.DataFrame({"t": [a, b]}).select(content_key("t"))
     assert df["t"][0] == df["t"][1] == "عنوان فقرة أولى. فقرة ثانية."
+
+
+def _ranges(char_class: str) -> list[tuple[int, int]]:
+    bounds = [int(h, 16) for h in re.findall(r"\\x\{([0-9a-f]+)\}", char_class)]
+    out, i = [], 0
+    while i < len(bounds):
+        if char_class.find(f"\\x{{{bounds[i]:x}}}-") >= 0 and i + 1 < len(bounds):
+            out.append((bounds[i], bounds[i + 1]))
+            i += 2
+        else:
+            out.append((bounds[i], bounds[i]))
+            i += 1
+    return out
+
+
+def test_nfc_stable_ranges_agree_with_unicodedata() -> None:
+    # Second halves of canonical compositions: such a character may merge with the one before it.
+    seconds = set()
+    for cp in range(0x30000):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            seconds.add(int(d.split()[1], 16))
+    starters = [cp for a, b in _ranges(NFC_STABLE_STARTERS) for cp in range(a, b + 1)]
+    marks = [cp for a, b in _ranges(NFC_STABLE_MARKS) for cp in range(a, b + 1)]
+    assert len(starters) > 1000 and len(marks) == 8
+    for cp in starters + marks:
+        ch = chr(cp)
+        assert unicodedata.normalize("NFC", ch) == ch, hex(cp)
+        assert cp not in seconds, hex(cp)
+    assert all(unicodedata.combining(chr(cp)) == 0 for cp in starters)
+    assert all(unicodedata.combining(chr(cp)) > 0 for cp in marks)
+
+
+def test_nfc_matches_full_normalization() -> None:
+    texts = [
+        "أيضاً قال",  # lone tanween: skipped, already NFC
+        "\u0627\u0653ذار",  # alef + madda composes
+        "عَّبر",  # fatha + shadda are reordered
+        "cafe\u0301 ●",
+        "",
+        None,
+        "plain ascii",
+    ]
+    s = pl.Series("t", texts, dtype=pl.String)
+    assert nfc(s).equals(s.str.normalize("NFC"))
+    assert nfc(s.head(1)).equals(s.head(1))
