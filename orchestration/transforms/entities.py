@@ -944,7 +944,13 @@ def extract_entity_mentions(
             .then(pl.lit(AMBIGUOUS_CONFIDENCE))
             .otherwise(pl.col("method").replace_strict(CONFIDENCE, default=None, return_dtype=pl.Float64))
         )
-        .sort(["aidx", "cs", "confidence"], descending=[False, False, True])
+        # Ties on confidence (a title-pattern person found twice, with and without its role) break on
+        # the role, so that reruns keep the same row.
+        .sort(
+            ["aidx", "cs", "confidence", "role", "actor_code"],
+            descending=[False, False, True, False, False],
+            nulls_last=True,
+        )
         .unique(["aidx", "cs", "entity_id"], keep="first", maintain_order=True)
     )
     sents = split_sentences(articles) if sentences is None else sentences

@@ -660,8 +660,9 @@ def _unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
 
 def _first_by(frame: pl.DataFrame, key: str, by: list[pl.Expr], prefix: str, cols: list[str]) -> pl.DataFrame:
     """The first row per ``key`` after sorting by ``by``, columns renamed with ``prefix``."""
+    # The columns themselves break ties: joins return rows in no fixed order.
     return (
-        frame.sort(by)
+        frame.sort([*by, *cols], nulls_last=True)
         .unique(subset=[key], keep="first", maintain_order=True)
         .select(key, *[pl.col(c).alias(f"{prefix}{c}") for c in cols])
     )
@@ -1255,7 +1256,7 @@ def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFr
         .filter(pl.col("d_dist") == pl.col("d_dist").min().over("d_id"))
     )
     best = (
-        pairs.sort("d_rank", "d_dist", "t_id")
+        pairs.sort("d_rank", "d_dist", "t_id", "d_start", "d_end")
         .unique(subset=["t_id"], keep="first", maintain_order=True)
         .select("t_id", *_DATE_COLS)
     )
@@ -1269,7 +1270,7 @@ def text_publication_weekday(dates: pl.DataFrame) -> pl.DataFrame:
     """
     return (
         dates.filter((pl.col("d_kind") == "relative") & pl.col("d_weekday").is_not_null())
-        .sort("article_id", "d_id")
+        .sort("article_id", "d_start", "d_end")
         .group_by("article_id", maintain_order=True)
         .agg(text_pub_weekday=((pl.col("d_weekday") - 1 - pl.col("d_offset")) % 7 + 1).first())
     )
@@ -1517,12 +1518,23 @@ def _finish(c: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
             event_weekday="event_weekday",
             confidence="confidence",
         )
+        # Every column takes part in the order, so that reruns keep the same row among ties.
         .sort(
             "article_id",
             "sentence_index",
             "action_char_offset",
             "confidence",
-            descending=[False, False, False, True],
+            "event_code",
+            "actor1_entity_id",
+            "actor2_entity_id",
+            "actor1_char_offset",
+            "actor2_char_offset",
+            "status",
+            "event_date",
+            "location_entity_id",
+            "trigger",
+            descending=[False, False, False, True, *[False] * 9],
+            nulls_last=True,
         )
         .unique(
             subset=["article_id", "sentence_index", "event_code", "actor1_entity_id", "actor2_entity_id"],
