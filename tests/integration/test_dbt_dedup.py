@@ -15,6 +15,10 @@ import polars as pl
 import pytest
 
 from orchestration.settings import DBT_PROJECT_DIR
+from orchestration.transforms.entities import MENTION_SCHEMA
+from orchestration.transforms.inbox_state import STATE_SCHEMA
+from orchestration.transforms.ingest import DUPLICATE_SCHEMA, REJECT_SCHEMA
+from orchestration.transforms.sentences import SENTENCE_SCHEMA
 
 D = date.fromisoformat
 
@@ -110,7 +114,7 @@ def _candidates() -> pl.DataFrame:
     )
 
 
-def _empty(columns: dict[str, pl.DataType]) -> pl.DataFrame:
+def _empty(columns: dict[str, pl.DataType] | dict[str, type[pl.DataType]]) -> pl.DataFrame:
     return pl.DataFrame(schema=columns)
 
 
@@ -124,61 +128,14 @@ def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "articles": articles,
         "entities": _entities(),
         "event_candidates": _candidates(),
-        "entity_mentions": _empty(
-            {
-                "article_id": pl.String,
-                "entity_id": pl.String,
-                "entity_type": pl.String,
-                "surface": pl.String,
-                "char_start": pl.Int64,
-                "char_end": pl.Int64,
-                "sentence_index": pl.Int64,
-                "method": pl.String,
-                "confidence": pl.Float64,
-                "actor_code": pl.String,
-                "role": pl.String,
-            }
-        ),
-        "sentences": _empty(
-            {
-                "article_id": pl.String,
-                "sentence_index": pl.Int64,
-                "char_start": pl.Int64,
-                "char_end": pl.Int64,
-                "sentence": pl.String,
-            }
-        ),
+        "entity_mentions": _empty(MENTION_SCHEMA),
+        "sentences": _empty(SENTENCE_SCHEMA),
         "raw_articles": articles.select("article_id", "source_file", pl.lit(0).alias("record_index")),
-        "duplicate_articles": _empty(
-            {
-                "source_file": pl.String,
-                "record_index": pl.Int64,
-                "article_id": pl.String,
-                "duplicate_of_file": pl.String,
-                "duplicate_of_record": pl.Int64,
-            }
-        ),
-        "rejected_articles": _empty(
-            {
-                "source_file": pl.String,
-                "record_index": pl.Int64,
-                "file_size_bytes": pl.Int64,
-                "reason": pl.String,
-                "message": pl.String,
-            }
-        ),
+        "duplicate_articles": _empty(DUPLICATE_SCHEMA),
+        "rejected_articles": _empty(REJECT_SCHEMA),
     }
     tables["rejected_clean"] = tables["rejected_articles"]
-    tables["inbox_files"] = _empty(
-        {
-            "source_file": pl.String,
-            "file_size_bytes": pl.Int64,
-            "mtime_ns": pl.Int64,
-            "sha256": pl.String,
-            "pipeline_version": pl.String,
-            "change": pl.String,
-        }
-    )
+    tables["inbox_files"] = _empty({**STATE_SCHEMA, "pipeline_version": pl.String, "change": pl.String})
     tables["retracted_articles"] = _empty({"article_id": pl.String})
     with duckdb.connect(str(db)) as con:
         con.execute("create schema landing")

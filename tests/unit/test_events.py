@@ -8,6 +8,7 @@ import re
 import polars as pl
 import pytest
 
+from orchestration.transforms.entities import MENTION_SCHEMA
 from orchestration.transforms.events import (
     EVENT_CANDIDATES_SCHEMA,
     extract_event_candidates,
@@ -113,19 +114,7 @@ def _frames(body: str, published: dt.date | None) -> tuple[pl.DataFrame, pl.Data
             "actor_code": [None] * len(rows),
             "role": [None] * len(rows),
         },
-        schema={
-            "article_id": pl.String,
-            "entity_id": pl.String,
-            "entity_type": pl.String,
-            "surface": pl.String,
-            "char_start": pl.Int64,
-            "char_end": pl.Int64,
-            "sentence_index": pl.Int64,
-            "method": pl.String,
-            "confidence": pl.Float64,
-            "actor_code": pl.String,
-            "role": pl.String,
-        },
+        schema=MENTION_SCHEMA,
     )
     return articles, sentences, mentions
 
