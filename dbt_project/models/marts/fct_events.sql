@@ -41,35 +41,15 @@ representative as (
 -- The event's code, date and place are the most frequent among its mentions (occurred mentions and
 -- day-precise dates first); ties break on the value so that rebuilds are deterministic.
 event_codes as (
-    select event_id, event_code
-    from mentions
-    group by event_id, event_code
-    qualify row_number() over (
-        partition by event_id
-        order by count(*) filter (where status = 'occurred') desc, count(*) desc, event_code
-    ) = 1
+    {{ most_frequent('mentions', 'event_code', "status = 'occurred'") }}
 ),
 
 event_dates as (
-    select event_id, event_date
-    from mentions
-    where event_date is not null
-    group by event_id, event_date
-    qualify row_number() over (
-        partition by event_id
-        order by count(*) filter (where date_precision = 'day') desc, count(*) desc, event_date
-    ) = 1
+    {{ most_frequent('mentions', 'event_date', "date_precision = 'day'") }}
 ),
 
 event_places as (
-    select event_id, location_entity_id
-    from mentions
-    where location_entity_id is not null
-    group by event_id, location_entity_id
-    qualify row_number() over (
-        partition by event_id
-        order by count(*) filter (where status = 'occurred') desc, count(*) desc, location_entity_id
-    ) = 1
+    {{ most_frequent('mentions', 'location_entity_id', "status = 'occurred'") }}
 ),
 
 aggregated as (
