@@ -26,7 +26,7 @@ def print_summary() -> None:
         raise SystemExit(1)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         articles = _scalar(con, "select count(*) from main.dim_articles")
-        duplicates = _scalar(con, "select count(*) from landing.duplicate_articles")
+        duplicates = _scalar(con, "select count(*) from main.duplicate_articles")
         rejected = _scalar(con, "select count(*) from main.rejected_articles")
     print("\nAkhbar warehouse")
     print(f"  inbox      {settings.inbox}")
@@ -38,7 +38,10 @@ def print_summary() -> None:
     print(f"  warehouse  {warehouse}")
     if settings.quality_dir.joinpath("index.html").exists():
         print(f"  data docs  {settings.quality_dir / 'index.html'}")
-    print(f'\nTry:\n  duckdb -readonly {warehouse} "{EXAMPLE_QUERY}"')
+    print("\nTry (Python, or the duckdb CLI with -readonly):")
+    print(
+        f"  uv run python -c \"import duckdb; duckdb.connect('{warehouse}', read_only=True).sql('''{' '.join(EXAMPLE_QUERY.split())}''').show()\""
+    )
 
 
 def main() -> None:
