@@ -1203,6 +1203,18 @@ def _date_expressions(
         .drop("_next_start", "_named_weekday")
         .unique(subset=[*keys, "d_start", "d_end", "d_kind"], keep="first", maintain_order=True)
     )
+    # "يوم الثلاثاء المقبل": a weekday followed by "next" lies after publication (offset +1 marks it).
+    upcoming = tokens.filter(pl.col("norm").is_in(_NEXT_WORDS)).select("article_id", _next_start="token_index")
+    other = (
+        other.with_columns(_next_start=pl.col("d_end") + 1)
+        .join(upcoming.with_columns(_upcoming=pl.lit(True)), on=["article_id", "_next_start"], how="left")
+        .with_columns(
+            d_offset=pl.when((pl.col("d_kind") == "weekday") & pl.col("_upcoming").fill_null(False))
+            .then(pl.lit(1, pl.Int64))
+            .otherwise(pl.col("d_offset"))
+        )
+        .drop("_next_start", "_upcoming")
+    )
     out = pl.concat([explicit, other], how="diagonal_relaxed") if explicit.height else other
     for c, tp in {
         "d_date": pl.Date,
@@ -1218,6 +1230,8 @@ def _date_expressions(
 # Complementizers (normalized): in "أعلن الكرملين اليوم الثلاثاء أن بوتين التقى ..." a date before
 # أن dates the reporting verb, not the event reported after it.
 _COMPLEMENTIZERS = ["ان", "بان", "انه", "انها", "بانه", "بانها", "وان"]
+# "Next" after a weekday (normalized): المقبل، القادم and their feminine forms.
+_NEXT_WORDS = ["المقبل", "المقبله", "القادم", "القادمه"]
 # Relative pronouns (normalized) that open a clause with its own verb.
 _CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
 
@@ -1253,7 +1267,6 @@ def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFr
             ~((pl.col("d_end") < pl.col("start")) & (pl.col("c_index") > pl.col("d_end"))).fill_null(False)
         )
         .drop("_before", "c_index")
-        .filter(pl.col("d_dist") == pl.col("d_dist").min().over("d_id"))
     )
     best = (
         pairs.sort("d_rank", "d_dist", "t_id", "d_start", "d_end")
@@ -1280,7 +1293,7 @@ def _resolve_dates(c: pl.DataFrame) -> pl.DataFrame:
     """event_date, date_precision, status, date_from_publication."""
     pub = pl.col("published_date")
     pub_wd = pub.dt.weekday().cast(pl.Int64)
-    future_hint = pl.col("g_planned")
+    future_hint = pl.col("g_planned") | (pl.col("d_offset").fill_null(0) > 0)
     wd = pl.col("d_weekday")
     weekday_date = (
         pl.when(future_hint)
