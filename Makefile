@@ -24,7 +24,7 @@ help:  ## list the targets
 
 install:  ## install Python 3.11 deps from uv.lock (installs uv with pip when missing)
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --inexact --quiet
 	@$(MAKE) --no-print-directory manifest
 
 manifest:  ## parse the dbt project so dagster-dbt finds target/manifest.json

@@ -87,6 +87,9 @@ def _candidates() -> pl.DataFrame:
         ("m7", "a5", "041", "person:putin", "person:trump", "occurred", "2019-03-01", "day", 5, None),
         # An undated mention in an article that also dates the event joins it (same story).
         ("m8", "a2", "041", "person:putin", "person:trump", "occurred", None, "unknown", None, None),
+        # An article of 2019 reports an undated Putin-Netanyahu call on a Tuesday: the weekday fits the
+        # 2017 call, but an article cannot report as news a call from two years before.
+        ("m9", "a5", "041", "person:putin", "person:netanyahu", "occurred", None, "unknown", 2, None),
     ]
     return pl.DataFrame(
         {
@@ -180,6 +183,10 @@ def test_same_pair_years_apart_is_two_events(dedup_db: Path) -> None:
     assert _event_of(events, "m4")["mentions"] == ["m4"]
     assert _event_of(events, "m4")["event_date"] is None
     assert _event_of(events, "m3")["mentions"] == ["m3"]
+
+
+def test_undated_mention_never_joins_an_event_long_before_its_article(dedup_db: Path) -> None:
+    assert _event_of(_events(dedup_db), "m9")["mentions"] == ["m9"]
 
 
 def test_undated_weekday_mention_joins_the_matching_meeting(dedup_db: Path) -> None:

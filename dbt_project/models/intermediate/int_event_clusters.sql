@@ -100,18 +100,32 @@ compatible as (
         clusters.cluster_no
     from loose
     inner join clusters using (event_family, dyad_a, dyad_b)
-    where (
-        loose.date_precision in ('month', 'year')
-        and year(loose.event_date) = year(clusters.anchor_date)
-        and (loose.date_precision = 'year' or month(loose.event_date) = month(clusters.anchor_date))
-    )
-    or (
-        loose.date_precision = 'unknown'
-        and (
-            loose.event_weekday is null
-            or loose.event_weekday in (isodow(clusters.anchor_date), isodow(clusters.last_date))
+    where
+        -- A dated article bounds when what it reports can have happened: an occurred event within
+        -- the month before publication, a recalled one before it, a planned one after it.
+        (
+            loose.published_date is null
+            or case loose.status
+                when 'occurred' then
+                    clusters.anchor_date between loose.published_date - 31 and loose.published_date + 1
+                when 'historical' then clusters.anchor_date <= loose.published_date + 1
+                else clusters.last_date >= loose.published_date - 1
+            end
         )
-    )
+        and (
+            (
+                loose.date_precision in ('month', 'year')
+                and year(loose.event_date) = year(clusters.anchor_date)
+                and (loose.date_precision = 'year' or month(loose.event_date) = month(clusters.anchor_date))
+            )
+            or (
+                loose.date_precision = 'unknown'
+                and (
+                    loose.event_weekday is null
+                    or loose.event_weekday in (isodow(clusters.anchor_date), isodow(clusters.last_date))
+                )
+            )
+        )
 ),
 
 -- 2a. Direct evidence: a coarse date in the event's month or year, or the weekday the text names.

@@ -13,8 +13,15 @@ with batch as (
     select * from {{ ref('stg_event_candidates') }}
 ),
 
+-- A batch's mentions come with their articles, so the publication date is at hand here.
+articles as (
+    select article_id, published_date from {{ ref('stg_articles') }}
+),
+
 final as (
-    select * from batch
+    select batch.*, articles.published_date
+    from batch
+    left join articles using (article_id)
 )
 
 select * from final
