@@ -2,6 +2,7 @@ import dagster as dg
 import polars as pl
 
 from orchestration.defs._metadata import frame_metadata
+from orchestration.transforms.batching import map_slices
 from orchestration.transforms.clean import clean_articles
 
 
@@ -20,7 +21,7 @@ from orchestration.transforms.clean import clean_articles
 def cleaned_articles(
     context: dg.AssetExecutionContext, raw_articles: pl.DataFrame
 ) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
-    articles, rejected = clean_articles(raw_articles)
+    articles, rejected = map_slices(raw_articles, clean_articles)
     dated = articles.filter(pl.col("published_date").is_not_null()).height
     context.log.info(
         f"cleaned {articles.height} articles ({dated} dated), {rejected.height} boilerplate-only"

@@ -2,6 +2,7 @@ import dagster as dg
 import polars as pl
 
 from orchestration.defs._metadata import frame_metadata
+from orchestration.transforms.batching import map_slices
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.reference import load_kb
 from orchestration.transforms.sentences import split_sentences
@@ -24,8 +25,14 @@ def extracted_entities(
     context: dg.AssetExecutionContext, articles: pl.DataFrame
 ) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
     kb = load_kb()
-    sentences = split_sentences(articles)
-    mentions, entities = extract_entity_mentions(articles, kb, sentences)
+
+    def extract(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        chunk_sentences = split_sentences(chunk)
+        return (chunk_sentences, *extract_entity_mentions(chunk, kb, chunk_sentences))
+
+    sentences, mentions, entities = map_slices(articles, extract)
+    # Every slice lists the knowledge base; keep one row per entity.
+    entities = entities.unique("entity_id", keep="first", maintain_order=True)
     by_method = dict(mentions.group_by("method").len().iter_rows())
     context.log.info(f"{sentences.height} sentences, {mentions.height} entity mentions {by_method}")
     mention_meta = frame_metadata(mentions, ["article_id", "entity_id", "surface", "method"])

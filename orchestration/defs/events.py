@@ -2,6 +2,7 @@ import dagster as dg
 import polars as pl
 
 from orchestration.defs._metadata import frame_metadata
+from orchestration.transforms.batching import for_articles, map_slices
 from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.reference import load_kb
 
@@ -22,7 +23,15 @@ def event_candidates(
     entity_mentions: pl.DataFrame,
 ) -> dg.Output[pl.DataFrame]:
     """Sentence-level event mentions: trigger, CAMEO code, actors, status and date."""
-    candidates = extract_event_candidates(articles, sentences, entity_mentions, load_kb())
+    kb = load_kb()
+    (candidates,) = map_slices(
+        articles,
+        lambda chunk: (
+            extract_event_candidates(
+                chunk, for_articles(sentences, chunk), for_articles(entity_mentions, chunk), kb
+            ),
+        ),
+    )
     by_code = dict(candidates.group_by("event_code").len().sort("event_code").iter_rows())
     context.log.info(f"{candidates.height} event candidates {by_code}")
     meta = frame_metadata(candidates, ["article_id", "event_code", "actor1_entity_id", "actor2_entity_id"])

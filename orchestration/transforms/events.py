@@ -1204,7 +1204,9 @@ def _date_expressions(
         .unique(subset=[*keys, "d_start", "d_end", "d_kind"], keep="first", maintain_order=True)
     )
     # "يوم الثلاثاء المقبل": a weekday followed by "next" lies after publication (offset +1 marks it).
-    upcoming = tokens.filter(pl.col("norm").is_in(_NEXT_WORDS)).select("article_id", _next_start="token_index")
+    upcoming = tokens.filter(pl.col("norm").is_in(_NEXT_WORDS)).select(
+        "article_id", _next_start="token_index"
+    )
     other = (
         other.with_columns(_next_start=pl.col("d_end") + 1)
         .join(upcoming.with_columns(_upcoming=pl.lit(True)), on=["article_id", "_next_start"], how="left")
