@@ -64,6 +64,8 @@ REJECT_SCHEMA: dict[str, pl.DataType] = {
     "message": pl.String(),
 }
 MAX_META_LINE_WORDS = 14
+# A byline or outlet line in the header ("بكين: «الشرق الأوسط»") is at most this long.
+MAX_BYLINE_WORDS = 8
 MAX_TITLE_WORDS = 30
 MIN_ARABIC_WORDS = 3
 DATE_BEARING_KINDS = ("byline", "published_label")
@@ -198,7 +200,19 @@ def clean_articles(
     )
 
     # --- zones
-    content = pl.col("cand") & ~pl.col("is_title")
+    # Bylines and outlet lines between the title and a date line ("هسبريس - الرباط" then
+    # "الجمعة 16 فبراير 2018") belong to the header: short lines before the last date, section or
+    # dateline line that precedes the first paragraph.
+    is_content = pl.col("cand") & ~pl.col("is_title")
+    first_paragraph = pl.when(is_content & (pl.col("n_words") > MAX_BYLINE_WORDS)).then(pl.col("line_no"))
+    lines = lines.with_columns(_first_paragraph=first_paragraph.min().over("article_id"))
+    last_early_meta = pl.when(
+        pl.col("is_meta") & (pl.col("line_no") < pl.col("_first_paragraph").fill_null(-1))
+    ).then(pl.col("line_no"))
+    lines = lines.with_columns(_last_early_meta=last_early_meta.max().over("article_id")).with_columns(
+        is_byline=(is_content & (pl.col("line_no") < pl.col("_last_early_meta"))).fill_null(False)
+    )
+    content = is_content & ~pl.col("is_byline")
     lines = lines.with_columns(
         _first_content=pl.when(content).then(pl.col("line_no")).min().over("article_id"),
         _last_content=pl.when(content).then(pl.col("line_no")).max().over("article_id"),
@@ -241,7 +255,10 @@ def clean_articles(
     date_bearing = pl.col("is_meta") | pl.col("bp_kind").is_in(DATE_BEARING_KINDS)
     header_date = pl.when(pl.col("header") & date_bearing).then(pl.col("line_date"))
     footer_date = pl.when(pl.col("footer") & date_bearing).then(pl.col("line_date"))
-    dateline = pl.when(pl.col("header") & pl.col("is_dateline")).then(_collapse(pl.col("line")))
+    # A byline in the header ("بغداد - واع") stands for the dateline when no dateline line is recognized.
+    dateline = pl.when(pl.col("header") & (pl.col("is_dateline") | pl.col("is_byline"))).then(
+        _collapse(pl.col("line"))
+    )
     fields = lines.group_by("article_id").agg(
         text_title=pl.col("text_title").drop_nulls().first(),
         header_date=pl.coalesce(header_date, pl.col("_prefix_date")).sort_by("line_no").drop_nulls().first(),
@@ -255,6 +272,7 @@ def clean_articles(
         ~pl.col("blank")
         & ~pl.col("bp_drop")
         & ~pl.col("is_title")
+        & ~pl.col("is_byline")
         & ~(pl.col("is_meta") & edge)
         & (pl.col("line").str.len_chars() > 0)
     )

@@ -275,3 +275,19 @@ def test_throughput_2000_articles() -> None:
     assert articles.height == big.height
     assert articles.filter(pl.col("source_file").str.starts_with("000"))["published_date"].n_unique() == 1
     assert mb / seconds > 1.0
+
+
+def test_date_after_an_outlet_byline_is_the_publication_date() -> None:
+    """Outlet and byline lines between the title and the date line are header, not body."""
+    texts = [
+        "تبون يستقبل وزير الخارجية الإيطالي\n\nالشروق أونلاين\nالأحد 19 جانفي 2020\n\n"
+        "استقبل رئيس الجمهورية عبد المجيد تبون، اليوم الأحد، وزير الخارجية الإيطالي لويجي دي مايو بمقر الرئاسة.",
+        "الملك يجري اتصالا هاتفيا مع ماكرون\n\nهسبريس - الرباط\nالجمعة 16 فبراير 2018\n\n"
+        "أجرى الملك محمد السادس، اليوم الجمعة، اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون.",
+    ]
+    articles, _ = clean_articles(raw_frame(texts))
+    articles = articles.sort("source_file")
+    assert articles["published_date"].to_list() == [dt.date(2020, 1, 19), dt.date(2018, 2, 16)]
+    assert articles["dateline"].to_list() == ["الشروق أونلاين", "هسبريس - الرباط"]
+    for body in articles["body"]:
+        assert body.startswith(("استقبل", "أجرى"))
