@@ -16,7 +16,7 @@ import dagster as dg
 import polars as pl
 import pytest
 
-from tests.conftest import REPO, SAMPLE_INBOX, run_pipeline
+from tests.conftest import REPO, SAMPLE_INBOX, Pipeline, run_pipeline
 
 pytestmark = pytest.mark.slow
 
@@ -26,12 +26,15 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture()
-def published(tmp_path: Path) -> tuple[Path, Path]:
+def published(sample_pipeline: Pipeline, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the sample's published warehouse, working database and inbox (no extra run)."""
     inbox = tmp_path / "inbox"
-    shutil.copytree(SAMPLE_INBOX, inbox)
-    first = run_pipeline(inbox, tmp_path)
-    assert first.success and first.warehouse.exists()
-    return inbox, first.warehouse
+    shutil.copytree(sample_pipeline.inbox, inbox)
+    (tmp_path / "build").mkdir()
+    shutil.copy(sample_pipeline.build_database, tmp_path / "build" / sample_pipeline.build_database.name)
+    warehouse = tmp_path / sample_pipeline.warehouse.name
+    shutil.copy(sample_pipeline.warehouse, warehouse)
+    return inbox, warehouse
 
 
 @dg.asset_check(asset=dg.AssetKey(["landing", "articles"]), blocking=True)
