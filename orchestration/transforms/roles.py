@@ -211,12 +211,22 @@ def office_holders(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.Da
     )
     dated = requests.filter(pl.col("date").is_not_null())
     by_title = dated.join(spells, left_on=["role", "country_iso3"], right_on=["s_title", "country_iso3"])
-    # The office is a fallback only where nobody in that country is ever styled by the role: if
-    # Iran has presidents in the base but none on this date, the supreme leader is no answer.
-    titled = spells.select(role="s_title", country_iso3="country_iso3").drop_nulls().unique()
+    # The office is a fallback only where nobody in that country is styled by the role in another
+    # office: if Iran has presidents (heads of government) but none on this date, the supreme leader
+    # is no answer; but Syria having had a "leader" who was head of state does not stop "الزعيم
+    # السوري" of 2017 from meaning its head of state then.
+    titled = (
+        spells.select(role="s_title", country_iso3="country_iso3", t_office="s_office").drop_nulls().unique()
+    )
+    blocked = (
+        dated.join(titled, on=["role", "country_iso3"])
+        .filter(pl.col("t_office") != pl.col("office"))
+        .select("req_id")
+        .unique()
+    )
     by_office = (
         dated.filter(pl.col("office") != GENERIC_OFFICE)
-        .join(titled, on=["role", "country_iso3"], how="anti")
+        .join(blocked, on="req_id", how="anti")
         .join(
             spells.drop("s_title"), left_on=["office", "country_iso3"], right_on=["s_office", "country_iso3"]
         )

@@ -567,3 +567,26 @@ def test_office_holders_and_person_spells() -> None:
         "RUS",
         "RUSGOV",
     )  # one CAMEO code across spells: usable undated
+
+
+def test_office_fallback_not_blocked_by_a_title_of_the_same_office() -> None:
+    """Syria once had a head of state styled "leader": "الزعيم السوري" in 2017 is still Assad."""
+    from datetime import date
+
+    import polars as pl
+
+    from orchestration.transforms.reference import load_kb
+    from orchestration.transforms.roles import office_holders
+
+    spells = load_kb().office_spells
+    requests = pl.DataFrame(
+        {
+            "req_id": [0, 1],
+            "role": ["leader", "leader"],
+            "office": ["head_of_state", "head_of_state"],
+            "country_iso3": ["SYR", "SYR"],
+            "date": [date(2017, 11, 21), date(2025, 1, 10)],
+        }
+    )
+    holders = dict(office_holders(requests, spells).select("req_id", "holder_id").iter_rows())
+    assert holders == {0: "person:bashar_al_assad", 1: "person:ahmed_al_sharaa"}
