@@ -265,6 +265,12 @@ def clean_articles(
         footer_date=footer_date.sort_by("line_no").drop_nulls().first(),
         section=pl.when(pl.col("header")).then(pl.col("section_val")).sort_by("line_no").drop_nulls().first(),
         dateline=pl.coalesce(dateline, pl.col("_prefix")).sort_by("line_no").drop_nulls().first(),
+        # An outlet quoted in a header byline: "بكين: «الشرق الأوسط»".
+        _byline_source=pl.when(pl.col("header") & pl.col("is_byline"))
+        .then(pl.col("line").str.extract(r"«([^»]{2,40})»", 1).str.strip_chars())
+        .sort_by("line_no")
+        .drop_nulls()
+        .first(),
     )
     sources = bp.extract_source_names(lines, reference_dir=reference_dir)
 
@@ -321,7 +327,7 @@ def clean_articles(
         .then(pl.lit("text")),
         source_name=pl.when(meta_source_clean.str.len_chars() > 0)
         .then(meta_source_clean)
-        .otherwise("source_name"),
+        .otherwise(pl.coalesce("source_name", "_byline_source")),
         url=pl.col("meta_url").str.strip_chars(),
         body=pl.col("body").fill_null(""),
     ).with_columns(n_chars=pl.col("body").str.len_chars().cast(pl.Int64))

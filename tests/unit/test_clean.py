@@ -291,3 +291,13 @@ def test_date_after_an_outlet_byline_is_the_publication_date() -> None:
     assert articles["dateline"].to_list() == ["الشروق أونلاين", "هسبريس - الرباط"]
     for body in articles["body"]:
         assert body.startswith(("استقبل", "أجرى"))
+
+
+def test_outlet_quoted_in_a_byline_is_the_source() -> None:
+    text = (
+        "ولي العهد السعودي يلتقي الرئيس الصيني في بكين\n\nبكين: «الشرق الأوسط»\n23 فبراير 2019\n\n"
+        "التقى ولي العهد السعودي الأمير محمد بن سلمان الرئيس الصيني شي جين بينغ في بكين أمس الجمعة."
+    )
+    articles, _ = clean_articles(raw_frame([text]))
+    assert articles.row(0, named=True)["source_name"] == "الشرق الأوسط"
+    assert articles.row(0, named=True)["published_date"] == dt.date(2019, 2, 23)
