@@ -15,7 +15,6 @@ with ``DataFrame.equals`` (the regression check used while optimizing: outputs m
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -126,36 +125,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _profile(raw: pl.DataFrame) -> None:
-    from orchestration.transforms.clean import clean_articles
-    from orchestration.transforms.entities import extract_entity_mentions
-    from orchestration.transforms.events import extract_event_candidates
-    from orchestration.transforms.reference import load_kb
-    from orchestration.transforms.sentences import split_sentences
+    import tempfile
 
-    kb = load_kb()
+    from bench.run import profile_chain
 
-    def work() -> None:
-        articles, _ = clean_articles(raw)
-        sentences = split_sentences(articles)
-        mentions, _ = extract_entity_mentions(articles, kb, sentences)
-        extract_event_candidates(articles, sentences, mentions, kb)
-
-    try:
-        from pyinstrument import Profiler
-    except ImportError:
-        import cProfile
-        import pstats
-
-        prof = cProfile.Profile()
-        prof.runcall(work)
-        stats = pstats.Stats(prof, stream=sys.stdout).sort_stats("tottime")
-        stats.print_stats(40)
-        return
-    profiler = Profiler(interval=0.002)
-    profiler.start()
-    work()
-    profiler.stop()
-    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    with tempfile.TemporaryDirectory() as tmp:
+        print(profile_chain(raw, Path(tmp)).read_text())
 
 
 if __name__ == "__main__":

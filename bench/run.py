@@ -358,15 +358,21 @@ def measure_stages(corpus: Path, work: Path, peer_sample: int, dbt_run_only: boo
 
 
 def profile_polars(corpus: Path, out: Path) -> Path:
-    """Profile clean + entities + events (pyinstrument when importable, else cProfile)."""
+    """Profile clean + entities + events on a corpus (pyinstrument when importable, else cProfile)."""
+    from orchestration.transforms.ingest import read_inbox
+
+    raw, _, _ = read_inbox(corpus / "inbox")
+    return profile_chain(raw, out)
+
+
+def profile_chain(raw: pl.DataFrame, out: Path) -> Path:
+    """Profile the Polars stage on raw articles; writes ``out/profile_polars.txt`` (and .html)."""
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.entities import extract_entity_mentions
     from orchestration.transforms.events import extract_event_candidates
-    from orchestration.transforms.ingest import read_inbox
     from orchestration.transforms.reference import load_kb
     from orchestration.transforms.sentences import split_sentences
 
-    raw, _, _ = read_inbox(corpus / "inbox")
     kb = load_kb()
 
     def work() -> None:
