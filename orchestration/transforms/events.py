@@ -30,7 +30,6 @@ All dictionaries are CSVs in ``data/reference`` (see the "Event lexicons" sectio
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +37,7 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.dates import find_dates, load_date_words
+from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.text import REMOVED_CHARS, normalize_expr
 
@@ -1483,14 +1483,6 @@ def _locations(cands: pl.DataFrame, actors: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _mention_ids(keys: pl.Series) -> pl.Series:
-    # sha256 rather than Polars' hash: the id must be stable across library versions. Runs on
-    # the (few) output rows only.
-    return pl.Series(
-        "mention_id", [hashlib.sha256(k.encode("utf-8")).hexdigest()[:16] for k in keys.to_list()], pl.String
-    )
-
-
 def _finish(c: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     role = pl.col("rule").replace_strict(_ROLE_CONFIDENCE, default=0.7, return_dtype=pl.Float64)
     base = pl.col("priority").replace_strict(_PRIORITY_CONFIDENCE, default=0.6, return_dtype=pl.Float64)
@@ -1564,5 +1556,5 @@ def _finish(c: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
         ],
         separator="|",
     )
-    out = out.with_columns(_mention_ids(out.select(key.alias("k"))["k"]))
+    out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
     return out.select(list(EVENT_CANDIDATES_SCHEMA)).cast(EVENT_CANDIDATES_SCHEMA)  # type: ignore[arg-type]

@@ -30,9 +30,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import polars as pl
 
+from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.normalize import content_key
 
 INBOX_EXTENSIONS: frozenset[str] = frozenset({".txt", ".json", ".jsonl"})
@@ -333,17 +333,6 @@ def _read_file(
     return rows, rejects
 
 
-def _sha256_16(frame: pl.DataFrame, col: str) -> pl.Series:
-    # Polars has no cryptographic hash; DuckDB's sha256 runs vectorized over the Arrow column.
-    con = duckdb.connect()
-    try:
-        con.register("t", frame.select(col).to_arrow())
-        out = con.execute(f'SELECT substr(sha256("{col}"), 1, 16) AS h FROM t').pl()
-    finally:
-        con.close()
-    return out["h"]
-
-
 KNOWN_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),
     "source_file": pl.String(),
@@ -429,7 +418,7 @@ def read_inbox(
         message=pl.col("_message"),
     )
     good = raw.filter(pl.col("_reason").is_null()).sort("source_file", "record_index")
-    good = good.with_columns(article_id=_sha256_16(good, "_key") if good.height else pl.lit(None, pl.String))
+    good = good.with_columns(article_id=sha256_prefix(good["_key"]))
     known = (known_articles if known_articles is not None else pl.DataFrame(schema=KNOWN_SCHEMA)).select(
         "article_id", _known_file="source_file", _known_rec="record_index"
     )
