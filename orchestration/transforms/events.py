@@ -746,24 +746,10 @@ def extract_event_candidates(
     )
     # A relative clause after the trigger ("... قبل القمة التي ستجمعه مع نظيريه") has its own verb:
     # partners named inside it are not the trigger's.
-    boundaries = (
-        tokens.filter(pl.col("norm").is_in(_CLAUSE_BOUNDARIES))
-        .select("article_id", b_index="token_index")
-        .sort("article_id", "b_index")
-    )
     triggers = (
-        triggers.with_columns(_after=pl.col("end") + 1)
-        .sort("article_id", "_after")
-        .join_asof(
-            boundaries,
-            left_on="_after",
-            right_on="b_index",
-            by="article_id",
-            strategy="forward",
-            check_sortedness=False,
-        )
+        _nearest_word(triggers, tokens, _CLAUSE_BOUNDARIES, pl.col("end") + 1, "b_index", "forward")
         .with_columns(region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(_FAR) - 1))
-        .drop("_after", "b_index")
+        .drop("b_index")
         .sort(*keys, "start")
     )
     body = articles.select("article_id", "body")
@@ -1238,6 +1224,31 @@ _NEXT_WORDS = ["المقبل", "المقبله", "القادم", "القادمه
 _CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
 
 
+def _nearest_word(
+    frame: pl.DataFrame, tokens: pl.DataFrame, words: list[str], position: pl.Expr, name: str, strategy: str
+) -> pl.DataFrame:
+    """Adds column `name`: the token index of the nearest token among `words` at or before
+    (`strategy="backward"`) or at or after (`"forward"`) `position`, in the same article."""
+    marks = (
+        tokens.filter(pl.col("norm").is_in(words))
+        .select("article_id", pl.col("token_index").alias(name))
+        .sort(name)
+    )
+    return (
+        frame.with_columns(_position=position)
+        .sort("article_id", "_position")
+        .join_asof(
+            marks,
+            left_on="_position",
+            right_on=name,
+            by="article_id",
+            strategy=strategy,  # type: ignore[arg-type]
+            check_sortedness=False,
+        )
+        .drop("_position")
+    )
+
+
 def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     keys = ["article_id", "sentence_index"]
     dist = (
@@ -1247,29 +1258,17 @@ def _attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFr
         .then(pl.col("d_start") - pl.col("end"))
         .otherwise(0)
     )
-    complementizers = (
-        tokens.filter(pl.col("norm").is_in(_COMPLEMENTIZERS))
-        .select("article_id", c_index="token_index")
-        .sort("article_id", "c_index")
+    pairs = _nearest_word(
+        triggers.select("t_id", *keys, "start", "end").join(dates, on=keys).with_columns(d_dist=dist),
+        tokens,
+        _COMPLEMENTIZERS,
+        pl.col("start") - 1,
+        "c_index",
+        "backward",
     )
-    pairs = (
-        triggers.select("t_id", *keys, "start", "end")
-        .join(dates, on=keys)
-        .with_columns(d_dist=dist, _before=pl.col("start") - 1)
-        .sort("article_id", "_before")
-        .join_asof(
-            complementizers,
-            left_on="_before",
-            right_on="c_index",
-            by="article_id",
-            strategy="backward",
-            check_sortedness=False,
-        )
-        .filter(
-            ~((pl.col("d_end") < pl.col("start")) & (pl.col("c_index") > pl.col("d_end"))).fill_null(False)
-        )
-        .drop("_before", "c_index")
-    )
+    pairs = pairs.filter(
+        ~((pl.col("d_end") < pl.col("start")) & (pl.col("c_index") > pl.col("d_end"))).fill_null(False)
+    ).drop("c_index")
     best = (
         pairs.sort("d_rank", "d_dist", "t_id", "d_start", "d_end")
         .unique(subset=["t_id"], keep="first", maintain_order=True)
