@@ -8,7 +8,7 @@ from dagster_duckdb import DuckDBResource
 from orchestration.defs._metadata import frame_metadata
 from orchestration.defs.resources import AkhbarConfig
 from orchestration.settings import REFERENCE_DIR
-from orchestration.transforms.inbox_state import pipeline_version, plan_changes, scan_inbox
+from orchestration.transforms.inbox_state import batch_work, pipeline_version, plan_changes, scan_inbox
 from orchestration.transforms.ingest import KNOWN_SCHEMA, read_inbox
 
 TRANSFORMS_DIR = Path(__file__).resolve().parents[1] / "transforms"
@@ -70,27 +70,12 @@ def inbox_articles(
     plan = plan_changes(
         previous, scan_inbox(inbox, previous), pipeline_version(REFERENCE_DIR, TRANSFORMS_DIR)
     )
-    retract = plan.filter(pl.col("change").is_in(["changed", "reprocess", "deleted"]))["source_file"]
-    if duplicates_before is not None:
-        # A duplicate of a retracted article may now be the only copy: read it again.
-        orphans = duplicates_before.filter(pl.col("duplicate_of_file").is_in(retract.implode()))[
-            "source_file"
-        ]
-        plan = plan.with_columns(
-            change=pl.when(pl.col("source_file").is_in(orphans.implode()) & (pl.col("change") == "unchanged"))
-            .then(pl.lit("reprocess"))
-            .otherwise("change")
-        )
-        retract = plan.filter(pl.col("change").is_in(["changed", "reprocess", "deleted"]))["source_file"]
-    todo = plan.filter(pl.col("change").is_in(["new", "changed", "reprocess"]))["source_file"]
-
-    retracted = known.filter(pl.col("source_file").is_in(retract.implode())).select("article_id")
-    known = known.filter(~pl.col("source_file").is_in(retract.implode()))
+    plan, todo, retracted, known = batch_work(plan, known, duplicates_before)
     raw, duplicates, rejected = read_inbox(inbox, files=[inbox / f for f in todo], known_articles=known)
     batch = plan.filter(pl.col("change") != "unchanged")
     counts = dict(plan.group_by("change").len().iter_rows())
     context.log.info(
-        f"inbox {inbox}: {counts}; read {todo.len()} files -> {raw.height} articles, "
+        f"inbox {inbox}: {counts}; read {len(todo)} files -> {raw.height} articles, "
         f"{duplicates.height} duplicates, {rejected.height} rejected; {retracted.height} retracted"
     )
     batch_meta = frame_metadata(batch, ["source_file", "change"])

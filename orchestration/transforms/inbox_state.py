@@ -107,3 +107,29 @@ def state_to_json(state: pl.DataFrame) -> str:
 def state_from_json(cursor: str | None) -> pl.DataFrame:
     rows = json.loads(cursor) if cursor else []
     return pl.DataFrame(rows, schema=STATE_SCHEMA, orient="row")
+
+
+def batch_work(
+    plan: pl.DataFrame, known: pl.DataFrame, duplicates_before: pl.DataFrame | None
+) -> tuple[pl.DataFrame, list[str], pl.DataFrame, pl.DataFrame]:
+    """What a run must do for a plan: (plan, files to read, retracted article ids, known articles left).
+
+    Every file of the batch (any change but `unchanged`) has its earlier articles retracted; this also
+    covers a `new` file whose articles a failed run already wrote, so it is never taken for a duplicate
+    of itself. A duplicate of a retracted article may now be the only copy, so it is read again.
+    """
+    touched = pl.col("change") != "unchanged"
+    if duplicates_before is not None and duplicates_before.height:
+        retract = plan.filter(touched)["source_file"].implode()
+        orphans = duplicates_before.filter(pl.col("duplicate_of_file").is_in(retract))[
+            "source_file"
+        ].implode()
+        plan = plan.with_columns(
+            change=pl.when(pl.col("source_file").is_in(orphans) & ~touched)
+            .then(pl.lit("reprocess"))
+            .otherwise("change")
+        )
+    batch_files = plan.filter(touched)["source_file"].implode()
+    todo = plan.filter(pl.col("change").is_in(["new", "changed", "reprocess"]))["source_file"].to_list()
+    in_batch = pl.col("source_file").is_in(batch_files)
+    return plan, todo, known.filter(in_batch).select("article_id"), known.filter(~in_batch)

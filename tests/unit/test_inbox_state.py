@@ -3,6 +3,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import polars as pl
+
 from orchestration.transforms.inbox_state import (
     batch_key,
     pipeline_version,
@@ -81,3 +83,33 @@ def test_pipeline_version_moves_with_reference_data(tmp_path: Path) -> None:
     before = pipeline_version(tmp_path / "ref")
     _write(tmp_path / "ref" / "a.csv", "x\n2\n")
     assert pipeline_version(tmp_path / "ref") != before
+
+
+def _plan(changes: dict[str, str]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"source_file": list(changes), "change": list(changes.values())},
+        schema={"source_file": pl.String, "change": pl.String},
+    )
+
+
+def test_batch_work_retracts_every_touched_file_and_rereads_orphans() -> None:
+    from orchestration.transforms.inbox_state import batch_work
+
+    known = pl.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "n"],
+            "source_file": ["a.txt", "b.txt", "c.txt", "n.txt"],
+            "record_index": [0] * 4,
+        }
+    )
+    # n.txt is "new" although a failed run already wrote its article: it must not become a
+    # duplicate of itself. d.txt duplicated b.txt, which was deleted: it is read again.
+    plan = _plan(
+        {"a.txt": "unchanged", "b.txt": "deleted", "c.txt": "changed", "d.txt": "unchanged", "n.txt": "new"}
+    )
+    duplicates_before = pl.DataFrame({"source_file": ["d.txt"], "duplicate_of_file": ["b.txt"]})
+    plan, todo, retracted, known_left = batch_work(plan, known, duplicates_before)
+    assert dict(plan.iter_rows())["d.txt"] == "reprocess"
+    assert sorted(todo) == ["c.txt", "d.txt", "n.txt"]
+    assert sorted(retracted["article_id"]) == ["b", "c", "n"]
+    assert known_left["source_file"].to_list() == ["a.txt"]
