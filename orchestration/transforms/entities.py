@@ -28,6 +28,8 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms import roles as rl
+from orchestration.transforms.openworld import find_open_world, merge_found
+from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import (
@@ -953,6 +955,11 @@ def extract_entity_mentions(
         )
         .unique(["aidx", "cs", "entity_id"], keep="first", maintain_order=True)
     )
+    # Persons and organizations the knowledge base lacks; a known match always wins.
+    found_mentions, found_entities = find_open_world(words, elements, load_lexicons(kb, reference_dir, stop))
+    found_mentions = merge_found(mentions, found_mentions)
+    found_entities = found_entities.join(found_mentions.select("entity_id").unique(), on="entity_id", how="semi")
+    mentions = pl.concat([mentions, found_mentions], how="diagonal_relaxed").sort("aidx", "cs")
     sents = split_sentences(articles) if sentences is None else sentences
     sent_starts = (
         sents.select("article_id", "sentence_index", s_start="char_start")
@@ -980,7 +987,7 @@ def extract_entity_mentions(
     )
 
     entities = (
-        pl.concat([kb_entities(kb), actors, new_entities], how="diagonal_relaxed")
+        pl.concat([kb_entities(kb), actors, new_entities, found_entities], how="diagonal_relaxed")
         .select(list(ENTITY_SCHEMA))
         .cast(ENTITY_SCHEMA)  # type: ignore[arg-type]
         .unique("entity_id", keep="first", maintain_order=True)

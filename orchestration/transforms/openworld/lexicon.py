@@ -1,0 +1,291 @@
+"""Closed-class cue words and the personal-name lexicons the open-world stages rely on.
+
+The cue lists are grammar (titles, speech verbs, organization head nouns), like the honorifics of
+``roles.py``; the name lexicons are data: the knowledge base's own names plus
+``data/reference/given_names_ar.csv`` and ``family_names_ar.csv`` (built from a package's locale
+data by ``scripts/build_names.py``) when they are present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from orchestration.transforms import roles as rl
+from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.text import WORD_PATTERN, normalize_expr
+
+# Titles and occupations that stand right before a person's name and are not offices of roles.csv
+# (those come from the role matcher): الرئيس، الملك، السيد، اللاعب، المدرب ...
+TITLE_FORMS: tuple[str, ...] = (
+    *rl.HONORIFIC_FORMS,
+    "الرئيس",
+    "الرئيسة",
+    "الملك",
+    "الملكة",
+    "الوزير",
+    "الوزيرة",
+    "السفير",
+    "السفيرة",
+    "النائب",
+    "النائبة",
+    "اللاعب",
+    "اللاعبة",
+    "المدرب",
+    "المدير",
+    "المديرة",
+    "القائد",
+    "الزعيم",
+    "الزعيمة",
+    "القاضي",
+    "المحامي",
+    "الكاتب",
+    "الكاتبة",
+    "الصحافي",
+    "الصحفي",
+    "المخرج",
+    "الفنان",
+    "الفنانة",
+    "الممثل",
+    "الممثلة",
+    "المطرب",
+    "المطربة",
+    "الأستاذ",
+    "الأستاذة",
+    "البروفسور",
+    "البروفيسور",
+    "المرشح",
+    "المرشحة",
+    "الإمام",
+    "البابا",
+    "الكاردينال",
+    "المطران",
+    "الحاخام",
+    "الأب",
+    "الدكتورة",
+    "المهندس",
+    "الشاعر",
+    "الروائي",
+    "المفكر",
+    "الباحث",
+    "الناشط",
+    "الناشطة",
+    "المعارض",
+    "المبعوث",
+    "المنسق",
+    "الجنرال",
+    "الأدميرال",
+    "الرقيب",
+    "النقيب",
+    "الرائد",
+    "المقدم",
+    "الحارس",
+    "المهاجم",
+    "المدافع",
+    "النجم",
+    "مواطنه",
+    "زميله",
+    "مساعده",
+)
+# Heads of a construct phrase naming a person's office: رئيس الاتحاد، وزير الخارجية الأمريكي ...
+OFFICE_HEADS: tuple[str, ...] = (
+    "رئيس",
+    "رئيسة",
+    "وزير",
+    "وزيرة",
+    "مدير",
+    "مديرة",
+    "قائد",
+    "زعيم",
+    "سفير",
+    "نائب",
+    "أمين",
+    "الأمين",
+    "مستشار",
+    "مساعد",
+    "محافظ",
+    "عضو",
+    "متحدث",
+    "المتحدث",
+    "الناطق",
+    "ناطق",
+    "مندوب",
+    "المندوب",
+    "ممثل",
+    "مبعوث",
+    "مفوض",
+    "رئيس",
+    "حاكم",
+    "عمدة",
+    "مدرب",
+    "لاعب",
+    "مؤسس",
+    "منسق",
+)
+# Verbs of saying: the name after them is their subject (قال فلان، أكد فلان).
+SPEECH_VERBS: tuple[str, ...] = (
+    "قال",
+    "قالت",
+    "أكد",
+    "أكدت",
+    "أضاف",
+    "أضافت",
+    "أوضح",
+    "أوضحت",
+    "صرح",
+    "صرحت",
+    "أعلن",
+    "أعلنت",
+    "ذكر",
+    "ذكرت",
+    "أشار",
+    "أشارت",
+    "شدد",
+    "شددت",
+    "اعتبر",
+    "اعتبرت",
+    "رأى",
+    "رأت",
+    "نفى",
+    "نفت",
+    "دعا",
+    "دعت",
+    "طالب",
+    "طالبت",
+    "اعترف",
+    "حذر",
+    "حذرت",
+    "يقول",
+    "تقول",
+)
+# Head nouns of organization names: the head and its complement chain (idafa, adjectives) are one ORG.
+ORG_HEADS: tuple[str, ...] = (
+    "وزارة",
+    "هيئة",
+    "مجلس",
+    "حركة",
+    "حزب",
+    "جماعة",
+    "منظمة",
+    "جمعية",
+    "شركة",
+    "مؤسسة",
+    "وكالة",
+    "جامعة",
+    "بنك",
+    "مصرف",
+    "اتحاد",
+    "لجنة",
+    "نادي",
+    "نادى",
+    "صحيفة",
+    "جريدة",
+    "مجلة",
+    "قناة",
+    "إذاعة",
+    "تلفزيون",
+    "معهد",
+    "مركز",
+    "مكتب",
+    "محكمة",
+    "برلمان",
+    "جبهة",
+    "تحالف",
+    "كتلة",
+    "ائتلاف",
+    "منتدى",
+    "صندوق",
+    "مجموعة",
+    "نقابة",
+    "رابطة",
+    "أكاديمية",
+    "كلية",
+    "مستشفى",
+    "مفوضية",
+    "سلطة",
+    "الوزارة",
+    "الهيئة",
+    "المجلس",
+    "الحركة",
+    "الحزب",
+    "المنظمة",
+    "الجمعية",
+    "الشركة",
+    "المؤسسة",
+    "الوكالة",
+    "الجامعة",
+    "البنك",
+    "المصرف",
+    "الاتحاد",
+    "اللجنة",
+    "النادي",
+    "الصندوق",
+    "المعهد",
+    "المحكمة",
+    "الجبهة",
+    "المفوضية",
+    "السلطة",
+)
+NAME_CONNECTORS: tuple[str, ...] = rl.NAME_PARTICLES
+
+
+def _norm_set(forms: tuple[str, ...] | list[str]) -> pl.Series:
+    return pl.DataFrame({"f": list(forms)}).select(normalize_expr(pl.col("f")))["f"].unique()
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Normalized word sets (Polars Series) used by the open-world stages."""
+
+    titles: pl.Series
+    office_heads: pl.Series
+    speech: pl.Series
+    org_heads: pl.Series
+    connectors: pl.Series
+    given: pl.Series
+    family: pl.Series
+    stop: pl.Series
+
+
+def _first_words(names: pl.Series) -> pl.Series:
+    toks = pl.DataFrame({"n": names}).select(t=normalize_expr(pl.col("n")).str.extract_all(WORD_PATTERN))
+    return toks.select(pl.col("t").list.first())["t"].drop_nulls()
+
+
+def _csv_words(path: Path, col: str = "name_ar") -> pl.Series:
+    if not path.exists():
+        return pl.Series("f", [], pl.String)
+    df = pl.read_csv(path, infer_schema=False)
+    return df.select(f=normalize_expr(pl.col(col).str.strip_chars()))["f"].drop_nulls()
+
+
+def load_lexicons(kb: KnowledgeBase, reference_dir: Path, stop: pl.Series) -> Lexicons:
+    """Cue words and name lexicons, normalized once per run."""
+    connectors = _norm_set(NAME_CONNECTORS)
+    persons = pl.concat(
+        [
+            kb.persons["name_ar"].cast(pl.String),
+            kb.persons.select(pl.col("aliases_ar").fill_null("").str.split("|")).explode("aliases_ar")[
+                "aliases_ar"
+            ]
+            if "aliases_ar" in kb.persons.columns
+            else pl.Series([], dtype=pl.String),
+        ]
+    )
+    given = pl.concat([_first_words(persons), _csv_words(reference_dir / "given_names_ar.csv")])
+    cue = _norm_set([*TITLE_FORMS, *OFFICE_HEADS])
+    given = given.filter(~given.str.starts_with("ال") & ~given.is_in(connectors.implode())).unique()
+    given = given.filter(~given.is_in(cue.implode()) & ~given.is_in(stop.implode()))
+    family = _csv_words(reference_dir / "family_names_ar.csv").unique()
+    return Lexicons(
+        titles=_norm_set(TITLE_FORMS),
+        office_heads=_norm_set(OFFICE_HEADS),
+        speech=_norm_set(SPEECH_VERBS),
+        org_heads=_norm_set(ORG_HEADS),
+        connectors=connectors,
+        given=given,
+        family=family,
+        stop=stop,
+    )

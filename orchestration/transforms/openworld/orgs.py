@@ -1,0 +1,72 @@
+"""Organizations nobody listed: a head noun with its complement chain, and Latin-script names.
+
+``وزارة الخارجية المصرية``, ``حزب العمال``, ``جامعة برينستون``: a head noun (``lexicon.ORG_HEADS``)
+followed by definite words (idafa and adjectives) or known countries, places and nisbas, glued by
+spaces, at most ``MAX_CHAIN`` words; a bare proper noun may follow the head directly (``حركة حماس``).
+A nisba in the chain gives the organization its country. A run of Latin-script words (CNN, IBM) is
+an organization candidate too when one of them is an acronym.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+MAX_CHAIN = 4
+
+
+def _chain_word() -> pl.Expr:
+    c = pl.col
+    kb_spec = c("cov_kind").is_in(["nisba", "name"]) & (c("cov_type") != "PERSON")
+    definite = c("al") & ~c("stop") & ~c("lprep") & ~c("cov") & ~c("conj") & ~c("speech")
+    return c("joined") & (definite | (kb_spec & ~c("conj")))
+
+
+def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
+    """Organization spans: ``aidx, s, e, n, method, a_iso3``."""
+    c = pl.col
+    w = w.with_columns(ch=_chain_word())
+    proper = (
+        c("joined") & c("arabic") & ~c("al") & ~c("stop") & ~c("cov") & ~c("conj") & ~c("title")
+    ) & ~c("office")
+    n = pl.lit(0, pl.Int64)
+    ok = pl.lit(True)
+    for k in range(1, MAX_CHAIN + 1):
+        step = c("ch").shift(-k).fill_null(False)
+        if k == 1:
+            step = step | proper.shift(-1).fill_null(False)
+        else:
+            # After a bare proper noun the name is over (حركة حماس اليوم).
+            step = step & ~(proper.shift(-1).fill_null(False) & ~c("ch").shift(-1).fill_null(False))
+        ok = ok & step
+        n = n + ok.cast(pl.Int64)
+    iso = pl.coalesce([pl.when(n >= k).then(c("cov_iso3").shift(-k)) for k in range(1, MAX_CHAIN + 1)])
+    heads = (
+        w.with_columns(n=n + 1, a_iso3=iso)
+        .filter(c("org_head") & ~c("cov") & (c("n") >= 2))
+        .select("aidx", s="wid", e=c("wid") + c("n") - 1, n="n", method=pl.lit("head-noun"), a_iso3="a_iso3")
+    )
+    latin = w.with_columns(
+        run_start=c("latin") & ~(c("latin").shift(1).fill_null(False) & c("joined")),
+    ).with_columns(grp=c("run_start").cum_sum())
+    runs = (
+        latin.filter(c("latin"))
+        .group_by("grp", maintain_order=True)
+        .agg(
+            aidx=c("aidx").first(),
+            s=c("wid").first(),
+            e=c("wid").last(),
+            n=pl.len(),
+            acro=c("caps").any(),
+            glued=(c("wid").diff().fill_null(1) == 1).all(),
+        )
+        .filter(c("acro") & c("glued") & (c("n") <= 4))
+        .select(
+            "aidx",
+            "s",
+            "e",
+            n=c("n").cast(pl.Int64),
+            method=pl.lit("latin"),
+            a_iso3=pl.lit(None, pl.String),
+        )
+    )
+    return pl.concat([heads, runs], how="vertical_relaxed").sort("s")
