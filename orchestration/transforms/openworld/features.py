@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.openworld.lexicon import Lexicons
+from orchestration.transforms.openworld.lexicon import COLLECTIVE_ROLES, Lexicons
 from orchestration.transforms.text import GAP_SPACE, gap_class, normalize_expr, original_prefix_len
 
 
@@ -34,7 +34,11 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
     )
     b = pl.col("bare")
     return v.with_columns(
-        stop=n.is_in(lx.stop.implode()) | b.is_in(lx.stop.implode()),
+        # Grammar words keep being grammar with a proclitic (بأن، لأن، وفي).
+        stop=n.is_in(lx.stop.implode())
+        | b.is_in(lx.stop.implode())
+        | (n.str.contains(r"^[وفبلك]..") & n.str.slice(1).is_in(lx.stop.implode())),
+        generic=b.is_in(lx.generic.implode()),
         al=b.str.starts_with("ال"),
         arabic=b.str.contains(r"^\p{Arabic}{2,}$"),
         latin=pl.col("token").str.contains(r"^[A-Za-z][A-Za-z0-9.&-]*$"),
@@ -46,13 +50,19 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         office=b.is_in(lx.office_heads.implode()),
         speech=b.is_in(lx.speech.implode()),
         org_head=b.is_in(lx.org_heads.implode()),
+        appositive=b.is_in(lx.appositive.implode()),
         conj=conj,
     )
 
 
 def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
     """Which knowledge-base element covers each word, with the payload the stages need."""
-    e = elements.select(
+    e = elements.with_columns(
+        # A collective role (السلطات، الجنود) introduces no name.
+        kind=pl.when(pl.col("role").is_in(list(COLLECTIVE_ROLES)) & (pl.col("kind") == "role"))
+        .then(pl.lit("collective"))
+        .otherwise(pl.col("kind"))
+    ).select(
         "w0",
         "w1",
         "kind",

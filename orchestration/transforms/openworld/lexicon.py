@@ -205,30 +205,70 @@ ORG_HEADS: tuple[str, ...] = (
     "مستشفى",
     "مفوضية",
     "سلطة",
-    "الوزارة",
-    "الهيئة",
-    "المجلس",
-    "الحركة",
-    "الحزب",
-    "المنظمة",
-    "الجمعية",
-    "الشركة",
-    "المؤسسة",
-    "الوكالة",
-    "الجامعة",
-    "البنك",
-    "المصرف",
-    "الاتحاد",
-    "اللجنة",
-    "النادي",
-    "الصندوق",
-    "المعهد",
-    "المحكمة",
-    "الجبهة",
-    "المفوضية",
-    "السلطة",
+)
+# Heads that stand in apposition before a proper name: the name alone is the organization
+# (شركة نوكيا، حركة حماس، صحيفة التايمز), while an idafa chain makes one name with its head.
+APPOSITIVE_HEADS: tuple[str, ...] = (
+    "شركة",
+    "حركة",
+    "جماعة",
+    "صحيفة",
+    "جريدة",
+    "مجلة",
+    "قناة",
+    "إذاعة",
+    "تلفزيون",
+    "وكالة",
+    "نادي",
+    "نادى",
+    "مجموعة",
+    "مصرف",
+    "بنك",
 )
 NAME_CONNECTORS: tuple[str, ...] = rl.NAME_PARTICLES
+# Roles of roles.csv that name a body or a group, not one person: they never introduce a name.
+COLLECTIVE_ROLES: tuple[str, ...] = (
+    "government",
+    "soldiers",
+    "police",
+    "rebels",
+    "intelligence",
+    "air_force",
+    "foreign_ministry",
+    "defence_ministry",
+    "interior_ministry",
+    "opposition",
+    "official",
+)
+# Subjects of a speech verb that are common nouns, not names (قال مسؤول، أكد مصدر).
+GENERIC_SUBJECTS: tuple[str, ...] = (
+    "مسؤول",
+    "مسؤولة",
+    "مصدر",
+    "مصادر",
+    "شهود",
+    "شاهد",
+    "بيان",
+    "تقرير",
+    "متحدث",
+    "ناطق",
+    "مراسل",
+    "مسؤولو",
+    "خبير",
+    "محلل",
+    "دبلوماسي",
+    "مواطن",
+    "طبيب",
+    "ضابط",
+    "قائد",
+    "عضو",
+    "أحد",
+    "بعض",
+    "كثير",
+    "معظم",
+    "رئيس",
+    "وزير",
+)
 
 
 def _norm_set(forms: tuple[str, ...] | list[str]) -> pl.Series:
@@ -243,10 +283,12 @@ class Lexicons:
     office_heads: pl.Series
     speech: pl.Series
     org_heads: pl.Series
+    appositive: pl.Series
     connectors: pl.Series
     given: pl.Series
     family: pl.Series
     stop: pl.Series
+    generic: pl.Series
 
 
 def _first_words(names: pl.Series) -> pl.Series:
@@ -284,8 +326,10 @@ def load_lexicons(kb: KnowledgeBase, reference_dir: Path, stop: pl.Series) -> Le
         office_heads=_norm_set(OFFICE_HEADS),
         speech=_norm_set(SPEECH_VERBS),
         org_heads=_norm_set(ORG_HEADS),
+        appositive=_norm_set(APPOSITIVE_HEADS),
         connectors=connectors,
         given=given,
         family=family,
         stop=stop,
+        generic=_norm_set(GENERIC_SUBJECTS),
     )

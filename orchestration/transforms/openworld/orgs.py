@@ -25,25 +25,44 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
     """Organization spans: ``aidx, s, e, n, method, a_iso3``."""
     c = pl.col
     w = w.with_columns(ch=_chain_word())
+    # A bare proper noun after the head: not an adjective or a suffixed noun (منظمة إجرامية،
+    # مجلس إدارته) and not a verbal noun of the taf'il pattern (لجنة تحديد).
     proper = (
-        c("joined") & c("arabic") & ~c("al") & ~c("stop") & ~c("cov") & ~c("conj") & ~c("title")
-    ) & ~c("office")
+        c("joined")
+        & (c("arabic") | c("latin"))
+        & ~c("al")
+        & ~c("stop")
+        & ~c("cov")
+        & ~c("conj")
+        & ~c("title")
+        & ~c("office")
+        & ~c("org_head")
+        & ~c("bare").str.contains(r"[يه]$|^ت..ي.$")
+    )
     n = pl.lit(0, pl.Int64)
     ok = pl.lit(True)
     for k in range(1, MAX_CHAIN + 1):
         step = c("ch").shift(-k).fill_null(False)
         if k == 1:
-            step = step | proper.shift(-1).fill_null(False)
+            # Only an indefinite head takes a bare proper noun (حركة حماس, not الاتحاد برند).
+            step = step | (proper.shift(-1).fill_null(False) & ~c("al"))
         else:
             # After a bare proper noun the name is over (حركة حماس اليوم).
             step = step & ~(proper.shift(-1).fill_null(False) & ~c("ch").shift(-1).fill_null(False))
         ok = ok & step
         n = n + ok.cast(pl.Int64)
     iso = pl.coalesce([pl.when(n >= k).then(c("cov_iso3").shift(-k)) for k in range(1, MAX_CHAIN + 1)])
-    heads = (
-        w.with_columns(n=n + 1, a_iso3=iso)
-        .filter(c("org_head") & ~c("cov") & (c("n") >= 2))
-        .select("aidx", s="wid", e=c("wid") + c("n") - 1, n="n", method=pl.lit("head-noun"), a_iso3="a_iso3")
+    heads = w.with_columns(n=n + 1, a_iso3=iso).filter(c("org_head") & ~c("cov") & (c("n") >= 2))
+    # An appositive head before a single proper name (or a one-word name with the article:
+    # قناة الجزيرة) is left out of the span.
+    alone = c("appositive") & ((c("n") == 2) | proper.shift(-1).fill_null(False))
+    heads = heads.with_columns(skip=alone.cast(pl.Int64)).select(
+        "aidx",
+        s=c("wid") + c("skip"),
+        e=c("wid") + pl.when(proper.shift(-1).fill_null(False)).then(1).otherwise(c("n") - 1),
+        n=pl.when(proper.shift(-1).fill_null(False)).then(2).otherwise(c("n")) - c("skip"),
+        method=pl.lit("head-noun"),
+        a_iso3="a_iso3",
     )
     latin = w.with_columns(
         run_start=c("latin") & ~(c("latin").shift(1).fill_null(False) & c("joined")),

@@ -90,8 +90,11 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     n = pl.lit(1, pl.Int64)
     ok = c("cf").shift(-1).fill_null(False)
     n = n + ok.cast(pl.Int64)
+    # From the third word on, only known names and connectors: an unknown word there is more
+    # often the verb or object that follows a two-word name (أوليفر كرومول استطاع).
+    later = c("cl") & (c("given") | c("family") | c("connector") | _shifted("connector", 1))
     for k in range(2, MAX_NAME_WORDS):
-        ok = ok & c("cl").shift(-k).fill_null(False) & ~c("al").shift(-(k - 1)).fill_null(False)
+        ok = ok & later.shift(-k).fill_null(False) & ~c("al").shift(-(k - 1)).fill_null(False)
         n = n + ok.cast(pl.Int64)
     w = w.with_columns(n=n)
     # A name never ends in a connector.
@@ -101,7 +104,17 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     # One word alone must not look like an imperfect verb (الرئيس يستقبل) unless it is a known name.
     lone_ok = (c("n") >= 2) | c("given") | c("family") | ~c("bare").str.contains(r"^[يتن]")
     shaped = c("given") & ~c("stop") & (c("n") >= 2)
-    speech = c("anchor_speech") & (c("given") | ((c("n") >= 2) & c("family").shift(-1).fill_null(False)))
+    # After a speech verb the subject is a name unless it is a common noun (قال مسؤول، قال مصدر).
+    speech = c("anchor_speech") & (
+        c("given")
+        | c("family")
+        | (
+            ~c("generic")
+            & ~c("bare").str.contains(r"(?:ون|ين|ات)$")
+            & ~c("bare").str.contains(r"^[يتن]")
+            & ~c("conj")
+        )
+    )
     method = (
         pl.when(c("anchor_title") & lone_ok)
         .then(pl.lit("title"))
