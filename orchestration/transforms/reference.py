@@ -53,11 +53,23 @@ def load_kb(reference_dir: Path = REFERENCE_DIR) -> KnowledgeBase:
         countries=_read("countries.csv", reference_dir),
         persons=_read("persons.csv", reference_dir),
         office_spells=_read("office_spells.csv", reference_dir, {"start_date": pl.Date, "end_date": pl.Date}),
-        places=_read("places.csv", reference_dir, {"latitude": pl.Float64, "longitude": pl.Float64}),
+        places=_places(reference_dir),
         organizations=_read("organizations.csv", reference_dir),
         roles=_read("roles.csv", reference_dir, {"rank": pl.Int32}),
         event_triggers=_read("event_triggers.csv", reference_dir),
         event_types=load_event_types(reference_dir),
+    )
+
+
+def _places(reference_dir: Path) -> pl.DataFrame:
+    """Hand places plus the GeoNames gazetteer; a hand row wins an id both files use."""
+    coords: dict[str, pl.DataType] = {"latitude": pl.Float64, "longitude": pl.Float64, "population": pl.Int64}
+    hand = _read("places.csv", reference_dir, coords)
+    if not (reference_dir / "gazetteer.csv").exists():
+        return hand
+    gazetteer = _read("gazetteer.csv", reference_dir, coords)
+    return pl.concat(
+        [hand, gazetteer.join(hand.select("entity_id"), on="entity_id", how="anti")], how="diagonal_relaxed"
     )
 
 
