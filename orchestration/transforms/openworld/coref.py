@@ -30,16 +30,10 @@ def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.Data
     ``taken`` lists the word ids already inside a known or found span."""
     c = pl.col
     if persons.is_empty():
-        return pl.DataFrame(
-            schema={"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String}
-        )
+        return pl.DataFrame(schema={"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String})
     keys = _keys(persons)
     free = (
-        ~c("cov")
-        & ~c("stop")
-        & ~c("wid").is_in(taken.implode())
-        & (c("arabic") | c("latin"))
-        & ~c("lprep")
+        ~c("cov") & ~c("stop") & ~c("wid").is_in(taken.implode()) & (c("arabic") | c("latin")) & ~c("lprep")
     )
     cand = w.filter(c("aidx").is_in(keys["aidx"].unique().implode())).select(
         "aidx",

@@ -155,6 +155,11 @@ SPEECH_VERBS: tuple[str, ...] = (
     "طالب",
     "طالبت",
     "اعترف",
+    "أعرب",
+    "أعربت",
+    "تابع",
+    "كشف",
+    "كشفت",
     "حذر",
     "حذرت",
     "يقول",
@@ -289,6 +294,8 @@ class Lexicons:
     family: pl.Series
     stop: pl.Series
     generic: pl.Series
+    # Normalized frequent words of general Arabic with their Zipf frequency (``word``, ``zipf``).
+    common: pl.DataFrame
 
 
 def _first_words(names: pl.Series) -> pl.Series:
@@ -332,4 +339,14 @@ def load_lexicons(kb: KnowledgeBase, reference_dir: Path, stop: pl.Series) -> Le
         family=family,
         stop=stop,
         generic=_norm_set(GENERIC_SUBJECTS),
+        common=_common_words(reference_dir / "common_words_ar.csv"),
+    )
+
+
+def _common_words(path: Path) -> pl.DataFrame:
+    if not path.exists():
+        return pl.DataFrame(schema={"word": pl.String, "zipf": pl.Float64})
+    df = pl.read_csv(path, schema_overrides={"word": pl.String, "zipf": pl.Float64})
+    return (
+        df.select(word=normalize_expr(pl.col("word")), zipf="zipf").group_by("word").agg(pl.col("zipf").max())
     )

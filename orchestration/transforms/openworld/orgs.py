@@ -12,6 +12,8 @@ from __future__ import annotations
 import polars as pl
 
 MAX_CHAIN = 4
+# Zipf frequency above which a word is ordinary vocabulary rather than a name (see lexicon.common).
+COMMON_PROPER = 4.0
 
 
 def _chain_word() -> pl.Expr:
@@ -38,6 +40,7 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
         & ~c("office")
         & ~c("org_head")
         & ~c("bare").str.contains(r"[يه]$|^ت..ي.$")
+        & (c("zipf") < COMMON_PROPER)
     )
     n = pl.lit(0, pl.Int64)
     ok = pl.lit(True)
@@ -45,22 +48,28 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
         step = c("ch").shift(-k).fill_null(False)
         if k == 1:
             # Only an indefinite head takes a bare proper noun (حركة حماس, not الاتحاد برند).
-            step = step | (proper.shift(-1).fill_null(False) & ~c("al"))
+            step = step | (proper.shift(-1).fill_null(False) & ~c("al") & c("appositive"))
         else:
             # After a bare proper noun the name is over (حركة حماس اليوم).
             step = step & ~(proper.shift(-1).fill_null(False) & ~c("ch").shift(-1).fill_null(False))
         ok = ok & step
         n = n + ok.cast(pl.Int64)
     iso = pl.coalesce([pl.when(n >= k).then(c("cov_iso3").shift(-k)) for k in range(1, MAX_CHAIN + 1)])
-    heads = w.with_columns(n=n + 1, a_iso3=iso).filter(c("org_head") & ~c("cov") & (c("n") >= 2))
-    # An appositive head before a single proper name (or a one-word name with the article:
-    # قناة الجزيرة) is left out of the span.
-    alone = c("appositive") & ((c("n") == 2) | proper.shift(-1).fill_null(False))
-    heads = heads.with_columns(skip=alone.cast(pl.Int64)).select(
+    heads = w.with_columns(
+        n=n + 1,
+        a_iso3=iso,
+        pnext=proper.shift(-1).fill_null(False),
+        znext=c("zipf").shift(-1).fill_null(0.0),
+    ).filter(c("org_head") & ~c("cov") & (c("n") >= 2))
+    # A head with one frequent definite word is a common noun phrase (شركة الغاز، حركة المقاومة).
+    heads = heads.filter(c("pnext") | (c("n") > 2) | (c("znext") < COMMON_PROPER))
+    # An appositive head before a proper name is left out of the span (شركة نوكيا -> نوكيا).
+    skip = (c("appositive") & c("pnext")).cast(pl.Int64)
+    heads = heads.select(
         "aidx",
-        s=c("wid") + c("skip"),
-        e=c("wid") + pl.when(proper.shift(-1).fill_null(False)).then(1).otherwise(c("n") - 1),
-        n=pl.when(proper.shift(-1).fill_null(False)).then(2).otherwise(c("n")) - c("skip"),
+        s=c("wid") + skip,
+        e=c("wid") + pl.when(c("pnext")).then(1).otherwise(c("n") - 1),
+        n=pl.when(c("pnext")).then(2).otherwise(c("n")) - skip,
         method=pl.lit("head-noun"),
         a_iso3="a_iso3",
     )

@@ -15,6 +15,14 @@ import polars as pl
 MAX_NAME_WORDS = 4
 # Words of a role's complement that may stand between the role and the name (الخارجية الأمريكي).
 MAX_COMPLEMENT = 3
+# Zipf frequency (wordfreq scale) above which an unlisted word is an ordinary word, not a name:
+# a lone word after a title (الرئيس سعى) and the second word of a name-shaped run (كبير علماء).
+COMMON_LONE = 4.3
+COMMON_NEXT = 4.0
+# Unlisted words this rare may extend a name beyond two words (طه ياسين رمضان).
+RARE_WORD = 3.0
+# The second word of a title-anchored name: above this it is the verb that follows (بوش تجاوز).
+COMMON_SECOND = 4.6
 
 
 def _name_word() -> pl.Expr:
@@ -92,7 +100,9 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     n = n + ok.cast(pl.Int64)
     # From the third word on, only known names and connectors: an unknown word there is more
     # often the verb or object that follows a two-word name (أوليفر كرومول استطاع).
-    later = c("cl") & (c("given") | c("family") | c("connector") | _shifted("connector", 1))
+    later = c("cl") & (
+        c("given") | c("family") | c("connector") | _shifted("connector", 1) | (c("zipf") < RARE_WORD)
+    )
     for k in range(2, MAX_NAME_WORDS):
         ok = ok & later.shift(-k).fill_null(False) & ~c("al").shift(-(k - 1)).fill_null(False)
         n = n + ok.cast(pl.Int64)
@@ -100,23 +110,44 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     # A name never ends in a connector.
     last_conn = pl.coalesce([pl.when(c("n") == k).then(c("connector").shift(-(k - 1))) for k in range(1, 5)])
     w = w.with_columns(n=c("n") - last_conn.fill_null(False).cast(pl.Int64))
-    start_ok = c("nw") & ~c("connector") & (~c("al") | c("family"))
+    known = c("given") | c("family")
+    # A start word with a proclitic is a preposition or conjunction on an ordinary word (لحسن
+    # النوايا، ومازال) unless a name lexicon lists the whole word.
+    clitic_start = c("conj") | (c("bare").str.contains(r"^[بلك]..") & (c("zipf") >= 3.0) & ~known)
+    start_ok = (
+        c("nw")
+        & ~c("connector")
+        & (~c("al") | c("family"))
+        & (~clitic_start | (c("given") & c("conj")))
+        & (known | (c("zipf") < COMMON_LONE))
+    )
+    second_ok = (c("n") == 1) | (
+        (c("given") | c("family")).shift(-1).fill_null(False)
+        | (c("zipf").shift(-1).fill_null(0.0) < COMMON_SECOND)
+    )
     # One word alone must not look like an imperfect verb (الرئيس يستقبل) unless it is a known name.
-    lone_ok = (c("n") >= 2) | c("given") | c("family") | ~c("bare").str.contains(r"^[يتن]")
-    shaped = c("given") & ~c("stop") & (c("n") >= 2)
+    lone_ok = (c("n") >= 2) | known | (~c("bare").str.contains(r"^[يتن]") & (c("zipf") < COMMON_LONE))
+    nxt_known = (c("given") | c("family")).shift(-1).fill_null(False)
+    shaped = (
+        c("given")
+        & ~c("stop")
+        & (c("n") >= 2)
+        & (nxt_known | (c("zipf").shift(-1).fill_null(0.0) < COMMON_NEXT))
+    )
     # After a speech verb the subject is a name unless it is a common noun (قال مسؤول، قال مصدر).
     speech = c("anchor_speech") & (
         c("given")
         | c("family")
         | (
             ~c("generic")
+            & (c("zipf") < COMMON_LONE)
             & ~c("bare").str.contains(r"(?:ون|ين|ات)$")
             & ~c("bare").str.contains(r"^[يتن]")
             & ~c("conj")
         )
     )
     method = (
-        pl.when(c("anchor_title") & lone_ok)
+        pl.when(c("anchor_title") & lone_ok & second_ok)
         .then(pl.lit("title"))
         .when(speech)
         .then(pl.lit("speech"))
