@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import polars as pl
 
+from orchestration.transforms.openworld import FOUND_CONFIDENCE
+
 if TYPE_CHECKING:
     from great_expectations.core.batch_definition import BatchDefinition
     from great_expectations.core.expectation_validation_result import (
@@ -46,7 +48,7 @@ WARN: Severity = "WARN"
 
 # Value sets fixed by docs/contracts.md (schema enumerations, not reference dictionaries).
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG")
-MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern")
+MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern", *FOUND_CONFIDENCE)
 EVENT_STATUSES = ("occurred", "planned", "historical")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 DATE_SOURCES = ("metadata", "text")
