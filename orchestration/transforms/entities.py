@@ -957,7 +957,8 @@ def extract_entity_mentions(
     )
     # Persons and organizations the knowledge base lacks; a known match always wins.
     found_mentions, found_entities = find_open_world(words, elements, load_lexicons(kb, reference_dir, stop))
-    found_mentions = merge_found(mentions, found_mentions)
+    # Nisba adjectives are no names: they do not block a found span (جمعية الصيادين التونسية).
+    found_mentions = merge_found(mentions.filter(~pl.col("nisba").fill_null(False)), found_mentions)
     found_entities = found_entities.join(found_mentions.select("entity_id").unique(), on="entity_id", how="semi")
     mentions = pl.concat([mentions, found_mentions], how="diagonal_relaxed").sort("aidx", "cs")
     sents = split_sentences(articles) if sentences is None else sentences

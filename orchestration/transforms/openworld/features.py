@@ -18,8 +18,20 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
     v = words.select("token").unique().with_columns(norm=normalize_expr(pl.col("token")))
     n = pl.col("norm")
     names = pl.concat([lx.given, lx.family]).implode()
-    # A conjunction (و/ف) is stripped unless the whole word is a name (وليد، فارس، فيصل).
-    conj = n.str.contains(r"^[وف]..") & ~n.is_in(names)
+    zipf = lx.common.rename({"word": "_w"})
+    v = (
+        v.with_columns(_rest=n.str.slice(1))
+        .join(zipf.rename({"zipf": "_z"}), left_on="norm", right_on="_w", how="left")
+        .join(zipf.rename({"zipf": "_zr"}), left_on="_rest", right_on="_w", how="left")
+    )
+    # A conjunction (و/ف) is stripped unless the whole word is a name (وليد، فارس) or a word in
+    # its own right, more frequent than what is left without the letter (وزير, not و + زير).
+    v = v.with_columns(
+        conj=n.str.contains(r"^[وف]..")
+        & ~n.is_in(names)
+        & (pl.col("_zr").fill_null(0.0) >= pl.col("_z").fill_null(0.0))
+    )
+    conj = pl.col("conj")
     v = v.with_columns(bare=pl.when(conj).then(n.str.slice(1)).otherwise(n), strip=conj.cast(pl.Int64))
     b = pl.col("bare")
     # ب/ل/ك before the article: بالرئيس -> الرئيس, للرئيس -> الرئيس.
@@ -33,7 +45,7 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         lprep=b.str.contains(r"^[بكل]ال.|^لل."),
     )
     b = pl.col("bare")
-    v = v.join(lx.common.rename({"word": "bare"}), on="bare", how="left").with_columns(
+    v = v.drop("_rest", "_z", "_zr").join(lx.common.rename({"word": "bare"}), on="bare", how="left").with_columns(
         pl.col("zipf").fill_null(0.0)
     )
     return v.with_columns(
@@ -51,10 +63,10 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         connector=b.is_in(lx.connectors.implode()),
         title=b.is_in(lx.titles.implode()),
         office=b.is_in(lx.office_heads.implode()),
-        speech=b.is_in(lx.speech.implode()),
+        speech=b.is_in(lx.speech.implode())
+        | (n.str.contains(r"^[وف]..") & n.str.slice(1).is_in(lx.speech.implode())),
         org_head=b.is_in(lx.org_heads.implode()),
         appositive=b.is_in(lx.appositive.implode()),
-        conj=conj,
     )
 
 
