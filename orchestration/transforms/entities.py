@@ -959,7 +959,9 @@ def extract_entity_mentions(
     found_mentions, found_entities = find_open_world(words, elements, load_lexicons(kb, reference_dir, stop))
     # Nisba adjectives are no names: they do not block a found span (جمعية الصيادين التونسية).
     found_mentions = merge_found(mentions.filter(~pl.col("nisba").fill_null(False)), found_mentions)
-    found_entities = found_entities.join(found_mentions.select("entity_id").unique(), on="entity_id", how="semi")
+    found_entities = found_entities.join(
+        found_mentions.select("entity_id").unique(), on="entity_id", how="semi"
+    )
     mentions = pl.concat([mentions, found_mentions], how="diagonal_relaxed").sort("aidx", "cs")
     sents = split_sentences(articles) if sentences is None else sentences
     sent_starts = (

@@ -45,8 +45,10 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         lprep=b.str.contains(r"^[بكل]ال.|^لل."),
     )
     b = pl.col("bare")
-    v = v.drop("_rest", "_z", "_zr").join(lx.common.rename({"word": "bare"}), on="bare", how="left").with_columns(
-        pl.col("zipf").fill_null(0.0)
+    v = (
+        v.drop("_rest", "_z", "_zr")
+        .join(lx.common.rename({"word": "bare"}), on="bare", how="left")
+        .with_columns(pl.col("zipf").fill_null(0.0))
     )
     return v.with_columns(
         # Grammar words keep being grammar with a proclitic (بأن، لأن، وفي).

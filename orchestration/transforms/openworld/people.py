@@ -51,7 +51,8 @@ def _complement() -> pl.Expr:
     """A word of a role's complement: definite words and known countries, places, bodies, nisbas."""
     c = pl.col
     kb_spec = c("cov_kind").is_in(["nisba", "name"]) & (c("cov_type") != "PERSON")
-    return (c("al") & ~c("stop") & ~c("lprep")) | kb_spec | (c("bare") == "باسم")
+    # No conjunction inside: "زعماء السعودية والإمارات وقطر، تناولت" ends at the list.
+    return ((c("al") & ~c("stop") & ~c("lprep")) | kb_spec | (c("bare") == "باسم")) & ~c("conj")
 
 
 def _shifted(col: str | pl.Expr, k: int) -> pl.Expr:
@@ -120,6 +121,8 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
         & (~c("al") | c("family"))
         & (~clitic_start | (c("given") & c("conj")))
         & (known | (c("zipf") < COMMON_LONE))
+        # An unlisted word shaped like an imperfect verb (تناولت، يدعو) starts no name.
+        & (known | ~c("bare").str.contains(r"^[يتن]") | (c("zipf") < RARE_WORD))
     )
     second_ok = (c("n") == 1) | (
         (c("given") | c("family")).shift(-1).fill_null(False)
@@ -132,6 +135,8 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
         c("given")
         & ~c("stop")
         & (c("n") >= 2)
+        # Without a cue, a definite second word must be a listed family name (not صاحب الجلالة).
+        & (~c("al").shift(-1).fill_null(False) | c("family").shift(-1).fill_null(False))
         & (nxt_known | (c("zipf").shift(-1).fill_null(0.0) < COMMON_NEXT))
     )
     # After a speech verb the subject is a name unless it is a common noun (قال مسؤول، قال مصدر).
