@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.openworld.lexicon import COLLECTIVE_ROLES, Lexicons
-from orchestration.transforms.text import GAP_SPACE, gap_class, normalize_expr, original_prefix_len
+from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr, original_prefix_len
 
 
 def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
@@ -51,6 +51,13 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         .with_columns(pl.col("zipf").fill_null(0.0))
     )
     return v.with_columns(
+        # Regex shapes once per distinct word: imperfect-verb prefix, adjective/suffix endings
+        # (ي/ه, the taf'il verbal noun), plural endings.
+        verbish=b.str.contains(r"^[يتن]"),
+        adjish=b.str.contains(r"[يه]$|^ت..ي.$"),
+        plural=b.str.contains(r"(?:ون|ين|ات)$"),
+        clitic_prep=b.str.contains(r"^[بلك].."),
+        pre=original_prefix_len(pl.col("token"), pl.col("strip")),
         # Grammar words keep being grammar with a proclitic (بأن، لأن، وفي).
         stop=n.is_in(lx.stop.implode())
         | b.is_in(lx.stop.implode())
@@ -116,11 +123,13 @@ def word_features(words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons) -> 
         v, on="token", how="left", maintain_order="left"
     )
     w = w.join(_coverage(elements, words.height), on="wid", how="left", maintain_order="left")
-    same = pl.col("aidx") == pl.col("aidx").shift(1)
+    gaps = words.select("gap").unique().with_columns(gcls=gap_class(pl.col("gap")))
+    w = w.join(gaps, on="gap", how="left", maintain_order="left")
+    same = (pl.col("aidx") == pl.col("aidx").shift(1)).fill_null(False)
     return w.with_columns(
         cov=pl.col("cov_kind").is_not_null(),
         # The word is glued to the previous one by plain spaces, in the same article.
-        joined=same.fill_null(False) & (gap_class(pl.col("gap")) == GAP_SPACE),
-        comma=same.fill_null(False) & pl.col("gap").str.contains(r"^[^\S\n]*[،,][^\S\n]*$"),
-        cs=pl.col("char_start") + original_prefix_len(pl.col("token"), pl.col("strip")),
+        joined=same & (pl.col("gcls") == GAP_SPACE),
+        comma=same & (pl.col("gcls") == GAP_COMMA),
+        cs=pl.col("char_start") + pl.col("pre"),
     )

@@ -9,6 +9,7 @@ data by ``scripts/build_names.py``) when they are present.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -309,7 +310,9 @@ def _first_words(names: pl.Series) -> pl.Series:
     return toks.select(pl.col("t").list.first())["t"].drop_nulls()
 
 
+@lru_cache(maxsize=8)
 def _csv_words(path: Path, col: str = "name_ar") -> pl.Series:
+    # Reference CSVs are read once per process: the asset calls the extractor once per slice.
     if not path.exists():
         return pl.Series("f", [], pl.String)
     df = pl.read_csv(path, infer_schema=False)
@@ -349,6 +352,7 @@ def load_lexicons(kb: KnowledgeBase, reference_dir: Path, stop: pl.Series) -> Le
     )
 
 
+@lru_cache(maxsize=2)
 def _common_words(path: Path) -> pl.DataFrame:
     if not path.exists():
         return pl.DataFrame(schema={"word": pl.String, "zipf": pl.Float64})

@@ -39,9 +39,11 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
         & ~c("title")
         & ~c("office")
         & ~c("org_head")
-        & ~c("bare").str.contains(r"[يه]$|^ت..ي.$")
+        & ~c("adjish")
         & (c("zipf") < COMMON_PROPER)
     )
+    w = w.with_columns(proper=proper)
+    proper = c("proper")
     n = pl.lit(0, pl.Int64)
     ok = pl.lit(True)
     for k in range(1, MAX_CHAIN + 1):
@@ -54,13 +56,19 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
             step = step & ~(proper.shift(-1).fill_null(False) & ~c("ch").shift(-1).fill_null(False))
         ok = ok & step
         n = n + ok.cast(pl.Int64)
-    iso = pl.coalesce([pl.when(n >= k).then(c("cov_iso3").shift(-k)) for k in range(1, MAX_CHAIN + 1)])
     heads = w.with_columns(
         n=n + 1,
-        a_iso3=iso,
         pnext=proper.shift(-1).fill_null(False),
         znext=c("zipf").shift(-1).fill_null(0.0),
     ).filter(c("org_head") & ~c("cov") & (c("n") >= 2))
+    # A nisba or country in the chain gives the country: gathered for the few heads only.
+    isos = [
+        w["cov_iso3"].gather((heads["wid"] + k).clip(0, w.height - 1)).alias(f"i{k}")
+        for k in range(1, MAX_CHAIN + 1)
+    ]
+    heads = heads.with_columns(
+        a_iso3=pl.coalesce([pl.when(c("n") > k).then(iso) for k, iso in enumerate(isos, start=1)])
+    )
     # A head with one frequent definite word is a common noun phrase (شركة الغاز، حركة المقاومة).
     heads = heads.filter(c("pnext") | (c("n") > 2) | (c("znext") < COMMON_PROPER))
     # An appositive head before a proper name is left out of the span (شركة نوكيا -> نوكيا).

@@ -71,15 +71,24 @@ def _anchors(w: pl.DataFrame) -> pl.DataFrame:
     for k in range(1, MAX_COMPLEMENT + 1):
         path = path & _shifted("compl", k) & (_shifted("joined", k) if k < MAX_COMPLEMENT else pl.lit(True))
         title = title | (path & _shifted("cue_end", k + 1))
-    iso = pl.coalesce([c("cov_iso3").shift(k) for k in range(1, MAX_COMPLEMENT + 1)])
-    role = pl.coalesce([c("cov_role").shift(k) for k in range(1, MAX_COMPLEMENT + 2)])
-    cameo = pl.coalesce([c("cov_cameo").shift(k) for k in range(1, MAX_COMPLEMENT + 2)])
-    return w.with_columns(
-        anchor_title=title,
-        anchor_speech=_shifted("speech", 1) & c("joined"),
-        a_iso3=pl.when(title).then(iso),
-        a_role=pl.when(title).then(role),
-        a_cameo=pl.when(title).then(cameo),
+    return w.with_columns(anchor_title=title, anchor_speech=_shifted("speech", 1) & c("joined"))
+
+
+def _phrase_payload(w: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """Country, role and CAMEO role of the phrase before each title-anchored name, gathered from
+    the few words before it (a gather per found name, not a shift of whole string columns)."""
+    c = pl.col
+    cols: dict[str, list[pl.Series]] = {"cov_iso3": [], "cov_role": [], "cov_cameo": []}
+    for k in range(1, MAX_COMPLEMENT + 2):
+        idx = (found["wid"] - k).clip(0)
+        picked = w.select("cov_iso3", "cov_role", "cov_cameo").select(pl.all().gather(idx))
+        for name in cols:
+            cols[name].append(picked[name].alias(f"{name}{k}"))
+    title = c("method") == "title"
+    return found.with_columns(
+        a_iso3=pl.when(title).then(pl.coalesce(cols["cov_iso3"][:MAX_COMPLEMENT])),
+        a_role=pl.when(title).then(pl.coalesce(cols["cov_role"])),
+        a_cameo=pl.when(title).then(pl.coalesce(cols["cov_cameo"])),
     )
 
 
@@ -101,11 +110,12 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     n = n + ok.cast(pl.Int64)
     # From the third word on, only known names and connectors: an unknown word there is more
     # often the verb or object that follows a two-word name (أوليفر كرومول استطاع).
-    later = c("cl") & (
-        c("given") | c("family") | c("connector") | _shifted("connector", 1) | (c("zipf") < RARE_WORD)
+    w = w.with_columns(
+        later=c("cl")
+        & (c("given") | c("family") | c("connector") | _shifted("connector", 1) | (c("zipf") < RARE_WORD))
     )
     for k in range(2, MAX_NAME_WORDS):
-        ok = ok & later.shift(-k).fill_null(False) & ~c("al").shift(-(k - 1)).fill_null(False)
+        ok = ok & c("later").shift(-k).fill_null(False) & ~c("al").shift(-(k - 1)).fill_null(False)
         n = n + ok.cast(pl.Int64)
     w = w.with_columns(n=n)
     # A name never ends in a connector.
@@ -114,7 +124,7 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     known = c("given") | c("family")
     # A start word with a proclitic is a preposition or conjunction on an ordinary word (لحسن
     # النوايا، ومازال) unless a name lexicon lists the whole word.
-    clitic_start = c("conj") | (c("bare").str.contains(r"^[بلك]..") & (c("zipf") >= 3.0) & ~known)
+    clitic_start = c("conj") | (c("clitic_prep") & (c("zipf") >= 3.0) & ~known)
     start_ok = (
         c("nw")
         & ~c("connector")
@@ -122,14 +132,14 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
         & (~clitic_start | (c("given") & c("conj")))
         & (known | (c("zipf") < COMMON_LONE))
         # An unlisted word shaped like an imperfect verb (تناولت، يدعو) starts no name.
-        & (known | ~c("bare").str.contains(r"^[يتن]") | (c("zipf") < RARE_WORD))
+        & (known | ~c("verbish") | (c("zipf") < RARE_WORD))
     )
     second_ok = (c("n") == 1) | (
         (c("given") | c("family")).shift(-1).fill_null(False)
         | (c("zipf").shift(-1).fill_null(0.0) < COMMON_SECOND)
     )
     # One word alone must not look like an imperfect verb (الرئيس يستقبل) unless it is a known name.
-    lone_ok = (c("n") >= 2) | known | (~c("bare").str.contains(r"^[يتن]") & (c("zipf") < COMMON_LONE))
+    lone_ok = (c("n") >= 2) | known | (~c("verbish") & (c("zipf") < COMMON_LONE))
     nxt_known = (c("given") | c("family")).shift(-1).fill_null(False)
     shaped = (
         c("given")
@@ -143,13 +153,7 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     speech = c("anchor_speech") & (
         c("given")
         | c("family")
-        | (
-            ~c("generic")
-            & (c("zipf") < COMMON_LONE)
-            & ~c("bare").str.contains(r"(?:ون|ين|ات)$")
-            & ~c("bare").str.contains(r"^[يتن]")
-            & ~c("conj")
-        )
+        | (~c("generic") & (c("zipf") < COMMON_LONE) & ~c("plural") & ~c("verbish") & ~c("conj"))
     )
     method = (
         pl.when(c("anchor_title") & lone_ok & second_ok)
@@ -163,6 +167,7 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     # A span starting inside another one (the second word of a longer name) is not a new name.
     found = found.with_columns(e=c("wid") + c("n") - 1).sort("wid")
     found = found.filter(c("wid") > c("e").cum_max().shift(1).fill_null(-1))
+    found = _phrase_payload(w, found)
     return found.select(
         "aidx",
         s="wid",
