@@ -1,7 +1,9 @@
 """The NER scorer (scripts/eval_ner.py) and a floor on a committed ANERcorp training-part sample.
 
-The sample is the first sentences of ``anercorp_heldout.csv``, the part nobody tunes on; the floor
-sits just below the figure reached when it was last raised (see the report of the eval script).
+The sample is ``anercorp_heldout.csv`` (1,652 sentences of ANERcorp's training split, the part
+nobody tunes on; a few seconds); the floors sit just below the figures reached when they were last
+raised (``uv run python scripts/eval_ner.py`` prints them). Before the open-world stages: micro-F1
+0.553, PERS recall 0.083.
 """
 
 from __future__ import annotations
@@ -10,9 +12,8 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-SAMPLE_SENTENCES = 300
-MICRO_F1_FLOOR = 0.55
-PERS_RECALL_FLOOR = 0.25
+MICRO_F1_FLOOR = 0.59
+PERS_RECALL_FLOOR = 0.33
 
 
 def test_score_is_exact_span_match_per_type() -> None:
@@ -29,7 +30,7 @@ def test_score_is_exact_span_match_per_type() -> None:
 
 
 def test_entity_extraction_on_anercorp_sample_stays_above_floor() -> None:
-    scores, _, _ = evaluate(load_part("heldout", limit=SAMPLE_SENTENCES))
+    scores, _, _ = evaluate(load_part("heldout"))
     s = {r["kind"]: r for r in scores.iter_rows(named=True)}
     assert s["micro"]["f1"] >= MICRO_F1_FLOOR, scores
     assert s["PERS"]["recall"] >= PERS_RECALL_FLOOR, scores
