@@ -1,6 +1,6 @@
 """Per-word features for the open-world stages, computed once per distinct word form.
 
-``words`` is the tokenizer's table (``wid`` = row number, ``aidx``, ``token``, ``gap``,
+``words`` is the entity stage's token table (``wid`` = row number, ``aidx``, ``surface``, ``gap``,
 ``char_start``, ``char_end``) and ``elements`` the knowledge-base matches over it (``w0``, ``w1``,
 ``kind``, ``entity_type``, ``iso3``, ``role``, ``cameo_role``). The result has one row per word, in
 ``wid`` order, so the stages look at neighbours with ``shift`` instead of joins.
@@ -118,6 +118,11 @@ def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
 
 def word_features(words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
     """One row per word (``wid`` order): lexical flags, coverage by known elements, gap and offsets."""
+    # The entity stage's token table (``tokens.TOKENS_SCHEMA`` + ``aidx``, ``wid``) calls the word
+    # ``surface``; the open-world features re-derive their own bare form from it (a و/ف is a
+    # conjunction only when the rest is the likelier word).
+    if "token" not in words.columns:
+        words = words.rename({"surface": "token"})
     v = _vocab(words, lx)
     w = words.select("wid", "aidx", "token", "gap", "char_start", "char_end").join(
         v, on="token", how="left", maintain_order="left"

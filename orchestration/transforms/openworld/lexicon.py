@@ -8,20 +8,19 @@ data by ``scripts/build_names.py``) when they are present.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms import roles as rl
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 
-# Titles and occupations that stand right before a person's name and are not offices of roles.csv
-# (those come from the role matcher): الرئيس، الملك، السيد، اللاعب، المدرب ...
+# Titles and occupations that stand right before a person's name (with the matcher's honorifics,
+# passed to load_lexicons): الرئيس، الملك، اللاعب، المدرب ...
 TITLE_FORMS: tuple[str, ...] = (
-    *rl.HONORIFIC_FORMS,
     "الرئيس",
     "الرئيسة",
     "الملك",
@@ -237,7 +236,6 @@ APPOSITIVE_HEADS: tuple[str, ...] = (
     "مصرف",
     "بنك",
 )
-NAME_CONNECTORS: tuple[str, ...] = rl.NAME_PARTICLES
 # Roles of roles.csv that name a body or a group, not one person: they never introduce a name.
 COLLECTIVE_ROLES: tuple[str, ...] = (
     "government",
@@ -283,7 +281,7 @@ GENERIC_SUBJECTS: tuple[str, ...] = (
 )
 
 
-def _norm_set(forms: tuple[str, ...] | list[str]) -> pl.Series:
+def _norm_set(forms: Sequence[str]) -> pl.Series:
     return pl.DataFrame({"f": list(forms)}).select(normalize_expr(pl.col("f")))["f"].unique()
 
 
@@ -319,9 +317,16 @@ def _csv_words(path: Path, col: str = "name_ar") -> pl.Series:
     return df.select(f=normalize_expr(pl.col(col).str.strip_chars()))["f"].drop_nulls()
 
 
-def load_lexicons(kb: KnowledgeBase, reference_dir: Path, stop: pl.Series) -> Lexicons:
-    """Cue words and name lexicons, normalized once per run."""
-    connectors = _norm_set(NAME_CONNECTORS)
+def load_lexicons(
+    kb: KnowledgeBase,
+    reference_dir: Path,
+    stop: pl.Series,
+    honorifics: Sequence[str],
+    connectors_ar: Sequence[str],
+) -> Lexicons:
+    """Cue words and name lexicons, normalized once per run. ``honorifics`` and ``connectors_ar``
+    (name particles: بن، أبو، عبد ...) are the entity matcher's own lists (``entities.roles``)."""
+    connectors = _norm_set(list(connectors_ar))
     persons = pl.concat(
         [
             kb.persons["name_ar"].cast(pl.String),
@@ -333,12 +338,13 @@ def load_lexicons(kb: KnowledgeBase, reference_dir: Path, stop: pl.Series) -> Le
         ]
     )
     given = pl.concat([_first_words(persons), _csv_words(reference_dir / "given_names_ar.csv")])
-    cue = _norm_set([*TITLE_FORMS, *OFFICE_HEADS])
+    titles = [*honorifics, *TITLE_FORMS]
+    cue = _norm_set([*titles, *OFFICE_HEADS])
     given = given.filter(~given.str.starts_with("ال") & ~given.is_in(connectors.implode())).unique()
     given = given.filter(~given.is_in(cue.implode()) & ~given.is_in(stop.implode()))
     family = _csv_words(reference_dir / "family_names_ar.csv").unique()
     return Lexicons(
-        titles=_norm_set(TITLE_FORMS),
+        titles=_norm_set(titles),
         office_heads=_norm_set(OFFICE_HEADS),
         speech=_norm_set(SPEECH_VERBS),
         org_heads=_norm_set(ORG_HEADS),
