@@ -15,9 +15,12 @@ Palestine (the towns Arabic news names most). Which names:
   rare spellings are aliases.
 - A form is dropped when it is also a name or a word the knowledge base already knows (any
   country, person, hand place, organization, role, given or family name, connector, month, date,
-  trigger or function word), shorter than three letters, or, as a single word, too common in
-  Arabic text for a town of that size (``تل`` "hill", ``سعيدة``, ``النصر``). Forms of middling
-  frequency stay but go to ``ambiguous_ar``, so the matcher asks for context (في، بـ …).
+  trigger or function word; also behind a proclitic), shorter than three letters, or, as a single
+  word, too common in Arabic text for a town of that size (wordfreq Zipf frequency of its
+  normalized form: >= 2.9 below 100k inhabitants, 3.3 below 300k, 3.8 below 1M, 4.5 above:
+  إطار/أطار, دولة/دوله, الأشهر/آلاشهر, ليفني), or when a proclitic or the article turns it into a
+  more frequent word (ب+ايدن = بايدن, ب+اريس = باريس, ال+عثمانية). Single words of Zipf >= 2.5
+  in towns under 500k stay but go to ``ambiguous_ar``, so the matcher asks for context.
 - One form, one place: a form shared by several places stays with the most populous.
 - ``places.csv`` stays authoritative: a city within 15 km of a hand place of the same country is
   left out (it is the hand row under another spelling).
@@ -36,11 +39,11 @@ from pathlib import Path
 
 import polars as pl
 import pycountry
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from orchestration.transforms.text import load_function_words, normalize_text  # noqa: E402
+from orchestration.transforms.text import load_function_words, normalize_expr, normalize_text  # noqa: E402
 
 REFERENCE_DIR = ROOT / "data" / "reference"
 OUTPUT = REFERENCE_DIR / "gazetteer.csv"
@@ -89,9 +92,10 @@ FOCUS = set(
 )
 # Zipf thresholds for a single-word form (its frequency in general Arabic text): above DROP_ZIPF
 # the word is mostly something else unless the city is big; above AMBIGUOUS_ZIPF it needs context.
-DROP_ZIPF = 4.0
-BIG_CITY = 1_000_000
-AMBIGUOUS_ZIPF = 3.3
+DROP_ZIPF = ((100_000, 2.9), (300_000, 3.3), (1_000_000, 3.8), (10**12, 4.5))  # (population below, zipf)
+CLITIC_ZIPF = 3.0
+AMBIGUOUS_ZIPF = 2.5
+_PROCLITICS = ("", "ال", "ب", "ل", "و", "ف", "ك", "بال", "لل", "وال", "فال", "كال", "وب", "ول")
 AMBIGUOUS_MAX_POP = 500_000
 ALIAS_MAX_ZIPF = 3.0
 SAME_PLACE_KM = 15.0
@@ -162,16 +166,39 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371 * 2 * math.asin(math.sqrt(a))
 
 
-def _form_status(form: str, population: int, known: set[str]) -> str:
+def word_frequencies() -> dict[str, float]:
+    """Zipf frequency of every Arabic word wordfreq knows, keyed by its normalized form (the
+    matcher folds hamza, alef maqsura and ta marbuta, so آلاشهر is read as الأشهر "the months")."""
+    counts = get_frequency_dict("ar")
+    table = pl.DataFrame({"w": list(counts), "f": list(counts.values())}).select(
+        key=normalize_expr(pl.col("w")), z=pl.col("f").log10() + 9
+    )
+    agg = table.group_by("key").agg(pl.col("z").max())
+    return dict(zip(agg["key"].to_list(), agg["z"].to_list(), strict=True))
+
+
+def _drop_zipf(population: int) -> float:
+    """A single-word name this frequent in Arabic text is mostly an ordinary word for a town this
+    small; big cities are named often enough to earn their frequency."""
+    return next(z for limit, z in DROP_ZIPF if population < limit)
+
+
+def _form_status(form: str, population: int, known: set[str], freq: dict[str, float]) -> str:
     """``keep``, ``ambiguous`` or ``drop`` for one Arabic form of a city."""
     key = normalize_text(form)
     stem = key[2:] if key.startswith("ال") else key
     if key in known or len(stem.replace(" ", "")) < 3:
         return "drop"
+    if any(p + stem in known or p + key in known for p in _PROCLITICS):
+        return "drop"
     if " " in form:
         return "keep"
-    zipf = zipf_frequency(form, "ar")
-    if zipf >= DROP_ZIPF and population < BIG_CITY:
+    zipf = freq.get(key, 0.0)
+    # The form behind a proclitic or article the matcher strips: ب+ايدن is بايدن, ال+عثمانية.
+    clitic = max(freq.get(p + stem, 0.0) for p in _PROCLITICS)
+    if clitic >= CLITIC_ZIPF and clitic > zipf + 0.5:
+        return "drop"
+    if zipf >= _drop_zipf(population):
         return "drop"
     return "ambiguous" if zipf >= AMBIGUOUS_ZIPF and population < AMBIGUOUS_MAX_POP else "keep"
 
@@ -185,6 +212,7 @@ def _cities() -> list[dict]:
 
 def build() -> list[dict[str, str]]:
     known = known_keys()
+    freq = word_frequencies()
     hand = pl.read_csv(REFERENCE_DIR / "places.csv", infer_schema=False).drop_nulls(
         ["latitude", "country_iso3"]
     )
@@ -203,8 +231,10 @@ def build() -> list[dict[str, str]]:
             _km(c["latitude"], c["longitude"], la, lo) < SAME_PLACE_KM for la, lo in hand_points.get(iso3, [])
         ):
             continue
-        forms = sorted(_arabic_forms(c["alternatenames"]), key=lambda f: (-zipf_frequency(f, "ar"), f))
-        status = {f: _form_status(f, c["population"], known) for f in forms}
+        forms = sorted(
+            _arabic_forms(c["alternatenames"]), key=lambda f: (-freq.get(normalize_text(f), 0.0), f)
+        )
+        status = {f: _form_status(f, c["population"], known, freq) for f in forms}
         usable = [
             f
             for f in forms
@@ -213,7 +243,7 @@ def build() -> list[dict[str, str]]:
         if not usable:
             continue
         primary, rest = usable[0], usable[1:]
-        aliases = [f for f in rest if " " in f or zipf_frequency(f, "ar") < ALIAS_MAX_ZIPF]
+        aliases = [f for f in rest if " " in f or freq.get(normalize_text(f), 0.0) < ALIAS_MAX_ZIPF]
         for f in [primary, *aliases]:
             owner[normalize_text(f)] = c["geonameid"]
         slug = _slug(c["name"]) or str(c["geonameid"])

@@ -63,7 +63,7 @@ def load_kb(reference_dir: Path = REFERENCE_DIR) -> KnowledgeBase:
 
 def _places(reference_dir: Path) -> pl.DataFrame:
     """Hand places plus the GeoNames gazetteer; a hand row wins an id both files use."""
-    coords: dict[str, pl.DataType] = {"latitude": pl.Float64, "longitude": pl.Float64, "population": pl.Int64}
+    coords: dict[str, pl.DataType] = {"latitude": pl.Float64, "longitude": pl.Float64}
     hand = _read("places.csv", reference_dir, coords)
     if not (reference_dir / "gazetteer.csv").exists():
         return hand
