@@ -21,6 +21,11 @@ Palestine (the towns Arabic news names most). Which names:
   إطار/أطار, دولة/دوله, الأشهر/آلاشهر, ليفني), or when a proclitic or the article turns it into a
   more frequent word (ب+ايدن = بايدن, ب+اريس = باريس, ال+عثمانية). Single words of Zipf >= 2.5
   in towns under 500k stay but go to ``ambiguous_ar``, so the matcher asks for context.
+- A form one typo away from the same word as a known person's name word is dropped (the matcher
+  repairs a typo only when one dictionary word qualifies: نيكاهو would block نتياهو -> نتنياهو).
+  Frequent single words that are inflections of a still more frequent word go (كانو: كانوا); in
+  the Arab League states a frequent single word stays as ambiguous when its word family is rare
+  (الزبداني) and goes when it is frequent (القصير: قصير).
 - One form, one place: a form shared by several places stays with the most populous.
 - ``places.csv`` stays authoritative: a city within 15 km of a hand place of the same country is
   left out (it is the hand row under another spelling).
@@ -94,11 +99,15 @@ FOCUS = set(
 # the word is mostly something else unless the city is big; above AMBIGUOUS_ZIPF it needs context.
 DROP_ZIPF = ((100_000, 2.9), (300_000, 3.3), (1_000_000, 3.8), (10**12, 4.5))  # (population below, zipf)
 CLITIC_ZIPF = 3.0
+FAMILY_ZIPF = 3.0
+BIG_CITY = 1_000_000
+FAMILY_DROP_ZIPF = 4.0
 AMBIGUOUS_ZIPF = 2.5
 _PROCLITICS = ("", "ال", "ب", "ل", "و", "ف", "ك", "بال", "لل", "وال", "فال", "كال", "وب", "ول")
 AMBIGUOUS_MAX_POP = 500_000
 ALIAS_MAX_ZIPF = 3.0
 SAME_PLACE_KM = 15.0
+FUZZY_MIN_LEN = 6  # entities.FUZZY_MIN_LEN
 _DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 # Persian administrative words and editors' remarks that GeoNames keeps inside some names.
 _NOT_ARABIC_TOKENS = {"استان", "شهرستان", "دهستان", "بخش", "سابقا", "ولسوالی"}
@@ -128,16 +137,15 @@ def _split(cell: str | None) -> list[str]:
     return [p.strip() for p in (cell or "").split("|") if p.strip()]
 
 
-def known_keys() -> set[str]:
-    """Normalized forms the knowledge base already gives a meaning (entities and lexicons)."""
+def known_keys() -> tuple[set[str], set[str]]:
+    """Normalized forms the knowledge base already gives a meaning (entities and lexicons), and
+    the given and family names (a softer collision: شيراز is a given name and Shiraz)."""
     sources = {
         "countries.csv": ["name_ar", "aliases_ar", "nisba_ar", "ambiguous_ar"],
         "persons.csv": ["name_ar", "aliases_ar"],
         "places.csv": ["name_ar", "aliases_ar"],
         "organizations.csv": ["name_ar", "aliases_ar"],
         "roles.csv": ["pattern_ar"],
-        "given_names_ar.csv": ["name_ar"],
-        "family_names_ar.csv": ["name_ar"],
         "name_connectors_ar.csv": ["form"],
         "months.csv": ["name"],
         "date_words.csv": ["word"],
@@ -156,7 +164,54 @@ def known_keys() -> set[str]:
         for row in csv.DictReader(f):
             for form in [row["name_ar"], *_split(row["aliases_ar"])]:
                 keys.update(normalize_text(w) for w in form.split() if len(w) > 3)
-    return keys
+    personal: set[str] = set()
+    for file in ("given_names_ar.csv", "family_names_ar.csv"):
+        with (REFERENCE_DIR / file).open(encoding="utf-8", newline="") as f:
+            personal.update(normalize_text(row["name_ar"]) for row in csv.DictReader(f))
+    return keys, personal
+
+
+def person_words() -> set[str]:
+    """Normalized words of the knowledge base's person names (the typos fuzzy matching repairs)."""
+    with (REFERENCE_DIR / "persons.csv").open(encoding="utf-8", newline="") as f:
+        return {
+            normalize_text(w)
+            for row in csv.DictReader(f)
+            for form in [row["name_ar"], *_split(row["aliases_ar"])]
+            for w in form.split()
+        }
+
+
+def _deletions(word: str, depth: int = 1) -> set[str]:
+    out = {word}
+    for _ in range(depth):
+        out |= {w[:i] + w[i + 1 :] for w in out for i in range(len(w))}
+    return out
+
+
+def typo_neighbours(taken: set[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """One- and two-deletion neighbourhoods -> known words, for words long enough for the
+    matcher's one-typo correction (6+ letters without the article)."""
+    index: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+    for key in taken:
+        for word in key.split():
+            if len(word.removeprefix("ال")) >= FUZZY_MIN_LEN:
+                for depth in (1, 2):
+                    for d in _deletions(word, depth):
+                        index[depth - 1].setdefault(d, set()).add(word)
+    return index
+
+
+def _near_known(key: str, neighbours: tuple[dict[str, set[str]], dict[str, set[str]]]) -> bool:
+    """Whether a word of the form and a known word (same first and last letter) are both one typo
+    away from some third word: the matcher corrects a typo only when a single word qualifies, so
+    a town نيكاهو would leave an article's نتياهو (for نتنياهو) uncorrected."""
+    for word in key.split():
+        for depth, index in ((1, neighbours[1]), (2, neighbours[0])):
+            for d in _deletions(word, depth):
+                if any(k != word and k[0] == word[0] and k[-1] == word[-1] for k in index.get(d, ())):
+                    return True
+    return False
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -183,23 +238,54 @@ def _drop_zipf(population: int) -> float:
     return next(z for limit, z in DROP_ZIPF if population < limit)
 
 
-def _form_status(form: str, population: int, known: set[str], freq: dict[str, float]) -> str:
+def _family_zipf(key: str, freq: dict[str, float]) -> float:
+    """Highest frequency of the other forms of the word (with/without the article, feminine, the
+    noun under a nisba): an ordinary word has a frequent family (القصير: قصير), a town name has
+    none (الزبداني: زبداني, زبدان)."""
+    stem = key[2:] if key.startswith("ال") else key
+    bases = {stem, stem + "ه", stem + "ا"} | ({stem[:-1]} if stem[-1:] in "هيا" else set())
+    forms = bases | {"ال" + b for b in bases}
+    return max((freq.get(f, 0.0) for f in forms - {key}), default=0.0)
+
+
+def _form_status(
+    form: str,
+    population: int,
+    focus: bool,
+    known: tuple[set[str], set[str], tuple[dict[str, set[str]], dict[str, set[str]]]],
+    freq: dict[str, float],
+) -> str:
     """``keep``, ``ambiguous`` or ``drop`` for one Arabic form of a city."""
+    taken, personal, neighbours = known
     key = normalize_text(form)
     stem = key[2:] if key.startswith("ال") else key
-    if key in known or len(stem.replace(" ", "")) < 3:
+    if key in taken or len(stem.replace(" ", "")) < 3:
         return "drop"
-    if any(p + stem in known or p + key in known for p in _PROCLITICS):
+    if any(p + stem in taken or p + key in taken for p in _PROCLITICS):
         return "drop"
-    if " " in form:
-        return "keep"
+    if key in personal and population < BIG_CITY:
+        return "drop"
+    if _near_known(key, neighbours):
+        return "drop"
+    status = _word_status(key, stem, population, focus, freq) if " " not in form else "keep"
+    # A big city named like a family (كانو Kano / Kanoo) stays, but only with context.
+    return "ambiguous" if key in personal and status == "keep" else status
+
+
+def _word_status(key: str, stem: str, population: int, focus: bool, freq: dict[str, float]) -> str:
+    """Frequency rules for a single-word form (see the module docstring)."""
     zipf = freq.get(key, 0.0)
     # The form behind a proclitic or article the matcher strips: ب+ايدن is بايدن, ال+عثمانية.
     clitic = max(freq.get(p + stem, 0.0) for p in _PROCLITICS)
     if clitic >= CLITIC_ZIPF and clitic > zipf + 0.5:
         return "drop"
+    family = _family_zipf(key, freq)
+    if family >= FAMILY_DROP_ZIPF and family > zipf:
+        return "drop"  # an inflection of a frequent word: كانو (كانوا), الأبيض
     if zipf >= _drop_zipf(population):
-        return "drop"
+        # Arab towns are named in Arabic news often enough to be frequent words themselves; only
+        # those whose word family is frequent too are ordinary words (القصير "the short").
+        return "ambiguous" if focus and family < FAMILY_ZIPF else "drop"
     return "ambiguous" if zipf >= AMBIGUOUS_ZIPF and population < AMBIGUOUS_MAX_POP else "keep"
 
 
@@ -211,7 +297,8 @@ def _cities() -> list[dict]:
 
 
 def build() -> list[dict[str, str]]:
-    known = known_keys()
+    taken, personal = known_keys()
+    known = (taken, personal, typo_neighbours(person_words()))
     freq = word_frequencies()
     hand = pl.read_csv(REFERENCE_DIR / "places.csv", infer_schema=False).drop_nulls(
         ["latitude", "country_iso3"]
@@ -234,7 +321,8 @@ def build() -> list[dict[str, str]]:
         forms = sorted(
             _arabic_forms(c["alternatenames"]), key=lambda f: (-freq.get(normalize_text(f), 0.0), f)
         )
-        status = {f: _form_status(f, c["population"], known, freq) for f in forms}
+        focus = c["countrycode"] in FOCUS
+        status = {f: _form_status(f, c["population"], focus, known, freq) for f in forms}
         usable = [
             f
             for f in forms
