@@ -192,10 +192,9 @@ def build() -> list[dict[str, str]]:
     taken, personal = known_keys()
     known = (taken, personal, typo_neighbours(person_words()))
     freq = word_frequencies()
-    hand = pl.read_csv(REFERENCE_DIR / "places.csv", infer_schema=False).drop_nulls(
-        ["latitude", "country_iso3"]
-    )
-    hand_points: dict[str, list[tuple[float, float]]] = {}
+    hand = pl.read_csv(REFERENCE_DIR / "places.csv", infer_schema=False).drop_nulls(["latitude"])
+    # A hand place without a country (Jerusalem, whose status is disputed) excludes cities of any.
+    hand_points: dict[str | None, list[tuple[float, float]]] = {}
     for r in hand.iter_rows(named=True):
         hand_points.setdefault(r["country_iso3"], []).append((float(r["latitude"]), float(r["longitude"])))
     taken_ids = set(pl.read_csv(REFERENCE_DIR / "places.csv", infer_schema=False)["entity_id"])
@@ -207,7 +206,8 @@ def build() -> list[dict[str, str]]:
             continue  # Kosovo (XK) has no ISO 3166-1 code
         iso3 = country.alpha_3
         if any(
-            _km(c["latitude"], c["longitude"], la, lo) < SAME_PLACE_KM for la, lo in hand_points.get(iso3, [])
+            _km(c["latitude"], c["longitude"], la, lo) < SAME_PLACE_KM
+            for la, lo in [*hand_points.get(iso3, []), *hand_points.get(None, [])]
         ):
             continue
         forms = sorted(
