@@ -17,7 +17,8 @@ Palestine (the towns Arabic news names most). Which names:
   country, person, hand place, organization, role, connector, month, date, trigger or function
   word, also behind a proclitic; a given or family name below 1M inhabitants), shorter than
   three letters, or, as a single word, too common in Arabic text for a town of that size
-  (wordfreq Zipf frequency of its normalized form: >= 2.9 below 100k inhabitants, 3.3 below 300k, 3.8 below 1M, 4.5 above:
+  (wordfreq Zipf frequency of its normalized form: >= 2.9 below 100k inhabitants, 3.3 below
+  300k, 3.8 below 1M, 4.5 above:
   إطار/أطار, دولة/دوله, الأشهر/آلاشهر, ليفني), or when a proclitic or the article turns it into a
   more frequent word (ب+ايدن = بايدن, ب+اريس = باريس, ال+عثمانية). Single words of Zipf >= 2.5
   in towns under 500k stay but go to ``ambiguous_ar``, so the matcher asks for context.
