@@ -22,7 +22,8 @@ Palestine (the towns Arabic news names most). Which names:
   إطار/أطار, دولة/دوله, الأشهر/آلاشهر, ليفني), or when a proclitic or the article turns it into a
   more frequent word (ب+ايدن = بايدن, ب+اريس = باريس, ال+عثمانية). Single words of Zipf >= 2.5
   in towns under 500k stay but go to ``ambiguous_ar``, so the matcher asks for context.
-- A form one typo away from the same word as a known person's name word is dropped (the matcher
+- Outside the Arab League, a town's form one typo away from the same word as a known person's
+  name word is dropped (the matcher
   repairs a typo only when one dictionary word qualifies: نيكاهو would block نتياهو -> نتنياهو).
   Frequent single words that are inflections of a still more frequent word go (كانو: كانوا); in
   the Arab League states a frequent single word stays as ambiguous when its word family is rare

@@ -98,7 +98,7 @@ def form_status(
         return "drop"
     if key in personal and population < BIG_CITY:
         return "drop"
-    if _near_known(key, neighbours):
+    if not focus and population < BIG_CITY and _near_known(key, neighbours):
         return "drop"
     status = _word_status(key, stem, population, focus, freq) if " " not in form else "keep"
     # A big city named like a family (كانو Kano / Kanoo) stays, but only with context.
