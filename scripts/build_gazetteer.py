@@ -14,10 +14,20 @@ Palestine (the towns Arabic news names most). Which names:
   پ چ ژ گ ک ی ە ڵ ۆ …). The one most frequent in Arabic text (wordfreq) is ``name_ar``; other
   rare spellings are aliases.
 - A form is dropped when it is also a name or a word the knowledge base already knows (any
-  country, person, hand place, organization, role, given or family name, connector, month, date,
-  trigger or function word), shorter than three letters, or, as a single word, too common in
-  Arabic text for a town of that size (``تل`` "hill", ``سعيدة``, ``النصر``). Forms of middling
-  frequency stay but go to ``ambiguous_ar``, so the matcher asks for context (في، بـ …).
+  country, person, hand place, organization, role, connector, month, date, trigger or function
+  word, also behind a proclitic; a given or family name below 1M inhabitants), shorter than
+  three letters, or, as a single word, too common in Arabic text for a town of that size
+  (wordfreq Zipf frequency of its normalized form: >= 2.9 below 100k inhabitants, 3.3 below
+  300k, 3.8 below 1M, 4.5 above:
+  إطار/أطار, دولة/دوله, الأشهر/آلاشهر, ليفني), or when a proclitic or the article turns it into a
+  more frequent word (ب+ايدن = بايدن, ب+اريس = باريس, ال+عثمانية). Single words of Zipf >= 2.5
+  in towns under 500k stay but go to ``ambiguous_ar``, so the matcher asks for context.
+- Outside the Arab League, a town's form one typo away from the same word as a known person's
+  name word is dropped (the matcher
+  repairs a typo only when one dictionary word qualifies: نيكاهو would block نتياهو -> نتنياهو).
+  Frequent single words that are inflections of a still more frequent word go (كانو: كانوا); in
+  the Arab League states a frequent single word stays as ambiguous when its word family is rare
+  (الزبداني) and goes when it is frequent (القصير: قصير).
 - One form, one place: a form shared by several places stays with the most populous.
 - ``places.csv`` stays authoritative: a city within 15 km of a hand place of the same country is
   left out (it is the hand row under another spelling).
@@ -36,10 +46,11 @@ from pathlib import Path
 
 import polars as pl
 import pycountry
-from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from gazetteer_rules import form_status, typo_neighbours, word_frequencies  # noqa: E402
+
 from orchestration.transforms.text import load_function_words, normalize_text  # noqa: E402
 
 REFERENCE_DIR = ROOT / "data" / "reference"
@@ -89,10 +100,6 @@ FOCUS = set(
 )
 # Zipf thresholds for a single-word form (its frequency in general Arabic text): above DROP_ZIPF
 # the word is mostly something else unless the city is big; above AMBIGUOUS_ZIPF it needs context.
-DROP_ZIPF = 4.0
-BIG_CITY = 1_000_000
-AMBIGUOUS_ZIPF = 3.3
-AMBIGUOUS_MAX_POP = 500_000
 ALIAS_MAX_ZIPF = 3.0
 SAME_PLACE_KM = 15.0
 _DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
@@ -124,16 +131,15 @@ def _split(cell: str | None) -> list[str]:
     return [p.strip() for p in (cell or "").split("|") if p.strip()]
 
 
-def known_keys() -> set[str]:
-    """Normalized forms the knowledge base already gives a meaning (entities and lexicons)."""
+def known_keys() -> tuple[set[str], set[str]]:
+    """Normalized forms the knowledge base already gives a meaning (entities and lexicons), and
+    the given and family names (a softer collision: شيراز is a given name and Shiraz)."""
     sources = {
         "countries.csv": ["name_ar", "aliases_ar", "nisba_ar", "ambiguous_ar"],
         "persons.csv": ["name_ar", "aliases_ar"],
         "places.csv": ["name_ar", "aliases_ar"],
         "organizations.csv": ["name_ar", "aliases_ar"],
         "roles.csv": ["pattern_ar"],
-        "given_names_ar.csv": ["name_ar"],
-        "family_names_ar.csv": ["name_ar"],
         "name_connectors_ar.csv": ["form"],
         "months.csv": ["name"],
         "date_words.csv": ["word"],
@@ -152,7 +158,22 @@ def known_keys() -> set[str]:
         for row in csv.DictReader(f):
             for form in [row["name_ar"], *_split(row["aliases_ar"])]:
                 keys.update(normalize_text(w) for w in form.split() if len(w) > 3)
-    return keys
+    personal: set[str] = set()
+    for file in ("given_names_ar.csv", "family_names_ar.csv"):
+        with (REFERENCE_DIR / file).open(encoding="utf-8", newline="") as f:
+            personal.update(normalize_text(row["name_ar"]) for row in csv.DictReader(f))
+    return keys, personal
+
+
+def person_words() -> set[str]:
+    """Normalized words of the knowledge base's person names (the typos fuzzy matching repairs)."""
+    with (REFERENCE_DIR / "persons.csv").open(encoding="utf-8", newline="") as f:
+        return {
+            normalize_text(w)
+            for row in csv.DictReader(f)
+            for form in [row["name_ar"], *_split(row["aliases_ar"])]
+            for w in form.split()
+        }
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -160,20 +181,6 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
     return 6371 * 2 * math.asin(math.sqrt(a))
-
-
-def _form_status(form: str, population: int, known: set[str]) -> str:
-    """``keep``, ``ambiguous`` or ``drop`` for one Arabic form of a city."""
-    key = normalize_text(form)
-    stem = key[2:] if key.startswith("ال") else key
-    if key in known or len(stem.replace(" ", "")) < 3:
-        return "drop"
-    if " " in form:
-        return "keep"
-    zipf = zipf_frequency(form, "ar")
-    if zipf >= DROP_ZIPF and population < BIG_CITY:
-        return "drop"
-    return "ambiguous" if zipf >= AMBIGUOUS_ZIPF and population < AMBIGUOUS_MAX_POP else "keep"
 
 
 def _cities() -> list[dict]:
@@ -184,11 +191,12 @@ def _cities() -> list[dict]:
 
 
 def build() -> list[dict[str, str]]:
-    known = known_keys()
-    hand = pl.read_csv(REFERENCE_DIR / "places.csv", infer_schema=False).drop_nulls(
-        ["latitude", "country_iso3"]
-    )
-    hand_points: dict[str, list[tuple[float, float]]] = {}
+    taken, personal = known_keys()
+    known = (taken, personal, typo_neighbours(person_words()))
+    freq = word_frequencies()
+    hand = pl.read_csv(REFERENCE_DIR / "places.csv", infer_schema=False).drop_nulls(["latitude"])
+    # A hand place without a country (Jerusalem, whose status is disputed) excludes cities of any.
+    hand_points: dict[str | None, list[tuple[float, float]]] = {}
     for r in hand.iter_rows(named=True):
         hand_points.setdefault(r["country_iso3"], []).append((float(r["latitude"]), float(r["longitude"])))
     taken_ids = set(pl.read_csv(REFERENCE_DIR / "places.csv", infer_schema=False)["entity_id"])
@@ -200,11 +208,15 @@ def build() -> list[dict[str, str]]:
             continue  # Kosovo (XK) has no ISO 3166-1 code
         iso3 = country.alpha_3
         if any(
-            _km(c["latitude"], c["longitude"], la, lo) < SAME_PLACE_KM for la, lo in hand_points.get(iso3, [])
+            _km(c["latitude"], c["longitude"], la, lo) < SAME_PLACE_KM
+            for la, lo in [*hand_points.get(iso3, []), *hand_points.get(None, [])]
         ):
             continue
-        forms = sorted(_arabic_forms(c["alternatenames"]), key=lambda f: (-zipf_frequency(f, "ar"), f))
-        status = {f: _form_status(f, c["population"], known) for f in forms}
+        forms = sorted(
+            _arabic_forms(c["alternatenames"]), key=lambda f: (-freq.get(normalize_text(f), 0.0), f)
+        )
+        focus = c["countrycode"] in FOCUS
+        status = {f: form_status(f, c["population"], focus, known, freq) for f in forms}
         usable = [
             f
             for f in forms
@@ -213,7 +225,7 @@ def build() -> list[dict[str, str]]:
         if not usable:
             continue
         primary, rest = usable[0], usable[1:]
-        aliases = [f for f in rest if " " in f or zipf_frequency(f, "ar") < ALIAS_MAX_ZIPF]
+        aliases = [f for f in rest if " " in f or freq.get(normalize_text(f), 0.0) < ALIAS_MAX_ZIPF]
         for f in [primary, *aliases]:
             owner[normalize_text(f)] = c["geonameid"]
         slug = _slug(c["name"]) or str(c["geonameid"])
