@@ -14,13 +14,9 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.ingest import list_inbox_files
+from orchestration.transforms.schemas import INBOX_STATE_SCHEMA
 
-STATE_SCHEMA: dict[str, pl.DataType] = {
-    "source_file": pl.String(),
-    "file_size_bytes": pl.Int64(),
-    "mtime_ns": pl.Int64(),
-    "sha256": pl.String(),
-}
+STATE_SCHEMA = INBOX_STATE_SCHEMA
 CHANGES = ("new", "changed", "reprocess", "unchanged", "deleted")
 
 
