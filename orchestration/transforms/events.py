@@ -39,29 +39,8 @@ import polars as pl
 from orchestration.transforms.dates import find_dates, load_date_words
 from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
+from orchestration.transforms.schemas import EVENT_CANDIDATES_SCHEMA
 from orchestration.transforms.text import REMOVED_CHARS, normalize_expr
-
-EVENT_CANDIDATES_SCHEMA: dict[str, pl.DataType] = {
-    "mention_id": pl.String(),
-    "article_id": pl.String(),
-    "sentence_index": pl.Int64(),
-    "sentence": pl.String(),
-    "event_code": pl.String(),
-    "trigger": pl.String(),
-    "action_char_offset": pl.Int64(),
-    "actor1_entity_id": pl.String(),
-    "actor2_entity_id": pl.String(),
-    "actor1_char_offset": pl.Int64(),
-    "actor2_char_offset": pl.Int64(),
-    "actor1_code": pl.String(),
-    "actor2_code": pl.String(),
-    "location_entity_id": pl.String(),
-    "status": pl.String(),
-    "event_date": pl.Date(),
-    "date_precision": pl.String(),
-    "event_weekday": pl.Int32(),
-    "confidence": pl.Float64(),
-}
 
 # Sentinels for "no bound" on token indices (token indices are per article, far below these).
 _FAR = 1 << 40
