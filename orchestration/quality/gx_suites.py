@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import polars as pl
 
-from orchestration.transforms.schemas import ARTICLES_SCHEMA, ENTITY_MENTIONS_SCHEMA, EVENT_CANDIDATES_SCHEMA
 from orchestration.transforms.openworld import FOUND_CONFIDENCE
+from orchestration.transforms.schemas import ARTICLES_SCHEMA, ENTITY_MENTIONS_SCHEMA, EVENT_CANDIDATES_SCHEMA
 
 if TYPE_CHECKING:
     from great_expectations.core.batch_definition import BatchDefinition

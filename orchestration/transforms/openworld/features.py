@@ -57,6 +57,8 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         adjish=b.str.contains(r"[يه]$|^ت..ي.$"),
         plural=b.str.contains(r"(?:ون|ين|ات)$"),
         clitic_prep=b.str.contains(r"^[بلك].."),
+        # Pronoun suffixes (لدعمهما، لنظامه) and sound plurals (إقليميين) mark ordinary words.
+        suffixed=b.str.contains(r"(?:هما|هم|ها|هن|كم|كما)$|^[بل].{2,}ه$"),
         pre=original_prefix_len(pl.col("token"), pl.col("strip")),
         # Grammar words keep being grammar with a proclitic (بأن، لأن، وفي).
         stop=n.is_in(lx.stop.implode())

@@ -19,6 +19,10 @@ MAX_COMPLEMENT = 3
 # a lone word after a title (الرئيس سعى) and the second word of a name-shaped run (كبير علماء).
 COMMON_LONE = 4.3
 COMMON_NEXT = 4.0
+# A given name this frequent as a word (سلام 4.85) opens a name-shaped run only before a word
+# rarer than RARE_NEXT.
+AMBIGUOUS_GIVEN = 4.7
+RARE_NEXT = 3.5
 # Unlisted words this rare may extend a name beyond two words (طه ياسين رمضان).
 RARE_WORD = 3.0
 # The second word of a title-anchored name: above this it is the verb that follows (بوش تجاوز).
@@ -37,6 +41,7 @@ def _name_word() -> pl.Expr:
         & ~c("speech")
         & ~c("org_head")
         & ~c("lprep")
+        & (~(c("suffixed") | c("plural")) | c("given") | c("family"))
     )
 
 
@@ -140,14 +145,22 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     )
     # One word alone must not look like an imperfect verb (الرئيس يستقبل) unless it is a known name.
     lone_ok = (c("n") >= 2) | known | (~c("verbish") & (c("zipf") < COMMON_LONE))
-    nxt_known = (c("given") | c("family")).shift(-1).fill_null(False)
+    # A listed next word counts unless it is also a frequent ordinary word (طويل is a family name).
+    nxt_known = ((c("given") | c("family")) & (c("zipf") < AMBIGUOUS_GIVEN)).shift(-1).fill_null(False)
     shaped = (
         c("given")
         & ~c("stop")
         & (c("n") >= 2)
         # Without a cue, a definite second word must be a listed family name (not صاحب الجلالة).
         & (~c("al").shift(-1).fill_null(False) | c("family").shift(-1).fill_null(False))
-        & (nxt_known | (c("zipf").shift(-1).fill_null(0.0) < COMMON_NEXT))
+        # A given name that is also a frequent word (سلام، أمل) needs a rarer word after it.
+        & (
+            nxt_known
+            | (
+                c("zipf").shift(-1).fill_null(0.0)
+                < pl.when(c("zipf") >= AMBIGUOUS_GIVEN).then(RARE_NEXT).otherwise(COMMON_NEXT)
+            )
+        )
     )
     # After a speech verb the subject is a name unless it is a common noun (قال مسؤول، قال مصدر).
     speech = c("anchor_speech") & (
