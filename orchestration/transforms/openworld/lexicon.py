@@ -18,224 +18,13 @@ import polars as pl
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 
-# Titles and occupations that stand right before a person's name (with the matcher's honorifics,
-# passed to load_lexicons): الرئيس، الملك، اللاعب، المدرب ...
-TITLE_FORMS: tuple[str, ...] = (
-    "الرئيس",
-    "الرئيسة",
-    "الملك",
-    "الملكة",
-    "الوزير",
-    "الوزيرة",
-    "السفير",
-    "السفيرة",
-    "النائب",
-    "النائبة",
-    "اللاعب",
-    "اللاعبة",
-    "المدرب",
-    "المدير",
-    "المديرة",
-    "القائد",
-    "الزعيم",
-    "الزعيمة",
-    "القاضي",
-    "المحامي",
-    "الكاتب",
-    "الكاتبة",
-    "الصحافي",
-    "الصحفي",
-    "المخرج",
-    "الفنان",
-    "الفنانة",
-    "الممثل",
-    "الممثلة",
-    "المطرب",
-    "المطربة",
-    "الأستاذ",
-    "الأستاذة",
-    "البروفسور",
-    "البروفيسور",
-    "المرشح",
-    "المرشحة",
-    "الإمام",
-    "البابا",
-    "الكاردينال",
-    "المطران",
-    "الحاخام",
-    "الأب",
-    "الدكتورة",
-    "المهندس",
-    "الشاعر",
-    "الروائي",
-    "المفكر",
-    "الباحث",
-    "الناشط",
-    "الناشطة",
-    "المعارض",
-    "المبعوث",
-    "المنسق",
-    "الجنرال",
-    "الأدميرال",
-    "الرقيب",
-    "النقيب",
-    "الرائد",
-    "المقدم",
-    "الحارس",
-    "المهاجم",
-    "المدافع",
-    "النجم",
-    "صاحب",
-    "حضرة",
-    "جلالة",
-    "معالي",
-    "سعادة",
-    "دولة",
-    "مواطنه",
-    "زميله",
-    "مساعده",
-)
-# Heads of a construct phrase naming a person's office: رئيس الاتحاد، وزير الخارجية الأمريكي ...
-OFFICE_HEADS: tuple[str, ...] = (
-    "رئيس",
-    "رئيسة",
-    "وزير",
-    "وزيرة",
-    "مدير",
-    "مديرة",
-    "قائد",
-    "زعيم",
-    "سفير",
-    "نائب",
-    "أمين",
-    "الأمين",
-    "مستشار",
-    "مساعد",
-    "محافظ",
-    "عضو",
-    "متحدث",
-    "المتحدث",
-    "الناطق",
-    "ناطق",
-    "مندوب",
-    "المندوب",
-    "ممثل",
-    "مبعوث",
-    "مفوض",
-    "رئيس",
-    "حاكم",
-    "عمدة",
-    "مدرب",
-    "لاعب",
-    "مؤسس",
-    "منسق",
-)
-# Verbs of saying: the name after them is their subject (قال فلان، أكد فلان).
-SPEECH_VERBS: tuple[str, ...] = (
-    "قال",
-    "قالت",
-    "أكد",
-    "أكدت",
-    "أضاف",
-    "أضافت",
-    "أوضح",
-    "أوضحت",
-    "صرح",
-    "صرحت",
-    "أعلن",
-    "أعلنت",
-    "ذكر",
-    "ذكرت",
-    "أشار",
-    "أشارت",
-    "شدد",
-    "شددت",
-    "اعتبر",
-    "اعتبرت",
-    "رأى",
-    "رأت",
-    "نفى",
-    "نفت",
-    "دعا",
-    "دعت",
-    "طالب",
-    "طالبت",
-    "اعترف",
-    "أعرب",
-    "أعربت",
-    "تابع",
-    "كشف",
-    "كشفت",
-    "حذر",
-    "حذرت",
-    "يقول",
-    "تقول",
-)
-# Head nouns of organization names: the head and its complement chain (idafa, adjectives) are one ORG.
-ORG_HEADS: tuple[str, ...] = (
-    "وزارة",
-    "هيئة",
-    "مجلس",
-    "حركة",
-    "حزب",
-    "جماعة",
-    "منظمة",
-    "جمعية",
-    "شركة",
-    "مؤسسة",
-    "وكالة",
-    "جامعة",
-    "بنك",
-    "مصرف",
-    "اتحاد",
-    "لجنة",
-    "نادي",
-    "نادى",
-    "صحيفة",
-    "جريدة",
-    "مجلة",
-    "قناة",
-    "إذاعة",
-    "تلفزيون",
-    "معهد",
-    "مركز",
-    "مكتب",
-    "محكمة",
-    "برلمان",
-    "جبهة",
-    "تحالف",
-    "كتلة",
-    "ائتلاف",
-    "منتدى",
-    "صندوق",
-    "مجموعة",
-    "نقابة",
-    "رابطة",
-    "أكاديمية",
-    "كلية",
-    "مستشفى",
-    "مفوضية",
-    "سلطة",
-)
-# Heads that stand in apposition before a proper name: the name alone is the organization
-# (شركة نوكيا، حركة حماس، صحيفة التايمز), while an idafa chain makes one name with its head.
-APPOSITIVE_HEADS: tuple[str, ...] = (
-    "شركة",
-    "حركة",
-    "جماعة",
-    "صحيفة",
-    "جريدة",
-    "مجلة",
-    "قناة",
-    "إذاعة",
-    "تلفزيون",
-    "وكالة",
-    "نادي",
-    "نادى",
-    "مجموعة",
-    "مصرف",
-    "بنك",
-)
+# Cue words (closed-class grammar, hand-kept in data/reference/openworld_cues.csv, column ``kind``):
+# ``title`` (الرئيس، اللاعب: right before a name; the matcher's honorifics are added), ``office_head``
+# (رئيس، وزير: head of a construct naming an office), ``speech_verb`` (قال، أكد: the name after them is
+# their subject), ``org_head`` (وزارة، حزب: head noun of an organization name), ``appositive_head``
+# (شركة، صحيفة: stands in apposition before a proper name, which alone is the organization) and
+# ``generic_subject`` (مسؤول، مصدر: a common noun after a speech verb, not a name).
+CUES_CSV = "openworld_cues.csv"
 # Roles of roles.csv that name a body or a group, not one person: they never introduce a name.
 COLLECTIVE_ROLES: tuple[str, ...] = (
     "government",
@@ -249,35 +38,6 @@ COLLECTIVE_ROLES: tuple[str, ...] = (
     "interior_ministry",
     "opposition",
     "official",
-)
-# Subjects of a speech verb that are common nouns, not names (قال مسؤول، أكد مصدر).
-GENERIC_SUBJECTS: tuple[str, ...] = (
-    "مسؤول",
-    "مسؤولة",
-    "مصدر",
-    "مصادر",
-    "شهود",
-    "شاهد",
-    "بيان",
-    "تقرير",
-    "متحدث",
-    "ناطق",
-    "مراسل",
-    "مسؤولو",
-    "خبير",
-    "محلل",
-    "دبلوماسي",
-    "مواطن",
-    "طبيب",
-    "ضابط",
-    "قائد",
-    "عضو",
-    "أحد",
-    "بعض",
-    "كثير",
-    "معظم",
-    "رئيس",
-    "وزير",
 )
 
 
@@ -338,24 +98,40 @@ def load_lexicons(
         ]
     )
     given = pl.concat([_first_words(persons), _csv_words(reference_dir / "given_names_ar.csv")])
-    titles = [*honorifics, *TITLE_FORMS]
-    cue = _norm_set([*titles, *OFFICE_HEADS])
+    cues = _cues(reference_dir / CUES_CSV)
+    titles = [*honorifics, *cues["title"]]
+    cue = _norm_set([*titles, *cues["office_head"]])
     given = given.filter(~given.str.starts_with("ال") & ~given.is_in(connectors.implode())).unique()
     given = given.filter(~given.is_in(cue.implode()) & ~given.is_in(stop.implode()))
     family = _csv_words(reference_dir / "family_names_ar.csv").unique()
     return Lexicons(
         titles=_norm_set(titles),
-        office_heads=_norm_set(OFFICE_HEADS),
-        speech=_norm_set(SPEECH_VERBS),
-        org_heads=_norm_set(ORG_HEADS),
-        appositive=_norm_set(APPOSITIVE_HEADS),
+        office_heads=_norm_set(cues["office_head"]),
+        speech=_norm_set(cues["speech_verb"]),
+        org_heads=_norm_set(cues["org_head"]),
+        appositive=_norm_set(cues["appositive_head"]),
         connectors=connectors,
         given=given,
         family=family,
         stop=stop,
-        generic=_norm_set(GENERIC_SUBJECTS),
+        generic=_norm_set(cues["generic_subject"]),
         common=_common_words(reference_dir / "common_words_ar.csv"),
     )
+
+
+CUE_KINDS = ("title", "office_head", "speech_verb", "org_head", "appositive_head", "generic_subject")
+
+
+@lru_cache(maxsize=2)
+def _cues(path: Path) -> dict[str, list[str]]:
+    """Cue words by kind; a missing file or an unknown kind is a clear error, not silent loss."""
+    if not path.exists():
+        raise FileNotFoundError(f"open-world cue words missing: {path}")
+    df = pl.read_csv(path, infer_schema=False)
+    unknown = set(df["kind"].unique().to_list()) - set(CUE_KINDS)
+    if unknown:
+        raise ValueError(f"{path.name}: unknown cue kinds {sorted(unknown)}; expected {CUE_KINDS}")
+    return {k: df.filter(pl.col("kind") == k)["form_ar"].str.strip_chars().to_list() for k in CUE_KINDS}
 
 
 @lru_cache(maxsize=2)

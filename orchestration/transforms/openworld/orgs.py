@@ -1,6 +1,6 @@
 """Organizations nobody listed: a head noun with its complement chain, and Latin-script names.
 
-``وزارة الخارجية المصرية``, ``حزب العمال``, ``جامعة برينستون``: a head noun (``lexicon.ORG_HEADS``)
+``وزارة الخارجية المصرية``, ``حزب العمال``, ``جامعة برينستون``: a head noun (``org_head`` in ``openworld_cues.csv``)
 followed by definite words (idafa and adjectives) or known countries, places and nisbas, glued by
 spaces, at most ``MAX_CHAIN`` words; a bare proper noun may follow the head directly (``حركة حماس``).
 A nisba in the chain gives the organization its country. A run of Latin-script words (CNN, IBM) is
