@@ -130,13 +130,15 @@ def word_features(words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons) -> 
         v, on="token", how="left", maintain_order="left"
     )
     w = w.join(_coverage(elements, words.height), on="wid", how="left", maintain_order="left")
+    # Gap classes on the few distinct gaps, then a hash lookup per word (no join on 1M strings).
     gaps = words.select("gap").unique().with_columns(gcls=gap_class(pl.col("gap")))
-    w = w.join(gaps, on="gap", how="left", maintain_order="left")
+    space = gaps.filter(pl.col("gcls") == GAP_SPACE)["gap"].implode()
+    comma = gaps.filter(pl.col("gcls") == GAP_COMMA)["gap"].implode()
     same = (pl.col("aidx") == pl.col("aidx").shift(1)).fill_null(False)
     return w.with_columns(
         cov=pl.col("cov_kind").is_not_null(),
         # The word is glued to the previous one by plain spaces, in the same article.
-        joined=same & (pl.col("gcls") == GAP_SPACE),
-        comma=same & (pl.col("gcls") == GAP_COMMA),
+        joined=same & pl.col("gap").is_in(space),
+        comma=same & pl.col("gap").is_in(comma),
         cs=pl.col("char_start") + pl.col("pre"),
     )
