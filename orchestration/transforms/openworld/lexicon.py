@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 
 # Cue words (closed-class grammar, hand-kept in data/reference/openworld_cues.csv, column ``kind``):
@@ -98,7 +98,10 @@ def load_lexicons(
         ]
     )
     given = pl.concat([_first_words(persons), _csv_words(reference_dir / "given_names_ar.csv")])
-    cues = _cues(reference_dir / CUES_CSV)
+    # The cue grammar ships with the repository: a reference folder without its own copy (tests,
+    # a partial knowledge base) uses the repository's.
+    cues_path = reference_dir / CUES_CSV
+    cues = _cues(cues_path if cues_path.exists() else REFERENCE_DIR / CUES_CSV)
     titles = [*honorifics, *cues["title"]]
     cue = _norm_set([*titles, *cues["office_head"]])
     given = given.filter(~given.str.starts_with("ال") & ~given.is_in(connectors.implode())).unique()
