@@ -91,9 +91,13 @@ def compare(old: pl.DataFrame, new: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     )
 
 
-def check_corpus(old_src: Path, inbox: Path, work: Path) -> bool:
+def check_corpus(old_src: Path, inbox: Path, work: Path, reuse: bool = False) -> bool:
     out = work / inbox.resolve().as_posix().strip("/").replace("/", "_")
-    old_sec = _child(old_src, "inputs", inbox, out)
+    old_times = out / "old_seconds"
+    if not (reuse and old_times.exists()):
+        old_times.parent.mkdir(parents=True, exist_ok=True)
+        old_times.write_text(str(_child(old_src, "inputs", inbox, out)))
+    old_sec = float(old_times.read_text())
     new_sec = _child(ROOT, "events", inbox, out)
     old, new = (pl.read_parquet(out / f"events_{s}.parquet") for s in ("inputs", "events"))
     only_old, only_new = compare(old, new)
@@ -105,7 +109,14 @@ def check_corpus(old_src: Path, inbox: Path, work: Path) -> bool:
         + ("IDENTICAL" if same else f"{only_old.height} old-only, {only_new.height} new-only")
     )
     with pl.Config(tbl_rows=40, tbl_cols=-1, fmt_str_lengths=40, tbl_width_chars=250):
-        cols = ["article_id", "sentence_index", "event_code", "trigger", "actor1_entity_id", "actor2_entity_id"]
+        cols = [
+            "article_id",
+            "sentence_index",
+            "event_code",
+            "trigger",
+            "actor1_entity_id",
+            "actor2_entity_id",
+        ]
         for label, rows in (("old-only", only_old), ("new-only", only_new)):
             if rows.height:
                 print(f"  {label}:\n{rows.drop('sentence', 'mention_id').sort(cols[:2])}")
@@ -117,12 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("inboxes", type=Path, nargs="*", help="bench inboxes besides the seeds and held-out")
     parser.add_argument("--commit", default="5afa049", help="the old code")
     parser.add_argument("--keep", type=Path, help="keep the dumped frames in this folder")
+    parser.add_argument("--reuse", action="store_true", help="reuse the old outputs already in --keep")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         old_src = export_commit(args.commit, Path(tmp) / "old")
         started = time.perf_counter()
-        results = [check_corpus(old_src, inbox, work) for inbox in [*DEFAULT_CORPORA, *args.inboxes]]
+        results = [
+            check_corpus(old_src, inbox, work, args.reuse and args.keep is not None)
+            for inbox in [*DEFAULT_CORPORA, *args.inboxes]
+        ]
     print(f"{'all identical' if all(results) else 'DIFFERENCES'} ({time.perf_counter() - started:.0f} s)")
     return 0 if all(results) else 1
 
