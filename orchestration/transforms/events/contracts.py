@@ -23,6 +23,7 @@ TOKENS: dict[str, pl.DataType] = {
     "char_start": pl.Int64(),
     "char_end": pl.Int64(),
     "norm": pl.String(),
+    "gap": pl.String(),  # non-word text before the word (transforms.tokens)
 }
 
 # 2. Lexicon matches (triggers, blocking phrases, markers, date words), longest per sentence.

@@ -30,10 +30,11 @@ _OPTIONAL_DATE_COLS = {
 
 
 def date_expressions(
-    articles: pl.DataFrame, kept: pl.DataFrame, tokens: pl.DataFrame, matches: pl.DataFrame
+    articles: pl.DataFrame, sentences: pl.DataFrame, tokens: pl.DataFrame, matches: pl.DataFrame
 ) -> pl.DataFrame:
-    """Date expressions per sentence (contracts.DATE_EXPRESSIONS)."""
-    explicit = explicit_dates(articles, kept, tokens)
+    """Date expressions per sentence (contracts.DATE_EXPRESSIONS): explicit dates in ``sentences``
+    (the regexes of find_dates run on those alone), date words wherever the lexicon matched."""
+    explicit = explicit_dates(articles, sentences.select(*KEYS, "sentence", s_start="char_start"), tokens)
     other = lexicon_dates(matches, tokens)
     out = pl.concat([explicit, other], how="diagonal_relaxed") if explicit.height else other
     for c, tp in _OPTIONAL_DATE_COLS.items():

@@ -26,9 +26,10 @@ from orchestration.transforms.events.selection import (
     select_candidates,
     to_event_candidates,
 )
-from orchestration.transforms.events.tokens import sentence_tokens, trigger_sentences
+from orchestration.transforms.events.tokens import event_tokens, in_sentences
 from orchestration.transforms.events.triggers import find_triggers
 from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.tokens import build_tokens
 
 
 def extract_event_candidates(
@@ -37,26 +38,38 @@ def extract_event_candidates(
     entity_mentions: pl.DataFrame,
     kb: KnowledgeBase,
     lexicons: EventLexicons | None = None,
+    tokens: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """One row per event mention (see ``docs/contracts.md``, table ``event_candidates``)."""
+    """One row per event mention (see ``docs/contracts.md``, table ``event_candidates``).
+
+    ``tokens`` is the shared token table of ``articles`` (``transforms.tokens.build_tokens`` with
+    ``sentences``); it is built here when not given."""
     lex = lexicons or load_event_lexicons()
     empty = pl.DataFrame(schema=EVENT_CANDIDATES_SCHEMA)
     if articles.height == 0 or sentences.height == 0:
         return empty
     lexicon = build_lexicon(kb.event_triggers, lex)
-    kept = trigger_sentences(sentences, trigger_needles(lexicon))
-    tokens = sentence_tokens(kept)
-    if tokens.height == 0:
+    if tokens is None:
+        tokens = build_tokens(articles, sentences)
+    kept = event_tokens(tokens, trigger_needles(lexicon))
+    if kept.height == 0:
         return empty
-    matches = match_lexicon(tokens, lexicon)
-    triggers = find_triggers(matches, tokens, articles)
+    matches = match_lexicon(kept, lexicon)
+    # Everything but the article's stated weekday (relative dates, any kept sentence) happens in
+    # the sentences that hold a trigger: the later stages work on those alone.
+    with_trigger = (
+        matches.filter((pl.col("group") == "trigger") & (pl.col("marker") == "trigger"))
+        .select("article_id", "sentence_index")
+        .unique()
+    )
+    toks = in_sentences(kept, with_trigger)
+    triggers = find_triggers(matches, toks, articles)
     if triggers.height == 0:
         return empty
-    dates = date_expressions(articles, kept, tokens, matches)
-    triggers = attach_dates(triggers, dates, tokens)
-    mentions = entity_mentions.filter(pl.col("article_id").is_in(articles["article_id"].implode()))
+    dates = date_expressions(articles, in_sentences(sentences, with_trigger), kept, matches)
+    triggers = attach_dates(triggers, dates, toks)
     markers = matches.filter(pl.col("group") == "marker")
-    actors = attach_arguments(triggers, unify_role_placeholders(mentions), tokens, markers)
+    actors = attach_arguments(triggers, _mentions(entity_mentions, articles, with_trigger), toks, markers)
     dyads = resolve_roles(triggers.filter(~pl.col("mk_dyad_back")), actors, kb)
     if dyads.height == 0 and not triggers["mk_dyad_back"].any():
         return empty
@@ -67,3 +80,14 @@ def extract_event_candidates(
     repeated = repeat_previous_event(triggers.filter(pl.col("mk_dyad_back")), cands)
     cands = pl.concat([cands, repeated], how="diagonal_relaxed")
     return to_event_candidates(locate(cands, actors), sentences)
+
+
+def _mentions(mentions: pl.DataFrame, articles: pl.DataFrame, with_trigger: pl.DataFrame) -> pl.DataFrame:
+    """The mentions of the trigger sentences, role placeholders resolved over the whole article."""
+    mentions = unify_role_placeholders(
+        mentions.join(articles.select("article_id"), on="article_id", how="semi")
+    )
+    if "sentence_index" in mentions.columns and mentions["sentence_index"].null_count() == 0:
+        # A mention's sentence is the one it starts in, as for tokens.
+        return in_sentences(mentions, with_trigger)
+    return mentions

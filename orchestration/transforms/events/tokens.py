@@ -1,52 +1,44 @@
-"""Stage 1: word tokens of the sentences that may hold a trigger.
+"""Stage 1: the words of the sentences that may hold a trigger, from the shared token table.
 
-Only sentences passing a substring pre-filter (a needle per trigger pattern, on the normalized
-sentence) are split; token_index is sentence-major (contracts.SENTENCE_STRIDE) so that token
-distances never cross a sentence.
+Events never tokenize: they read ``transforms.tokens.build_tokens`` output. Only sentences with a
+word that contains a trigger needle are kept; token_index is sentence-major
+(contracts.SENTENCE_STRIDE) so that token distances never cross a sentence.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import SENTENCE_STRIDE, TOKENS, conform
-from orchestration.transforms.text import normalize_expr
+from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE, TOKENS, conform
 
 
-def trigger_sentences(sentences: pl.DataFrame, needles: list[str]) -> pl.DataFrame:
-    """article_id, sentence_index, sentence, s_start of the sentences that contain a needle."""
-    return sentences.select("article_id", "sentence_index", "sentence", s_start=pl.col("char_start")).filter(
-        normalize_expr(pl.col("sentence")).str.contains_any(needles)
+def event_tokens(tokens: pl.DataFrame, needles: list[str]) -> pl.DataFrame:
+    """Stage 1: the shared token table (``transforms.tokens``) of the sentences that may hold a
+    trigger, as contracts.TOKENS.
+
+    A sentence is kept when one of its words contains a needle; the test runs once per distinct
+    normalized word and the sentences are selected with a join. token_index becomes sentence-major
+    (sentence_index * SENTENCE_STRIDE + index within the sentence)."""
+    words = tokens.select("norm").unique()
+    hits = words.filter(pl.col("norm").str.contains_any(needles))
+    keys = tokens.join(hits, on="norm", how="semi").select(KEYS).unique()
+    kept = tokens.join(keys, on=KEYS, how="semi")
+    local = pl.col("token_index") - pl.col("token_index").min().over(KEYS)
+    out = kept.select(
+        *KEYS,
+        token="surface",
+        token_index=pl.col("sentence_index") * SENTENCE_STRIDE + local,
+        char_start="char_start",
+        char_end="char_end",
+        norm="norm",
+        gap="gap",
     )
+    return conform(out, TOKENS, "tokens")
 
 
-def sentence_tokens(kept: pl.DataFrame) -> pl.DataFrame:
-    """Word tokens of ``kept`` sentences (contracts.TOKENS)."""
-    # Every non-word character becomes one space (length-preserving), so a plain split gives
-    # words whose offsets are cumulative (length + 1); ~10x faster than a tokenizing regex.
-    toks = (
-        kept.select(
-            "article_id",
-            "sentence_index",
-            "s_start",
-            token=pl.col("sentence").str.replace_all(r"[^\p{L}\p{M}\p{N}]", " ").str.split(" "),
-        )
-        .with_columns(tlen=pl.col("token").list.eval(pl.element().str.len_chars().cast(pl.Int64)))
-        .with_columns(t_end=pl.col("tlen").list.eval((pl.element() + 1).cum_sum()))
-        .explode(["token", "tlen", "t_end"])
-        .filter(pl.col("tlen") > 0)
-        .with_columns(local=pl.int_range(pl.len(), dtype=pl.Int64).over("article_id", "sentence_index"))
-    )
-    toks = toks.select(
-        "article_id",
-        "sentence_index",
-        "token",
-        token_index=pl.col("sentence_index") * SENTENCE_STRIDE + pl.col("local"),
-        char_start=pl.col("s_start") + pl.col("t_end") - pl.col("tlen") - 1,
-        char_end=pl.col("s_start") + pl.col("t_end") - 1,
-        norm=normalize_expr(pl.col("token")),
-    )
-    return conform(toks, TOKENS, "tokens")
+def in_sentences(frame: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+    """Rows of ``frame`` in the sentences of ``keys`` (article_id, sentence_index)."""
+    return frame.join(keys, on=KEYS, how="semi")
 
 
 def nearest_word(
