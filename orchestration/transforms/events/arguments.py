@@ -13,6 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import ACTORS, KEYS, SENTENCE_STRIDE, conform
+from orchestration.transforms.events.windows import all_so_far, shift_in_group
 from orchestration.transforms.text import normalize_expr
 
 _PARTNER_MARKERS = ["with", "between", "to", "against"]
@@ -149,22 +150,22 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
     # Apposition ("الرئيس الروسي، فلاديمير بوتين") repeats one actor; a country right before a
     # person is the person's nisba/title ("الاحتلال الإسرائيلي بنيامين نتنياهو").
     same_prev = (
-        (pl.col("entity_id") == pl.col("entity_id").shift(1).over(KEYS))
-        & (pl.col("a_start") - pl.col("a_end").shift(1).over(KEYS) <= 3)
+        (pl.col("entity_id") == shift_in_group(pl.col("entity_id"), 1, KEYS))
+        & (pl.col("a_start") - shift_in_group(pl.col("a_end"), 1, KEYS) <= 3)
     ).fill_null(False)
     m = m.filter(~same_prev)
     state_before_agent = (
         (pl.col("klass") == "state")
-        & (pl.col("klass").shift(-1).over(KEYS) == "agent")
-        & (pl.col("a_start").shift(-1).over(KEYS) - pl.col("a_end") <= 2)
+        & (shift_in_group(pl.col("klass"), -1, KEYS) == "agent")
+        & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") <= 2)
     ).fill_null(False)
     # An organization right before a person is the person's title ("الأمين العام للأمم المتحدة
     # أنطونيو غوتيريش", "رئيس المكتب السياسي لحركة حماس إسماعيل هنية").
     org_before_person = (
         (pl.col("entity_type") == "ORG")
-        & (pl.col("entity_type").shift(-1).over(KEYS) == "PERSON")
-        & (pl.col("a_start").shift(-1).over(KEYS) - pl.col("a_end") <= 2)
-        & ~pl.col("wprefix").shift(-1).over(KEYS).fill_null(False)
+        & (shift_in_group(pl.col("entity_type"), -1, KEYS) == "PERSON")
+        & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") <= 2)
+        & ~shift_in_group(pl.col("wprefix"), -1, KEYS).fill_null(False)
     ).fill_null(False)
     return m.filter(~state_before_agent & ~org_before_person)
 
@@ -289,7 +290,7 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     group = [*KEYS, "gov_tok"]
     m = (
         m.sort([*group, "a_start"])
-        .with_columns(prev_end=pl.col("a_end").shift(1).over(group))
+        .with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, group))
         .with_columns(next_tok=pl.col("prev_end") + 1)
         .join(wa, on=["article_id", "next_tok"], how="left")
     )
@@ -312,7 +313,7 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             | (pl.col("a_start") - pl.col("prev_end") <= 1)
         )
     )
-    m = m.with_columns(governed=link_ok.cast(pl.Int8).cum_min().over(group).cast(pl.Boolean)).with_columns(
+    m = m.with_columns(governed=all_so_far(link_ok, group)).with_columns(
         gov_kind=pl.when(pl.col("governed")).then(pl.col("gov_kind")),
         gov_tok=pl.when(pl.col("governed")).then(pl.col("gov_tok")),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
+from orchestration.transforms.events.windows import row_in_group
 from orchestration.transforms.reference import KnowledgeBase
 
 # Partner markers allowed per trigger `target` column of event_triggers.csv.
@@ -178,10 +179,11 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     near_between = (pl.col("gov_kind") != "between") | (pl.col("gov_tok") - pl.col("end") <= _BETWEEN_GAP)
     found = p.filter(
         ~pl.col("free") & allowed & (in_clause | before_clause) & (_ACTORISH | _VISIT_OR_FORCE) & near_between
-    ).with_columns(best_rank=pl.col("krank").min().over("t_id"))
-    found = found.filter(pl.col("krank") == pl.col("best_rank"))
+    )
+    best = found.group_by("t_id").agg(best_rank=pl.col("krank").min())
+    found = found.join(best, on="t_id", how="left").filter(pl.col("krank") == pl.col("best_rank"))
     between = found.filter(pl.col("gov_kind") == "between").sort("t_id", "a_start")
-    between = between.with_columns(n=pl.int_range(pl.len()).over("t_id")).filter(pl.col("n") < 2)
+    between = between.with_columns(n=row_in_group(["t_id"])).filter(pl.col("n") < 2)
     between_pairs = (
         between.filter(pl.col("n") == 0)
         .select("t_id", *_as("s_"))
@@ -254,7 +256,7 @@ def clause_pairs(p: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
         )
         .filter(~pl.col("t_id").is_in(done.implode()))
         .sort("t_id", "krank", pl.col("a_end"), descending=[False, False, True])
-        .with_columns(n=pl.int_range(pl.len()).over("t_id"))
+        .with_columns(n=row_in_group(["t_id"]))
         .filter(pl.col("n") < 2)
     )
     return (

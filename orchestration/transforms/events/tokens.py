@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE, TOKENS, conform
+from orchestration.transforms.events.windows import row_in_group
 
 
 def event_tokens(tokens: pl.DataFrame, needles: list[str]) -> pl.DataFrame:
@@ -23,7 +24,8 @@ def event_tokens(tokens: pl.DataFrame, needles: list[str]) -> pl.DataFrame:
     hits = words.filter(pl.col("norm").str.contains_any(needles))
     keys = tokens.join(hits, on="norm", how="semi").select(KEYS).unique()
     kept = tokens.join(keys, on=KEYS, how="semi")
-    local = pl.col("token_index") - pl.col("token_index").min().over(KEYS)
+    # Rows are in article and text order (build_tokens) and a semi join keeps that order.
+    local = row_in_group(KEYS)
     out = kept.select(
         *KEYS,
         token="surface",

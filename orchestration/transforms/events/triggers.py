@@ -11,6 +11,7 @@ import polars as pl
 
 from orchestration.transforms.events.contracts import FAR, KEYS, TRIGGERS, conform
 from orchestration.transforms.events.tokens import nearest_word
+from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.text import REMOVED_CHARS
 
 # Disapprove/reject/condemn codes whose object may be an event noun right after the verb.
@@ -61,16 +62,16 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     triggers = (
         triggers.sort(*KEYS, "start")
         .with_columns(
-            region_start=(pl.col("end").shift(1).over(KEYS) + 1).fill_null(-FAR),
+            region_start=(shift_in_group(pl.col("end"), 1, KEYS) + 1).fill_null(-FAR),
             # A condemnation's object is often another event and its agent ("أدانت X اقتحام قوات
             # الاحتلال المسجد", "أدانت حماس الغارات الإسرائيلية"): its clause runs over that noun's.
             region_end=pl.when(
                 pl.col("event_code").str.slice(0, 2).is_in(_OVER_NOUN_ROOTS)
-                & (pl.col("kind").shift(-1).over(KEYS) == "noun")
-                & (pl.col("start").shift(-1).over(KEYS) - pl.col("end") <= _OVER_NOUN_GAP)
+                & (shift_in_group(pl.col("kind"), -1, KEYS) == "noun")
+                & (shift_in_group(pl.col("start"), -1, KEYS) - pl.col("end") <= _OVER_NOUN_GAP)
             )
-            .then(pl.col("start").shift(-2).over(KEYS) - 1)
-            .otherwise(pl.col("start").shift(-1).over(KEYS) - 1)
+            .then(shift_in_group(pl.col("start"), -2, KEYS) - 1)
+            .otherwise(shift_in_group(pl.col("start"), -1, KEYS) - 1)
             .fill_null(FAR),
         )
         .with_row_index("t_id")
