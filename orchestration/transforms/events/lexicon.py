@@ -176,7 +176,8 @@ def match_lexicon(tokens: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
     """Stage 2: pattern matches (contracts.MATCHES), the longest per sentence and group."""
     matches = _all_matches(tokens, lexicon)
     keys = [*KEYS, "group"]
-    other = matches.select(*keys, o_start="start", o_end="end")
+    # Only a longer match covers another: the multi-word ones (few) against all.
+    other = matches.filter(pl.col("end") > pl.col("start")).select(*keys, o_start="start", o_end="end")
     span = pl.col("end") - pl.col("start")
     covered = (
         matches.join(other, on=keys)
@@ -198,39 +199,52 @@ def match_lexicon(tokens: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
 
 
 def _all_matches(tokens: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
-    """Every complete match inside one sentence: lex_id, start, end, future, group, priority."""
+    """Every complete match inside one sentence: lex_id, start, end, future, group, priority.
+
+    Anchored on the first word: a token that is a pattern's first word starts a candidate, and the
+    candidate survives word k when token start + k is that word (token_index is sentence-major, so
+    start + k never reaches into the next sentence). Frequent words (في، على) appear in many
+    patterns but start few of them."""
     conform(tokens, TOKENS, "tokens")
     lw = _lexicon_words(lexicon)
     variants = _variants(tokens.select("norm").unique(), lw.get_column("word").unique())
-    hits = (
-        tokens.select("article_id", "token_index", "sentence_index", "norm")
-        .join(variants, on="norm")
-        .join(lw, on="word")
-        .filter(
-            (~pl.col("f_prep") | pl.col("allow_article"))
-            & (~pl.col("f_article") | pl.col("allow_article"))
-            & (~pl.col("f_acc") | pl.col("allow_article"))
-            & (~pl.col("f_future") | (pl.col("allow_future") & (pl.col("pos") == 0)))
-            & (~pl.col("f_suffix") | (pl.col("allow_suffix") & (pl.col("pos") == pl.col("n_words") - 1)))
-        )
-        .with_columns(start=pl.col("token_index") - pl.col("pos"))
+    tv = tokens.select("article_id", "token_index", "sentence_index", "norm").join(variants, on="norm")
+    allowed = (
+        (~pl.col("f_prep") | pl.col("allow_article"))
+        & (~pl.col("f_article") | pl.col("allow_article"))
+        & (~pl.col("f_acc") | pl.col("allow_article"))
+        & (~pl.col("f_future") | (pl.col("allow_future") & (pl.col("pos") == 0)))
+        & (~pl.col("f_suffix") | (pl.col("allow_suffix") & (pl.col("pos") == pl.col("n_words") - 1)))
     )
-    return (
-        hits.group_by("article_id", "lex_id", "start")
-        .agg(
-            n=pl.col("pos").n_unique(),
-            n_words=pl.col("n_words").first(),
-            s_min=pl.col("sentence_index").min(),
-            s_max=pl.col("sentence_index").max(),
-            future=(pl.col("f_future") & (pl.col("pos") == 0)).any(),
+    cand = (
+        tv.join(lw.filter(pl.col("pos") == 0), on="word")
+        .filter(allowed)
+        .group_by("article_id", "lex_id", "token_index")
+        .agg(pl.col("sentence_index").first(), pl.col("n_words").first(), future=pl.col("f_future").any())
+        .rename({"token_index": "start"})
+    )
+    match_keys = ["article_id", "lex_id", "start"]
+    for k in range(1, int(lw["pos"].max() or 0) + 1):
+        longer = cand.filter(pl.col("n_words") > k)
+        ok = (
+            longer.select(*match_keys, token_index=pl.col("start") + k)
+            .join(lw.filter(pl.col("pos") == k).drop("n_words"), on="lex_id")
+            .join(tv, on=["article_id", "token_index", "word"])
         )
-        .filter((pl.col("n") == pl.col("n_words")) & (pl.col("s_min") == pl.col("s_max")))
-        .select(
+        ok = (
+            ok.join(longer.select(*match_keys, "n_words"), on=match_keys)
+            .filter(allowed)
+            .select(match_keys)
+            .unique()
+        )
+        cand = pl.concat([cand.filter(pl.col("n_words") <= k), longer.join(ok, on=match_keys, how="semi")])
+    return (
+        cand.select(
             "article_id",
             "lex_id",
             "start",
             "future",
-            sentence_index=pl.col("s_min"),
+            "sentence_index",
             end=pl.col("start") + pl.col("n_words") - 1,
         )
         .join(lexicon.select("lex_id", "group", "priority"), on="lex_id")
