@@ -226,4 +226,3 @@ def _sentence_of(tokens: pl.DataFrame, sentences: pl.DataFrame, articles: pl.Dat
         strategy="backward",
         check_sortedness=False,
     )
-
