@@ -57,7 +57,7 @@ def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
         "norm",
         t_char_start="char_start",
         t_char_end="char_end",
-    ).sort("article_id", "t_char_start")
+    )  # already in article and text order (event_tokens)
     m = mentions.select(
         "article_id",
         "entity_id",
@@ -172,9 +172,9 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
 
 def coordination(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """coord: "X وY" with و as a proclitic or a standalone token."""
-    prev_tok = tokens.select(
-        "article_id", a_start=pl.col("token_index") + 1, prev_is_wa=pl.col("norm") == "و"
-    )
+    # Only the و tokens take part in the join (any other previous word gives False, as a miss does).
+    wa = tokens.filter(pl.col("norm") == "و")
+    prev_tok = wa.select("article_id", a_start=pl.col("token_index") + 1, prev_is_wa=pl.lit(True))
     return m.join(prev_tok, on=["article_id", "a_start"], how="left").with_columns(
         coord=pl.col("wprefix") | pl.col("prev_is_wa").fill_null(False)
     )
@@ -286,7 +286,9 @@ def governors(m: pl.DataFrame, markers: pl.DataFrame, triggers: pl.DataFrame) ->
 def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """A marker governs the actor right after it and a list chained to it by و/commas ("مع A، وB
     والرئيس C"); an actor further on ("مع الأسد، جاء في بيان الكرملين") is free again."""
-    wa = tokens.select("article_id", next_tok="token_index", w_next=pl.col("norm").str.starts_with("و"))
+    wa = tokens.filter(pl.col("norm").str.starts_with("و")).select(
+        "article_id", next_tok="token_index", w_next=pl.lit(True)
+    )
     group = [*KEYS, "gov_tok"]
     m = (
         m.sort([*group, "a_start"])

@@ -53,9 +53,8 @@ def explicit_dates(articles: pl.DataFrame, kept: pl.DataFrame, tokens: pl.DataFr
     )
     if found.height == 0:
         return pl.DataFrame()
-    tok = tokens.select("article_id", "token_index", "sentence_index", t_char_start="char_start").sort(
-        "article_id", "t_char_start"
-    )
+    # already in article and text order (event_tokens)
+    tok = tokens.select("article_id", "token_index", "sentence_index", t_char_start="char_start")
     # Day and month without a year (الـ22 من نوفمبر الجاري): the publication year; an earlier
     # year named in the article is not used, it often belongs to a recalled event.
     no_year = pl.col("precision") == "day_no_year"

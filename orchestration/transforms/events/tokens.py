@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE, TOKENS, conform
-from orchestration.transforms.events.windows import row_in_group
+from orchestration.transforms.events.windows import row_in_group, same_group
 
 
 def event_tokens(tokens: pl.DataFrame, needles: list[str]) -> pl.DataFrame:
@@ -18,13 +18,14 @@ def event_tokens(tokens: pl.DataFrame, needles: list[str]) -> pl.DataFrame:
     trigger, as contracts.TOKENS.
 
     A sentence is kept when one of its words contains a needle; the test runs once per distinct
-    normalized word and the sentences are selected with a join. token_index becomes sentence-major
-    (sentence_index * SENTENCE_STRIDE + index within the sentence)."""
+    normalized word, the sentences are runs of rows. token_index becomes sentence-major
+    (sentence_index * SENTENCE_STRIDE + index within the sentence). Like ``tokens``, the result is
+    in article and text order, which the as-of joins of later stages rely on."""
     words = tokens.select("norm").unique()
-    hits = words.filter(pl.col("norm").str.contains_any(needles))
-    keys = tokens.join(hits, on="norm", how="semi").select(KEYS).unique()
-    kept = tokens.join(keys, on=KEYS, how="semi")
-    # Rows are in article and text order (build_tokens) and a semi join keeps that order.
+    hits = words.filter(pl.col("norm").str.contains_any(needles))["norm"]
+    # Rows are in article and text order (build_tokens): sentences are runs of rows, numbered here.
+    runs = tokens.select(run=(~same_group(KEYS, 1)).cum_sum(), hit=pl.col("norm").is_in(hits.implode()))
+    kept = tokens.filter(runs["run"].is_in(runs.filter("hit")["run"].unique().implode()))
     local = row_in_group(KEYS)
     out = kept.select(
         *KEYS,
