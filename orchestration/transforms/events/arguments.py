@@ -1,4 +1,4 @@
-"""Stage 4: arguments. Entity mentions are placed on tokens and attached to what governs them.
+"""Stage 4: arguments. Actor candidates (``mentions.py``) are attached to what governs them.
 
 The seam: ``attach_arguments(triggers, mentions, tokens, markers) -> actors`` (contracts.ACTORS).
 Candidates (triggers with their clause regions) come in; actors come out, each with a class
@@ -13,8 +13,8 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import ACTORS, KEYS, SENTENCE_STRIDE, conform
+from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
 from orchestration.transforms.events.windows import all_so_far, shift_in_group
-from orchestration.transforms.text import normalize_expr
 
 _PARTNER_MARKERS = ["with", "between", "to", "against"]
 # Token distances for partner lists: first actor after مع/بين (مع نظرائه كلاً من الرئيس X), after
@@ -24,13 +24,10 @@ _PREP_FIRST_GAP = 2
 _LIST_LINK_GAP = 6
 # The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
 _AGAINST_FIRST_GAP = 6
-# Country mentions below this confidence are nisba adjectives (القوات الجوية الروسية): not actors.
-_MIN_STATE_CONFIDENCE = 0.5
 # من governs the first actor within this many tokens (kinship words and honorifics may intervene).
 _FROM_GAP = 4
 # An organization named by its seat ("قصر الاتحادية", "مقر الرئاسة") after ب/في is a location.
 _SEAT_PATTERN = r"^(?:[وف]?[بل]?)?(?:ال)?(?:قصر|مقر)"
-DEFAULT_MENTION_CONFIDENCE = 0.8
 
 
 def attach_arguments(
@@ -44,140 +41,6 @@ def attach_arguments(
     m = governors(m, markers, triggers)
     m = partner_lists(m, tokens)
     return conform(m, ACTORS, "arguments")
-
-
-def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """Mentions inside a tokenized sentence, on their first/last token (a_start, a_end), with
-    klass, the proclitic before the name (bprefix ب, wprefix و) and the first token's norm."""
-    toks = tokens.select(
-        "article_id",
-        "token_index",
-        "sentence_index",
-        "token",
-        "norm",
-        t_char_start="char_start",
-        t_char_end="char_end",
-    )  # already in article and text order (event_tokens)
-    m = mentions.select(
-        "article_id",
-        "entity_id",
-        "entity_type",
-        "char_start",
-        "char_end",
-        m_conf=pl.col("confidence").cast(pl.Float64).fill_null(DEFAULT_MENTION_CONFIDENCE),
-        actor_code=pl.col("actor_code").cast(pl.String),
-    ).with_columns(end_key=pl.col("char_end") - 1)
-    asof = {"by": "article_id", "check_sortedness": False}
-    m = (
-        m.sort("article_id", "char_start")
-        .join_asof(toks, left_on="char_start", right_on="t_char_start", **asof)  # type: ignore[arg-type]
-        .rename({"token_index": "a_start"})
-        # only mentions inside a tokenized (trigger-bearing) sentence
-        .filter(pl.col("char_start") < pl.col("t_char_end"))
-        .sort("article_id", "end_key")
-        .join_asof(
-            toks.select("article_id", e_char_start="t_char_start", a_end="token_index"),
-            left_on="end_key",
-            right_on="e_char_start",
-            **asof,  # type: ignore[arg-type]
-        )
-        .filter(
-            pl.col("a_end").is_not_null()
-            & (pl.col("a_end") // SENTENCE_STRIDE == pl.col("a_start") // SENTENCE_STRIDE)
-        )
-    )
-    prefix = normalize_expr(
-        pl.col("token").str.slice(0, (pl.col("char_start") - pl.col("t_char_start")).cast(pl.UInt32))
-    )
-    return m.with_columns(
-        klass=pl.when(pl.col("entity_type") != "PLACE")
-        .then(pl.lit("agent"))
-        .when(pl.col("entity_id").str.starts_with("country:"))
-        .then(pl.lit("state"))
-        .otherwise(pl.lit("place")),
-        bprefix=prefix.is_in(["ب", "وب", "فب"]),
-        wprefix=prefix.str.starts_with("و"),
-    ).select(
-        *KEYS,
-        "entity_id",
-        "entity_type",
-        "klass",
-        "char_start",
-        "char_end",
-        "a_start",
-        "a_end",
-        "m_conf",
-        "actor_code",
-        "bprefix",
-        "wprefix",
-        "norm",
-    )
-
-
-def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
-    """Drops nisba adjectives, news media, nested names, appositions and titles of a person."""
-    # A nisba right after a noun trigger is the noun's agent ("الغارات الإسرائيلية" = Israel's strikes).
-    noun_ends = (
-        triggers.filter(pl.col("kind") == "noun")
-        .select("article_id", a_start=pl.col("end") + 1, agent_nisba=pl.lit(True))
-        .unique()
-    )
-    m = (
-        m.join(noun_ends, on=["article_id", "a_start"], how="left")
-        .filter(
-            (pl.col("klass") != "state")
-            | (pl.col("m_conf") >= _MIN_STATE_CONFIDENCE)
-            | pl.col("agent_nisba").fill_null(False)
-        )
-        # News media (the wire in a dateline, "بحسب الوكالة الوطنية") report events, they are not parties.
-        .filter(~pl.col("actor_code").fill_null("").str.ends_with("MED"))
-        .drop("agent_nisba")
-    )
-    # A name nested in a longer mention (a nisba inside a title) is not a separate actor.
-    m = m.with_row_index("aid")
-    nested = (
-        m.join(m.select(*KEYS, o_start="char_start", o_end="char_end", o_aid="aid"), on=KEYS)
-        .filter(
-            (pl.col("o_aid") != pl.col("aid"))
-            & (pl.col("o_start") <= pl.col("char_start"))
-            & (pl.col("o_end") >= pl.col("char_end"))
-            & ((pl.col("o_end") - pl.col("o_start")) > (pl.col("char_end") - pl.col("char_start")))
-        )
-        .select("aid")
-        .unique()
-    )
-    m = m.join(nested, on="aid", how="anti").sort("article_id", "a_start", "char_start")
-    # Apposition ("الرئيس الروسي، فلاديمير بوتين") repeats one actor; a country right before a
-    # person is the person's nisba/title ("الاحتلال الإسرائيلي بنيامين نتنياهو").
-    same_prev = (
-        (pl.col("entity_id") == shift_in_group(pl.col("entity_id"), 1, KEYS))
-        & (pl.col("a_start") - shift_in_group(pl.col("a_end"), 1, KEYS) <= 3)
-    ).fill_null(False)
-    m = m.filter(~same_prev)
-    state_before_agent = (
-        (pl.col("klass") == "state")
-        & (shift_in_group(pl.col("klass"), -1, KEYS) == "agent")
-        & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") <= 2)
-    ).fill_null(False)
-    # An organization right before a person is the person's title ("الأمين العام للأمم المتحدة
-    # أنطونيو غوتيريش", "رئيس المكتب السياسي لحركة حماس إسماعيل هنية").
-    org_before_person = (
-        (pl.col("entity_type") == "ORG")
-        & (shift_in_group(pl.col("entity_type"), -1, KEYS) == "PERSON")
-        & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") <= 2)
-        & ~shift_in_group(pl.col("wprefix"), -1, KEYS).fill_null(False)
-    ).fill_null(False)
-    return m.filter(~state_before_agent & ~org_before_person)
-
-
-def coordination(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """coord: "X وY" with و as a proclitic or a standalone token."""
-    # Only the و tokens take part in the join (any other previous word gives False, as a miss does).
-    wa = tokens.filter(pl.col("norm") == "و")
-    prev_tok = wa.select("article_id", a_start=pl.col("token_index") + 1, prev_is_wa=pl.lit(True))
-    return m.join(prev_tok, on=["article_id", "a_start"], how="left").with_columns(
-        coord=pl.col("wprefix") | pl.col("prev_is_wa").fill_null(False)
-    )
 
 
 def preceding_markers(m: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:

@@ -19,7 +19,8 @@ from orchestration.transforms.events.lexicon import (
     match_lexicon,
     trigger_needles,
 )
-from orchestration.transforms.events.roles import resolve_roles, unify_role_placeholders
+from orchestration.transforms.events.mentions import unify_role_placeholders
+from orchestration.transforms.events.roles import resolve_roles
 from orchestration.transforms.events.selection import (
     locate,
     repeat_previous_event,

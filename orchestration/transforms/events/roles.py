@@ -60,31 +60,6 @@ _TRIGGER_COLS = [
 ]
 
 
-def unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
-    """A role placeholder (``actor:QATGOV:emir`` for "أمير قطر" in an undated article) is the
-    article's one named person with the same actor code and role ("أمير قطر الشيخ تميم …")."""
-    if "role" not in mentions.columns:
-        return mentions
-    holders = (
-        mentions.filter(
-            (pl.col("entity_type") == "PERSON")
-            & ~pl.col("entity_id").str.starts_with("actor:")
-            & pl.col("role").is_not_null()
-            & pl.col("actor_code").is_not_null()
-        )
-        .group_by("article_id", "actor_code", "role")
-        .agg(holder=pl.col("entity_id").unique())
-        .filter(pl.col("holder").list.len() == 1)
-        .with_columns(pl.col("holder").list.first())
-    )
-    placeholder = pl.col("entity_id").str.starts_with("actor:") & pl.col("holder").is_not_null()
-    return (
-        mentions.join(holders, on=["article_id", "actor_code", "role"], how="left", nulls_equal=False)
-        .with_columns(entity_id=pl.when(placeholder).then(pl.col("holder")).otherwise(pl.col("entity_id")))
-        .drop("holder")
-    )
-
-
 def _first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFrame:
     """The first row per t_id after sorting by ``by``, actor columns renamed with ``prefix``."""
     # The columns themselves break ties: joins return rows in no fixed order.

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.arguments import DEFAULT_MENTION_CONFIDENCE
 from orchestration.transforms.events.contracts import DATE_COLS, EVENT_CANDIDATES_SCHEMA, KEYS, conform
+from orchestration.transforms.events.mentions import DEFAULT_MENTION_CONFIDENCE
 from orchestration.transforms.hashing import sha256_prefix
 
 # Confidence from trigger specificity (event_triggers.priority) ...
