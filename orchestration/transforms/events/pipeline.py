@@ -67,7 +67,8 @@ def extract_event_candidates(
     triggers = find_triggers(matches, toks, articles)
     if triggers.height == 0:
         return empty
-    dates = date_expressions(articles, in_sentences(sentences, with_trigger), kept, matches)
+    sentences = in_sentences(sentences, with_trigger)
+    dates = date_expressions(articles, sentences, kept, matches)
     triggers = attach_dates(triggers, dates, toks)
     markers = matches.filter(pl.col("group") == "marker")
     actors = attach_arguments(triggers, _mentions(entity_mentions, articles, with_trigger), toks, markers)
