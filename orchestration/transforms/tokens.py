@@ -107,11 +107,11 @@ def bare_forms(norms: pl.DataFrame, known: pl.Series | None = None) -> pl.DataFr
     )
 
 
-def _piece_words(pieces: pl.Series, known: pl.Series | None) -> pl.DataFrame:
-    """Words of each distinct space-separated piece: ``piece, k`` (word number in the piece),
-    ``offset`` (start in the piece), ``surface``, ``inner_gap`` (non-word text before it inside the
-    piece), ``trail`` (non-word text after the piece's last word), ``norm``, ``bare``, ``clitics``."""
-    uniq = pl.DataFrame({"piece": pieces}).unique()
+def _piece_words(uniq: pl.DataFrame, known: pl.Series | None) -> pl.DataFrame:
+    """Words of each distinct space-separated piece (``uniq``: ``h, piece``): ``h, k`` (word number
+    in the piece), ``offset`` (start in the piece), ``surface``, ``inner_gap`` (non-word text
+    before it inside the piece), ``trail`` (non-word text after it, up to the next word or the
+    piece's end), ``norm``, ``bare``, ``clitics``."""
     parts = uniq.with_columns(part=pl.col("piece").str.extract_all(PIECE_PATTERN)).with_columns(
         part_end=pl.col("part").list.eval(pl.element().str.len_chars().cast(pl.Int64).cum_sum()),
         k=pl.int_ranges(pl.col("part").list.len()),
@@ -124,17 +124,48 @@ def _piece_words(pieces: pl.Series, known: pl.Series | None) -> pl.DataFrame:
     s_len = pl.col("surface").str.len_chars().cast(pl.Int64)
     p_len = pl.col("part").str.len_chars().cast(pl.Int64)
     words = words.select(
+        "h",
         "piece",
         pl.col("k").cast(pl.Int64),
         "surface",
         offset=pl.col("part_end") - s_len,
         inner_gap=pl.col("part").str.head(p_len - s_len),
         trail=pl.col("piece").str.slice(pl.col("part_end")),
-        last=pl.col("k") == pl.col("k").max().over("piece"),
         norm=normalize_expr(pl.col("surface")),
     )
     forms = bare_forms(words.select("norm").unique(), known)
     return words.join(forms, on="norm", how="left", maintain_order="left")
+
+
+def _pieces(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+    """One row per space-separated piece: ``_art`` (article row), ``_p`` (piece row), ``g_start``
+    (start in the concatenation of all bodies, each followed by one separator), ``h`` (hash of the
+    piece); and the start of each article in that concatenation."""
+    body = pl.col("body").fill_null("")
+    art_start = articles.select((body.str.len_chars().cast(pl.Int64) + 1).cum_sum().shift(1, fill_value=0))
+    pieces = (
+        articles.select(piece=body.str.split(" "))
+        .with_row_index("_art")
+        .explode("piece")
+        .with_row_index("_p")
+        .with_columns(plen=pl.col("piece").str.len_chars().cast(pl.Int64) + 1)
+        .with_columns(g_start=pl.col("plen").cum_sum() - pl.col("plen"), h=pl.col("piece").hash())
+    )
+    return pieces, art_start.to_series()
+
+
+def _attach_words(pieces: pl.DataFrame, known: pl.Series | None) -> pl.DataFrame:
+    """Pieces joined to their words. Distinct pieces are found by hash (a 64-bit key joins far
+    faster than a string); a hash collision is detected by comparing the strings and falls back to
+    the exact string join."""
+    uniq = pieces.select("h", "piece").unique("h")
+    words = _piece_words(uniq, known)
+    cols = ["_art", "_p", "g_start", "h", "piece"]
+    tokens = pieces.select(cols).join(words, on="h", how="inner", maintain_order="left_right", suffix="_w")
+    if not tokens.select((pl.col("piece") == pl.col("piece_w")).all()).item():
+        words = _piece_words(pieces.select("h", "piece").unique("piece"), known).drop("h")
+        tokens = pieces.select(cols).join(words, on="piece", how="inner", maintain_order="left_right")
+    return tokens.drop("piece_w", strict=False)
 
 
 def build_tokens(
@@ -150,45 +181,44 @@ def build_tokens(
     without it, it is null. ``known`` lets ``bare`` strip clitics from dictionary words (see
     ``bare_forms``). Rows are in article order, then text order."""
     cols = ["article_id", *[c for c in keep if c != "article_id"]]
-    body = pl.col("body").fill_null("")
-    pieces = (
-        articles.select(*cols, piece=body.str.split(" "))
-        .with_columns(
-            p_end=pl.col("piece").list.eval((pl.element().str.len_chars().cast(pl.Int64) + 1).cum_sum())
-        )
-        .with_row_index("_art")
-        .explode(["piece", "p_end"])
-        .with_columns(p_start=pl.col("p_end") - pl.col("piece").str.len_chars().cast(pl.Int64) - 1)
-        .with_row_index("_p")
-    )
-    words = _piece_words(pieces["piece"], known)
-    tokens = pieces.join(words, on="piece", how="inner", maintain_order="left_right")
+    pieces, art_start = _pieces(articles)
+    tokens = _attach_words(pieces, known)
     # The gap before a piece's first word starts in the previous piece: its trailing non-word text
     # and the space. Gaps across word-less pieces (and before the first word) are sliced instead.
     same_art = pl.col("_art").shift(1) == pl.col("_art")
-    tokens = tokens.with_columns(
-        char_start=pl.col("p_start") + pl.col("offset"),
+    after_prev_piece = same_art & (pl.col("_p").shift(1) == pl.col("_p") - 1)
+    g_start = pl.col("g_start") + pl.col("offset")
+    tokens = tokens.select(
+        "_art",
+        "surface",
+        "norm",
+        "bare",
+        "clitics",
+        g_start=g_start,
+        char_start=g_start - pl.lit(art_start).gather(pl.col("_art")),
         gap=pl.when(pl.col("k") > 0)
         .then(pl.col("inner_gap"))
-        .when(same_art & (pl.col("_p").shift(1) == pl.col("_p") - 1))
-        .then(pl.col("trail").shift(1) + " " + pl.col("inner_gap")),
+        .when(after_prev_piece)
+        .then(pl.concat_str([pl.col("trail").shift(1), pl.lit(" "), pl.col("inner_gap")])),
+        same_art=same_art.fill_null(False),
     )
-    tokens = _fill_long_gaps(tokens, articles, same_art)
+    tokens = _fill_long_gaps(tokens, articles)
     # Rows are in article order: the index within an article is the row number minus the row
     # number of the article's first word (no window function over millions of rows).
     row = pl.int_range(pl.len(), dtype=pl.Int64)
     tokens = tokens.with_columns(
         char_end=pl.col("char_start") + pl.col("surface").str.len_chars().cast(pl.Int64),
-        token_index=row - pl.when(~same_art.fill_null(False)).then(row).forward_fill(),
+        token_index=row - pl.when(~pl.col("same_art")).then(row).forward_fill(),
+        sentence_index=_sentence_of(tokens, sentences, articles, art_start)
+        if sentences is not None
+        else pl.lit(None, dtype=pl.Int64),
     )
-    if sentences is not None:
-        tokens = _sentence_of(tokens, sentences, articles)
-    else:
-        tokens = tokens.with_columns(sentence_index=pl.lit(None, dtype=pl.Int64))
+    picked = articles.select(cols)
+    tokens = tokens.with_columns(picked.get_column(c).gather(tokens["_art"]) for c in cols)
     return tokens.select(*cols, *[c for c in TOKENS_SCHEMA if c not in cols]).cast(TOKENS_SCHEMA)  # type: ignore[arg-type]
 
 
-def _fill_long_gaps(tokens: pl.DataFrame, articles: pl.DataFrame, same_art: pl.Expr) -> pl.DataFrame:
+def _fill_long_gaps(tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Gaps that span word-less pieces (``القاهرة - أ ش أ``) or open the body: sliced from the body.
 
     Rare, so the per-row slice of the body costs little."""
@@ -198,7 +228,7 @@ def _fill_long_gaps(tokens: pl.DataFrame, articles: pl.DataFrame, same_art: pl.E
     ends = tokens.select(
         "_art",
         "char_start",
-        prev_end=pl.when(same_art)
+        prev_end=pl.when(pl.col("same_art"))
         .then((pl.col("char_start") + pl.col("surface").str.len_chars().cast(pl.Int64)).shift(1))
         .otherwise(0),
     )
@@ -210,19 +240,20 @@ def _fill_long_gaps(tokens: pl.DataFrame, articles: pl.DataFrame, same_art: pl.E
     return tokens.with_columns(tokens["gap"].scatter(todo.arg_true(), gaps))
 
 
-def _sentence_of(tokens: pl.DataFrame, sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """The sentence holding each word; tokens are already in (article, offset) order."""
+def _sentence_of(
+    tokens: pl.DataFrame, sentences: pl.DataFrame, articles: pl.DataFrame, art_start: pl.Series
+) -> pl.Series:
+    """The sentence holding each word: a binary search of the word's start among the sentence
+    starts, all as positions in the concatenation of the bodies (sorted, articles in order)."""
     starts = (
-        sentences.select("article_id", "sentence_index", s_start="char_start")
+        sentences.select("article_id", "sentence_index", "char_start")
         .join(articles.select("article_id").with_row_index("_art"), on="article_id")
-        .drop("article_id")
-        .sort("_art", "s_start")
+        .select("_art", "sentence_index", g=pl.col("char_start") + pl.lit(art_start).gather(pl.col("_art")))
+        .sort("g")
     )
-    return tokens.join_asof(
-        starts,
-        left_on="char_start",
-        right_on="s_start",
-        by="_art",
-        strategy="backward",
-        check_sortedness=False,
-    )
+    if starts.is_empty():
+        return pl.Series("sentence_index", [None] * tokens.height, dtype=pl.Int64)
+    at = (starts["g"].search_sorted(tokens["g_start"], side="right").cast(pl.Int64) - 1).clip(lower_bound=0)
+    found = starts.select(pl.all().gather(at))
+    inside = (found["_art"] == tokens["_art"]) & (tokens["g_start"] >= found["g"])
+    return found["sentence_index"].scatter((~inside).arg_true(), None)

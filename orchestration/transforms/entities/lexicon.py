@@ -3,13 +3,14 @@ normalized words (``LEXICON_SCHEMA``), plus the word lists that bound person nam
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.contracts import ENTITY_SCHEMA
-from orchestration.transforms.reference import KnowledgeBase, read_optional
+from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_optional
 from orchestration.transforms.text import WORD_PATTERN, load_function_words, normalize_expr
 
 _TYPE_PRIORITY = {"country": 0, "place": 1, "org": 2, "person": 3}
@@ -207,3 +208,50 @@ def given_names(kb: KnowledgeBase, reference_dir: Path) -> pl.Series:
         & ~pl.col("t").str.starts_with("ال")
         & ~pl.col("t").is_in(particles["p"].implode())
     )["t"].unique()
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    """Everything the entity stage derives from the knowledge base alone: built once per
+    knowledge base (``entity_lexicon``), not once per batch."""
+
+    lex: pl.DataFrame  # LEXICON_SCHEMA
+    name_tokens: pl.Series  # words of names: the targets of typo corrections
+    stop: pl.Series
+    given: pl.Series
+    exact_vocab: pl.Series  # every dictionary or stop word: never corrected
+    entities: pl.DataFrame  # kb_entities
+
+
+def build_entity_lexicon(kb: KnowledgeBase, reference_dir: Path = REFERENCE_DIR) -> EntityLexicon:
+    lex = build_lexicon(kb)
+    stop = stop_words(kb, reference_dir)
+    words = lex.select(t=pl.col("key").str.split(" ")).explode("t")["t"]
+    names = lex.filter(pl.col("kind") == "name").select(t=pl.col("key").str.split(" ")).explode("t")["t"]
+    return EntityLexicon(
+        lex=lex,
+        name_tokens=names.unique(),
+        stop=stop,
+        given=given_names(kb, reference_dir),
+        exact_vocab=pl.concat([words, stop]).unique(),
+        entities=kb_entities(kb),
+    )
+
+
+# (knowledge base, reference dir) -> lexicon; the knowledge base object is kept so that its id
+# cannot be reused by another object while the entry lives.
+_CACHE: dict[tuple[int, Path], tuple[KnowledgeBase, EntityLexicon]] = {}
+_CACHE_SIZE = 8
+
+
+def entity_lexicon(kb: KnowledgeBase, reference_dir: Path = REFERENCE_DIR) -> EntityLexicon:
+    """``build_entity_lexicon``, memoized on the knowledge base object (batches of one run share it)."""
+    key = (id(kb), Path(reference_dir))
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    built = build_entity_lexicon(kb, reference_dir)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (kb, built)
+    return built

@@ -28,18 +28,19 @@ def words_at(words: pl.DataFrame, frame: pl.DataFrame, wid_col: str, cols: dict[
     )
 
 
+def word_readings(words: pl.DataFrame) -> pl.DataFrame:
+    """Proclitic readings of every distinct word of the batch (``norm, stem, prefix, strip``)."""
+    return clitic_readings(words.select("norm").unique()).rename({"clitics": "prefix"})
+
+
 def _vocabulary(
-    words: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact_vocab: pl.Series
+    readings: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact_vocab: pl.Series
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(``norm, norm_fix, fixed`` per distinct word; readings ``norm, stem, strip, prefix, fixed``
-    whose stem, typo-corrected, starts some lexicon key)."""
-    vocab = words.select("norm").unique()
-    readings = clitic_readings(vocab).rename({"clitics": "prefix"})
-    queries = pl.concat([readings["stem"], vocab["norm"]])
+    """(``norm, norm_fix, fixed`` for words with a typo correction; readings ``norm, stem, strip,
+    prefix, fixed`` whose stem, typo-corrected, starts some lexicon key)."""
+    queries = readings["stem"].unique()
     fixes = fuzzy_corrections(queries.filter(~queries.is_in(exact_vocab.implode())), fix_targets)
-    vocab = vocab.join(fixes, left_on="norm", right_on="query", how="left").select(
-        "norm", norm_fix=pl.coalesce("fix", "norm"), fixed=pl.col("fix").is_not_null().cast(pl.Int64)
-    )
+    vocab = fixes.select(norm="query", norm_fix="fix", fixed=pl.lit(1, dtype=pl.Int64))
     first = lex.select(stem=pl.col("key").str.split(" ").list.first()).unique()
     readings = (
         readings.join(fixes, left_on="stem", right_on="query", how="left")
@@ -76,7 +77,8 @@ def _grow(words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame) -> pl.Dat
     return (
         words_at(words, cur, "w1", {"norm": "norm", "surface": "token", "gap": "gap", "char_end": "ce_next"})
         .filter(gap_class(pl.col("gap")) == GAP_SPACE)
-        .join(vocab, on="norm")
+        .join(vocab, on="norm", how="left")
+        .with_columns(norm_fix=pl.coalesce("norm_fix", "norm"), fixed=pl.col("fixed").fill_null(0))
         .select(
             "aidx",
             "w0",
@@ -92,11 +94,17 @@ def _grow(words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame) -> pl.Dat
 
 
 def match(
-    words: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact_vocab: pl.Series
+    words: pl.DataFrame,
+    readings: pl.DataFrame,
+    lex: pl.DataFrame,
+    fix_targets: pl.Series,
+    exact_vocab: pl.Series,
 ) -> pl.DataFrame:
     """Every dictionary match (``MATCH_SCHEMA``): ``aidx, w0, w1`` (word range), ``cs, ce`` (char
-    offsets), ``surf``, ``prefix``, ``nfix`` (corrected words) plus the lexicon row."""
-    vocab, readings = _vocabulary(words, lex, fix_targets, exact_vocab)
+    offsets), ``surf``, ``prefix``, ``nfix`` (corrected words) plus the lexicon row. ``readings``
+    are the batch's ``word_readings``; words one edit away from a ``fix_targets`` word (and not
+    in ``exact_vocab``) match as that word."""
+    vocab, readings = _vocabulary(readings, lex, fix_targets, exact_vocab)
     cur = _starts(words, readings)
     tokens = lex.select("n", toks=pl.col("key").str.split(" "))
     max_n = int(lex["n"].max() or 0)

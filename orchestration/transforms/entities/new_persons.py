@@ -160,7 +160,7 @@ def title_persons(
 
 
 def rematch(
-    new_mentions: pl.DataFrame, new_entities: pl.DataFrame, words: pl.DataFrame, exact_vocab: pl.Series
+    new_mentions: pl.DataFrame, new_entities: pl.DataFrame, words: pl.DataFrame, readings: pl.DataFrame
 ) -> pl.DataFrame:
     """New persons can recur without their title elsewhere in the batch: match their full names."""
     if new_entities.is_empty():
@@ -174,7 +174,8 @@ def rematch(
         is_primary=pl.lit(True),
         prio=pl.lit(3),
     ).unique("key")
-    again = match(words, new_lex, pl.Series([], dtype=pl.String()), exact_vocab).filter(
+    no_fix = pl.Series([], dtype=pl.String())
+    again = match(words, readings, new_lex, no_fix, no_fix).filter(
         pl.col("prefix").is_in(["", "و", "ف", "ب", "ل", "ك"])
     )
     return pl.concat(

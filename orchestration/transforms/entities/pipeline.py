@@ -22,7 +22,7 @@ from orchestration.transforms.entities import new_persons as np_
 from orchestration.transforms.entities import phrases as ph
 from orchestration.transforms.entities import selection as sel
 from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
-from orchestration.transforms.entities.matching import match, select_longest, words_at
+from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.role_refs import resolve_roles
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
@@ -83,13 +83,9 @@ def extract_entity_mentions(
     arts = articles.select("article_id", "body", date=date_col).with_row_index("aidx")
     sents = split_sentences(articles) if sentences is None else sentences
     words = _words(arts, sents)
-    lex = lx.build_lexicon(kb)
-    name_tokens = (
-        lex.filter(pl.col("kind") == "name").select(t=pl.col("key").str.split(" ")).explode("t")["t"]
-    )
-    stop = lx.stop_words(kb, reference_dir)
-    exact_vocab = pl.concat([lex.select(t=pl.col("key").str.split(" ")).explode("t")["t"], stop]).unique()
-    elements = _elements(match(words, lex, name_tokens.unique(), exact_vocab), words, arts)
+    el = lx.entity_lexicon(kb, reference_dir)
+    readings = word_readings(words)
+    elements = _elements(match(words, readings, el.lex, el.name_tokens, el.exact_vocab), words, arts)
 
     persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.
@@ -105,19 +101,17 @@ def extract_entity_mentions(
     free = phrases.filter(
         ~pl.col("eid").is_in(attached["eid"].implode()) & ~pl.col("eid").is_in(consumed.implode())
     )
-    new_mentions, new_entities, titled = np_.title_persons(
-        free, elements, words, stop, lx.given_names(kb, reference_dir)
-    )
+    new_mentions, new_entities, titled = np_.title_persons(free, elements, words, el.stop, el.given)
     # What is left resolves through its country; a role with neither name nor country says too little.
     free = free.filter(pl.col("spec_iso3").is_not_null() & ~pl.col("eid").is_in(titled.implode()))
     role_mentions, actors, second = resolve_roles(free, elements, firm_persons, words, kb)
 
     used_specs = pl.concat([phrases["spec_eid"].drop_nulls(), second["s2_eid"]])
     names = sel.supported(
-        elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, stop
+        elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, el.stop
     )
-    new_mentions = np_.rematch(new_mentions, new_entities, words, exact_vocab)
+    new_mentions = np_.rematch(new_mentions, new_entities, words, readings)
     mentions = sel.finish_mentions(
         [sel.name_mentions(names, annot, kb), role_mentions, new_mentions], arts, sents
     )
-    return mentions, sel.entities_table([lx.kb_entities(kb), actors, new_entities])
+    return mentions, sel.entities_table([el.entities, actors, new_entities])

@@ -17,7 +17,7 @@ import polars as pl
 
 from orchestration.transforms.dates import load_date_words
 from orchestration.transforms.events.contracts import KEYS, TOKENS, conform
-from orchestration.transforms.reference import REFERENCE_DIR
+from orchestration.transforms.reference import REFERENCE_DIR, read_table
 from orchestration.transforms.text import normalize_expr
 
 # Lexicon attributes carried by every match (see contracts.MATCHES).
@@ -46,12 +46,10 @@ class EventLexicons:
 
 @lru_cache(maxsize=4)
 def load_event_lexicons(reference_dir: Path = REFERENCE_DIR) -> EventLexicons:
-    markers = pl.read_csv(reference_dir / "event_markers.csv", infer_schema=False).with_columns(
-        pl.col("window_before").cast(pl.Int64), pl.col("window_after").cast(pl.Int64)
+    markers = read_table(
+        "event_markers.csv", reference_dir, {"window_before": pl.Int64(), "window_after": pl.Int64()}
     )
-    relative = pl.read_csv(reference_dir / "relative_days.csv", infer_schema=False).with_columns(
-        pl.col("day_offset").cast(pl.Int64)
-    )
+    relative = read_table("relative_days.csv", reference_dir, {"day_offset": pl.Int64()})
     weekdays = (
         load_date_words(reference_dir)
         .filter(pl.col("kind") == "weekday")
