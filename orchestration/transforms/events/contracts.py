@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from orchestration.transforms.schemas import EVENT_CANDIDATES_SCHEMA as EVENT_CANDIDATES_SCHEMA
+
 # Sentinels for "no bound" on token indices (token indices are per article, far below these).
 FAR = 1 << 40
 SENTENCE_STRIDE = 1 << 20  # token_index = sentence_index * stride + index within the sentence
@@ -113,28 +115,7 @@ DYADS: dict[str, pl.DataType] = {
     "place_location": pl.String(),
 }
 
-# 7. Output: the landing table event_candidates (docs/contracts.md).
-EVENT_CANDIDATES_SCHEMA: dict[str, pl.DataType] = {
-    "mention_id": pl.String(),
-    "article_id": pl.String(),
-    "sentence_index": pl.Int64(),
-    "sentence": pl.String(),
-    "event_code": pl.String(),
-    "trigger": pl.String(),
-    "action_char_offset": pl.Int64(),
-    "actor1_entity_id": pl.String(),
-    "actor2_entity_id": pl.String(),
-    "actor1_char_offset": pl.Int64(),
-    "actor2_char_offset": pl.Int64(),
-    "actor1_code": pl.String(),
-    "actor2_code": pl.String(),
-    "location_entity_id": pl.String(),
-    "status": pl.String(),
-    "event_date": pl.Date(),
-    "date_precision": pl.String(),
-    "event_weekday": pl.Int32(),
-    "confidence": pl.Float64(),
-}
+# 7. Output: the landing table event_candidates, defined once in transforms/schemas.py.
 
 
 class ContractError(TypeError):
