@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import polars as pl
 
+from orchestration.transforms.openworld import FOUND_CONFIDENCE
 from orchestration.transforms.schemas import ARTICLES_SCHEMA, ENTITY_MENTIONS_SCHEMA, EVENT_CANDIDATES_SCHEMA
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ WARN: Severity = "WARN"
 
 # Value sets fixed by docs/contracts.md (schema enumerations, not reference dictionaries).
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG")
-MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern")
+MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern", *FOUND_CONFIDENCE)
 EVENT_STATUSES = ("occurred", "planned", "historical")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 DATE_SOURCES = ("metadata", "text")
