@@ -73,6 +73,7 @@ class Chain:
 def run_chain() -> Chain:
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.entities import extract_entity_mentions
+    from orchestration.transforms.event_rules import apply_event_rules
     from orchestration.transforms.events import extract_event_candidates
     from orchestration.transforms.ingest import read_inbox
     from orchestration.transforms.reference import load_kb
@@ -93,7 +94,9 @@ def run_chain() -> Chain:
     kb = load_kb()
     sentences = split_sentences(articles)
     mentions, entities = extract_entity_mentions(articles, kb, sentences)
-    events = extract_event_candidates(articles, sentences, mentions, kb)
+    events = apply_event_rules(
+        extract_event_candidates(articles, sentences, mentions, kb), sentences, mentions
+    )
     names = entities.select("entity_id", "name_en", "country_iso3")
     events = (
         events.join(articles.select("article_id", "article"), on="article_id")
