@@ -45,6 +45,11 @@ _ATTENDEE_REACH = 40
 _STATUS_WINDOW = 60
 _POSTPONED = r"(?:تأجيل|تأجل|أرجأ|أرجئ|ارجاء|إرجاء|الإرجاء|يرجئ|ترجئ|يؤجل|تؤجل|أجلت|أُجلت|أُجّلت|أُجّل|أجّل)"
 _CANCELLED = r"(?:إلغاء|الغاء|ألغى|الغى|ألغي|ألغت|يلغي|تلغي|ألغيت|أُلغيت|أُلغي)"
+# An announcement in the body: an imperfect verb trigger with a time later today or tomorrow
+# (يلتقي اليوم، يستقبل مساء اليوم); an ongoing visit (حاليا) is no announcement. Headlines (the
+# first sentence) use the imperfect for past events and are left alone.
+_IMPERFECT = r"^(?:و|ف)?[يت](?:لتقي|ستقبل|جري|زور|عقد|بحث|جتمع|شارك|توجه)"
+_LATER = r"^\S*\s+(?:\S+\s+){0,3}?(?:اليوم|مساء اليوم|ظهر اليوم|غدا|غداً|الليلة)(?:\s|$|[،,.])"
 # An intended meeting: purpose ل + verbal noun right before the trigger (وصل ... لعقد لقاء، للقاء).
 _PURPOSE = r"(?:^|\s)(?:لعقد|لإجراء|لاجراء|ليعقد|لتعقد)\s+(?:\S+\s+)?$"
 _EXPECTED = r"(?:من المتوقع أن|ومن المتوقع أن|يتوقع أن|دعا\s[^.،]{0,60}?ل(?:زيارة|لقاء)|دعوة\s[^.،]{0,60}?ل(?:زيارة|لقاء)|دعاه ل|دعته ل)"
@@ -228,6 +233,13 @@ def _status(c: pl.DataFrame) -> pl.DataFrame:
     purpose = ~pl.col("event_code").str.starts_with("042") & (
         back.str.contains(_PURPOSE) | pl.col("trigger").str.contains(r"^لل(?:قاء|اجتماع)")
     )
+    after = s.str.slice(pl.col("trig_rel"), _STATUS_WINDOW)
+    announced = (
+        (pl.col("sentence_index") > 0)
+        & pl.col("trigger").str.contains(_IMPERFECT)
+        & after.str.contains(_LATER)
+        & ~near.str.contains("حاليا")
+    )
     return c.with_columns(
         status=pl.when(near.str.contains(_CANCELLED))
         .then(pl.lit("cancelled"))
@@ -235,7 +247,7 @@ def _status(c: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("postponed"))
         .when(
             (pl.col("status") == "occurred")
-            & (near.str.contains(_EXPECTED) | back.str.contains(_EXPECTED) | purpose)
+            & (near.str.contains(_EXPECTED) | back.str.contains(_EXPECTED) | purpose | announced)
         )
         .then(pl.lit("planned"))
         .otherwise(pl.col("status"))

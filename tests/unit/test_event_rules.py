@@ -32,6 +32,7 @@ def _run(
     code: str = "043",
     others: tuple[Actor, ...] = (),
     before: tuple[str, ...] = (),
+    status: str = "occurred",
 ) -> pl.DataFrame:
     """One candidate in the last of ``before + (sentence,)``; mentions are ``a1, a2, others``."""
     texts = [*before, sentence]
@@ -84,7 +85,7 @@ def _run(
             "actor1_code": [a1[2]],
             "actor2_code": [a2[2]],
             "location_entity_id": [None],
-            "status": ["occurred"],
+            "status": [status],
             "event_date": [dt.date(2023, 5, 1)],
             "date_precision": ["day"],
             "event_weekday": [1],
@@ -172,6 +173,17 @@ def test_postponed_cancelled_and_expected_statuses() -> None:
     assert status("ألغى فيصل بن فرحان اجتماعه مع سامح شكري", "اجتماعه") == "cancelled"
     assert status("ومن المتوقع أن يلتقي فيصل بن فرحان سامح شكري", "يلتقي") == "planned"
     assert status("وصل فيصل بن فرحان إلى القاهرة لعقد لقاء مع سامح شكري", "لقاء") == "planned"
+
+
+def test_an_imperfect_verb_with_a_later_time_is_an_announcement_outside_headlines() -> None:
+    body = _run("ويلتقي فيصل بن فرحان مساء اليوم سامح شكري", "ويلتقي", A, B, before=("وصل الوزير",))
+    assert body["status"][0] == "planned"
+    headline = _run("فيصل بن فرحان يلتقي اليوم سامح شكري", "يلتقي", A, B)
+    assert headline["status"][0] == "occurred"
+    ongoing = _run("وقال سامح شكري الذي يزور حاليا السعودية اليوم", "يزور", B, SAU, code="042", before=("x",))
+    assert ongoing["status"][0] == "occurred"
+    recalled = _run("تأجيل قمة فيصل بن فرحان و سامح شكري", "قمة", A, B, status="historical")
+    assert recalled["status"][0] == "postponed"
 
 
 def test_no_candidates_give_the_empty_table() -> None:
