@@ -23,36 +23,68 @@ Every rule is a column expression or a join; nothing loops over rows.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 import polars as pl
 
 from orchestration.transforms.hashing import sha256_prefix
+from orchestration.transforms.reference import REFERENCE_DIR
 
 # CAMEO roots where both parties act on each other: consult (040-046), diplomatic cooperation (05x).
 _BILATERAL = r"^0[45]"
-# A line that only points to another article.
-_FOOTER = r"^\W*(?:رابط الخبر|رابط المقال|رابط مختصر|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا|إقرأ ايضا|اقرأ المزيد|شاهد أيضا|شاهد ايضا|طالع أيضا)"
-_ATTEND_VERB = r"(?:^|[\s،,.])(?:و|ف)?(?:حضر|حضرها|حضره)\s"
-_ATTEND_NOUN = r"(?:^|[\s،,.])(?:و)?بحضور\s"
-_GREETING = (
-    r"(?:^|[\s،,.])(?:و|ف|فيما )?(?:نقل|ينقل|أبلغ|أبلغه|أبلغها|حمل|حمله|حملها|حمّله|ونقل)\s[^.]{0,80}?تحيات"
-)
-_GREETING_NOUN = r"(?:^|[\s،,.])(?:ب|و)?(?:ال)?تحيات"
-# A country named as the place of the event, not its party: في/لدى/العاصمة/مدينة ... X, بـX.
-_PLACE_BEFORE = r"(?:(?:^|\s)(?:في|فى|لدى|بمقر|مقر)|العاصمة|عاصمة|مدينة)\s+(?:(?:ال)?(?:دولة|جمهورية|مملكة|المملكة|الجمهورية)\s+)?$|(?:^|\s)و?ب$"
 # The attendee named after بحضور starts within this many characters (honorifics included).
 _ATTENDEE_REACH = 40
 # How far (characters) a status word may stand from the trigger in either direction.
 _STATUS_WINDOW = 60
-_POSTPONED = r"(?:تأجيل|تأجل|أرجأ|أرجئ|ارجاء|إرجاء|الإرجاء|يرجئ|ترجئ|يؤجل|تؤجل|أجلت|أُجلت|أُجّلت|أُجّل|أجّل)"
-_CANCELLED = r"(?:إلغاء|الغاء|ألغى|الغى|ألغي|ألغت|يلغي|تلغي|ألغيت|أُلغيت|أُلغي)"
-# An announcement in the body: an imperfect verb trigger with a time later today or tomorrow
-# (يلتقي اليوم، يستقبل مساء اليوم); an ongoing visit (حاليا) is no announcement. Headlines (the
-# first sentence) use the imperfect for past events and are left alone.
-_IMPERFECT = r"^(?:و|ف)?[يت](?:لتقي|ستقبل|جري|زور|عقد|بحث|جتمع|شارك|توجه)"
-_LATER = r"^\S*\s+(?:\S+\s+){0,3}?(?:اليوم|مساء اليوم|ظهر اليوم|غدا|غداً|الليلة)(?:\s|$|[،,.])"
-# An intended meeting: purpose ل + verbal noun right before the trigger (وصل ... لعقد لقاء، للقاء).
-_PURPOSE = r"(?:^|\s)(?:لعقد|لإجراء|لاجراء|ليعقد|لتعقد)\s+(?:\S+\s+)?$"
-_EXPECTED = r"(?:من المتوقع أن|ومن المتوقع أن|يتوقع أن|دعا\s[^.،]{0,60}?ل(?:زيارة|لقاء)|دعوة\s[^.،]{0,60}?ل(?:زيارة|لقاء)|دعاه ل|دعته ل)"
+_WORDS_CSV = REFERENCE_DIR / "event_rule_words.csv"
+
+
+@dataclass(frozen=True)
+class RulePatterns:
+    """Regular expressions built from ``data/reference/event_rule_words.csv``."""
+
+    footer: str
+    attend_verb: str
+    attend_noun: str
+    greeting: str
+    greeting_noun: str
+    place_before: str
+    postponed: str
+    cancelled: str
+    expected: str
+    purpose: str
+    imperfect: str
+    later: str
+    ongoing: str
+
+
+@lru_cache(maxsize=4)
+def load_rule_patterns(path: Path = _WORDS_CSV) -> RulePatterns:
+    rows = pl.read_csv(path, schema_overrides={"rule": pl.String, "pattern_ar": pl.String})
+    words = {
+        rule: "|".join(group)
+        for rule, group in rows.group_by("rule", maintain_order=True).agg("pattern_ar").iter_rows()
+    }
+    w = {rule: f"(?:{alternatives})" for rule, alternatives in words.items()}
+    start = r"(?:^|[\s،,.])"
+    return RulePatterns(
+        footer=rf"^\W*{w['footer']}",
+        attend_verb=rf"{start}(?:و|ف)?{w['attend_verb']}\s",
+        attend_noun=rf"{start}(?:و)?{w['attend_noun']}\s",
+        greeting=rf"{start}(?:و|ف|فيما )?{w['greeting_verb']}\s[^.]{{0,80}}?{w['greeting_noun']}",
+        greeting_noun=rf"{start}(?:ب|و)?(?:ال)?{w['greeting_noun']}",
+        place_before=rf"(?:(?:^|\s){w['place_prep']}|{w['place_noun']})\s+(?:(?:ال)?{w['state_noun']}\s+)?$|(?:^|\s)و?ب$",
+        postponed=w["postponed"],
+        cancelled=w["cancelled"],
+        expected=w["expected"],
+        purpose=rf"(?:^|\s){w['purpose']}\s+(?:\S+\s+)?$",
+        imperfect=rf"^(?:و|ف)?[يت]{w['imperfect_stem']}",
+        later=rf"^\S*\s+(?:\S+\s+){{0,3}}?{w['later_time']}(?:\s|$|[،,.])",
+        ongoing=w["ongoing"],
+    )
+
 
 _KEYS = ["article_id", "sentence_index", "event_code", "actor1_entity_id", "actor2_entity_id"]
 
@@ -77,15 +109,15 @@ def _institutional(entity: pl.Expr) -> pl.Expr:
     return ~entity.str.starts_with("person:")
 
 
-def _frames(c: pl.DataFrame) -> pl.DataFrame:
+def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     """Sentence-relative positions of the trigger and of the frames after it."""
     s = pl.col("sentence")
     trig = pl.col("trig_rel")
     return c.with_columns(
-        footer=s.str.contains(_FOOTER) | pl.col("after_link"),
-        attend_verb=_first_at(s, _ATTEND_VERB, pl.lit(0, pl.Int64)),
-        attend_noun=_first_at(s, _ATTEND_NOUN, trig),
-        greeting=pl.coalesce(_first_at(s, _GREETING, trig), _first_at(s, _GREETING_NOUN, trig)),
+        footer=s.str.contains(p.footer) | pl.col("after_link"),
+        attend_verb=_first_at(s, p.attend_verb, pl.lit(0, pl.Int64)),
+        attend_noun=_first_at(s, p.attend_noun, trig),
+        greeting=pl.coalesce(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
     ).with_columns(
         # حضر X the reception: the trigger is the object of the attendance verb.
         attended=pl.col("attend_verb").is_not_null()
@@ -103,7 +135,7 @@ def _frames(c: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _positions(candidates: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+def _positions(candidates: pl.DataFrame, sentences: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     # «اقرأ أيضا..» may end a sentence of its own: the next one is then the linked headline.
     starts = sentences.sort("article_id", "sentence_index").select(
         "article_id",
@@ -112,7 +144,7 @@ def _positions(candidates: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFram
         after_link=pl.col("sentence")
         .shift(1)
         .over("article_id")
-        .str.contains(_FOOTER + r"\W*$")
+        .str.contains(p.footer + r"\W*$")
         .fill_null(False),
     )
     return (
@@ -158,7 +190,7 @@ def _attendee_ends(cm: pl.DataFrame) -> pl.DataFrame:
 
 
 def _unfit(
-    pos: pl.Expr, entity: pl.Expr, code: pl.Expr, other_entity: pl.Expr, other_code: pl.Expr
+    pos: pl.Expr, entity: pl.Expr, code: pl.Expr, other_entity: pl.Expr, other_code: pl.Expr, p: RulePatterns
 ) -> pl.Expr:
     """True where an actor at ``pos`` cannot be a party of the candidate's event."""
     trig = pl.col("trig_rel")
@@ -174,7 +206,7 @@ def _unfit(
     located = (
         entity.str.starts_with("country:")
         & ~pl.col("event_code").str.starts_with("042")
-        & before.str.contains(_PLACE_BEFORE)
+        & before.str.contains(p.place_before)
     )
     same = (entity == other_entity) | (
         (_country(code) == _country(other_code)) & (_institutional(entity) | _institutional(other_entity))
@@ -182,7 +214,7 @@ def _unfit(
     return (attendee | greeted | located | (bilateral & same.fill_null(False))).fill_null(False)
 
 
-def _fallback(cm: pl.DataFrame, bad: pl.DataFrame) -> pl.DataFrame:
+def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     """Nearest fit mention of the sentence for the rejected side of each candidate (if any)."""
     rows = bad.select("_row", "bad_side")
     pool = cm.join(rows, on="_row").with_columns(
@@ -203,7 +235,12 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame) -> pl.DataFrame:
             | (_country(pl.col("m_code")) != _country(pl.col("keep_code"))).fill_null(True)
         )
         & ~_unfit(
-            pl.col("m_rel"), pl.col("m_entity"), pl.col("m_code"), pl.col("keep_entity"), pl.col("keep_code")
+            pl.col("m_rel"),
+            pl.col("m_entity"),
+            pl.col("m_code"),
+            pl.col("keep_entity"),
+            pl.col("keep_code"),
+            p,
         )
     )
     # A subject stands before the trigger and a partner after it; a person (the name after a title
@@ -224,103 +261,93 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _status(c: pl.DataFrame) -> pl.DataFrame:
+def _status(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     s = pl.col("sentence")
     lo = (pl.col("trig_rel") - _STATUS_WINDOW).clip(lower_bound=0)
     near = s.str.slice(lo, 2 * _STATUS_WINDOW)
     back_lo = (pl.col("trig_rel") - 2 * _STATUS_WINDOW).clip(lower_bound=0)
     back = s.str.slice(back_lo, pl.col("trig_rel") - back_lo)
     purpose = ~pl.col("event_code").str.starts_with("042") & (
-        back.str.contains(_PURPOSE) | pl.col("trigger").str.contains(r"^لل(?:قاء|اجتماع)")
+        back.str.contains(p.purpose) | pl.col("trigger").str.contains(r"^لل(?:قاء|اجتماع)")
     )
     after = s.str.slice(pl.col("trig_rel"), _STATUS_WINDOW)
     announced = (
         (pl.col("sentence_index") > 0)
-        & pl.col("trigger").str.contains(_IMPERFECT)
-        & after.str.contains(_LATER)
-        & ~near.str.contains("حاليا")
+        & pl.col("trigger").str.contains(p.imperfect)
+        & after.str.contains(p.later)
+        & ~near.str.contains(p.ongoing)
     )
     return c.with_columns(
-        status=pl.when(near.str.contains(_CANCELLED))
+        status=pl.when(near.str.contains(p.cancelled))
         .then(pl.lit("cancelled"))
-        .when(near.str.contains(_POSTPONED))
+        .when(near.str.contains(p.postponed))
         .then(pl.lit("postponed"))
         .when(
             (pl.col("status") == "occurred")
-            & (near.str.contains(_EXPECTED) | back.str.contains(_EXPECTED) | purpose | announced)
+            & (near.str.contains(p.expected) | back.str.contains(p.expected) | purpose | announced)
         )
         .then(pl.lit("planned"))
         .otherwise(pl.col("status"))
     )
 
 
-def apply_event_rules(
-    candidates: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame
-) -> pl.DataFrame:
-    """Event candidates -> the same table without non-events, with fixed partners and statuses."""
-    if candidates.height == 0:
-        return candidates
-    schema = candidates.schema
-    c = _frames(_positions(candidates, sentences))
-    c = c.filter(~pl.col("footer") & ~pl.col("attended"))
-    cm = _sentence_mentions(c, mentions)
-    c = c.join(_attendee_ends(cm), on="_row", how="left")
-    cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")
+def _flag(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
+    """bad_side: 1 or 2 for the actor that cannot be a party, null when both can."""
+    a1 = (pl.col("a1_rel"), pl.col("actor1_entity_id"), pl.col("actor1_code"))
+    a2 = (pl.col("a2_rel"), pl.col("actor2_entity_id"), pl.col("actor2_code"))
     c = c.with_columns(
-        bad1=_unfit(
-            pl.col("a1_rel"),
-            pl.col("actor1_entity_id"),
-            pl.col("actor1_code"),
-            pl.col("actor2_entity_id"),
-            pl.col("actor2_code"),
-        )
-        & pl.col("actor1_entity_id").is_not_null(),
-        bad2=_unfit(
-            pl.col("a2_rel"),
-            pl.col("actor2_entity_id"),
-            pl.col("actor2_code"),
-            pl.col("actor1_entity_id"),
-            pl.col("actor1_code"),
-        )
-        & pl.col("actor2_entity_id").is_not_null(),
+        bad1=_unfit(*a1, *a2[1:], p) & pl.col("actor1_entity_id").is_not_null(),
+        bad2=_unfit(*a2, *a1[1:], p) & pl.col("actor2_entity_id").is_not_null(),
     )
     # Self and own-state pairs flag both sides; the institutional side (or the partner) goes.
-    c = c.with_columns(
+    first_goes = _institutional(pl.col("actor1_entity_id")) & ~_institutional(pl.col("actor2_entity_id"))
+    return c.with_columns(
         bad_side=pl.when(pl.col("bad1") & pl.col("bad2"))
-        .then(
-            pl.when(_institutional(pl.col("actor1_entity_id")) & ~_institutional(pl.col("actor2_entity_id")))
-            .then(1)
-            .otherwise(2)
-        )
+        .then(pl.when(first_goes).then(1).otherwise(2))
         .when(pl.col("bad1"))
         .then(1)
         .when(pl.col("bad2"))
         .then(2)
     )
-    bad = c.filter(pl.col("bad_side").is_not_null())
-    repl = _fallback(cm, bad)
-    fixed = (
-        bad.join(repl, on="_row", how="inner")
-        .with_columns(
-            actor1_entity_id=pl.when(pl.col("bad_side") == 1)
-            .then("new_entity")
-            .otherwise("actor1_entity_id"),
-            actor1_code=pl.when(pl.col("bad_side") == 1).then("new_code").otherwise("actor1_code"),
-            actor1_char_offset=pl.when(pl.col("bad_side") == 1)
+
+
+def _replace(bad: pl.DataFrame, repl: pl.DataFrame) -> pl.DataFrame:
+    """Put each replacement on the rejected side; candidates without one are gone."""
+    out = bad.join(repl, on="_row", how="inner")
+    for n in (1, 2):
+        mine = pl.col("bad_side") == n
+        out = out.with_columns(
+            pl.when(mine).then("new_entity").otherwise(f"actor{n}_entity_id").alias(f"actor{n}_entity_id"),
+            pl.when(mine).then("new_code").otherwise(f"actor{n}_code").alias(f"actor{n}_code"),
+            pl.when(mine)
             .then("new_offset")
-            .otherwise("actor1_char_offset"),
-            actor2_entity_id=pl.when(pl.col("bad_side") == 2)
-            .then("new_entity")
-            .otherwise("actor2_entity_id"),
-            actor2_code=pl.when(pl.col("bad_side") == 2).then("new_code").otherwise("actor2_code"),
-            actor2_char_offset=pl.when(pl.col("bad_side") == 2)
-            .then("new_offset")
-            .otherwise("actor2_char_offset"),
+            .otherwise(f"actor{n}_char_offset")
+            .alias(f"actor{n}_char_offset"),
         )
-        .select(c.columns)
-    )
+    return out.select(bad.columns)
+
+
+def apply_event_rules(
+    candidates: pl.DataFrame,
+    sentences: pl.DataFrame,
+    mentions: pl.DataFrame,
+    patterns: RulePatterns | None = None,
+) -> pl.DataFrame:
+    """Event candidates -> the same table without non-events, with fixed partners and statuses."""
+    if candidates.height == 0:
+        return candidates
+    p = patterns or load_rule_patterns()
+    schema = candidates.schema
+    c = _frames(_positions(candidates, sentences, p), p)
+    c = c.filter(~pl.col("footer") & ~pl.col("attended"))
+    cm = _sentence_mentions(c, mentions)
+    c = c.join(_attendee_ends(cm), on="_row", how="left")
+    cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")
+    c = _flag(c, p)
+    bad = c.filter(pl.col("bad_side").is_not_null())
+    fixed = _replace(bad, _fallback(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
-    out = _status(out).unique(subset=_KEYS, keep="first", maintain_order=True)
+    out = _status(out, p).unique(subset=_KEYS, keep="first", maintain_order=True)
     key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
     out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
     return out.select(list(schema)).cast(schema)  # type: ignore[arg-type]
