@@ -23,67 +23,22 @@ Every rule is a column expression or a join; nothing loops over rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
 import polars as pl
 
+from orchestration.transforms.event_rule_patterns import (
+    RulePatterns,
+    country_of,
+    institutional,
+    load_rule_patterns,
+)
+from orchestration.transforms.event_rule_titles import appositions, title_holders
+from orchestration.transforms.event_status_rules import rule_statuses
 from orchestration.transforms.hashing import sha256_prefix
-from orchestration.transforms.reference import REFERENCE_DIR
 
 # CAMEO roots where both parties act on each other: consult (040-046), diplomatic cooperation (05x).
 _BILATERAL = r"^0[45]"
 # The attendee named after بحضور starts within this many characters (honorifics included).
 _ATTENDEE_REACH = 40
-# How far (characters) a status word may stand from the trigger in either direction.
-_STATUS_WINDOW = 60
-_WORDS_CSV = REFERENCE_DIR / "event_rule_words.csv"
-
-
-@dataclass(frozen=True)
-class RulePatterns:
-    """Regular expressions built from ``data/reference/event_rule_words.csv``."""
-
-    footer: str
-    attend_verb: str
-    attend_noun: str
-    greeting: str
-    greeting_noun: str
-    place_before: str
-    postponed: str
-    cancelled: str
-    expected: str
-    purpose: str
-    imperfect: str
-    later: str
-    ongoing: str
-
-
-@lru_cache(maxsize=4)
-def load_rule_patterns(path: Path = _WORDS_CSV) -> RulePatterns:
-    rows = pl.read_csv(path, schema_overrides={"rule": pl.String, "pattern_ar": pl.String})
-    words = {
-        rule: "|".join(group)
-        for rule, group in rows.group_by("rule", maintain_order=True).agg("pattern_ar").iter_rows()
-    }
-    w = {rule: f"(?:{alternatives})" for rule, alternatives in words.items()}
-    start = r"(?:^|[\s،,.])"
-    return RulePatterns(
-        footer=rf"^\W*{w['footer']}",
-        attend_verb=rf"{start}(?:و|ف)?{w['attend_verb']}\s",
-        attend_noun=rf"{start}(?:و)?{w['attend_noun']}\s",
-        greeting=rf"{start}(?:و|ف|فيما )?{w['greeting_verb']}\s[^.]{{0,80}}?{w['greeting_noun']}",
-        greeting_noun=rf"{start}(?:ب|و)?(?:ال)?{w['greeting_noun']}",
-        place_before=rf"(?:(?:^|\s){w['place_prep']}|{w['place_noun']})\s+(?:(?:ال)?{w['state_noun']}\s+)?$|(?:^|\s)و?ب$",
-        postponed=w["postponed"],
-        cancelled=w["cancelled"],
-        expected=w["expected"],
-        purpose=rf"(?:^|\s){w['purpose']}\s+(?:\S+\s+)?$",
-        imperfect=rf"^(?:و|ف)?[يت]{w['imperfect_stem']}",
-        later=rf"^\S*\s+(?:\S+\s+){{0,3}}?{w['later_time']}(?:\s|$|[،,.])",
-        ongoing=w["ongoing"],
-    )
 
 
 _KEYS = ["article_id", "sentence_index", "event_code", "actor1_entity_id", "actor2_entity_id"]
@@ -93,20 +48,6 @@ def _first_at(text: pl.Expr, pattern: str, start: pl.Expr) -> pl.Expr:
     """Character position of the first ``pattern`` at or after ``start`` in ``text`` (null: none)."""
     prefix = text.str.slice(start).str.extract(f"(?s)^(.*?){pattern}", 1)
     return start + prefix.str.len_chars().cast(pl.Int64)
-
-
-def _country(code: pl.Expr) -> pl.Expr:
-    """The state behind an actor code (``KWTGOV`` -> ``KWT``); null for IGOs and unknown codes."""
-    return (
-        pl.when(code.str.starts_with("IGO") | (code.str.len_chars() < 3))
-        .then(None)
-        .otherwise(code.str.slice(0, 3))
-    )
-
-
-def _institutional(entity: pl.Expr) -> pl.Expr:
-    """A state, its organs or a role of it: not a person of the knowledge base or of the text."""
-    return ~entity.str.starts_with("person:")
 
 
 def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
@@ -209,7 +150,7 @@ def _unfit(
         & before.str.contains(p.place_before)
     )
     same = (entity == other_entity) | (
-        (_country(code) == _country(other_code)) & (_institutional(entity) | _institutional(other_entity))
+        (country_of(code) == country_of(other_code)) & (institutional(entity) | institutional(other_entity))
     )
     return (attendee | greeted | located | (bilateral & same.fill_null(False))).fill_null(False)
 
@@ -232,7 +173,7 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFr
         # at least of another state (a compatriot on the other side is a list, not the partner).
         & (
             ((pl.col("m_rel") < pl.col("keep_rel")) == (pl.col("lost_rel") < pl.col("keep_rel")))
-            | (_country(pl.col("m_code")) != _country(pl.col("keep_code"))).fill_null(True)
+            | (country_of(pl.col("m_code")) != country_of(pl.col("keep_code"))).fill_null(True)
         )
         & ~_unfit(
             pl.col("m_rel"),
@@ -261,46 +202,19 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFr
     )
 
 
-def _status(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
-    s = pl.col("sentence")
-    lo = (pl.col("trig_rel") - _STATUS_WINDOW).clip(lower_bound=0)
-    near = s.str.slice(lo, 2 * _STATUS_WINDOW)
-    back_lo = (pl.col("trig_rel") - 2 * _STATUS_WINDOW).clip(lower_bound=0)
-    back = s.str.slice(back_lo, pl.col("trig_rel") - back_lo)
-    purpose = ~pl.col("event_code").str.starts_with("042") & (
-        back.str.contains(p.purpose) | pl.col("trigger").str.contains(r"^لل(?:قاء|اجتماع)")
-    )
-    after = s.str.slice(pl.col("trig_rel"), _STATUS_WINDOW)
-    announced = (
-        (pl.col("sentence_index") > 0)
-        & pl.col("trigger").str.contains(p.imperfect)
-        & after.str.contains(p.later)
-        & ~near.str.contains(p.ongoing)
-    )
-    return c.with_columns(
-        status=pl.when(near.str.contains(p.cancelled))
-        .then(pl.lit("cancelled"))
-        .when(near.str.contains(p.postponed))
-        .then(pl.lit("postponed"))
-        .when(
-            (pl.col("status") == "occurred")
-            & (near.str.contains(p.expected) | back.str.contains(p.expected) | purpose | announced)
-        )
-        .then(pl.lit("planned"))
-        .otherwise(pl.col("status"))
-    )
-
-
 def _flag(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     """bad_side: 1 or 2 for the actor that cannot be a party, null when both can."""
     a1 = (pl.col("a1_rel"), pl.col("actor1_entity_id"), pl.col("actor1_code"))
     a2 = (pl.col("a2_rel"), pl.col("actor2_entity_id"), pl.col("actor2_code"))
+    bilateral = pl.col("event_code").str.contains(_BILATERAL)
     c = c.with_columns(
-        bad1=_unfit(*a1, *a2[1:], p) & pl.col("actor1_entity_id").is_not_null(),
-        bad2=_unfit(*a2, *a1[1:], p) & pl.col("actor2_entity_id").is_not_null(),
+        bad1=(_unfit(*a1, *a2[1:], p) | (bilateral & pl.col("title1")))
+        & pl.col("actor1_entity_id").is_not_null(),
+        bad2=(_unfit(*a2, *a1[1:], p) | (bilateral & pl.col("title2")))
+        & pl.col("actor2_entity_id").is_not_null(),
     )
     # Self and own-state pairs flag both sides; the institutional side (or the partner) goes.
-    first_goes = _institutional(pl.col("actor1_entity_id")) & ~_institutional(pl.col("actor2_entity_id"))
+    first_goes = institutional(pl.col("actor1_entity_id")) & ~institutional(pl.col("actor2_entity_id"))
     return c.with_columns(
         bad_side=pl.when(pl.col("bad1") & pl.col("bad2"))
         .then(pl.when(first_goes).then(1).otherwise(2))
@@ -343,11 +257,11 @@ def apply_event_rules(
     cm = _sentence_mentions(c, mentions)
     c = c.join(_attendee_ends(cm), on="_row", how="left")
     cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")
-    c = _flag(c, p)
+    c = _flag(appositions(title_holders(c, cm), cm, p), p)
     bad = c.filter(pl.col("bad_side").is_not_null())
     fixed = _replace(bad, _fallback(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
-    out = _status(out, p).unique(subset=_KEYS, keep="first", maintain_order=True)
+    out = rule_statuses(out, p).unique(subset=_KEYS, keep="first", maintain_order=True)
     key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
     out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
     return out.select(list(schema)).cast(schema)  # type: ignore[arg-type]

@@ -199,3 +199,20 @@ def test_no_candidates_give_the_empty_table() -> None:
     )
     out = apply_event_rules(empty, sentences, pl.DataFrame(schema=MENTION_SCHEMA))
     assert out.is_empty() and out.schema == empty.schema
+
+
+def test_a_state_running_into_a_name_is_that_person_s_title() -> None:
+    syr = ("السورية", "country:SYR", "SYR")
+    mekdad = ("فيصل المقداد", "person:faisal_mekdad", "SYRGOV")
+    sentence = "تلقى سامح شكري اتصالا من وزير الخارجية السورية، فيصل المقداد"
+    assert _pair(_run(sentence, "اتصالا", B, syr, code="041", others=(mekdad,))) == (B[1], mekdad[1])
+
+
+def test_a_person_and_the_organization_of_his_own_title_are_no_pair() -> None:
+    gheit = ("أحمد أبو الغيط", "person:ahmed_aboul_gheit", "")
+    league = ("جامعة الدول العربية", "org:arab_league", "IGOARL")
+    sentence = "استقبل أحمد أبو الغيط الأمين العام لجامعة الدول العربية اليوم سامح شكري"
+    assert _pair(_run(sentence, "استقبل", gheit, league, others=(B,))) == (gheit[1], B[1])
+    # An organization that is the partner (a delegation of it) stays.
+    delegation = "استقبل أحمد أبو الغيط وفد جامعة الدول العربية"
+    assert _pair(_run(delegation, "استقبل", gheit, league)) == (gheit[1], league[1])
