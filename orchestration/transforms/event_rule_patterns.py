@@ -9,9 +9,9 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.reference import REFERENCE_DIR
+from orchestration.transforms.reference import REFERENCE_DIR, read_table
 
-WORDS_CSV = REFERENCE_DIR / "event_rule_words.csv"
+WORDS_CSV = "event_rule_words.csv"
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,8 @@ class RulePatterns:
 
 
 @lru_cache(maxsize=4)
-def load_rule_patterns(path: Path = WORDS_CSV) -> RulePatterns:
-    rows = pl.read_csv(path, schema_overrides={"rule": pl.String, "pattern_ar": pl.String})
+def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
+    rows = read_table(WORDS_CSV, reference_dir)
     words = {
         rule: "|".join(group)
         for rule, group in rows.group_by("rule", maintain_order=True).agg("pattern_ar").iter_rows()
