@@ -30,6 +30,9 @@ from tests.heldout_score import (
 )
 
 # Floors actually reached (see the report printed by the tests); raise them as the rules improve.
+# Measured 2026-12-02 (after event_rules): hand-written R 0.90 P 0.93 named 0.88; real R 0.44 P 0.73
+# named 0.38 (both actors named 0.33; before the rules R 0.42 P 0.57 named 0.37); whole suite R 0.60
+# P 0.81 named 0.55.
 # Hand-written articles alone.
 EVENT_RECALL_FLOOR = 0.85
 EVENT_PRECISION_FLOOR = 0.8
