@@ -240,6 +240,7 @@ def measure_stages(corpus: Path, work: Path, peer_sample: int, dbt_run_only: boo
     from orchestration.settings import REFERENCE_DIR
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.entities import extract_entity_mentions
+    from orchestration.transforms.event_rules import apply_event_rules
     from orchestration.transforms.events import extract_event_candidates
     from orchestration.transforms.inbox_state import pipeline_version, plan_changes, scan_inbox
     from orchestration.transforms.ingest import read_inbox
@@ -269,7 +270,9 @@ def measure_stages(corpus: Path, work: Path, peer_sample: int, dbt_run_only: boo
         e["rows"] = mentions.height
         e["sentences"] = sentences.height
     with timed(stages, "events") as e:
-        candidates = extract_event_candidates(articles, sentences, mentions, kb)
+        candidates = apply_event_rules(
+            extract_event_candidates(articles, sentences, mentions, kb), sentences, mentions
+        )
         e["rows"] = candidates.height
     out["counts"].update(
         articles=articles.height,
@@ -369,6 +372,7 @@ def profile_chain(raw: pl.DataFrame, out: Path) -> Path:
     """Profile the Polars stage on raw articles; writes ``out/profile_polars.txt`` (and .html)."""
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.entities import extract_entity_mentions
+    from orchestration.transforms.event_rules import apply_event_rules
     from orchestration.transforms.events import extract_event_candidates
     from orchestration.transforms.reference import load_kb
     from orchestration.transforms.sentences import split_sentences
@@ -379,7 +383,7 @@ def profile_chain(raw: pl.DataFrame, out: Path) -> Path:
         articles, _ = clean_articles(raw)
         sentences = split_sentences(articles)
         mentions, _ = extract_entity_mentions(articles, kb, sentences)
-        extract_event_candidates(articles, sentences, mentions, kb)
+        apply_event_rules(extract_event_candidates(articles, sentences, mentions, kb), sentences, mentions)
 
     try:
         from pyinstrument import Profiler
