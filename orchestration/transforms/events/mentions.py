@@ -16,6 +16,8 @@ from orchestration.transforms.text import normalize_expr
 # Country mentions below this confidence are nisba adjectives (القوات الجوية الروسية): not actors.
 _MIN_STATE_CONFIDENCE = 0.5
 DEFAULT_MENTION_CONFIDENCE = 0.8
+# Open-world methods (transforms/openworld): names found by their shape, not in the knowledge base.
+_OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin")
 
 
 def unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -55,6 +57,11 @@ def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
         t_char_start="char_start",
         t_char_end="char_end",
     )  # already in article and text order (event_tokens)
+    # A name found only by its shape, with no country or role the text gives, is too weak to be a
+    # party: on real news it mostly takes the partner slot from a known actor.
+    if "method" in mentions.columns:
+        weak = pl.col("method").is_in(_OPEN_WORLD_METHODS) & pl.col("actor_code").is_null()
+        mentions = mentions.filter(~weak)
     m = mentions.select(
         "article_id",
         "entity_id",
