@@ -10,6 +10,8 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
 export TQDM_DISABLE := 1
 export PYTHONUNBUFFERED := 1
+# Let Python cache bytecode in the venv: without it every run recompiles pandas and GX (seconds).
+unexport PYTHONDONTWRITEBYTECODE
 
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen

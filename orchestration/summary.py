@@ -44,28 +44,29 @@ class Reject:
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    found = con.execute(
-        "select count(*) from duckdb_tables() where schema_name = 'main' and table_name = ?", [table]
-    ).fetchone()
-    return bool(found and found[0])
+    # No prepared parameter: binding one makes duckdb import pandas, seconds for a status line.
+    tables = con.execute("select table_name from duckdb_tables() where schema_name = 'main'").fetchall()
+    return (table,) in tables
 
 
 def last_run(con: duckdb.DuckDBPyConnection) -> dict[str, object] | None:
-    """The latest row of `ingest_runs`, or None for a warehouse built before it existed."""
+    """The latest row of `ingest_runs` (its time as UTC text), or None for a warehouse built before it."""
     if not _has_table(con, "ingest_runs"):
         return None
+    # Times stay in SQL: fetching a TIMESTAMPTZ into Python imports pandas/pytz (seconds of start-up).
+    columns = ["strftime(timezone('UTC', run_at), '%Y-%m-%d %H:%M:%S UTC')", *DELTA_COLUMNS[1:]]
     row = con.execute(
-        f"select {', '.join(DELTA_COLUMNS)} from main.ingest_runs order by run_at desc limit 1"
+        f"select {', '.join(columns)} from main.ingest_runs order by run_at desc limit 1"
     ).fetchone()
     return dict(zip(DELTA_COLUMNS, row, strict=True)) if row else None
 
 
-def rejects_of_run(con: duckdb.DuckDBPyConnection, run_at: object) -> list[Reject]:
-    """Files and records rejected by the run that started at `run_at`, with their reasons."""
+def rejects_of_last_run(con: duckdb.DuckDBPyConnection) -> list[Reject]:
+    """Files and records rejected by the latest run, with their reasons."""
     rows = con.execute(
         "select source_file, record_index, reason, message from main.rejected_articles "
-        "where rejected_at = ? order by source_file, record_index nulls first",
-        [run_at],
+        "where rejected_at = (select max(run_at) from main.ingest_runs) "
+        "order by source_file, record_index nulls first"
     ).fetchall()
     return [Reject(*row) for row in rows]
 
@@ -74,10 +75,8 @@ def delta_lines(run: dict[str, object] | None, rejects: list[Reject]) -> list[st
     """The 'last run' block: files by change, articles added/changed/retracted, rejects with reasons."""
     if run is None:
         return ["  last run   not recorded (warehouse built before ingest_runs; `make rebuild` adds it)"]
-    at = run["run_at"]
-    when = at.strftime("%Y-%m-%d %H:%M:%S %Z") if hasattr(at, "strftime") else str(at)
     lines = [
-        f"  last run   {when}",
+        f"  last run   {run['run_at']}",
         f"    files    {run['files_new']} new, {run['files_changed']} changed, "
         f"{run['files_reprocessed']} reprocessed, {run['files_deleted']} deleted",
         f"    articles {run['articles_added']} added, {run['articles_changed']} changed, "
@@ -109,7 +108,7 @@ def summary_lines(settings: Settings) -> list[str]:
             " (select count(*) from main.rejected_articles)"
         ).fetchone()
         run = last_run(con)
-        rejects = rejects_of_run(con, run["run_at"]) if run else []
+        rejects = rejects_of_last_run(con) if run else []
     lines = ["", "Akhbar warehouse", f"  inbox      {settings.inbox}", *delta_lines(run, rejects)]
     lines.append(f"  in total   {articles} articles, {duplicates} duplicates, {rejected} rejected")
     lines.append("  tables")
