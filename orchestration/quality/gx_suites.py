@@ -462,13 +462,15 @@ def validate_event_candidates(event_candidates: pl.DataFrame, event_types: pl.Da
 # --------------------------------------------------------------------------- Data Docs
 
 
-def write_data_docs(quality_dir: Path) -> Path:
+def write_data_docs(quality_dir: Path, result: SuiteResult | None = None) -> Path:
     """Render GX Data Docs for this process's latest validation of each suite into `quality_dir`.
 
-    The site reads the in-memory results store and drops pages of results it no longer holds, so
-    `<quality_dir>/index.html` always shows the latest run. The pages are static files; a browser
-    fetches their CSS/JS from public CDNs when they are opened, the pipeline itself stays offline.
+    The site reads the in-memory results store and drops pages of results it no longer holds, so the
+    pages show the latest run. They are then made to open offline (`offline_docs`): no CDN, and an
+    index written from the latest `result` of every suite.
     """
+    from orchestration.quality import offline_docs
+
     quality_dir = Path(quality_dir).resolve()
     quality_dir.mkdir(parents=True, exist_ok=True)
     site = "akhbar_" + hashlib.sha1(str(quality_dir).encode()).hexdigest()[:10]
@@ -488,4 +490,7 @@ def write_data_docs(quality_dir: Path) -> Path:
                 },
             )
         context.build_data_docs(site_names=[site])
-    return quality_dir / "index.html"
+        if result is not None:
+            offline_docs.save_result(quality_dir, result.summary())
+        offline_docs.offline_pages(quality_dir)
+        return offline_docs.write_index(quality_dir, f"Data quality — {quality_dir.name}")

@@ -7,6 +7,7 @@ several rows in different ways and the test asserts, per failed expectation, how
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 from pathlib import Path
 
@@ -331,12 +332,16 @@ def test_event_candidates_bad_frame() -> None:
 
 def test_data_docs_index_lists_the_latest_validations(tmp_path: Path, good: dict[str, q.SuiteResult]) -> None:
     site = tmp_path / "quality"
-    index = q.write_data_docs(site)
+    for result in good.values():
+        index = q.write_data_docs(site, result)
     assert index == (site / "index.html").resolve()
     html = index.read_text(encoding="utf-8")
-    assert all(suite in html for suite in good)
+    assert all(f"<h2>{suite} " in html for suite in good)
     pages = {p.relative_to(site / "validations").parts[0] for p in (site / "validations").rglob("*.html")}
     assert pages >= set(good)
+    # offline: no page loads a stylesheet, script or image from the network
+    for page in site.rglob("*.html"):
+        assert not re.search(r"src=[\"']https?://|<link\b[^>]*href=[\"']https?://", page.read_text()), page
     # a new validation replaces the previous one in the site rather than piling up
     q.validate_articles(_articles(), today=TODAY)
     q.write_data_docs(site)
