@@ -25,6 +25,8 @@ class Settings:
     inbox: Path
     warehouse: Path
     quality_dir: Path
+    # The Parquet lake (landing tables by ingest day); None puts it beside the warehouse.
+    lake: Path | None = None
 
     @property
     def build_database(self) -> Path:
@@ -34,10 +36,15 @@ class Settings:
         """
         return self.warehouse.parent / "build" / self.warehouse.name
 
+    @property
+    def lake_dir(self) -> Path:
+        return self.lake or self.warehouse.parent / "lake"
+
 
 def get_settings() -> Settings:
     return Settings(
         inbox=_path("AKHBAR_INBOX", REPO_ROOT / "data" / "raw"),
         warehouse=_path("AKHBAR_WAREHOUSE", REPO_ROOT / "data" / "warehouse" / "news.duckdb"),
         quality_dir=_path("AKHBAR_QUALITY_DIR", REPO_ROOT / "data" / "quality"),
+        lake=_path("AKHBAR_LAKE", REPO_ROOT / "data" / "lake"),
     )
