@@ -17,7 +17,7 @@ DAGSTER_TARGET := -m orchestration.definitions
 # Dagster's console logger defaults to DEBUG (every step event); INFO keeps the progress lines.
 QUIET_LOGS := '{"loggers": {"console": {"config": {"log_level": "INFO"}}}}'
 
-.PHONY: help install manifest run rebuild dev test lint format docs bench clean
+.PHONY: help install manifest run rebuild dev test test-spark lint format docs bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,6 +44,10 @@ dev: install  ## start the Dagster UI on the same definitions
 
 test: install  ## run the whole test suite
 	$(RUN) pytest
+
+test-spark: install  ## the same dbt models on Spark (local PySpark, Java 17) match the DuckDB build
+	$(UV) sync --frozen --inexact --quiet --group spark
+	$(RUN) --group spark pytest tests_spark -p no:cacheprovider
 
 lint:  ## ruff check and format check
 	$(RUN) ruff check .

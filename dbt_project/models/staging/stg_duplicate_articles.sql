@@ -4,10 +4,10 @@ with source as (
 
 renamed as (
     select
-        cast(source_file as varchar) as source_file,
+        cast(source_file as {{ dbt.type_string() }}) as source_file,
         cast(record_index as bigint) as record_index,
-        cast(article_id as varchar) as article_id,
-        cast(duplicate_of_file as varchar) as duplicate_of_file,
+        cast(article_id as {{ dbt.type_string() }}) as article_id,
+        cast(duplicate_of_file as {{ dbt.type_string() }}) as duplicate_of_file,
         cast(duplicate_of_record as bigint) as duplicate_of_record
     from source
 ),
