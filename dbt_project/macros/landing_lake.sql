@@ -29,8 +29,10 @@
 {% macro spark__landing_table_over_lake(schema, table, location) -%}
     {%- do run_query('create database if not exists ' ~ schema) -%}
     {%- do run_query('drop table if exists ' ~ schema ~ '.' ~ table) -%}
-    {#- Spark discovers the ingest_date=... folders as a partition column of type date. -#}
+    {#- Spark infers the ingest_date=... folders as a partition column of type date, but a table's
+        partitions are catalog entries: they must be recovered from the folders, or it reads empty. -#}
     {%- do run_query(
         'create table ' ~ schema ~ '.' ~ table ~ " using parquet location '" ~ location ~ "'"
     ) -%}
+    {%- do run_query('alter table ' ~ schema ~ '.' ~ table ~ ' recover partitions') -%}
 {%- endmacro %}

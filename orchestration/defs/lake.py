@@ -7,7 +7,7 @@ The DuckDB working database stays the pipeline's own store; the lake is the copy
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import dagster as dg
@@ -15,7 +15,7 @@ import polars as pl
 from dagster._core.storage.db_io_manager import DbTypeHandler, TableSlice
 
 from orchestration.defs.resources import AkhbarDuckDBIOManager, ReplacingPolarsTypeHandler
-from orchestration.transforms.lake import append_to_day
+from orchestration.transforms.lake import append_to_day, read_days, replace_day
 
 LANDING_PREFIX = "landing"
 
@@ -49,3 +49,24 @@ class LakeMirroringDuckDBIOManager(AkhbarDuckDBIOManager):
 
     def type_handlers(self) -> Sequence[DbTypeHandler]:  # type: ignore[override]
         return [LakeMirroringPolarsTypeHandler(Path(self.lake_dir))]
+
+
+class DailyLakeIOManager(dg.ConfigurableIOManager):
+    """Daily-partitioned landing tables, stored only in the lake: one folder per ingest day.
+
+    Each partition run writes its own folders, so any number of days can run at once (a DuckDB file
+    takes one writer at a time); re-running a day swaps that day's folder and touches no other.
+    """
+
+    lake_dir: str
+
+    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
+        day = date.fromisoformat(context.partition_key)
+        path = replace_day(obj, Path(self.lake_dir), context.asset_key.path, day)
+        context.add_output_metadata(
+            {"dagster/row_count": obj.height, "lake_path": dg.MetadataValue.path(str(path))}
+        )
+
+    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+        days = [date.fromisoformat(key) for key in context.asset_partition_keys]
+        return read_days(Path(self.lake_dir), context.asset_key.path, days)

@@ -1,5 +1,6 @@
 with source as (
     select * from {{ source('landing', 'articles') }}
+    {{ ingest_window('article_id') }}
 ),
 
 renamed as (

@@ -1,5 +1,6 @@
 with source as (
     select * from {{ source('landing', 'duplicate_articles') }}
+    {{ ingest_window() }}
 ),
 
 renamed as (

@@ -1,5 +1,6 @@
 with source as (
     select * from {{ source('landing', 'entities') }}
+    {{ ingest_window('entity_id') }}
 ),
 
 renamed as (

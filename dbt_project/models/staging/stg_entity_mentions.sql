@@ -1,5 +1,6 @@
 with source as (
     select * from {{ source('landing', 'entity_mentions') }}
+    {{ ingest_window('article_id, char_start, entity_id') }}
 ),
 
 renamed as (

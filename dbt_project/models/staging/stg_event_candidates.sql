@@ -1,5 +1,6 @@
 with source as (
     select * from {{ source('landing', 'event_candidates') }}
+    {{ ingest_window('mention_id') }}
 ),
 
 renamed as (

@@ -1,5 +1,6 @@
 with source as (
     select * from {{ source('landing', 'inbox_files') }}
+    {{ ingest_window() }}
 ),
 
 renamed as (

@@ -1,9 +1,11 @@
 with ingest_rejects as (
     select * from {{ source('landing', 'rejected_articles') }}
+    {{ ingest_window() }}
 ),
 
 clean_rejects as (
     select * from {{ source('landing', 'rejected_clean') }}
+    {{ ingest_window() }}
 ),
 
 renamed as (
