@@ -10,6 +10,7 @@ the wall time of ten years (3,650 days, ~36M articles) on 8 workers.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import shutil
 import time
@@ -70,7 +71,9 @@ def _warm(_: int) -> None:
 
 
 def backfill(inbox: Path, root: Path, days: list[str], workers: int) -> dict[str, Any]:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawn, not fork: a forked child of a process whose Polars thread pool is running can deadlock
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
         list(pool.map(_warm, range(workers)))
         # a day with no inbox folder: the fixed cost of a partition run
         no_files = (date.fromisoformat(days[-1]) + timedelta(days=1)).isoformat()
