@@ -1,5 +1,6 @@
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
@@ -7,8 +8,10 @@ from dagster._core.storage.db_io_manager import DbTypeHandler, TableSlice
 from dagster_dbt import DbtCliResource, DbtProject
 from dagster_duckdb import DuckDBResource
 from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
+from pydantic import PrivateAttr
 
-from orchestration.settings import DBT_PROJECT_DIR, Settings, get_settings
+from orchestration.settings import DBT_PROJECT_DIR, REFERENCE_DIR, Settings, get_settings
+from orchestration.transforms.reference import KnowledgeBase, load_kb
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
@@ -56,6 +59,21 @@ class AkhbarConfig(dg.ConfigurableResource):
     quality_dir: str
 
 
+class KnowledgeBaseResource(dg.ConfigurableResource):
+    """The reference knowledge base, read once per run and shared by the entity and event assets."""
+
+    reference_dir: str = str(REFERENCE_DIR)
+    _kb: KnowledgeBase | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._kb = load_kb(Path(self.reference_dir))
+
+    def get(self) -> KnowledgeBase:
+        if self._kb is None:  # used outside a run (direct asset invocation in tests)
+            self._kb = load_kb(Path(self.reference_dir))
+        return self._kb
+
+
 def build_resources(settings: Settings | None = None) -> dict[str, object]:
     settings = settings or get_settings()
     settings.build_database.parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +88,7 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
         ),
         "warehouse_db": DuckDBResource(database=str(settings.build_database)),
         "dbt": DbtCliResource(project_dir=dbt_project),
+        "knowledge_base": KnowledgeBaseResource(),
         "akhbar": AkhbarConfig(
             inbox=str(settings.inbox),
             warehouse=str(settings.warehouse),

@@ -31,6 +31,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import polars as pl
 
+from orchestration.transforms.openworld import FOUND_CONFIDENCE
+from orchestration.transforms.schemas import ARTICLES_SCHEMA, ENTITY_MENTIONS_SCHEMA, EVENT_CANDIDATES_SCHEMA
+
 if TYPE_CHECKING:
     from great_expectations.core.batch_definition import BatchDefinition
     from great_expectations.core.expectation_validation_result import (
@@ -46,7 +49,7 @@ WARN: Severity = "WARN"
 
 # Value sets fixed by docs/contracts.md (schema enumerations, not reference dictionaries).
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG")
-MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern")
+MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern", *FOUND_CONFIDENCE)
 EVENT_STATUSES = ("occurred", "planned", "historical")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 DATE_SOURCES = ("metadata", "text")
@@ -200,12 +203,23 @@ def _severity(level: Severity) -> str:
     return "critical" if level == ERROR else "warning"
 
 
+def _schema_expectation(schema: dict[str, pl.DataType], derived: Sequence[str] = ()) -> Expectation:
+    """The landed table has exactly the columns of its schema (``transforms.schemas``), plus the
+    ``derived`` columns the suite computed in Polars."""
+    import great_expectations.expectations as gxe
+
+    return gxe.ExpectTableColumnsToMatchSet(
+        column_set=[*schema, *derived], exact_match=True, severity=_severity(ERROR)
+    )
+
+
 def _articles_expectations(today: date) -> list[Expectation]:
     import great_expectations.expectations as gxe
 
     tomorrow = datetime.combine(today + timedelta(days=1), datetime.min.time())
     err, warn = _severity(ERROR), _severity(WARN)
     return [
+        _schema_expectation(ARTICLES_SCHEMA, ("body_chars", "arabic_share")),
         gxe.ExpectColumnValuesToNotBeNull(column="article_id", severity=err),
         gxe.ExpectColumnValuesToBeUnique(column="article_id", severity=err),
         gxe.ExpectColumnValuesToNotBeNull(column="body", severity=err),
@@ -234,6 +248,7 @@ def _entity_mentions_expectations(entity_ids: Sequence[str]) -> list[Expectation
 
     err = _severity(ERROR)
     return [
+        _schema_expectation(ENTITY_MENTIONS_SCHEMA, ("n_chars", "surface_ok")),
         gxe.ExpectColumnValuesToNotBeNull(column="article_id", severity=err),
         gxe.ExpectCompoundColumnsToBeUnique(
             column_list=["article_id", "char_start", "entity_id"], severity=err
@@ -259,6 +274,7 @@ def _event_candidates_expectations(event_codes: Sequence[str]) -> list[Expectati
 
     err = _severity(ERROR)
     return [
+        _schema_expectation(EVENT_CANDIDATES_SCHEMA),
         gxe.ExpectColumnValuesToNotBeNull(column="mention_id", severity=err),
         gxe.ExpectColumnValuesToBeUnique(column="mention_id", severity=err),
         gxe.ExpectColumnValuesToNotBeNull(column="event_code", severity=err),
@@ -365,15 +381,18 @@ def validate_frame(
 ) -> SuiteResult:
     """Validate a Polars frame against `expectations` as suite `suite` and flatten the result.
 
-    Only the columns the expectations read are handed to pandas (bodies stay in Polars). A column
-    the frame lacks is not an error here: GX reports the expectations on it as failed.
+    Only the columns the expectations read are handed to pandas with their values (bodies stay in
+    Polars); the others are handed as empty placeholders, so the column set is still checked. A
+    column the frame lacks is not an error here: GX reports the expectations on it as failed.
     """
     import great_expectations as gx
 
     started = time.perf_counter()
     needed = _columns(expectations) | set(key_columns)
     keys = [c for c in key_columns if c in frame.columns]
-    pandas_frame = frame.select([c for c in frame.columns if c in needed]).to_pandas()
+    pandas_frame = frame.select(
+        pl.col(c) if c in needed else pl.lit(None, dtype=pl.Null).alias(c) for c in frame.columns
+    ).to_pandas()
     with _LOCK:
         context = _context()
         definition = context.validation_definitions.add_or_update(

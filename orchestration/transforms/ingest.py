@@ -34,6 +34,11 @@ import polars as pl
 
 from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.normalize import content_key
+from orchestration.transforms.schemas import (
+    DUPLICATE_ARTICLES_SCHEMA,
+    RAW_ARTICLES_SCHEMA,
+    REJECTED_ARTICLES_SCHEMA,
+)
 
 INBOX_EXTENSIONS: frozenset[str] = frozenset({".txt", ".json", ".jsonl"})
 BODY_FIELDS: tuple[str, ...] = ("text", "body", "content")
@@ -78,33 +83,9 @@ _HTML_BLOCK = re.compile(
 )
 _HTML_TAG = re.compile(r"<[^>]+>")
 
-RAW_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "source_file": pl.String(),
-    "record_index": pl.Int64(),
-    "file_size_bytes": pl.Int64(),
-    "encoding": pl.String(),
-    "raw_text": pl.String(),
-    "meta_id": pl.String(),
-    "meta_url": pl.String(),
-    "meta_title": pl.String(),
-    "meta_published_at": pl.String(),
-    "meta_source": pl.String(),
-}
-DUPLICATE_SCHEMA: dict[str, pl.DataType] = {
-    "source_file": pl.String(),
-    "record_index": pl.Int64(),
-    "article_id": pl.String(),
-    "duplicate_of_file": pl.String(),
-    "duplicate_of_record": pl.Int64(),
-}
-REJECT_SCHEMA: dict[str, pl.DataType] = {
-    "source_file": pl.String(),
-    "record_index": pl.Int64(),
-    "file_size_bytes": pl.Int64(),
-    "reason": pl.String(),
-    "message": pl.String(),
-}
+RAW_SCHEMA = RAW_ARTICLES_SCHEMA
+DUPLICATE_SCHEMA = DUPLICATE_ARTICLES_SCHEMA
+REJECT_SCHEMA = REJECTED_ARTICLES_SCHEMA
 
 
 class _Reject(Exception):

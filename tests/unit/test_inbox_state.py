@@ -113,3 +113,16 @@ def test_batch_work_retracts_every_touched_file_and_rereads_orphans() -> None:
     assert sorted(todo) == ["c.txt", "d.txt", "n.txt"]
     assert sorted(retracted["article_id"]) == ["b", "c", "n"]
     assert known_left["source_file"].to_list() == ["a.txt"]
+
+
+def test_pipeline_version_counts_modules_of_packages(tmp_path: Path) -> None:
+    (tmp_path / "entities").mkdir()
+    (tmp_path / "top.py").write_text("A = 1\n")
+    (tmp_path / "entities" / "stage.py").write_text("B = 1\n")
+    before = pipeline_version(tmp_path)
+    (tmp_path / "entities" / "stage.py").write_text("B = 2\n")
+    assert pipeline_version(tmp_path) != before
+    # A module moved into a package is a different layout.
+    (tmp_path / "entities" / "stage.py").write_text("B = 1\n")
+    (tmp_path / "entities" / "stage.py").rename(tmp_path / "stage.py")
+    assert pipeline_version(tmp_path) != before
