@@ -45,7 +45,7 @@ dev: install  ## start the Dagster UI on the same definitions
 test: install  ## run the whole test suite
 	$(RUN) pytest
 
-test-spark: install  ## the same dbt models on Spark (local PySpark, Java 17) match the DuckDB build
+test-spark: install  ## scale-out tests: dbt on Spark (local PySpark, Java 17) matches DuckDB; daily partitions
 	$(UV) sync --frozen --inexact --quiet --group spark
 	$(RUN) --group spark pytest tests_spark -p no:cacheprovider
 

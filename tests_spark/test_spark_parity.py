@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import duckdb
 import pytest
 
 from orchestration.settings import DBT_PROJECT_DIR
-from tests.conftest import SAMPLE_INBOX, Pipeline, run_pipeline
+from tests.conftest import Pipeline
 
 pyspark_sql = pytest.importorskip("pyspark.sql", reason="needs the spark group: uv sync --group spark")
 
@@ -31,13 +30,9 @@ TABLES = {
 
 
 @pytest.fixture(scope="module")
-def duckdb_build(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    root = tmp_path_factory.mktemp("duckdb")
-    inbox = root / "inbox"
-    shutil.copytree(SAMPLE_INBOX, inbox)
-    pipeline = run_pipeline(inbox, root)
-    assert pipeline.success, "materializing the sample pipeline failed"
-    return pipeline
+def duckdb_build(sample_pipeline: Pipeline) -> Pipeline:
+    """The sample materialized by the real pipeline: DuckDB warehouse and Parquet lake."""
+    return sample_pipeline
 
 
 @pytest.fixture(scope="module")

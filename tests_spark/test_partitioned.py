@@ -1,4 +1,7 @@
-"""Daily partitions: days run independently, a day re-run replaces only its rows, events stay one."""
+"""Daily partitions: days run independently, a day re-run replaces only its rows, events stay one.
+
+Here rather than in `make test`: three partition runs and two dbt builds take a few minutes.
+"""
 
 from __future__ import annotations
 
