@@ -26,7 +26,7 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/tests dbt_project/seeds \
 	dbt_project/analyses -type f 2>/dev/null) dbt_project/dbt_project.yml dbt_project/profiles.yml
 
-.PHONY: help install manifest run rebuild dev test lint format docs bench clean
+.PHONY: help install manifest run rebuild dev test test-spark lint format docs bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -57,6 +57,10 @@ dev: install  ## start the Dagster UI on the same definitions (code location `ak
 
 test: install  ## run the whole test suite
 	$(RUN) pytest
+
+test-spark: install  ## scale-out tests: dbt on Spark (local PySpark, Java 17) matches DuckDB; daily partitions
+	$(UV) sync --frozen --inexact --quiet --group spark
+	$(RUN) --group spark pytest tests_spark -p no:cacheprovider
 
 lint:  ## ruff check and format check
 	$(RUN) ruff check .

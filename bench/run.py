@@ -1039,6 +1039,12 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         report["sizes"].append(bench_size(n, args))
         _write(report, args.out)
+    if os.environ.get("BENCH_BACKFILL", "1") != "0":
+        # Daily partitions on 1 and 2 workers, with the ten-year projection (bench/backfill.py).
+        from bench.backfill import bench_backfill
+
+        report["backfill"] = bench_backfill(args.out)
+        _write(report, args.out)
     md = _write(report, args.out)
     print()
     print(md)

@@ -27,6 +27,8 @@ class Settings:
     inbox: Path
     warehouse: Path
     quality_dir: Path
+    # The Parquet lake (landing tables by ingest day); None puts it beside the warehouse.
+    lake: Path | None = None
 
     @property
     def build_database(self) -> Path:
@@ -35,6 +37,10 @@ class Settings:
         BI tools open `warehouse` read-only, so they never see a half-built file.
         """
         return self.warehouse.parent / "build" / self.warehouse.name
+
+    @property
+    def lake_dir(self) -> Path:
+        return self.lake or self.warehouse.parent / "lake"
 
 
 def quality_dir_for(warehouse: Path) -> Path:
@@ -48,4 +54,5 @@ def get_settings() -> Settings:
         inbox=_path("AKHBAR_INBOX", REPO_ROOT / "data" / "raw"),
         warehouse=warehouse,
         quality_dir=_path("AKHBAR_QUALITY_DIR", quality_dir_for(warehouse)),
+        lake=_path("AKHBAR_LAKE", REPO_ROOT / "data" / "lake"),
     )

@@ -5,7 +5,7 @@
 {% macro delete_batch_files(column='source_file') -%}
     {%- if is_incremental() -%}
     delete from {{ this }}
-    where {{ column }} in (select source_file from {{ source('landing', 'inbox_files') }})
+    where {{ column }} in (select source_file from {{ source('landing', 'inbox_files') }} {{ ingest_window() }})
     {%- endif -%}
 {%- endmacro %}
 
@@ -13,6 +13,6 @@
 {% macro delete_retracted_articles() -%}
     {%- if is_incremental() -%}
     delete from {{ this }}
-    where article_id in (select article_id from {{ source('landing', 'retracted_articles') }})
+    where article_id in (select article_id from {{ source('landing', 'retracted_articles') }} {{ ingest_window() }})
     {%- endif -%}
 {%- endmacro %}

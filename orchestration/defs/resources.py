@@ -88,8 +88,13 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
     settings.build_database.parent.mkdir(parents=True, exist_ok=True)
     # dbt reads the database path from this variable (see dbt_project/profiles.yml).
     os.environ["AKHBAR_BUILD_DB"] = str(settings.build_database)
+    # Imported here: the lake module subclasses this module's I/O manager.
+    from orchestration.defs.lake import LakeMirroringDuckDBIOManager
+
     return {
-        "io_manager": AkhbarDuckDBIOManager(database=str(settings.build_database)),
+        "io_manager": LakeMirroringDuckDBIOManager(
+            database=str(settings.build_database), lake_dir=str(settings.lake_dir)
+        ),
         "warehouse_db": DuckDBResource(database=str(settings.build_database)),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
         "knowledge_base": KnowledgeBaseResource(),

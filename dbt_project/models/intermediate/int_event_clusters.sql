@@ -50,7 +50,7 @@ dyads as (
 day_dated as (
     select
         *,
-        datediff('day', lag(event_date) over key_by_date, event_date) as gap_days
+        {{ dbt.datediff('lag(event_date) over key_by_date', 'event_date', 'day') }} as gap_days
     from dyads
     where is_day_dated
     window key_by_date as (partition by event_family, dyad_a, dyad_b order by event_date, mention_id)
@@ -122,7 +122,7 @@ compatible as (
                 loose.date_precision = 'unknown'
                 and (
                     loose.event_weekday is null
-                    or loose.event_weekday in (isodow(clusters.anchor_date), isodow(clusters.last_date))
+                    or loose.event_weekday in ({{ iso_weekday('clusters.anchor_date') }}, {{ iso_weekday('clusters.last_date') }})
                 )
             )
         )
@@ -203,7 +203,7 @@ assigned as (
     select
         day_clustered.mention_id,
         day_clustered.event_family || '|' || day_clustered.dyad_a || '|' || day_clustered.dyad_b
-            || '|' || strftime(clusters.anchor_date, '%Y-%m-%d') as event_key
+            || '|' || {{ date_key('clusters.anchor_date', 'day') }} as event_key
     from day_clustered
     inner join clusters using (event_family, dyad_a, dyad_b, cluster_no)
     union all
@@ -211,9 +211,9 @@ assigned as (
         loose.mention_id,
         loose.event_family || '|' || loose.dyad_a || '|' || loose.dyad_b || '|'
             || case
-                when attached.cluster_no is not null then strftime(clusters.anchor_date, '%Y-%m-%d')
-                when loose.date_precision = 'month' then strftime(loose.event_date, '%Y-%m')
-                when loose.date_precision = 'year' then strftime(loose.event_date, '%Y')
+                when attached.cluster_no is not null then {{ date_key('clusters.anchor_date', 'day') }}
+                when loose.date_precision = 'month' then {{ date_key('loose.event_date', 'month') }}
+                when loose.date_precision = 'year' then {{ date_key('loose.event_date', 'year') }}
                 -- 3. An undated mention that joins nothing is its own event, one per article.
                 else 'article:' || loose.article_id
             end as event_key
@@ -228,7 +228,7 @@ assigned as (
 
 final as (
     select
-        md5(assigned.event_key)[:16] as event_id,
+        {{ short_hash("assigned.event_key") }} as event_id,
         assigned.event_key,
         dyads.mention_id,
         dyads.article_id,

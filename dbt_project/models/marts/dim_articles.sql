@@ -22,7 +22,7 @@ final as (
         published_date,
         published_date_source,
         source_name,
-        case when source_name is not null then md5(source_name)[:16] end as source_id,
+        case when source_name is not null then {{ short_hash("source_name") }} end as source_id,
         section,
         dateline,
         url,

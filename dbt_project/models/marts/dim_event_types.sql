@@ -5,10 +5,10 @@ with source as (
 
 renamed as (
     select
-        cast(cameo_code as varchar) as event_code,
+        cast(cameo_code as {{ dbt.type_string() }}) as event_code,
         label as event_label,
-        cast(root_code as varchar) as event_root_code,
-        coalesce(nullif(cast(base_code as varchar), ''), cast(cameo_code as varchar)) as event_base_code,
+        cast(root_code as {{ dbt.type_string() }}) as event_root_code,
+        coalesce(nullif(cast(base_code as {{ dbt.type_string() }}), ''), cast(cameo_code as {{ dbt.type_string() }})) as event_base_code,
         cast(quad_class as integer) as quad_class,
         cast(goldstein_scale as double) as goldstein_scale,
         goldstein_from

@@ -99,7 +99,7 @@ aggregated as (
 oriented as (
     select
         aggregated.*,
-        representative.* exclude (event_id),
+        {{ star_except('representative', ['event_id']) }},
         event_codes.event_code,
         event_dates.event_date,
         event_places.location_entity_id

@@ -9,7 +9,7 @@
         materialized='incremental',
         unique_key='source_file',
         incremental_strategy='delete+insert',
-        post_hook="delete from {{ this }} where change = 'deleted'",
+        post_hook="{% if is_incremental() %}delete from {{ this }} where change = 'deleted'{% endif %}",
     )
 }}
 
@@ -26,6 +26,10 @@ final as (
         pipeline_version,
         change
     from batch
+    {% if not is_incremental() %}
+    -- a first (or full) build has nothing to retract: a deleted file is simply absent
+    where change <> 'deleted'
+    {% endif %}
 )
 
 select * from final

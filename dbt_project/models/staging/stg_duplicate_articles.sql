@@ -1,13 +1,14 @@
 with source as (
     select * from {{ source('landing', 'duplicate_articles') }}
+    {{ ingest_window() }}
 ),
 
 renamed as (
     select
-        cast(source_file as varchar) as source_file,
+        cast(source_file as {{ dbt.type_string() }}) as source_file,
         cast(record_index as bigint) as record_index,
-        cast(article_id as varchar) as article_id,
-        cast(duplicate_of_file as varchar) as duplicate_of_file,
+        cast(article_id as {{ dbt.type_string() }}) as article_id,
+        cast(duplicate_of_file as {{ dbt.type_string() }}) as duplicate_of_file,
         cast(duplicate_of_record as bigint) as duplicate_of_record
     from source
 ),
