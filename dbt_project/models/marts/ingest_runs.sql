@@ -35,7 +35,7 @@ article_changes as (
 
 final as (
     select
-        cast('{{ run_started_at }}' as timestamp with time zone) as run_at,
+        cast('{{ run_started_at }}' as {{ type_timestamp_tz() }}) as run_at,
         (select count(*) from files where change = 'new') as files_new,
         (select count(*) from files where change = 'changed') as files_changed,
         (select count(*) from files where change = 'reprocess') as files_reprocessed,
