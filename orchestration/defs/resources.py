@@ -1,5 +1,6 @@
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
@@ -7,8 +8,11 @@ from dagster._core.storage.db_io_manager import DbTypeHandler, TableSlice
 from dagster_dbt import DbtCliResource, DbtProject
 from dagster_duckdb import DuckDBResource
 from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
+from pydantic import PrivateAttr
 
+from orchestration.run_guard import RunLock, heal_build_database
 from orchestration.settings import DBT_PROJECT_DIR, Settings, get_settings
+from orchestration.warehouse import remove_stale_temporaries
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
@@ -54,6 +58,35 @@ class AkhbarConfig(dg.ConfigurableResource):
     warehouse: str
     build_database: str
     quality_dir: str
+    max_file_bytes: int = 20_000_000
+    max_record_bytes: int = 20_000_000
+    max_retract_share: float = 0.05
+    allow_mass_retraction: bool = False
+    inbox_mode: str = "mirror"
+
+
+class RunGuard(dg.ConfigurableResource):
+    """Held for the whole run (the in-process executor sets resources up once per run): the run
+    lock, then the healing of the working database and of a killed publish's leftovers."""
+
+    build_database: str
+    warehouse: str
+    wait_seconds: float = 600.0
+
+    _lock: RunLock | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._lock = RunLock(Path(self.build_database), self.wait_seconds)
+        self._lock.acquire()
+        notice = heal_build_database(Path(self.build_database))
+        if notice:
+            context.log.warning(notice)
+        for path in remove_stale_temporaries(Path(self.warehouse)):
+            context.log.info(f"removed {path.name}, left by a publish that was killed")
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._lock is not None:
+            self._lock.release()
 
 
 def build_resources(settings: Settings | None = None) -> dict[str, object]:
@@ -70,5 +103,15 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
             warehouse=str(settings.warehouse),
             build_database=str(settings.build_database),
             quality_dir=str(settings.quality_dir),
+            max_file_bytes=settings.max_file_bytes,
+            max_record_bytes=settings.max_record_bytes,
+            max_retract_share=settings.max_retract_share,
+            allow_mass_retraction=settings.allow_mass_retraction,
+            inbox_mode=settings.inbox_mode,
+        ),
+        "run_guard": RunGuard(
+            build_database=str(settings.build_database),
+            warehouse=str(settings.warehouse),
+            wait_seconds=settings.run_lock_wait_seconds,
         ),
     }

@@ -24,7 +24,6 @@ bytes stays under that threshold: the NULs are removed and the text ingested.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,16 +33,19 @@ import polars as pl
 
 from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.normalize import content_key
+from orchestration.transforms.records import (
+    META_FIELDS,
+    Record,
+    Reject,
+    human_size,
+    json_document_records,
+    jsonl_records,
+    parse_json,
+    record,
+    unexpected,
+)
 
 INBOX_EXTENSIONS: frozenset[str] = frozenset({".txt", ".json", ".jsonl"})
-BODY_FIELDS: tuple[str, ...] = ("text", "body", "content")
-META_FIELDS: dict[str, tuple[str, ...]] = {
-    "meta_id": ("id",),
-    "meta_url": ("url", "link"),
-    "meta_title": ("title", "headline"),
-    "meta_published_at": ("published_at", "published", "date", "pubDate"),
-    "meta_source": ("source", "source_name"),
-}
 MIN_ARABIC_SHARE = 0.5
 MAX_CONTROL_SHARE = 0.05
 
@@ -107,21 +109,6 @@ REJECT_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-class _Reject(Exception):
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
-
-
-def human_size(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} MB"
-    if n >= 1_000:
-        return f"{n / 1_000:.1f} kB"
-    return f"{n} bytes"
-
-
 def list_inbox_files(inbox: Path) -> list[Path]:
     """Inbox files under ``inbox`` in sorted POSIX-path order."""
     files = [
@@ -166,22 +153,22 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes -> (text, encoding). Raises _Reject for binary or undecodable content."""
+    """Decode file bytes -> (text, encoding). Raises Reject for binary or undecodable content."""
     kind = _binary_kind(data)
     if kind:
-        raise _Reject("binary", f"file is binary ({kind}), not text")
+        raise Reject("binary", f"file is binary ({kind}), not text")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise _Reject(
+            raise Reject(
                 "undecodable", f"file starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})"
             ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise _Reject(
+            raise Reject(
                 "undecodable", f"file starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})"
             ) from None
     utf16 = _utf16_without_bom(data)
@@ -192,7 +179,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             pass
     controls = sum(data.count(b) for b in _CONTROL_BYTES)
     if controls > MAX_CONTROL_SHARE * len(data):
-        raise _Reject(
+        raise Reject(
             "binary",
             f"file looks binary: {controls / len(data):.0%} of its bytes are control bytes (NUL etc.)",
         )
@@ -216,7 +203,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     text = data.decode("latin-1")
     c1 = sum(1 for c in text if "\x80" <= c <= "\x9f")
     if c1 > 0.05 * max(1, len(text.strip())):
-        raise _Reject("undecodable", "file is neither UTF-8, UTF-16, Windows-1256 nor Latin-1 text")
+        raise Reject("undecodable", "file is neither UTF-8, UTF-16, Windows-1256 nor Latin-1 text")
     return text, "latin-1"
 
 
@@ -233,96 +220,58 @@ def _looks_html(text: str) -> bool:
     return bool(_HTML_SNIFF.search(head)) and len(_HTML_TAG.findall(head)) >= 3
 
 
-def _as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "\n\n".join(value)
-    if isinstance(value, bool | int | float):
-        return str(value)
-    return None
-
-
-def _record(obj: Any, where: str) -> dict[str, Any]:
-    if not isinstance(obj, dict):
-        raise _Reject("malformed_json", f"{where} is a JSON {type(obj).__name__}, not an object")
-    body = next((_as_text(obj.get(f)) for f in BODY_FIELDS if _as_text(obj.get(f))), None)
-    if body is None or not body.strip():
-        fields = ", ".join(sorted(map(str, obj))) or "none"
-        raise _Reject(
-            "no_body",
-            f"{where} has no text under 'text', 'body' or 'content' (fields present: {fields})",
-        )
-    meta = {
-        col: next((_as_text(obj.get(k)) for k in keys if _as_text(obj.get(k)) is not None), None)
-        for col, keys in META_FIELDS.items()
-    }
-    return {"raw_text": body, **meta}
-
-
-def _json_records(text: str, suffix: str) -> list[tuple[int | None, dict[str, Any] | _Reject]]:
-    out: list[tuple[int | None, dict[str, Any] | _Reject]] = []
+def _whole_file_records(path: Path, data: bytes) -> tuple[list[Record], str]:
+    text, encoding = decode_bytes(data)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return json_document_records(text), encoding
     if suffix == ".jsonl":
-        for i, line in enumerate(text.splitlines()):
-            if not line.strip():
-                continue
+        # A UTF-16 feed cannot be split on newline bytes; it is decoded whole (under the file limit).
+        lines = [(i, line) for i, line in enumerate(text.splitlines()) if line.strip()]
+        out: list[Record] = []
+        for i, line in lines:
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                out.append((i, _Reject("malformed_json", f"line {i + 1} is not valid JSON ({exc.msg})")))
-                continue
-            try:
-                out.append((i, _record(obj, f"line {i + 1}")))
-            except _Reject as rej:
+                out.append((i, record(parse_json(line, f"line {i + 1}"), f"line {i + 1}")))
+            except Reject as rej:
                 out.append((i, rej))
-        if not out:
-            out.append((None, _Reject("empty", "JSON Lines file has no records (only blank lines)")))
-        return out
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [(None, _Reject("malformed_json", f"file is not valid JSON ({exc.msg} at line {exc.lineno})"))]
-    items = obj if isinstance(obj, list) else [obj]
-    if not items:
-        return [(None, _Reject("empty", "JSON file holds an empty list"))]
-    for i, item in enumerate(items):
-        where = f"item {i} of the list" if isinstance(obj, list) else "the JSON object"
-        try:
-            out.append((i, _record(item, where)))
-        except _Reject as rej:
-            out.append((i, rej))
-    return out
+        return out or [(None, Reject("empty", "JSON Lines file has no records (only blank lines)"))], encoding
+    return [(0, {"raw_text": text, **dict.fromkeys(META_FIELDS)})], encoding
+
+
+def _streams(path: Path) -> bool:
+    """A .jsonl feed in an 8-bit encoding is read line by line; a UTF-16 one is not."""
+    if path.suffix.lower() != ".jsonl":
+        return False
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    return not head.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_without_bom(head) is None
 
 
 def _read_file(
-    path: Path, rel: str, max_file_bytes: int
+    path: Path, rel: str, max_file_bytes: int, max_record_bytes: int
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     size = path.stat().st_size
     base = {"source_file": rel, "file_size_bytes": size}
 
-    def reject(index: int | None, rej: _Reject) -> dict[str, Any]:
+    def reject(index: int | None, rej: Reject) -> dict[str, Any]:
         return {**base, "record_index": index, "reason": rej.reason, "message": rej.message}
 
-    if size > max_file_bytes:
-        msg = f"file is {human_size(size)}, over the {human_size(max_file_bytes)} limit"
-        return [], [reject(None, _Reject("too_large", msg))]
     if size == 0:
-        return [], [reject(None, _Reject("empty", "file is empty (0 bytes)"))]
-    data = path.read_bytes()
-    try:
-        text, encoding = decode_bytes(data)
-    except _Reject as rej:
-        return [], [reject(None, rej)]
-    suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonl"):
-        records = _json_records(text, suffix)
+        return [], [reject(None, Reject("empty", "file is empty (0 bytes)"))]
+    if _streams(path):
+        records = [(i, rec, enc) for i, rec, enc in jsonl_records(path, max_record_bytes, decode_bytes)]
+    elif size > max_file_bytes:
+        msg = f"file is {human_size(size)}, over the {human_size(max_file_bytes)} limit"
+        return [], [reject(None, Reject("too_large", msg))]
     else:
-        records = [(0, {"raw_text": text, **dict.fromkeys(META_FIELDS)})]
+        try:
+            found, encoding = _whole_file_records(path, path.read_bytes())
+        except Reject as rej:
+            return [], [reject(None, rej)]
+        records = [(i, rec, encoding) for i, rec in found]
     rows, rejects = [], []
-    for index, rec in records:
-        if isinstance(rec, _Reject):
+    for index, rec, encoding in records:
+        if isinstance(rec, Reject):
             rejects.append(reject(index, rec))
             continue
         enc = encoding
@@ -333,6 +282,19 @@ def _read_file(
     return rows, rejects
 
 
+def _read_or_reject(
+    path: Path, rel: str, max_file_bytes: int, max_record_bytes: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """`_read_file`, with any error no rule foresaw turned into a reject of that file."""
+    try:
+        return _read_file(path, rel, max_file_bytes, max_record_bytes)
+    except Exception as exc:  # one poison file must not stop the batch
+        rej = unexpected("file", exc)
+        size = path.stat().st_size if path.exists() else None
+        row = {"source_file": rel, "record_index": None, "file_size_bytes": size}
+        return [], [{**row, "reason": rej.reason, "message": rej.message}]
+
+
 KNOWN_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),
     "source_file": pl.String(),
@@ -340,11 +302,35 @@ KNOWN_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+def _raw_frames(
+    inbox: Path, paths: Sequence[Path], max_file_bytes: int, max_record_bytes: int
+) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """Records of `paths` as one frame, built in chunks so a big feed is not also held as dicts."""
+    schema = {c: RAW_SCHEMA[c] for c in RAW_SCHEMA if c != "article_id"}
+    frames: list[pl.DataFrame] = [pl.DataFrame(schema=schema)]
+    rows: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    for path in paths:
+        r, j = _read_or_reject(path, path.relative_to(inbox).as_posix(), max_file_bytes, max_record_bytes)
+        rows.extend(r)
+        rejects.extend(j)
+        if len(rows) >= _CHUNK_ROWS:
+            frames.append(pl.DataFrame(rows, schema=schema))
+            rows = []
+    if rows:
+        frames.append(pl.DataFrame(rows, schema=schema))
+    return pl.concat(frames), rejects
+
+
+_CHUNK_ROWS = 2_000
+
+
 def read_inbox(
     inbox: Path,
     max_file_bytes: int = 20_000_000,
     files: Sequence[Path] | None = None,
     known_articles: pl.DataFrame | None = None,
+    max_record_bytes: int = 20_000_000,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Read inbox files -> (raw_articles, duplicate_articles, rejected_articles).
 
@@ -358,19 +344,8 @@ def read_inbox(
     warehouse: a record with one of their ids is a duplicate of that earlier file.
     """
     inbox = Path(inbox)
-    rows: list[dict[str, Any]] = []
-    rejects: list[dict[str, Any]] = []
-    for path in list_inbox_files(inbox) if files is None else sorted(files):
-        r, j = _read_file(path, path.relative_to(inbox).as_posix(), max_file_bytes)
-        rows.extend(r)
-        rejects.extend(j)
-
-    cols = [c for c in RAW_SCHEMA if c != "article_id"]
-    raw = (
-        pl.DataFrame(rows, schema={c: RAW_SCHEMA[c] for c in cols})
-        if rows
-        else pl.DataFrame(schema={c: RAW_SCHEMA[c] for c in cols})
-    )
+    paths = list_inbox_files(inbox) if files is None else sorted(files)
+    raw, rejects = _raw_frames(inbox, paths, max_file_bytes, max_record_bytes)
     raw = (
         raw.with_columns(
             # Stray NULs and other control characters from broken exports; CRLF -> LF.
