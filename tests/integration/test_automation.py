@@ -73,7 +73,9 @@ def test_sensor_ignores_a_missing_inbox_and_re_ingests_a_file_that_comes_back(
     gone = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor))
     assert isinstance(gone, dg.SkipReason) and "does not exist" in (gone.skip_message or "")
     monkeypatch.setenv("AKHBAR_INBOX", str(inbox))
-    assert isinstance(inbox_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor)), dg.SkipReason)
+    assert isinstance(
+        inbox_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor)), dg.SkipReason
+    )
 
     # The file really leaves, then comes back: each change is a run with a run key never used before.
     moved = (inbox / "a.txt").read_bytes()

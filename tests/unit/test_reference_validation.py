@@ -59,7 +59,7 @@ def test_duplicate_id_missing_required_field_and_bad_values(reference: Path) -> 
     found = describe(validate_reference(reference), limit=50)
     assert f"places.csv:{lat_line}: 'latitude' 260.23 is not a number in [-90, 90]" in found
     assert f"persons.csv:{dup_line}: 'entity_id' person:barack_obama appears more than once" in found
-    assert f"persons.csv:2: 'entity_id' person:barack_obama appears more than once" in found
+    assert "persons.csv:2: 'entity_id' person:barack_obama appears more than once" in found
     assert f"persons.csv:{name_line}: 'name_en' is empty" in found
 
 

@@ -14,9 +14,11 @@ from orchestration.run_guard import RunLock, RunLocked, heal_build_database, ope
 
 def test_second_run_exits_with_a_clear_message(tmp_path: Path) -> None:
     build = tmp_path / "build" / "news.duckdb"
-    with RunLock(build):
-        with pytest.raises(RunLocked, match=r"another Akhbar run is using .*pid \d+.*AKHBAR_RUN_LOCK_WAIT"):
-            RunLock(build, wait_seconds=0.2).acquire()
+    with (
+        RunLock(build),
+        pytest.raises(RunLocked, match=r"another Akhbar run is using .*pid \d+.*AKHBAR_RUN_LOCK_WAIT"),
+    ):
+        RunLock(build, wait_seconds=0.2).acquire()
     # Released: the next run gets it.
     with RunLock(build):
         pass
