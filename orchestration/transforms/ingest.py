@@ -302,50 +302,8 @@ KNOWN_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-def _raw_frames(
-    inbox: Path, paths: Sequence[Path], max_file_bytes: int, max_record_bytes: int
-) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
-    """Records of `paths` as one frame, built in chunks so a big feed is not also held as dicts."""
-    schema = {c: RAW_SCHEMA[c] for c in RAW_SCHEMA if c != "article_id"}
-    frames: list[pl.DataFrame] = [pl.DataFrame(schema=schema)]
-    rows: list[dict[str, Any]] = []
-    rejects: list[dict[str, Any]] = []
-    for path in paths:
-        r, j = _read_or_reject(path, path.relative_to(inbox).as_posix(), max_file_bytes, max_record_bytes)
-        rows.extend(r)
-        rejects.extend(j)
-        if len(rows) >= _CHUNK_ROWS:
-            frames.append(pl.DataFrame(rows, schema=schema))
-            rows = []
-    if rows:
-        frames.append(pl.DataFrame(rows, schema=schema))
-    return pl.concat(frames), rejects
-
-
-_CHUNK_ROWS = 2_000
-
-
-def read_inbox(
-    inbox: Path,
-    max_file_bytes: int = 20_000_000,
-    files: Sequence[Path] | None = None,
-    known_articles: pl.DataFrame | None = None,
-    max_record_bytes: int = 20_000_000,
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Read inbox files -> (raw_articles, duplicate_articles, rejected_articles).
-
-    Every (source_file, record_index) seen lands in exactly one of the three frames.
-    ``article_id`` = first 16 hex chars of sha256 of the normalized body with all whitespace runs
-    collapsed (``normalize.content_key``), so re-encoded or re-spaced copies are one article; the
-    first copy by (source_file, record_index) is kept, the others are listed as duplicates.
-
-    ``files`` restricts the read to some inbox files (incremental runs read only new or changed
-    ones); ``known_articles`` (article_id, source_file, record_index) are articles already in the
-    warehouse: a record with one of their ids is a duplicate of that earlier file.
-    """
-    inbox = Path(inbox)
-    paths = list_inbox_files(inbox) if files is None else sorted(files)
-    raw, rejects = _raw_frames(inbox, paths, max_file_bytes, max_record_bytes)
+def _prepare(raw: pl.DataFrame) -> pl.DataFrame:
+    """Clean control characters, hash the content key and decide the text rejects of one chunk."""
     raw = (
         raw.with_columns(
             # Stray NULs and other control characters from broken exports; CRLF -> LF.
@@ -383,6 +341,55 @@ def read_inbox(
         )
     )
     raw = raw.with_columns(_reason=reason, _message=message)
+    # The key is only needed for the id: dropping it here keeps one copy of the text per chunk.
+    return raw.with_columns(article_id=sha256_prefix(raw["_key"])).drop("_key", "_letters", "_arabic")
+
+
+def _raw_frames(
+    inbox: Path, paths: Sequence[Path], max_file_bytes: int, max_record_bytes: int
+) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """Records of `paths` as one prepared frame (`_prepare`), built chunk by chunk so that a big feed
+    is never held as Python dicts, nor its text in several copies, at once."""
+    schema = {c: RAW_SCHEMA[c] for c in RAW_SCHEMA if c != "article_id"}
+    frames: list[pl.DataFrame] = [_prepare(pl.DataFrame(schema=schema))]
+    rows: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    for path in paths:
+        r, j = _read_or_reject(path, path.relative_to(inbox).as_posix(), max_file_bytes, max_record_bytes)
+        rows.extend(r)
+        rejects.extend(j)
+        if len(rows) >= _CHUNK_ROWS:
+            frames.append(_prepare(pl.DataFrame(rows, schema=schema)))
+            rows = []
+    if rows:
+        frames.append(_prepare(pl.DataFrame(rows, schema=schema)))
+    return pl.concat(frames), rejects
+
+
+_CHUNK_ROWS = 2_000
+
+
+def read_inbox(
+    inbox: Path,
+    max_file_bytes: int = 20_000_000,
+    files: Sequence[Path] | None = None,
+    known_articles: pl.DataFrame | None = None,
+    max_record_bytes: int = 20_000_000,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Read inbox files -> (raw_articles, duplicate_articles, rejected_articles).
+
+    Every (source_file, record_index) seen lands in exactly one of the three frames.
+    ``article_id`` = first 16 hex chars of sha256 of the normalized body with all whitespace runs
+    collapsed (``normalize.content_key``), so re-encoded or re-spaced copies are one article; the
+    first copy by (source_file, record_index) is kept, the others are listed as duplicates.
+
+    ``files`` restricts the read to some inbox files (incremental runs read only new or changed
+    ones); ``known_articles`` (article_id, source_file, record_index) are articles already in the
+    warehouse: a record with one of their ids is a duplicate of that earlier file.
+    """
+    inbox = Path(inbox)
+    paths = list_inbox_files(inbox) if files is None else sorted(files)
+    raw, rejects = _raw_frames(inbox, paths, max_file_bytes, max_record_bytes)
     is_json = pl.col("source_file").str.to_lowercase().str.contains(r"\.jsonl?$")
     late_rejects = raw.filter(pl.col("_reason").is_not_null()).select(
         "source_file",
@@ -393,7 +400,6 @@ def read_inbox(
         message=pl.col("_message"),
     )
     good = raw.filter(pl.col("_reason").is_null()).sort("source_file", "record_index")
-    good = good.with_columns(article_id=sha256_prefix(good["_key"]))
     known = (known_articles if known_articles is not None else pl.DataFrame(schema=KNOWN_SCHEMA)).select(
         "article_id", _known_file="source_file", _known_rec="record_index"
     )
