@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -220,6 +220,10 @@ def _looks_html(text: str) -> bool:
     return bool(_HTML_SNIFF.search(head)) and len(_HTML_TAG.findall(head)) >= 3
 
 
+# (is_reject, row): one record of a file, as an article row or a reject row.
+Row = tuple[bool, dict[str, Any]]
+
+
 def _whole_file_records(path: Path, data: bytes) -> tuple[list[Record], str]:
     text, encoding = decode_bytes(data)
     suffix = path.suffix.lower()
@@ -247,52 +251,62 @@ def _streams(path: Path) -> bool:
     return not head.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_without_bom(head) is None
 
 
-def _read_file(
-    path: Path, rel: str, max_file_bytes: int, max_record_bytes: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _read_file(path: Path, rel: str, max_file_bytes: int, max_record_bytes: int) -> Iterator[Row]:
+    """(is_reject, row) for each record of one file, one at a time (a feed is never held whole)."""
     size = path.stat().st_size
     base = {"source_file": rel, "file_size_bytes": size}
 
-    def reject(index: int | None, rej: Reject) -> dict[str, Any]:
-        return {**base, "record_index": index, "reason": rej.reason, "message": rej.message}
+    def reject(index: int | None, rej: Reject) -> Row:
+        return True, {**base, "record_index": index, "reason": rej.reason, "message": rej.message}
 
     if size == 0:
-        return [], [reject(None, Reject("empty", "file is empty (0 bytes)"))]
+        yield reject(None, Reject("empty", "file is empty (0 bytes)"))
+        return
     if _streams(path):
-        records = [(i, rec, enc) for i, rec, enc in jsonl_records(path, max_record_bytes, decode_bytes)]
+        records: Iterable[tuple[int | None, Any, str | None]] = jsonl_records(
+            path, max_record_bytes, decode_bytes
+        )
     elif size > max_file_bytes:
-        msg = f"file is {human_size(size)}, over the {human_size(max_file_bytes)} limit"
-        return [], [reject(None, Reject("too_large", msg))]
+        yield reject(
+            None,
+            Reject("too_large", f"file is {human_size(size)}, over the {human_size(max_file_bytes)} limit"),
+        )
+        return
     else:
         try:
             found, encoding = _whole_file_records(path, path.read_bytes())
         except Reject as rej:
-            return [], [reject(None, rej)]
-        records = [(i, rec, encoding) for i, rec in found]
-    rows, rejects = [], []
+            yield reject(None, rej)
+            return
+        records = ((i, rec, encoding) for i, rec in found)
     for index, rec, encoding in records:
         if isinstance(rec, Reject):
-            rejects.append(reject(index, rec))
+            yield reject(index, rec)
             continue
         enc = encoding
         if _looks_html(rec["raw_text"]):
             rec["raw_text"] = html_to_text(rec["raw_text"])
             enc = f"{encoding}+html"
-        rows.append({**base, "record_index": index, "encoding": enc, **rec})
-    return rows, rejects
+        yield False, {**base, "record_index": index, "encoding": enc, **rec}
 
 
-def _read_or_reject(
-    path: Path, rel: str, max_file_bytes: int, max_record_bytes: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _read_or_reject(path: Path, rel: str, max_file_bytes: int, max_record_bytes: int) -> Iterator[Row]:
     """`_read_file`, with any error no rule foresaw turned into a reject of that file."""
     try:
-        return _read_file(path, rel, max_file_bytes, max_record_bytes)
+        yield from _read_file(path, rel, max_file_bytes, max_record_bytes)
     except Exception as exc:  # one poison file must not stop the batch
         rej = unexpected("file", exc)
         size = path.stat().st_size if path.exists() else None
-        row = {"source_file": rel, "record_index": None, "file_size_bytes": size}
-        return [], [{**row, "reason": rej.reason, "message": rej.message}]
+        yield (
+            True,
+            {
+                "source_file": rel,
+                "record_index": None,
+                "file_size_bytes": size,
+                "reason": rej.reason,
+                "message": rej.message,
+            },
+        )
 
 
 KNOWN_SCHEMA: dict[str, pl.DataType] = {
@@ -355,12 +369,13 @@ def _raw_frames(
     rows: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
     for path in paths:
-        r, j = _read_or_reject(path, path.relative_to(inbox).as_posix(), max_file_bytes, max_record_bytes)
-        rows.extend(r)
-        rejects.extend(j)
-        if len(rows) >= _CHUNK_ROWS:
-            frames.append(_prepare(pl.DataFrame(rows, schema=schema)))
-            rows = []
+        for is_reject, row in _read_or_reject(
+            path, path.relative_to(inbox).as_posix(), max_file_bytes, max_record_bytes
+        ):
+            (rejects if is_reject else rows).append(row)
+            if len(rows) >= _CHUNK_ROWS:
+                frames.append(_prepare(pl.DataFrame(rows, schema=schema)))
+                rows = []
     if rows:
         frames.append(_prepare(pl.DataFrame(rows, schema=schema)))
     return pl.concat(frames), rejects
