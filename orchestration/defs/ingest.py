@@ -65,6 +65,8 @@ def inbox_articles(
 
     The warehouse itself is the state: `inbox_files` (path, size, mtime, hash, pipeline version) and
     `dim_articles` are read from the working database, so a run whose dbt build failed is redone.
+    `run_guard` is required so that the run lock is held, and an unopenable working database moved
+    aside, before the first read.
     """
     inbox = Path(akhbar.inbox)
     problem = inbox_problem(inbox)
