@@ -9,9 +9,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Defined once in the reference loader; re-exported for the Dagster wiring and the bench.
+from orchestration.transforms.reference import REFERENCE_DIR as REFERENCE_DIR
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
-REFERENCE_DIR = REPO_ROOT / "data" / "reference"
 
 
 def _path(var: str, default: Path) -> Path:

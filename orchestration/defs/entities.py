@@ -2,9 +2,9 @@ import dagster as dg
 import polars as pl
 
 from orchestration.defs._metadata import frame_metadata
+from orchestration.defs.resources import KnowledgeBaseResource
 from orchestration.transforms.batching import map_slices
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
 from orchestration.transforms.sentences import split_sentences
 
 
@@ -22,9 +22,9 @@ from orchestration.transforms.sentences import split_sentences
     group_name="entities",
 )
 def extracted_entities(
-    context: dg.AssetExecutionContext, articles: pl.DataFrame
+    context: dg.AssetExecutionContext, articles: pl.DataFrame, knowledge_base: KnowledgeBaseResource
 ) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
-    kb = load_kb()
+    kb = knowledge_base.get()
 
     def extract(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         chunk_sentences = split_sentences(chunk)

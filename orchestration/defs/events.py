@@ -2,9 +2,9 @@ import dagster as dg
 import polars as pl
 
 from orchestration.defs._metadata import frame_metadata
+from orchestration.defs.resources import KnowledgeBaseResource
 from orchestration.transforms.batching import for_articles, map_slices
 from orchestration.transforms.events import extract_event_candidates
-from orchestration.transforms.reference import load_kb
 
 
 @dg.asset(
@@ -21,9 +21,10 @@ def event_candidates(
     articles: pl.DataFrame,
     sentences: pl.DataFrame,
     entity_mentions: pl.DataFrame,
+    knowledge_base: KnowledgeBaseResource,
 ) -> dg.Output[pl.DataFrame]:
     """Sentence-level event mentions: trigger, CAMEO code, actors, status and date."""
-    kb = load_kb()
+    kb = knowledge_base.get()
     (candidates,) = map_slices(
         articles,
         lambda chunk: (

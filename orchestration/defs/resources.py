@@ -11,7 +11,8 @@ from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
 from pydantic import PrivateAttr
 
 from orchestration.run_guard import RunLock, heal_build_database
-from orchestration.settings import DBT_PROJECT_DIR, Settings, get_settings
+from orchestration.settings import DBT_PROJECT_DIR, REFERENCE_DIR, Settings, get_settings
+from orchestration.transforms.reference import KnowledgeBase, load_kb
 from orchestration.warehouse import remove_stale_temporaries
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
@@ -89,6 +90,20 @@ class RunGuard(dg.ConfigurableResource):
             self._lock.release()
 
 
+class KnowledgeBaseResource(dg.ConfigurableResource):
+    """The reference knowledge base, read once per run and shared by the entity and event assets."""
+
+    reference_dir: str = str(REFERENCE_DIR)
+    _kb: KnowledgeBase | None = PrivateAttr(default=None)
+
+    def get(self) -> KnowledgeBase:
+        # Loaded on first use, not at run start: the blocking check `reference_data_valid` then
+        # stops a run on a damaged CSV (naming file and line) before anything reads it.
+        if self._kb is None:
+            self._kb = load_kb(Path(self.reference_dir))
+        return self._kb
+
+
 def build_resources(settings: Settings | None = None) -> dict[str, object]:
     settings = settings or get_settings()
     settings.build_database.parent.mkdir(parents=True, exist_ok=True)
@@ -98,6 +113,7 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
         "io_manager": AkhbarDuckDBIOManager(database=str(settings.build_database)),
         "warehouse_db": DuckDBResource(database=str(settings.build_database)),
         "dbt": DbtCliResource(project_dir=dbt_project),
+        "knowledge_base": KnowledgeBaseResource(),
         "akhbar": AkhbarConfig(
             inbox=str(settings.inbox),
             warehouse=str(settings.warehouse),

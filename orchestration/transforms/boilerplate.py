@@ -25,7 +25,7 @@ from pathlib import Path
 
 import polars as pl
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+from orchestration.transforms.reference import REFERENCE_DIR, read_table
 
 BULLET_PREFIX = r"^(?:[•●▪■◆◇○◦·∙*►▶➢✓»]+|[-–—]+ )\s*"
 SOURCE_KINDS = ("byline", "copyright")
@@ -35,21 +35,19 @@ MAX_SOURCE_WORDS = 6
 @lru_cache(maxsize=4)
 def load_boilerplate(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
     """``boilerplate.csv``: pattern, kind, notes (row order = priority)."""
-    return pl.read_csv(reference_dir / "boilerplate.csv", infer_schema=False)
+    return read_table("boilerplate.csv", reference_dir)
 
 
 @lru_cache(maxsize=4)
 def load_source_patterns(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
     """``source_patterns.csv``: pattern (one capture group = outlet name), rank, notes."""
-    return pl.read_csv(reference_dir / "source_patterns.csv", infer_schema=False).with_columns(
-        pl.col("rank").cast(pl.Int32)
-    )
+    return read_table("source_patterns.csv", reference_dir, {"rank": pl.Int32()})
 
 
 @lru_cache(maxsize=4)
 def load_news_agencies(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
     """``news_agencies.csv``: name_ar, name_en, country_iso3, notes."""
-    return pl.read_csv(reference_dir / "news_agencies.csv", infer_schema=False)
+    return read_table("news_agencies.csv", reference_dir)
 
 
 def _escape(s: str) -> str:

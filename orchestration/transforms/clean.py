@@ -38,8 +38,7 @@ from orchestration.transforms.dates import (
     strip_dates,
 )
 from orchestration.transforms.normalize import nfc, normalize_text
-
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+from orchestration.transforms.reference import REFERENCE_DIR
 
 ARTICLE_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),

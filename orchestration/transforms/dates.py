@@ -32,8 +32,7 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.normalize import ascii_digits, plain_spaces
-
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+from orchestration.transforms.reference import REFERENCE_DIR, read_table
 
 FIND_DATES_SCHEMA: dict[str, pl.DataType] = {
     "char_start": pl.Int64(),
@@ -85,15 +84,13 @@ def _fold(expr: pl.Expr) -> pl.Expr:
 @lru_cache(maxsize=4)
 def load_months(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
     """``months.csv``: name, month (1-12), calendar (gregorian|hijri), variety, notes."""
-    return pl.read_csv(reference_dir / "months.csv", infer_schema=False).with_columns(
-        pl.col("month").cast(pl.Int32)
-    )
+    return read_table("months.csv", reference_dir, {"month": pl.Int32()})
 
 
 @lru_cache(maxsize=4)
 def load_date_words(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
     """``date_words.csv``: word, kind (weekday|label|era|not_month), value, notes."""
-    return pl.read_csv(reference_dir / "date_words.csv", infer_schema=False)
+    return read_table("date_words.csv", reference_dir)
 
 
 def _edit1(word: str) -> set[str]:

@@ -38,7 +38,7 @@ import polars as pl
 
 from orchestration.transforms.dates import find_dates, load_date_words
 from orchestration.transforms.hashing import sha256_prefix
-from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
+from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 from orchestration.transforms.text import REMOVED_CHARS, normalize_expr
 
 EVENT_CANDIDATES_SCHEMA: dict[str, pl.DataType] = {
@@ -126,12 +126,10 @@ class EventLexicons:
 
 @lru_cache(maxsize=4)
 def load_event_lexicons(reference_dir: Path = REFERENCE_DIR) -> EventLexicons:
-    markers = pl.read_csv(reference_dir / "event_markers.csv", infer_schema=False).with_columns(
-        pl.col("window_before").cast(pl.Int64), pl.col("window_after").cast(pl.Int64)
+    markers = read_table(
+        "event_markers.csv", reference_dir, {"window_before": pl.Int64(), "window_after": pl.Int64()}
     )
-    relative = pl.read_csv(reference_dir / "relative_days.csv", infer_schema=False).with_columns(
-        pl.col("day_offset").cast(pl.Int64)
-    )
+    relative = read_table("relative_days.csv", reference_dir, {"day_offset": pl.Int64()})
     weekdays = (
         load_date_words(reference_dir)
         .filter(pl.col("kind") == "weekday")

@@ -1,7 +1,8 @@
 """Loaders for the reference knowledge base in ``data/reference/``.
 
 Reference data is data: every dictionary the pipeline uses lives in a CSV there,
-documented in ``data/reference/README.md``. This module only reads and types it.
+documented in ``data/reference/README.md``. This module is the only reader of those CSVs
+(``read_table``) and ``REFERENCE_DIR`` is defined here only; it reads and types them.
 """
 
 from __future__ import annotations
@@ -15,10 +16,19 @@ import polars as pl
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 
 
-def _read(name: str, reference_dir: Path, schema: dict[str, pl.DataType] | None = None) -> pl.DataFrame:
+def read_table(
+    name: str,
+    reference_dir: Path = REFERENCE_DIR,
+    schema: dict[str, pl.DataType] | None = None,
+    *,
+    ragged: bool = False,
+) -> pl.DataFrame:
+    """``reference_dir / name`` with every column as text, then the ``schema`` columns cast.
+
+    ``ragged`` tolerates rows with more fields than the header (free-text notes with commas)."""
     path = reference_dir / name
     # Everything is read as text first: codes such as CAMEO '041' keep their leading zeros.
-    df = pl.read_csv(path, infer_schema=False)
+    df = pl.read_csv(path, infer_schema=False, truncate_ragged_lines=ragged)
     if schema:
         # Polars 2 no longer casts strings to dates: parse ISO dates explicitly (strictly, so a
         # malformed date fails the load instead of becoming null).
@@ -28,6 +38,15 @@ def _read(name: str, reference_dir: Path, schema: dict[str, pl.DataType] | None 
             if c in df.columns
         )
     return df
+
+
+def read_optional(
+    name: str, reference_dir: Path = REFERENCE_DIR, schema: dict[str, pl.DataType] | None = None
+) -> pl.DataFrame | None:
+    """``read_table`` for a CSV a deployment may leave out (None when absent)."""
+    if not (reference_dir / name).exists():
+        return None
+    return read_table(name, reference_dir, schema, ragged=True)
 
 
 @dataclass(frozen=True)
@@ -45,18 +64,20 @@ class KnowledgeBase:
 
 
 def load_event_types(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
-    return _read("cameo_event_codes.csv", reference_dir)
+    return read_table("cameo_event_codes.csv", reference_dir)
 
 
 def load_kb(reference_dir: Path = REFERENCE_DIR) -> KnowledgeBase:
     return KnowledgeBase(
-        countries=_read("countries.csv", reference_dir),
-        persons=_read("persons.csv", reference_dir),
-        office_spells=_read("office_spells.csv", reference_dir, {"start_date": pl.Date, "end_date": pl.Date}),
-        places=_read("places.csv", reference_dir, {"latitude": pl.Float64, "longitude": pl.Float64}),
-        organizations=_read("organizations.csv", reference_dir),
-        roles=_read("roles.csv", reference_dir, {"rank": pl.Int32}),
-        event_triggers=_read("event_triggers.csv", reference_dir),
+        countries=read_table("countries.csv", reference_dir),
+        persons=read_table("persons.csv", reference_dir),
+        office_spells=read_table(
+            "office_spells.csv", reference_dir, {"start_date": pl.Date, "end_date": pl.Date}
+        ),
+        places=read_table("places.csv", reference_dir, {"latitude": pl.Float64, "longitude": pl.Float64}),
+        organizations=read_table("organizations.csv", reference_dir),
+        roles=read_table("roles.csv", reference_dir, {"rank": pl.Int32}),
+        event_triggers=read_table("event_triggers.csv", reference_dir),
         event_types=load_event_types(reference_dir),
     )
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+from orchestration.transforms.reference import REFERENCE_DIR
 
 ISSUE_SCHEMA: dict[str, pl.DataType] = {"file": pl.String(), "line": pl.Int64(), "problem": pl.String()}
 

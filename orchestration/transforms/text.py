@@ -13,6 +13,8 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.reference import REFERENCE_DIR, read_optional
+
 # Characters removed by matching normalization: harakat, shadda, sukun, maddah/hamza marks,
 # superscript alef, Quranic annotation marks, tatweel, and bidi/zero-width format characters
 # that some outlets leave inside words.
@@ -34,8 +36,6 @@ PIECE_PATTERN = r"[^\p{L}\p{M}\p{N}]*(?:[\p{L}\p{M}]+|\p{N}+)"
 GAP_SPACE = 0  # inline whitespace only: the words can belong to one name
 GAP_COMMA = 1  # a comma (Arabic or Latin) with inline whitespace: apposition ("الرئيس الروسي، بوتين")
 GAP_OTHER = 2  # anything else (line break, quote, bracket, full stop, ...)
-
-FUNCTION_WORDS_CSV = Path(__file__).resolve().parents[2] / "data" / "reference" / "function_words.csv"
 
 # Closed-class words (prepositions, particles, relatives, pronouns, time adverbs, weekdays) that can
 # never be part of a person's name. Grammar, not a name dictionary; overridable by
@@ -116,10 +116,11 @@ def tokenize(
     )
 
 
-def load_function_words(path: Path = FUNCTION_WORDS_CSV) -> pl.DataFrame:
-    """Normalized closed-class words (column ``word``), from the CSV when present."""
-    if path.exists():
-        words = pl.read_csv(path, infer_schema=False).select(pl.col("word"))
+def load_function_words(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
+    """Normalized closed-class words (column ``word``), from function_words.csv when present."""
+    table = read_optional("function_words.csv", reference_dir)
+    if table is not None:
+        words = table.select(pl.col("word"))
     else:
         words = pl.DataFrame({"word": list(_DEFAULT_FUNCTION_WORDS)})
     return words.select(word=normalize_expr(pl.col("word").str.strip_chars())).unique()

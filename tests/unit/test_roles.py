@@ -5,13 +5,13 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import NISBA_CONFIDENCE, extract_entity_mentions
-from orchestration.transforms.reference import KnowledgeBase
-from orchestration.transforms.roles import (
+from orchestration.transforms.entities.roles import (
     nisba_lexicon,
     office_holders,
     person_spells_on,
     role_lexicon,
 )
+from orchestration.transforms.reference import KnowledgeBase
 
 _EMPTY = pl.DataFrame(schema={"pattern_ar": pl.String(), "event_code": pl.String()})
 NO_REF = Path("/nonexistent-reference-dir")
@@ -575,8 +575,8 @@ def test_office_fallback_not_blocked_by_a_title_of_the_same_office() -> None:
 
     import polars as pl
 
+    from orchestration.transforms.entities.roles import office_holders
     from orchestration.transforms.reference import load_kb
-    from orchestration.transforms.roles import office_holders
 
     spells = load_kb().office_spells
     requests = pl.DataFrame(

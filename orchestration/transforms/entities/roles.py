@@ -2,7 +2,7 @@
 
 A role phrase is a role noun from ``roles.csv`` (``الرئيس``, ``وزير الخارجية``, ``ولي العهد``)
 optionally followed by a country: a nisba adjective (``الرئيس الروسي``) or a country name in
-idafa (``رئيس روسيا``, ``أمير قطر``). ``entities.py`` matches the phrases; this module holds the
+idafa (``رئيس روسيا``, ``أمير قطر``). ``matching.py`` matches the phrases; this module holds the
 dictionaries derived from the knowledge base and the date-dependent office lookups.
 """
 

@@ -1,0 +1,135 @@
+"""Dictionary matching on the token table: n-grams grown by joins, leftmost-longest selection.
+
+A match starts at every word one of whose proclitic readings (``tokens.clitic_readings``) is the
+first word of some lexicon key, and grows one word at a time by gathering word ``wid + 1`` (a row
+of the token table, not a search); a growing n-gram survives only while its key is a prefix of
+some entry. No regex runs over the text.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.entities.fuzzy import fuzzy_corrections, fuzzy_ok
+from orchestration.transforms.text import GAP_SPACE, gap_class, original_prefix_len
+from orchestration.transforms.tokens import clitic_readings
+
+
+def words_at(words: pl.DataFrame, frame: pl.DataFrame, wid_col: str, cols: dict[str, str]) -> pl.DataFrame:
+    """``frame`` rows whose ``wid_col`` is a word of the same article, with that word's ``cols``
+    (renamed). ``wid`` is the row number of ``words``, so this is a gather, not a hash join
+    against millions of words."""
+    frame = frame.filter(pl.col(wid_col) < words.height)
+    picked = words.select(
+        pl.col("aidx").alias("_aidx"), *[pl.col(src).alias(dst) for src, dst in cols.items()]
+    ).select(pl.all().gather(frame[wid_col]))
+    return (
+        pl.concat([frame, picked], how="horizontal").filter(pl.col("_aidx") == pl.col("aidx")).drop("_aidx")
+    )
+
+
+def word_readings(words: pl.DataFrame) -> pl.DataFrame:
+    """Proclitic readings of every distinct word of the batch (``norm, stem, prefix, strip``)."""
+    return clitic_readings(words.select("norm").unique()).rename({"clitics": "prefix"})
+
+
+def _vocabulary(
+    readings: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact_vocab: pl.Series
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(``norm, norm_fix, fixed`` for words with a typo correction; readings ``norm, stem, strip,
+    prefix, fixed`` whose stem, typo-corrected, starts some lexicon key)."""
+    queries = readings["stem"].unique()
+    fixes = fuzzy_corrections(queries.filter(~queries.is_in(exact_vocab.implode())), fix_targets)
+    vocab = fixes.select(norm="query", norm_fix="fix", fixed=pl.lit(1, dtype=pl.Int64))
+    first = lex.select(stem=pl.col("key").str.split(" ").list.first()).unique()
+    readings = (
+        readings.join(fixes, left_on="stem", right_on="query", how="left")
+        .with_columns(fixed=pl.col("fix").is_not_null().cast(pl.Int64), stem=pl.coalesce("fix", "stem"))
+        .join(first, on="stem", how="semi")
+    )
+    return vocab, readings
+
+
+def _starts(words: pl.DataFrame, readings: pl.DataFrame) -> pl.DataFrame:
+    """One-word n-grams: every word reading that starts a lexicon key."""
+    cut = original_prefix_len(pl.col("surface"), pl.col("strip"))
+    return (
+        words.select("wid", "aidx", "norm", "surface", "char_start", "char_end")
+        .join(readings.select("norm", "stem", "strip", "prefix", "fixed"), on="norm")
+        .select(
+            "aidx",
+            w0="wid",
+            w1=pl.col("wid") + 1,
+            cs=pl.col("char_start") + cut,
+            ce="char_end",
+            # Surfaces are built from the words: slicing the body by character offsets is
+            # linear in the offset, per mention.
+            surf=pl.col("surface").str.slice(cut),
+            key="stem",
+            prefix="prefix",
+            nfix="fixed",
+        )
+    )
+
+
+def _grow(words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame) -> pl.DataFrame:
+    """Extend each n-gram by the next word when only inline space separates them."""
+    return (
+        words_at(words, cur, "w1", {"norm": "norm", "surface": "token", "gap": "gap", "char_end": "ce_next"})
+        .filter(gap_class(pl.col("gap")) == GAP_SPACE)
+        .join(vocab, on="norm", how="left")
+        .with_columns(norm_fix=pl.coalesce("norm_fix", "norm"), fixed=pl.col("fixed").fill_null(0))
+        .select(
+            "aidx",
+            "w0",
+            w1=pl.col("w1") + 1,
+            cs="cs",
+            ce="ce_next",
+            surf=pl.col("surf") + pl.col("gap") + pl.col("token"),
+            key=pl.col("key") + " " + pl.col("norm_fix"),
+            prefix="prefix",
+            nfix=pl.col("nfix") + pl.col("fixed"),
+        )
+    )
+
+
+def match(
+    words: pl.DataFrame,
+    readings: pl.DataFrame,
+    lex: pl.DataFrame,
+    fix_targets: pl.Series,
+    exact_vocab: pl.Series,
+) -> pl.DataFrame:
+    """Every dictionary match (``MATCH_SCHEMA``): ``aidx, w0, w1`` (word range), ``cs, ce`` (char
+    offsets), ``surf``, ``prefix``, ``nfix`` (corrected words) plus the lexicon row. ``readings``
+    are the batch's ``word_readings``; words one edit away from a ``fix_targets`` word (and not
+    in ``exact_vocab``) match as that word."""
+    vocab, readings = _vocabulary(readings, lex, fix_targets, exact_vocab)
+    cur = _starts(words, readings)
+    tokens = lex.select("n", toks=pl.col("key").str.split(" "))
+    max_n = int(lex["n"].max() or 0)
+    found: list[pl.DataFrame] = []
+    for i in range(1, max_n + 1):
+        found.append(cur.join(lex.filter(pl.col("n") == i), on="key"))
+        if i == max_n:
+            break
+        prefixes = (
+            tokens.filter(pl.col("n") > i).select(key=pl.col("toks").list.head(i).list.join(" ")).unique()
+        )
+        cur = cur.join(prefixes, on="key", how="semi")
+        if cur.is_empty():
+            break
+        cur = _grow(words, cur, vocab)
+    return pl.concat(found, how="diagonal_relaxed").filter(fuzzy_ok())
+
+
+def select_longest(m: pl.DataFrame, tie_break: list[str]) -> pl.DataFrame:
+    """Leftmost-longest non-overlapping matches; ``tie_break`` orders candidates on the same span.
+
+    ``wid`` is global and increasing across articles, so one running maximum over the sorted frame
+    suffices."""
+    ordered = m.with_columns(length=pl.col("w1") - pl.col("w0")).sort(
+        ["w0", "length", *tie_break], descending=[False, True, *([False] * len(tie_break))]
+    )
+    prev_end = pl.col("w1").cum_max().shift(1, fill_value=-1)
+    return ordered.filter(pl.col("w0") >= prev_end).drop("length")

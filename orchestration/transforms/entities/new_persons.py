@@ -1,0 +1,195 @@
+"""Persons absent from the knowledge base, introduced by a role phrase (``title-pattern``).
+
+The name is the 2-4 words after the phrase (or after an honorific there) that are not stop words,
+dictionary matches, conjunction-prefixed or article-prefixed (at the start) words, with a clean
+boundary after it, and whose first word is a known given name. Precision over recall: a title
+followed by ordinary words (أمير قطر سيستكمل باتصالات) mints nothing. Once minted, the full name
+is matched again everywhere in the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from orchestration.transforms.entities import roles as rl
+from orchestration.transforms.entities.lexicon import key_exprs
+from orchestration.transforms.entities.matching import match, words_at
+from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr
+
+MAX_NAME_TOKENS = 4
+
+
+def _hash_ids(names: pl.Series) -> pl.DataFrame:
+    # A handful of new names per batch: hashed in Python because Polars' hash is not stable
+    # across versions and ids must be.
+    uniq = names.unique().drop_nulls().to_list()
+    return pl.DataFrame(
+        {
+            "name_norm": uniq,
+            "entity_id": [f"person:new:{hashlib.sha1(n.encode('utf-8')).hexdigest()[:12]}" for n in uniq],
+        },
+        schema={"name_norm": pl.String(), "entity_id": pl.String()},
+    )
+
+
+def _candidate_words(starts: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """The few words after each candidate phrase, with whether a dictionary match covers them."""
+    needed = (
+        starts.select(wid=pl.int_ranges(pl.col("s"), pl.col("s") + MAX_NAME_TOKENS + 1))
+        .explode("wid")
+        .drop_nulls()
+        .with_columns(pl.col("wid").cast(pl.Int64))
+        .unique()
+    )
+    covered = (
+        elements.select(wid=pl.int_ranges("w0", "w1"))
+        .explode("wid")
+        .with_columns(pl.col("wid").cast(pl.Int64), cov=pl.lit(True))
+        .unique()
+    )
+    needed = needed.filter(pl.col("wid") < words.height)
+    return (
+        words.select(pl.all().gather(needed["wid"]))
+        .join(covered, on="wid", how="left")
+        .select(
+            "wid",
+            "aidx",
+            "char_start",
+            "char_end",
+            "norm",
+            raw="surface",
+            gap_text="gap",
+            gap=gap_class(pl.col("gap")),
+            cov=pl.col("cov").fill_null(False),
+        )
+    )
+
+
+def _name_runs(starts: pl.DataFrame, w: pl.DataFrame, stop: pl.Series, given: pl.Series) -> pl.DataFrame:
+    """Candidates with ``run`` name-like words after the phrase (2..MAX_NAME_TOKENS), word columns
+    ``tok{p}``, ``raw{p}``, ``gap{p}``, ``cs{p}``, ``ce{p}`` side by side."""
+    frame = starts
+    oks: list[pl.Expr] = []
+    for p in range(MAX_NAME_TOKENS + 1):
+        sub = w.select(
+            "aidx",
+            wid=pl.col("wid") - p,
+            **{
+                f"tok{p}": "norm",
+                f"raw{p}": "raw",
+                f"gap{p}": "gap_text",
+                f"cs{p}": "char_start",
+                f"ce{p}": "char_end",
+            },
+            **{
+                f"ok{p}": pl.col("norm").str.contains(r"^\p{L}{2,}$")
+                & ~pl.col("norm").is_in(stop.implode())
+                & ~pl.col("cov")
+                & ~pl.col("norm").str.contains(r"^(?:و|[فبلك]?ال|[وف][بلك]?ال|لل)")
+                & (pl.col("gap").is_in([GAP_SPACE, GAP_COMMA]) if p == 0 else pl.col("gap") == GAP_SPACE)
+            },
+        )
+        frame = frame.join(sub, left_on=["aidx", "s"], right_on=["aidx", "wid"], how="left")
+        oks.append(pl.col(f"ok{p}").fill_null(False))
+    run = pl.sum_horizontal([pl.all_horizontal(oks[: k + 1]).cast(pl.Int64) for k in range(len(oks))])
+    return frame.with_columns(run=run).filter(
+        (pl.col("run") >= 2) & (pl.col("run") <= MAX_NAME_TOKENS) & pl.col("tok0").is_in(given.implode())
+    )
+
+
+def _found(frame: pl.DataFrame) -> pl.DataFrame:
+    """Name span, normalized name, surface and id of each run that does not end on a particle."""
+    particles = pl.DataFrame({"p": list(rl.NAME_PARTICLES)}).select(normalize_expr(pl.col("p")))["p"]
+    at_run = range(MAX_NAME_TOKENS)
+    last_tok = pl.coalesce([pl.when(pl.col("run") == k + 1).then(pl.col(f"tok{k}")) for k in at_run])
+    last_ce = pl.coalesce([pl.when(pl.col("run") == k + 1).then(pl.col(f"ce{k}")) for k in at_run])
+    name_norm = pl.concat_list([pl.col(f"tok{k}") for k in at_run]).list.head(pl.col("run"))
+    pieces = [pl.col("raw0")] + [pl.col(f"{c}{k}") for k in range(1, MAX_NAME_TOKENS) for c in ("gap", "raw")]
+    surface = pl.concat_list(pieces).list.head(2 * pl.col("run") - 1).list.join("")
+    found = frame.filter(~last_tok.is_in(particles.implode())).with_columns(
+        cs="cs0", ce=last_ce, name_norm=name_norm.list.join(" "), surf=surface
+    )
+    return found.join(_hash_ids(found["name_norm"]), on="name_norm")
+
+
+def title_persons(
+    free: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame, stop: pl.Series, given: pl.Series
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.Series]:
+    """(mentions, new person entities, eids of the phrases that introduced them)."""
+    honor = elements.filter(pl.col("kind") == "honorific").select("aidx", pw1="w0", h_w1="w1")
+    starts = (
+        free.select("eid", "aidx", "pw1", "spec_iso3", "role", "cameo_role")
+        .join(honor, on=["aidx", "pw1"], how="left")
+        .with_columns(s=pl.coalesce("h_w1", "pw1"))
+    )
+    # Cheap first cut: the first name word must be a known given name.
+    starts = (
+        words_at(words, starts, "s", {"norm": "_first"})
+        .filter(pl.col("_first").is_in(given.implode()))
+        .drop("_first")
+    )
+    found = _found(_name_runs(starts, _candidate_words(starts, elements, words), stop, given))
+    code = pl.concat_str([pl.col("spec_iso3"), pl.col("cameo_role").fill_null("")])
+    mentions = found.select(
+        "aidx",
+        "cs",
+        "ce",
+        "surf",
+        "entity_id",
+        entity_type=pl.lit("PERSON"),
+        method=pl.lit("title-pattern"),
+        actor_code=code,
+        role="role",
+    )
+    entities = (
+        found.sort("aidx", "cs")
+        .unique("entity_id", keep="first", maintain_order=True)
+        .select(
+            "entity_id",
+            entity_type=pl.lit("PERSON"),
+            name_en=pl.lit(None, pl.String()),
+            name_ar="surf",
+            country_iso3="spec_iso3",
+            cameo_code=code,
+            origin=pl.lit("title-pattern"),
+        )
+    )
+    return mentions, entities, found["eid"]
+
+
+def rematch(
+    new_mentions: pl.DataFrame, new_entities: pl.DataFrame, words: pl.DataFrame, readings: pl.DataFrame
+) -> pl.DataFrame:
+    """New persons can recur without their title elsewhere in the batch: match their full names."""
+    if new_entities.is_empty():
+        return new_mentions
+    new_lex = new_entities.select(
+        *key_exprs(pl.col("name_ar")),
+        kind=pl.lit("name"),
+        entity_id="entity_id",
+        entity_type=pl.lit("PERSON"),
+        iso3="country_iso3",
+        is_primary=pl.lit(True),
+        prio=pl.lit(3),
+    ).unique("key")
+    no_fix = pl.Series([], dtype=pl.String())
+    again = match(words, readings, new_lex, no_fix, no_fix).filter(
+        pl.col("prefix").is_in(["", "و", "ف", "ب", "ل", "ك"])
+    )
+    return pl.concat(
+        [
+            new_mentions,
+            again.select(
+                "aidx",
+                "cs",
+                "ce",
+                "surf",
+                "entity_id",
+                entity_type=pl.lit("PERSON"),
+                method=pl.lit("title-pattern"),
+            ),
+        ],
+        how="diagonal_relaxed",
+    )

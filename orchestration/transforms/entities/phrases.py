@@ -1,0 +1,173 @@
+"""Role phrases: a role noun (or a counterpart) with its country, and the person it names.
+
+A role is followed by its country as a nisba or a country name (``الرئيس الروسي``, ``أمير قطر``);
+a phrase annotates the person right after it (apposition, comma allowed; or after an honorific
+or a second role), or right before it when the countries agree (``محمد بن سلمان ولي العهد السعودي``).
+Counterparts (``نظيره``) take the office of the nearest person named before them.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.entities import roles as rl
+from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.text import GAP_COMMA, GAP_SPACE
+
+# A nisba or a country name element: a role's possible country.
+IS_COUNTRY = (pl.col("kind") == "nisba") | (
+    (pl.col("kind") == "name") & pl.col("entity_id").str.starts_with("country:")
+)
+
+
+def counterparts(elements: pl.DataFrame, firm_persons: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """Counterpart elements with the office of the nearest person named before them."""
+    cps = elements.filter(pl.col("kind") == "counterpart").drop("role", "office", "cameo_role", "rank")
+    if cps.is_empty() or firm_persons.is_empty():
+        return cps.head(0).with_columns(
+            role=pl.lit(None, pl.String()),
+            office=pl.lit(None, pl.String()),
+            cameo_role=pl.lit(None, pl.String()),
+            rank=pl.lit(None, pl.Int64()),
+        )
+    prev_person = (
+        cps.select("eid", "aidx", "w0")
+        .sort("w0")
+        .join_asof(
+            firm_persons.select("aidx", pw0="w0", person_id="entity_id", pdate="date").sort("pw0"),
+            left_on="w0",
+            right_on="pw0",
+            by="aidx",
+            strategy="backward",
+            check_sortedness=False,
+        )
+    )
+    prev_office = rl.person_spells_on(
+        prev_person.select(req_id="eid", entity_id="person_id", date="pdate").drop_nulls("entity_id"),
+        kb.office_spells,
+    ).join(rl.office_roles(kb.roles), on="office")
+    return cps.join(
+        prev_office.select(
+            eid="req_id",
+            role=pl.coalesce("title", "role"),
+            office="office",
+            cameo_role="cameo_role",
+            rank="rank",
+        ),
+        on="eid",
+        how="inner",
+    )
+
+
+def role_phrases(heads: pl.DataFrame, elements: pl.DataFrame) -> pl.DataFrame:
+    """Each role head with its country: a nisba or a country name right after it, without clitic or
+    punctuation (``spec_*`` columns); ``pw1``/``pce``/``psurf`` end the whole phrase."""
+    specs = elements.filter(IS_COUNTRY).filter((pl.col("prefix") == "") & (pl.col("gap_before") == GAP_SPACE))
+    return heads.join(
+        specs.select(
+            "aidx",
+            w1="w0",
+            spec_eid="eid",
+            spec_iso3="iso3",
+            spec_w1="w1",
+            spec_ce="ce",
+            spec_surf=pl.col("gap_text") + pl.col("surf"),
+        ),
+        on=["aidx", "w1"],
+        how="left",
+    ).with_columns(
+        pw1=pl.coalesce("spec_w1", "w1"),
+        pce=pl.coalesce("spec_ce", "ce"),
+        psurf=pl.col("surf") + pl.col("spec_surf").fill_null(""),
+    )
+
+
+def attach_persons(
+    phrases: pl.DataFrame, elements: pl.DataFrame, persons: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.Series]:
+    """(``eid, person_eid`` for phrases naming a person; eids of counterparts whose role is spelled
+    out by the phrase after them)."""
+    # What follows the phrase: a person (apposition, comma allowed), or an honorific/role then a person.
+    follow = elements.filter(pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA]) & (pl.col("prefix") == ""))
+    nxt = phrases.select("eid", "aidx", "pw1").join(
+        follow.select(
+            "aidx", pw1="w0", n_eid="eid", n_kind="kind", n_type="entity_type", n_w1="w1", n_gap="gap_before"
+        ),
+        on=["aidx", "pw1"],
+    )
+    direct = nxt.filter((pl.col("n_kind") == "name") & (pl.col("n_type") == "PERSON")).select(
+        "eid", person_eid="n_eid"
+    )
+    mid = nxt.filter(pl.col("n_kind").is_in(["honorific", "role"]))
+    via = (
+        mid.join(
+            follow.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON")).select(
+                "aidx", n_w1="w0", person_eid="eid", p_gap="gap_before"
+            ),
+            on=["aidx", "n_w1"],
+        )
+        .filter(pl.col("p_gap") == GAP_SPACE)
+        .select("eid", "person_eid")
+    )
+    forward = pl.concat([direct, via]).unique("eid", keep="first", maintain_order=True)
+    # Postposed apposition (محمد بن سلمان ولي العهد السعودي): only when the countries agree, since
+    # "subject object" order puts a person right before a role just as often (أطلع بوتين العاهل السعودي).
+    backward = (
+        phrases.filter(
+            pl.col("spec_iso3").is_not_null()
+            & (pl.col("prefix") == "")
+            & pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA])
+        )
+        .filter(~pl.col("eid").is_in(forward["eid"].implode()))
+        .select("eid", "aidx", "w0", "spec_iso3")
+        .join(persons.select("aidx", w0="w1", person_eid="eid", p_iso3="iso3"), on=["aidx", "w0"])
+        .filter(pl.col("p_iso3") == pl.col("spec_iso3"))
+        .select("eid", "person_eid")
+    )
+    # Counterparts followed by a full role phrase (نظيره الرئيس الإيراني ...) leave it to that phrase.
+    consumed = mid.join(phrases.select("eid", "kind"), on="eid").filter(pl.col("kind") == "counterpart")[
+        "eid"
+    ]
+    return pl.concat([forward, backward]), consumed
+
+
+def annotations(
+    attached: pl.DataFrame, phrases: pl.DataFrame, persons: pl.DataFrame, kb: KnowledgeBase
+) -> pl.DataFrame:
+    """Role annotations of attached persons (``eid, a_role, a_iso3, a_cameo_role``); without a
+    country the role must be one the person holds."""
+    annot = attached.join(phrases, on="eid").join(
+        persons.select(person_eid="eid", person_id="entity_id"), on="person_eid"
+    )
+    spell_keys = kb.office_spells.select(
+        person_id="entity_id",
+        office="office",
+        title=pl.col("title") if "title" in kb.office_spells.columns else pl.lit(None, pl.String()),
+    )
+    holds = (
+        pl.concat(
+            [
+                spell_keys.filter(pl.col("office") != rl.GENERIC_OFFICE).select("person_id", key="office"),
+                spell_keys.select("person_id", key="title").drop_nulls(),
+            ]
+        )
+        .unique()
+        .with_columns(held=pl.lit(True))
+    )
+    return (
+        annot.join(holds, left_on=["person_id", "role"], right_on=["person_id", "key"], how="left")
+        .join(
+            holds.rename({"held": "held_office"}),
+            left_on=["person_id", "office"],
+            right_on=["person_id", "key"],
+            how="left",
+        )
+        .filter(
+            pl.col("spec_iso3").is_not_null()
+            | pl.col("held").fill_null(False)
+            | pl.col("held_office").fill_null(False)
+        )
+        .sort(pl.col("spec_iso3").is_null(), "rank", nulls_last=True)
+        .unique("person_eid", keep="first", maintain_order=True)
+        .select(eid="person_eid", a_role="role", a_iso3="spec_iso3", a_cameo_role="cameo_role")
+    )

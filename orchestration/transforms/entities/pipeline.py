@@ -1,0 +1,117 @@
+"""``extract_entity_mentions``: the entity stages in order, each a function of its own module.
+
+1. ``tokens.build_tokens``: the token table (one row per word, normalized, clitic readings).
+2. ``lexicon.build_lexicon``: dictionary keys of every name, nisba, role noun and honorific.
+3. ``matching.match``: n-gram joins on the token table, typo tolerance (``fuzzy``).
+4. ``matching.select_longest``: leftmost-longest per span, separately for names (+ nisba) and
+   role nouns (+ counterparts, honorifics), since a role phrase wraps names (``أمير قطر``).
+5. ``phrases``: counterparts, role phrases with their country, attached persons, annotations.
+6. ``new_persons.title_persons``: titled persons absent from the base.
+7. ``role_refs.resolve_roles``: role phrases naming nobody -> office holder or country+role actor.
+8. ``selection``: supported names, actor codes, confidence, sentence index, landing schemas.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from orchestration.transforms.entities import lexicon as lx
+from orchestration.transforms.entities import new_persons as np_
+from orchestration.transforms.entities import phrases as ph
+from orchestration.transforms.entities import selection as sel
+from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
+from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
+from orchestration.transforms.entities.role_refs import resolve_roles
+from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
+from orchestration.transforms.sentences import split_sentences
+from orchestration.transforms.text import gap_class
+from orchestration.transforms.tokens import build_tokens, validate_frame
+
+
+def _words(arts: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    tokens = build_tokens(arts, sentences, keep=("aidx",))
+    words = tokens.with_row_index("wid").with_columns(pl.col("wid").cast(pl.Int64))
+    return validate_frame(words, WORDS_SCHEMA, "entity words")
+
+
+def _elements(m: pl.DataFrame, words: pl.DataFrame, arts: pl.DataFrame) -> pl.DataFrame:
+    """Kept matches: leftmost-longest names and role nouns, with gap before and article date."""
+    m = m.with_columns(
+        method=pl.when(pl.col("nfix") > 0)
+        .then(pl.lit("fuzzy"))
+        .when(pl.col("is_primary"))
+        .then(pl.lit("exact"))
+        .otherwise(pl.lit("alias"))
+    )
+    names = select_longest(
+        m.filter(pl.col("kind").is_in(["name", "nisba"])).with_columns(
+            kind_order=(pl.col("kind") == "nisba").cast(pl.Int8)
+        ),
+        ["kind_order", "nfix", "prio", "entity_id"],
+    ).drop("kind_order")
+    role_pool = select_longest(
+        m.filter(pl.col("kind").is_in(["role", "counterpart", "honorific"])).with_columns(
+            kind_order=pl.col("kind").replace_strict({"role": 0, "counterpart": 1, "honorific": 2}, default=3)
+        ),
+        ["kind_order", "rank"],
+    ).drop("kind_order")
+    elements = pl.concat([names, role_pool], how="diagonal_relaxed")
+    elements = words_at(words, elements, "w0", {"gap": "gap_text"}).with_columns(
+        gap_before=gap_class(pl.col("gap_text"))
+    )
+    elements = elements.with_row_index("eid").join(arts.select("aidx", "date"), on="aidx", how="left")
+    return validate_frame(elements, ELEMENT_SCHEMA, "entity elements")
+
+
+def extract_entity_mentions(
+    articles: pl.DataFrame,
+    kb: KnowledgeBase,
+    sentences: pl.DataFrame | None = None,
+    reference_dir: Path = REFERENCE_DIR,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Find knowledge-base entities, role references and titled new persons in ``articles.body``.
+
+    Returns ``(entity_mentions, entities)`` per docs/contracts.md.
+    """
+    date_col = (
+        pl.col("published_date").cast(pl.Date)
+        if "published_date" in articles.columns
+        else pl.lit(None, dtype=pl.Date)
+    )
+    arts = articles.select("article_id", "body", date=date_col).with_row_index("aidx")
+    sents = split_sentences(articles) if sentences is None else sentences
+    words = _words(arts, sents)
+    el = lx.entity_lexicon(kb, reference_dir)
+    readings = word_readings(words)
+    elements = _elements(match(words, readings, el.lex, el.name_tokens, el.exact_vocab), words, arts)
+
+    persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
+    # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.
+    firm_persons = persons.filter(~pl.col("ambiguous"))
+    cps = ph.counterparts(elements, firm_persons, kb)
+    heads = pl.concat(
+        [elements.filter(pl.col("kind") == "role"), cps.select(elements.columns)], how="vertical_relaxed"
+    )
+    phrases = ph.role_phrases(heads, elements)
+    attached, consumed = ph.attach_persons(phrases, elements, persons)
+    annot = ph.annotations(attached, phrases, persons, kb)
+
+    free = phrases.filter(
+        ~pl.col("eid").is_in(attached["eid"].implode()) & ~pl.col("eid").is_in(consumed.implode())
+    )
+    new_mentions, new_entities, titled = np_.title_persons(free, elements, words, el.stop, el.given)
+    # What is left resolves through its country; a role with neither name nor country says too little.
+    free = free.filter(pl.col("spec_iso3").is_not_null() & ~pl.col("eid").is_in(titled.implode()))
+    role_mentions, actors, second = resolve_roles(free, elements, firm_persons, words, kb)
+
+    used_specs = pl.concat([phrases["spec_eid"].drop_nulls(), second["s2_eid"]])
+    names = sel.supported(
+        elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, el.stop
+    )
+    new_mentions = np_.rematch(new_mentions, new_entities, words, readings)
+    mentions = sel.finish_mentions(
+        [sel.name_mentions(names, annot, kb), role_mentions, new_mentions], arts, sents
+    )
+    return mentions, sel.entities_table([el.entities, actors, new_entities])

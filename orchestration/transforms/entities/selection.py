@@ -1,0 +1,154 @@
+"""Which matches become mentions, with what confidence, actor code and sentence.
+
+Nisba-only mentions (``القضية السورية``) are emitted as the country with low confidence
+(``NISBA_CONFIDENCE``): GDELT would not count an adjective as a place mention, so consumers that
+want place mentions filter ``confidence >= 0.5``; the event extractor can still use them as actors
+(``الجانب الإيراني``). A nisba that is part of a role phrase is not emitted separately.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.entities import roles as rl
+from orchestration.transforms.entities.contracts import ENTITY_SCHEMA, MENTION_SCHEMA
+from orchestration.transforms.entities.lexicon import col_or_null
+from orchestration.transforms.entities.matching import words_at
+from orchestration.transforms.reference import KnowledgeBase
+
+CONFIDENCE: dict[str, float] = {"exact": 0.95, "alias": 0.9, "role": 0.8, "fuzzy": 0.7, "title-pattern": 0.6}
+NISBA_CONFIDENCE = 0.3
+# A form the reference flags as ambiguous (القاعدة "the base", عمان Amman/Oman) with no supporting
+# context; persons in that situation are dropped instead (رئيسي "main" is not Raisi).
+AMBIGUOUS_CONFIDENCE = 0.5
+
+
+def supported(
+    names: pl.DataFrame, used_specs: pl.Series, annotated: pl.Series, words: pl.DataFrame, stop: pl.Series
+) -> pl.DataFrame:
+    """Name and nisba elements to report, with ``weak`` marking unsupported ambiguous forms.
+
+    An ambiguous form is supported when it is a role's country (أمير قطر), carries a role (الرئيس
+    الأسد), the same entity is named unambiguously elsewhere in the article (بشار الأسد ... الأسد),
+    or a preposition precedes it (في عمان, بالقدس). Unsupported: persons are dropped, others kept weak.
+    """
+    amb = pl.col("ambiguous") & (pl.col("kind") == "name")
+    firm = (
+        names.filter(~pl.col("ambiguous"))
+        .select("aidx", "entity_id")
+        .unique()
+        .with_columns(firm=pl.lit(True))
+    )
+    prev = words_at(
+        words, names.filter(amb).select("eid", "aidx", pw=pl.col("w0") - 1), "pw", {"norm": "ptok"}
+    )
+    after_prep = prev.filter(pl.col("ptok").is_in(stop.implode()))["eid"]
+    out = names.join(firm, on=["aidx", "entity_id"], how="left").with_columns(
+        support=pl.col("firm").fill_null(False)
+        | pl.col("eid").is_in(used_specs.implode())
+        | pl.col("eid").is_in(annotated.implode())
+        # A preposition supports places and bodies (في عمان، بالقدس), not persons: لرئيسي تركيا is
+        # "to the two presidents of Turkey".
+        | (
+            (pl.col("entity_type") != "PERSON")
+            & (
+                pl.col("eid").is_in(after_prep.implode())
+                | pl.col("prefix").is_in(["ب", "ل", "وب", "ول", "فب", "فل"])
+            )
+        )
+    )
+    out = out.with_columns(weak=amb & ~pl.col("support"))
+    # Nisba forms flagged ambiguous are only ever a role's country.
+    return out.filter(
+        ~(pl.col("weak") & (pl.col("entity_type") == "PERSON"))
+        & ~((pl.col("kind") == "nisba") & pl.col("ambiguous") & ~pl.col("eid").is_in(used_specs.implode()))
+    ).drop("firm", "support")
+
+
+def name_mentions(names: pl.DataFrame, annot: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """Supported name and nisba elements as mentions, with their dated actor codes."""
+    spells = rl.person_spells_on(
+        names.filter(pl.col("entity_type") == "PERSON").select(
+            req_id="eid", entity_id="entity_id", date="date"
+        ),
+        kb.office_spells,
+    ).rename({"req_id": "eid"})
+    org_codes = kb.organizations.select("entity_id", org_code=col_or_null(kb.organizations, "cameo_code"))
+    return (
+        names.join(annot, on="eid", how="left")
+        .join(spells, on="eid", how="left")
+        .join(org_codes, on="entity_id", how="left")
+        .select(
+            "aidx",
+            "cs",
+            "ce",
+            "surf",
+            "entity_id",
+            "entity_type",
+            method="method",
+            actor_code=pl.when(pl.col("entity_id").str.starts_with("country:"))
+            .then(pl.col("iso3"))
+            .when(pl.col("entity_type") == "ORG")
+            .then(pl.col("org_code"))
+            .when(pl.col("entity_type") == "PERSON")
+            .then(pl.coalesce("spell_cameo_code", pl.concat_str([pl.col("a_iso3"), pl.col("a_cameo_role")])))
+            .otherwise(None),
+            role="a_role",
+            nisba=pl.col("kind") == "nisba",
+            weak="weak",
+        )
+    )
+
+
+def finish_mentions(parts: list[pl.DataFrame], arts: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """One row per (article, start, entity) with its confidence and sentence (``MENTION_SCHEMA``)."""
+    mentions = (
+        pl.concat(parts, how="diagonal_relaxed")
+        .with_columns(
+            confidence=pl.when(pl.col("nisba").fill_null(False))
+            .then(pl.lit(NISBA_CONFIDENCE))
+            .when(pl.col("weak").fill_null(False))
+            .then(pl.lit(AMBIGUOUS_CONFIDENCE))
+            .otherwise(pl.col("method").replace_strict(CONFIDENCE, default=None, return_dtype=pl.Float64))
+        )
+        # Ties on confidence (a title-pattern person found twice, with and without its role) break on
+        # the role, so that reruns keep the same row.
+        .sort(
+            ["aidx", "cs", "confidence", "role", "actor_code"],
+            descending=[False, False, True, False, False],
+            nulls_last=True,
+        )
+        .unique(["aidx", "cs", "entity_id"], keep="first", maintain_order=True)
+    )
+    sent_starts = (
+        sentences.select("article_id", "sentence_index", s_start="char_start")
+        .join(arts.select("article_id", "aidx"), on="article_id")
+        .drop("article_id")
+        .sort(["aidx", "s_start"])
+    )
+    # Already sorted by (aidx, cs): the as-of join only needs order within each article.
+    mentions = mentions.join_asof(
+        sent_starts,
+        left_on="cs",
+        right_on="s_start",
+        by="aidx",
+        strategy="backward",
+        check_sortedness=False,
+    )
+    # Work on the article's row number; ids are gathered once at the end.
+    return (
+        mentions.with_columns(article_id=arts["article_id"].gather(mentions["aidx"]))
+        .rename({"cs": "char_start", "ce": "char_end", "surf": "surface"})
+        .select(list(MENTION_SCHEMA))
+        .cast(MENTION_SCHEMA)  # type: ignore[arg-type]
+    )
+
+
+def entities_table(parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """Knowledge-base entities, role actors and new persons, one row per id (``ENTITY_SCHEMA``)."""
+    return (
+        pl.concat(parts, how="diagonal_relaxed")
+        .select(list(ENTITY_SCHEMA))
+        .cast(ENTITY_SCHEMA)  # type: ignore[arg-type]
+        .unique("entity_id", keep="first", maintain_order=True)
+    )

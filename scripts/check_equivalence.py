@@ -1,0 +1,157 @@
+"""Old extraction vs new extraction, row by row, on the seeds, the held-out suite and a bench corpus.
+
+The old code is the tree of a git commit (default ``5afa049``, the last commit before the
+extraction engine was split into stage packages), exported with ``git archive`` into a temporary
+folder; the new code is this working tree. Each runs in its own subprocess with this interpreter
+(read_inbox -> clean_articles -> split_sentences -> extract_entity_mentions ->
+extract_event_candidates, each with its own ``data/reference``), and the two outputs are compared:
+
+    uv run python scripts/check_equivalence.py                     # seeds, heldout, bench (2k)
+    uv run python scripts/check_equivalence.py --corpus seeds --corpus heldout
+    uv run python scripts/check_equivalence.py --bench-size 10000 --old-ref main
+
+For ``entity_mentions`` and ``event_candidates`` it prints how many rows are identical, only old and
+only new, with examples, and for rows whose key matches but whose other columns differ, which
+columns. Exit status 0 only when every table is identical on every corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+ROOT = Path(__file__).resolve().parents[1]
+OLD_REF = "5afa049"
+CORPORA = {"seeds": ROOT / "data" / "raw", "heldout": ROOT / "tests" / "fixtures" / "heldout"}
+# Row keys: a difference in any other column of a row with the same key is a changed row.
+KEYS = {
+    "entity_mentions": ["article_id", "char_start", "char_end", "entity_id"],
+    "event_candidates": [
+        "article_id",
+        "sentence_index",
+        "event_code",
+        "actor1_entity_id",
+        "actor2_entity_id",
+    ],
+}
+# Runs inside the subprocess, with the tree under test first on sys.path.
+_RUNNER = """
+import sys
+from pathlib import Path
+from orchestration.transforms.clean import clean_articles
+from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.events import extract_event_candidates
+from orchestration.transforms.ingest import read_inbox
+from orchestration.transforms.reference import load_kb
+from orchestration.transforms.sentences import split_sentences
+
+inbox, out = Path(sys.argv[1]), Path(sys.argv[2])
+raw, _, _ = read_inbox(inbox)
+cleaned = clean_articles(raw)
+articles = cleaned[0] if isinstance(cleaned, tuple) else cleaned
+kb = load_kb()
+sentences = split_sentences(articles)
+mentions, entities = extract_entity_mentions(articles, kb, sentences)
+events = extract_event_candidates(articles, sentences, mentions, kb)
+out.mkdir(parents=True, exist_ok=True)
+mentions.write_parquet(out / "entity_mentions.parquet")
+entities.write_parquet(out / "entities.parquet")
+events.write_parquet(out / "event_candidates.parquet")
+"""
+
+
+def export_tree(ref: str, dest: Path) -> Path:
+    """The tree of ``ref`` under ``dest`` (reused when already exported)."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", ref], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    tree = dest / f"tree_{commit}"
+    if not (tree / "orchestration").is_dir():
+        tree.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
+def run_extraction(tree: Path, inbox: Path, out: Path) -> dict[str, pl.DataFrame]:
+    """The extraction outputs of the code in ``tree`` on ``inbox``."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    subprocess.run([sys.executable, "-c", _RUNNER, str(inbox), str(out)], cwd=tree, env=env, check=True)
+    return {name: pl.read_parquet(out / f"{name}.parquet") for name in KEYS}
+
+
+def compare(old: pl.DataFrame, new: pl.DataFrame, keys: list[str], examples: int = 3) -> dict[str, object]:
+    """Counts of identical / only-old / only-new rows, the columns that differ on shared keys and
+    a few examples of each."""
+    cols = [c for c in old.columns if c in new.columns and c != "mention_id"]
+    o, n = old.select(cols), new.select(cols)
+    same = o.join(n, on=cols, how="semi", nulls_equal=True)
+    only_old = o.join(n, on=cols, how="anti", nulls_equal=True)
+    only_new = n.join(o, on=cols, how="anti", nulls_equal=True)
+    changed = only_old.join(only_new, on=keys, how="inner", suffix="_new", nulls_equal=True)
+    diff_cols = {
+        c: int(changed.select(pl.col(c).ne_missing(pl.col(f"{c}_new")).sum()).item())
+        for c in cols
+        if c not in keys
+    }
+    return {
+        "identical": same.height,
+        "only_old": only_old.height,
+        "only_new": only_new.height,
+        "changed_columns": {c: k for c, k in diff_cols.items() if k},
+        "examples_old": only_old.head(examples),
+        "examples_new": only_new.head(examples),
+        "missing_columns": sorted(set(old.columns) ^ set(new.columns)),
+    }
+
+
+def bench_inbox(work: Path, n: int) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from bench.generate import generate_corpus
+
+    out = work / f"bench_{n}"
+    if not (out / "inbox").is_dir():
+        generate_corpus(out, n_articles=n, seed=0, jsonl_share=0.3)
+    return out / "inbox"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="append", choices=["seeds", "heldout", "bench"])
+    parser.add_argument("--bench-size", type=int, default=2000)
+    parser.add_argument("--old-ref", default=OLD_REF)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "akhbar_equivalence")
+    args = parser.parse_args(argv)
+    corpora = args.corpus or ["seeds", "heldout", "bench"]
+    args.work.mkdir(parents=True, exist_ok=True)
+    old_tree = export_tree(args.old_ref, args.work)
+    pl.Config.set_tbl_rows(20).set_fmt_str_lengths(40).set_tbl_width_chars(200)
+    status = 0
+    for corpus in corpora:
+        inbox = bench_inbox(args.work, args.bench_size) if corpus == "bench" else CORPORA[corpus]
+        old = run_extraction(old_tree, inbox, args.work / f"out_old_{corpus}")
+        new = run_extraction(ROOT, inbox, args.work / f"out_new_{corpus}")
+        for table, keys in KEYS.items():
+            result = compare(old[table], new[table], keys)
+            differs = result["only_old"] or result["only_new"] or result["missing_columns"]
+            status |= bool(differs)
+            print(
+                f"{corpus:8} {table:17} identical {result['identical']:7}  only-old {result['only_old']:6}"
+                f"  only-new {result['only_new']:6}  {'OK' if not differs else 'DIFFERS'}",
+                flush=True,
+            )
+            if differs:
+                print(f"  changed columns on shared keys: {result['changed_columns']}")
+                print(f"  columns in one output only: {result['missing_columns']}")
+                print("  only old:", result["examples_old"], "  only new:", result["examples_new"], sep="\n")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
