@@ -10,12 +10,21 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := False
 export TQDM_DISABLE := 1
 export PYTHONUNBUFFERED := 1
+# Let Python cache bytecode in the venv: without it every run recompiles pandas and GX (seconds).
+unexport PYTHONDONTWRITEBYTECODE
 
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
-DAGSTER_TARGET := -m orchestration.definitions
-# Dagster's console logger defaults to DEBUG (every step event); INFO keeps the progress lines.
-QUIET_LOGS := '{"loggers": {"console": {"config": {"log_level": "INFO"}}}}'
+# The project's console script and tools, called by path: no activation, no uv start-up per call.
+BIN := $(CURDIR)/.venv/bin
+AKHBAR := $(BIN)/akhbar
+# dbt's partial parse is kept only when the profile matches the run's, and the run points dbt at the
+# working database beside the warehouse (orchestration/settings.py): parse with the same path.
+WAREHOUSE := $(abspath $(or $(AKHBAR_WAREHOUSE),data/warehouse/news.duckdb))
+BUILD_DB := $(dir $(WAREHOUSE))build/$(notdir $(WAREHOUSE))
+MANIFEST := dbt_project/target/manifest.json
+DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/tests dbt_project/seeds \
+	dbt_project/analyses -type f 2>/dev/null) dbt_project/dbt_project.yml dbt_project/profiles.yml
 
 .PHONY: help install manifest run rebuild dev test lint format docs bench clean
 
@@ -25,22 +34,26 @@ help:  ## list the targets
 install:  ## install Python 3.11 deps from uv.lock (installs uv with pip when missing)
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --inexact --quiet
-	@$(MAKE) --no-print-directory manifest
+	@$(MAKE) --no-print-directory $(MANIFEST)
+
+# Parsed again only when a dbt file changed (a parse costs seconds).
+$(MANIFEST): $(DBT_SOURCES)
+	cd dbt_project && AKHBAR_BUILD_DB=$(BUILD_DB) $(BIN)/dbt parse --quiet --profiles-dir .
 
 manifest:  ## parse the dbt project so dagster-dbt finds target/manifest.json
-	cd dbt_project && $(RUN) dbt parse --quiet --profiles-dir .
+	cd dbt_project && AKHBAR_BUILD_DB=$(BUILD_DB) $(BIN)/dbt parse --quiet --profiles-dir .
 
-run: install  ## materialize every asset on $$AKHBAR_INBOX (default data/raw) and print a summary
-	$(RUN) dagster asset materialize --select "*" $(DAGSTER_TARGET) --config-json $(QUIET_LOGS)
-	$(RUN) python -m orchestration.summary
+run: install  ## run the pipeline on $$AKHBAR_INBOX (default data/raw), then print what it did
+	$(AKHBAR) run
+	@$(AKHBAR) status
 
 rebuild: install  ## drop the working database and rebuild everything from the inbox
-	$(RUN) python -m orchestration.summary --reset-build
-	$(RUN) dagster asset materialize --select "*" $(DAGSTER_TARGET) --config-json $(QUIET_LOGS)
-	$(RUN) python -m orchestration.summary
+	$(BIN)/python -m orchestration.summary --reset-build
+	$(AKHBAR) run
+	@$(AKHBAR) status
 
-dev: install  ## start the Dagster UI on the same definitions
-	$(RUN) dagster dev $(DAGSTER_TARGET)
+dev: install  ## start the Dagster UI on the same definitions (code location `akhbar`)
+	$(BIN)/dagster dev -w workspace.yaml
 
 test: install  ## run the whole test suite
 	$(RUN) pytest

@@ -43,6 +43,7 @@ def run_stages(inbox: Path, repeat: int = 1) -> tuple[dict[str, pl.DataFrame], d
     from orchestration.transforms.ingest import read_inbox
     from orchestration.transforms.reference import load_kb
     from orchestration.transforms.sentences import split_sentences
+    from orchestration.transforms.tokens import build_tokens
 
     seconds: dict[str, float] = {}
     (raw, duplicates, rejected), seconds["ingest"] = _timed(lambda: read_inbox(inbox), 1)
@@ -55,8 +56,10 @@ def run_stages(inbox: Path, repeat: int = 1) -> tuple[dict[str, pl.DataFrame], d
     (mentions, entities), seconds["entities"] = _timed(
         lambda: extract_entity_mentions(articles, kb, sentences), repeat
     )
+    # The shared token table, built once; events read it (the entity stage still builds its own).
+    tokens, seconds["tokens"] = _timed(lambda: build_tokens(articles, sentences), repeat)
     candidates, seconds["events"] = _timed(
-        lambda: extract_event_candidates(articles, sentences, mentions, kb), repeat
+        lambda: extract_event_candidates(articles, sentences, mentions, kb, tokens=tokens), repeat
     )
     frames = {
         "raw_articles": raw,
@@ -104,9 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{frames['raw_articles'].height} raw articles, {mb:.2f} MB raw text")
     for stage, sec in seconds.items():
         print(f"  {stage:<10} {sec:7.3f} s  {mb / sec:7.1f} MB/s")
-    polars_sec = sum(seconds[s] for s in ("clean", "sentences", "entities", "events"))
+    polars_sec = sum(seconds[s] for s in ("clean", "sentences", "tokens", "entities", "events"))
     print(
-        f"  {'polars':<10} {polars_sec:7.3f} s  {mb / polars_sec:7.1f} MB/s (clean+sentences+entities+events)"
+        f"  {'polars':<10} {polars_sec:7.3f} s  {mb / polars_sec:7.1f} MB/s "
+        "(clean+sentences+tokens+entities+events)"
     )
 
     if args.dump:

@@ -35,6 +35,8 @@ from typing import Any
 
 import polars as pl
 
+from bench.fixed_cost import measure_fixed_cost, render_fixed_cost
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO_ROOT / "dbt_project"
 LANDING_TABLES = (
@@ -50,7 +52,6 @@ LANDING_TABLES = (
     "event_candidates",
     "retracted_articles",
 )
-QUIET_LOGS = '{"loggers": {"console": {"config": {"log_level": "INFO"}}}}'
 QUIET_ENV = {
     "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     "DBT_VERSION_CHECK": "false",
@@ -240,6 +241,7 @@ def measure_stages(corpus: Path, work: Path, peer_sample: int, dbt_run_only: boo
     from orchestration.settings import REFERENCE_DIR
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.entities import extract_entity_mentions
+    from orchestration.transforms.event_rules import apply_event_rules
     from orchestration.transforms.events import extract_event_candidates
     from orchestration.transforms.inbox_state import pipeline_version, plan_changes, scan_inbox
     from orchestration.transforms.ingest import read_inbox
@@ -269,7 +271,9 @@ def measure_stages(corpus: Path, work: Path, peer_sample: int, dbt_run_only: boo
         e["rows"] = mentions.height
         e["sentences"] = sentences.height
     with timed(stages, "events") as e:
-        candidates = extract_event_candidates(articles, sentences, mentions, kb)
+        candidates = apply_event_rules(
+            extract_event_candidates(articles, sentences, mentions, kb), sentences, mentions
+        )
         e["rows"] = candidates.height
     out["counts"].update(
         articles=articles.height,
@@ -369,6 +373,7 @@ def profile_chain(raw: pl.DataFrame, out: Path) -> Path:
     """Profile the Polars stage on raw articles; writes ``out/profile_polars.txt`` (and .html)."""
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.entities import extract_entity_mentions
+    from orchestration.transforms.event_rules import apply_event_rules
     from orchestration.transforms.events import extract_event_candidates
     from orchestration.transforms.reference import load_kb
     from orchestration.transforms.sentences import split_sentences
@@ -379,7 +384,7 @@ def profile_chain(raw: pl.DataFrame, out: Path) -> Path:
         articles, _ = clean_articles(raw)
         sentences = split_sentences(articles)
         mentions, _ = extract_entity_mentions(articles, kb, sentences)
-        extract_event_candidates(articles, sentences, mentions, kb)
+        apply_event_rules(extract_event_candidates(articles, sentences, mentions, kb), sentences, mentions)
 
     try:
         from pyinstrument import Profiler
@@ -411,9 +416,8 @@ def profile_chain(raw: pl.DataFrame, out: Path) -> Path:
 
 
 def _dagster_cmd() -> list[str]:
-    uv = shutil.which("uv")
-    base = [uv, "run", "--frozen", "dagster"] if uv else [sys.executable, "-m", "dagster"]
-    return [*base, "asset", "materialize", "--select", "*", "-m", "orchestration.definitions"]
+    # The project's own entry point: the real Definitions, in-process, on DAGSTER_HOME, quiet.
+    return [sys.executable, "-m", "orchestration.cli", "run"]
 
 
 def run_env(run_dir: Path) -> dict[str, str]:
@@ -476,9 +480,9 @@ def _run_report(dagster_home: Path) -> dict[str, Any]:
 
 
 def run_dagster(run_dir: Path, label: str) -> dict[str, Any]:
-    """One `dagster asset materialize --select '*'` as a subprocess: wall time and peak RSS."""
+    """One `akhbar run` (the whole job through Dagster) as a subprocess: wall time and peak RSS."""
     log_path = run_dir / f"dagster_{label}.log"
-    cmd = [*_dagster_cmd(), "--config-json", QUIET_LOGS]
+    cmd = _dagster_cmd()
     with log_path.open("w") as log:
         started = time.perf_counter()
         cpu0 = _cpu(resource.RUSAGE_CHILDREN)
@@ -1000,6 +1004,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-dbt-run", action="store_true", help="skip the dbt build without tests")
     parser.add_argument("--skip-stages", action="store_true", help="only the Dagster runs")
     parser.add_argument("--skip-dagster", action="store_true", help="only the in-process stages")
+    parser.add_argument("--skip-fixed-cost", action="store_true", help="skip the fixed-cost cases")
     parser.add_argument(
         "--profile", type=int, metavar="N", help="profile the Polars stage on corpus N and exit"
     )
@@ -1029,6 +1034,8 @@ def main(argv: list[str] | None = None) -> int:
         "targets": TARGETS,
         "sizes": [],
     }
+    if not args.skip_fixed_cost:
+        report["fixed_cost"] = measure_fixed_cost(args.out, QUIET_ENV)
     for n in args.sizes:
         report["sizes"].append(bench_size(n, args))
         _write(report, args.out)
@@ -1040,6 +1047,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _write(report: dict[str, Any], out: Path) -> str:
     md = render_markdown(report)
+    if report.get("fixed_cost"):
+        md += "\n" + render_fixed_cost(report["fixed_cost"], report["sizes"])
     (out / "results.json").write_text(json.dumps(report, indent=2, default=str))
     (out / "results.md").write_text(md)
     return md

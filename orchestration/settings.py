@@ -65,9 +65,15 @@ class Settings:
         return self.warehouse.parent / "build" / self.warehouse.name
 
 
+def quality_dir_for(warehouse: Path) -> Path:
+    """Data Docs beside their warehouse (`news.duckdb` -> `news_quality/`): one set per warehouse."""
+    return warehouse.with_name(f"{warehouse.stem}_quality")
+
+
 def get_settings() -> Settings:
+    warehouse = _path("AKHBAR_WAREHOUSE", REPO_ROOT / "data" / "warehouse" / "news.duckdb")
     return Settings(
         inbox=_path("AKHBAR_INBOX", REPO_ROOT / "data" / "raw"),
-        warehouse=_path("AKHBAR_WAREHOUSE", REPO_ROOT / "data" / "warehouse" / "news.duckdb"),
-        quality_dir=_path("AKHBAR_QUALITY_DIR", REPO_ROOT / "data" / "quality"),
+        warehouse=warehouse,
+        quality_dir=_path("AKHBAR_QUALITY_DIR", quality_dir_for(warehouse)),
     )

@@ -4,7 +4,8 @@ The old code is the tree of a git commit (default ``5afa049``, the last commit b
 extraction engine was split into stage packages), exported with ``git archive`` into a temporary
 folder; the new code is this working tree. Each runs in its own subprocess with this interpreter
 (read_inbox -> clean_articles -> split_sentences -> extract_entity_mentions ->
-extract_event_candidates, each with its own ``data/reference``), and the two outputs are compared:
+extract_event_candidates), and the two outputs are compared. By default both sides use this tree's
+``data/reference`` and knowledge base, so that only the code differs (``--own-data``: each its own):
 
     uv run python scripts/check_equivalence.py                     # seeds, heldout, bench (2k)
     uv run python scripts/check_equivalence.py --corpus seeds --corpus heldout
@@ -18,7 +19,9 @@ columns. Exit status 0 only when every table is identical on every corpus.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -55,7 +58,14 @@ inbox, out = Path(sys.argv[1]), Path(sys.argv[2])
 raw, _, _ = read_inbox(inbox)
 cleaned = clean_articles(raw)
 articles = cleaned[0] if isinstance(cleaned, tuple) else cleaned
-kb = load_kb()
+if len(sys.argv) > 3:  # the knowledge base both sides share, as parquet files per table
+    import dataclasses
+    import polars as pl
+    from orchestration.transforms.reference import KnowledgeBase
+    kb_dir = Path(sys.argv[3])
+    kb = KnowledgeBase(**{f.name: pl.read_parquet(kb_dir / f"{f.name}.parquet") for f in dataclasses.fields(KnowledgeBase)})
+else:
+    kb = load_kb()
 sentences = split_sentences(articles)
 mentions, entities = extract_entity_mentions(articles, kb, sentences)
 events = extract_event_candidates(articles, sentences, mentions, kb)
@@ -66,23 +76,42 @@ events.write_parquet(out / "event_candidates.parquet")
 """
 
 
-def export_tree(ref: str, dest: Path) -> Path:
-    """The tree of ``ref`` under ``dest`` (reused when already exported)."""
+def export_tree(ref: str, dest: Path, same_data: bool) -> Path:
+    """The tree of ``ref`` under ``dest`` (reused when already exported). With ``same_data`` its
+    ``data/reference`` is replaced by this tree's, so that only the code differs."""
     commit = subprocess.run(
         ["git", "rev-parse", "--short", ref], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.strip()
-    tree = dest / f"tree_{commit}"
+    tree = dest / (f"tree_{commit}_samedata" if same_data else f"tree_{commit}")
     if not (tree / "orchestration").is_dir():
         tree.mkdir(parents=True, exist_ok=True)
         archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    if same_data:
+        shutil.rmtree(tree / "data" / "reference")
+        shutil.copytree(ROOT / "data" / "reference", tree / "data" / "reference")
     return tree
 
 
-def run_extraction(tree: Path, inbox: Path, out: Path) -> dict[str, pl.DataFrame]:
-    """The extraction outputs of the code in ``tree`` on ``inbox``."""
+def dump_kb(work: Path) -> Path:
+    """This tree's knowledge base as parquet files, for both sides (``--same-data``)."""
+    sys.path.insert(0, str(ROOT))
+    from orchestration.transforms.reference import load_kb
+
+    kb_dir = work / "kb"
+    kb_dir.mkdir(parents=True, exist_ok=True)
+    kb = load_kb()
+    for field in dataclasses.fields(kb):
+        getattr(kb, field.name).write_parquet(kb_dir / f"{field.name}.parquet")
+    return kb_dir
+
+
+def run_extraction(tree: Path, inbox: Path, out: Path, kb_dir: Path | None = None) -> dict[str, pl.DataFrame]:
+    """The extraction outputs of the code in ``tree`` on ``inbox`` (with the knowledge base in
+    ``kb_dir`` when given, else the tree's own)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    subprocess.run([sys.executable, "-c", _RUNNER, str(inbox), str(out)], cwd=tree, env=env, check=True)
+    args = [str(inbox), str(out), *([str(kb_dir)] if kb_dir else [])]
+    subprocess.run([sys.executable, "-c", _RUNNER, *args], cwd=tree, env=env, check=True)
     return {name: pl.read_parquet(out / f"{name}.parquet") for name in KEYS}
 
 
@@ -127,16 +156,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench-size", type=int, default=2000)
     parser.add_argument("--old-ref", default=OLD_REF)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "akhbar_equivalence")
+    parser.add_argument(
+        "--own-data",
+        action="store_true",
+        help="each side with its own data/reference (default: both with this tree's, to compare code)",
+    )
     args = parser.parse_args(argv)
     corpora = args.corpus or ["seeds", "heldout", "bench"]
     args.work.mkdir(parents=True, exist_ok=True)
-    old_tree = export_tree(args.old_ref, args.work)
+    same_data = not args.own_data
+    old_tree = export_tree(args.old_ref, args.work, same_data)
+    kb_dir = dump_kb(args.work) if same_data else None
     pl.Config.set_tbl_rows(20).set_fmt_str_lengths(40).set_tbl_width_chars(200)
     status = 0
     for corpus in corpora:
         inbox = bench_inbox(args.work, args.bench_size) if corpus == "bench" else CORPORA[corpus]
-        old = run_extraction(old_tree, inbox, args.work / f"out_old_{corpus}")
-        new = run_extraction(ROOT, inbox, args.work / f"out_new_{corpus}")
+        old = run_extraction(old_tree, inbox, args.work / f"out_old_{corpus}", kb_dir)
+        new = run_extraction(ROOT, inbox, args.work / f"out_new_{corpus}", kb_dir)
         for table, keys in KEYS.items():
             result = compare(old[table], new[table], keys)
             differs = result["only_old"] or result["only_new"] or result["missing_columns"]

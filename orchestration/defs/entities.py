@@ -15,7 +15,8 @@ from orchestration.transforms.sentences import split_sentences
             key_prefix="landing", description="Entity mentions resolved to the knowledge base, with offsets."
         ),
         "entities": dg.AssetOut(
-            key_prefix="landing", description="Knowledge-base entities, role actors and new persons."
+            key_prefix="landing",
+            description="Knowledge-base entities, role actors, new persons and entities found in the text.",
         ),
     },
     ins={"articles": dg.AssetIn(key=dg.AssetKey(["landing", "articles"]))},

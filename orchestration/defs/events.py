@@ -4,6 +4,7 @@ import polars as pl
 from orchestration.defs._metadata import frame_metadata
 from orchestration.defs.resources import KnowledgeBaseResource
 from orchestration.transforms.batching import for_articles, map_slices
+from orchestration.transforms.event_rules import apply_event_rules
 from orchestration.transforms.events import extract_event_candidates
 
 
@@ -25,14 +26,14 @@ def event_candidates(
 ) -> dg.Output[pl.DataFrame]:
     """Sentence-level event mentions: trigger, CAMEO code, actors, status and date."""
     kb = knowledge_base.get()
-    (candidates,) = map_slices(
-        articles,
-        lambda chunk: (
-            extract_event_candidates(
-                chunk, for_articles(sentences, chunk), for_articles(entity_mentions, chunk), kb
-            ),
-        ),
-    )
+
+    def chunk_events(chunk: pl.DataFrame) -> tuple[pl.DataFrame]:
+        chunk_sentences = for_articles(sentences, chunk)
+        chunk_mentions = for_articles(entity_mentions, chunk)
+        extracted = extract_event_candidates(chunk, chunk_sentences, chunk_mentions, kb)
+        return (apply_event_rules(extracted, chunk_sentences, chunk_mentions),)
+
+    (candidates,) = map_slices(articles, chunk_events)
     by_code = dict(candidates.group_by("event_code").len().sort("event_code").iter_rows())
     context.log.info(f"{candidates.height} event candidates {by_code}")
     meta = frame_metadata(candidates, ["article_id", "event_code", "actor1_entity_id", "actor2_entity_id"])

@@ -7,6 +7,7 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.defs._metadata import frame_metadata
 from orchestration.defs.resources import AkhbarConfig, RunGuard
+from orchestration.defs.state import PREVIOUS_BUILD
 from orchestration.settings import REFERENCE_DIR
 from orchestration.transforms.inbox_state import (
     archive_deleted,
@@ -48,6 +49,7 @@ def _table_or_none(con: duckdb.DuckDBPyConnection, sql: str, table: str) -> pl.D
         ),
     },
     group_name="ingest",
+    deps=[PREVIOUS_BUILD],  # the marts of earlier runs it reads (orchestration/defs/state.py)
 )
 def inbox_articles(
     context: dg.AssetExecutionContext,

@@ -77,10 +77,12 @@ def check_metadata(result: SuiteResult, data_docs: Path | None) -> dict[str, dg.
     return metadata
 
 
-def _write_docs(context: dg.AssetCheckExecutionContext | None, quality_dir: str) -> Path | None:
+def _write_docs(
+    context: dg.AssetCheckExecutionContext | None, quality_dir: str, result: SuiteResult | None = None
+) -> Path | None:
     # Data Docs are for people; failing to render them must not fail the quality gate.
     try:
-        return gx_suites.write_data_docs(Path(quality_dir))
+        return gx_suites.write_data_docs(Path(quality_dir), result)
     except Exception as exc:
         if context is not None:
             context.log.warning(f"GX Data Docs not written to {quality_dir}: {exc}")
@@ -131,7 +133,9 @@ def gx_articles_suite(
     """Articles: unique ids, body length, Arabic share, published date range, known encodings."""
     result = gx_suites.validate_articles(articles)
     _log(context, result)
-    yield from check_results(result, ARTICLES, ARTICLES_SEVERITIES, _write_docs(context, akhbar.quality_dir))
+    yield from check_results(
+        result, ARTICLES, ARTICLES_SEVERITIES, _write_docs(context, akhbar.quality_dir, result)
+    )
 
 
 @dg.multi_asset_check(

@@ -1,4 +1,6 @@
 import os
+import shutil
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +18,13 @@ from orchestration.transforms.reference import KnowledgeBase, load_kb
 from orchestration.warehouse import remove_stale_temporaries
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def dbt_executable() -> str:
+    """The `dbt` installed beside this interpreter, so `.venv/bin/dagster` (a daemon, a service unit)
+    finds it without an activated virtualenv; PATH only when there is none (an unusual install)."""
+    beside = Path(sys.executable).parent / "dbt"
+    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
 class ReplacingPolarsTypeHandler(DuckDBPolarsTypeHandler):
@@ -112,7 +121,7 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
     return {
         "io_manager": AkhbarDuckDBIOManager(database=str(settings.build_database)),
         "warehouse_db": DuckDBResource(database=str(settings.build_database)),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
         "knowledge_base": KnowledgeBaseResource(),
         "akhbar": AkhbarConfig(
             inbox=str(settings.inbox),

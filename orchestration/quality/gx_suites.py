@@ -31,6 +31,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import polars as pl
 
+from orchestration.transforms.openworld import FOUND_CONFIDENCE
+from orchestration.transforms.schemas import ARTICLES_SCHEMA, ENTITY_MENTIONS_SCHEMA, EVENT_CANDIDATES_SCHEMA
+
 if TYPE_CHECKING:
     from great_expectations.core.batch_definition import BatchDefinition
     from great_expectations.core.expectation_validation_result import (
@@ -46,8 +49,8 @@ WARN: Severity = "WARN"
 
 # Value sets fixed by docs/contracts.md (schema enumerations, not reference dictionaries).
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG")
-MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern")
-EVENT_STATUSES = ("occurred", "planned", "historical")
+MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern", *FOUND_CONFIDENCE)
+EVENT_STATUSES = ("occurred", "planned", "postponed", "cancelled", "historical")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 DATE_SOURCES = ("metadata", "text")
 # The encodings `transforms.ingest` reports; it appends "+html" when it stripped markup. The contract
@@ -200,12 +203,23 @@ def _severity(level: Severity) -> str:
     return "critical" if level == ERROR else "warning"
 
 
+def _schema_expectation(schema: dict[str, pl.DataType], derived: Sequence[str] = ()) -> Expectation:
+    """The landed table has exactly the columns of its schema (``transforms.schemas``), plus the
+    ``derived`` columns the suite computed in Polars."""
+    import great_expectations.expectations as gxe
+
+    return gxe.ExpectTableColumnsToMatchSet(
+        column_set=[*schema, *derived], exact_match=True, severity=_severity(ERROR)
+    )
+
+
 def _articles_expectations(today: date) -> list[Expectation]:
     import great_expectations.expectations as gxe
 
     tomorrow = datetime.combine(today + timedelta(days=1), datetime.min.time())
     err, warn = _severity(ERROR), _severity(WARN)
     return [
+        _schema_expectation(ARTICLES_SCHEMA, ("body_chars", "arabic_share")),
         gxe.ExpectColumnValuesToNotBeNull(column="article_id", severity=err),
         gxe.ExpectColumnValuesToBeUnique(column="article_id", severity=err),
         gxe.ExpectColumnValuesToNotBeNull(column="body", severity=err),
@@ -234,6 +248,7 @@ def _entity_mentions_expectations(entity_ids: Sequence[str]) -> list[Expectation
 
     err = _severity(ERROR)
     return [
+        _schema_expectation(ENTITY_MENTIONS_SCHEMA, ("n_chars", "surface_ok")),
         gxe.ExpectColumnValuesToNotBeNull(column="article_id", severity=err),
         gxe.ExpectCompoundColumnsToBeUnique(
             column_list=["article_id", "char_start", "entity_id"], severity=err
@@ -259,6 +274,7 @@ def _event_candidates_expectations(event_codes: Sequence[str]) -> list[Expectati
 
     err = _severity(ERROR)
     return [
+        _schema_expectation(EVENT_CANDIDATES_SCHEMA),
         gxe.ExpectColumnValuesToNotBeNull(column="mention_id", severity=err),
         gxe.ExpectColumnValuesToBeUnique(column="mention_id", severity=err),
         gxe.ExpectColumnValuesToNotBeNull(column="event_code", severity=err),
@@ -365,15 +381,18 @@ def validate_frame(
 ) -> SuiteResult:
     """Validate a Polars frame against `expectations` as suite `suite` and flatten the result.
 
-    Only the columns the expectations read are handed to pandas (bodies stay in Polars). A column
-    the frame lacks is not an error here: GX reports the expectations on it as failed.
+    Only the columns the expectations read are handed to pandas with their values (bodies stay in
+    Polars); the others are handed as empty placeholders, so the column set is still checked. A
+    column the frame lacks is not an error here: GX reports the expectations on it as failed.
     """
     import great_expectations as gx
 
     started = time.perf_counter()
     needed = _columns(expectations) | set(key_columns)
     keys = [c for c in key_columns if c in frame.columns]
-    pandas_frame = frame.select([c for c in frame.columns if c in needed]).to_pandas()
+    pandas_frame = frame.select(
+        pl.col(c) if c in needed else pl.lit(None, dtype=pl.Null).alias(c) for c in frame.columns
+    ).to_pandas()
     with _LOCK:
         context = _context()
         definition = context.validation_definitions.add_or_update(
@@ -443,13 +462,15 @@ def validate_event_candidates(event_candidates: pl.DataFrame, event_types: pl.Da
 # --------------------------------------------------------------------------- Data Docs
 
 
-def write_data_docs(quality_dir: Path) -> Path:
+def write_data_docs(quality_dir: Path, result: SuiteResult | None = None) -> Path:
     """Render GX Data Docs for this process's latest validation of each suite into `quality_dir`.
 
-    The site reads the in-memory results store and drops pages of results it no longer holds, so
-    `<quality_dir>/index.html` always shows the latest run. The pages are static files; a browser
-    fetches their CSS/JS from public CDNs when they are opened, the pipeline itself stays offline.
+    The site reads the in-memory results store and drops pages of results it no longer holds, so the
+    pages show the latest run. They are then made to open offline (`offline_docs`): no CDN, and an
+    index written from the latest `result` of every suite.
     """
+    from orchestration.quality import offline_docs
+
     quality_dir = Path(quality_dir).resolve()
     quality_dir.mkdir(parents=True, exist_ok=True)
     site = "akhbar_" + hashlib.sha1(str(quality_dir).encode()).hexdigest()[:10]
@@ -469,4 +490,7 @@ def write_data_docs(quality_dir: Path) -> Path:
                 },
             )
         context.build_data_docs(site_names=[site])
-    return quality_dir / "index.html"
+        if result is not None:
+            offline_docs.save_result(quality_dir, result.summary())
+        offline_docs.offline_pages(quality_dir)
+        return offline_docs.write_index(quality_dir, f"Data quality — {quality_dir.name}")

@@ -39,29 +39,10 @@ from orchestration.transforms.dates import (
 )
 from orchestration.transforms.normalize import nfc, normalize_text
 from orchestration.transforms.reference import REFERENCE_DIR
+from orchestration.transforms.schemas import ARTICLES_SCHEMA, REJECTED_CLEAN_SCHEMA
 
-ARTICLE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "source_file": pl.String(),
-    "record_index": pl.Int64(),
-    "encoding": pl.String(),
-    "title": pl.String(),
-    "published_date": pl.Date(),
-    "published_date_source": pl.String(),
-    "source_name": pl.String(),
-    "section": pl.String(),
-    "dateline": pl.String(),
-    "url": pl.String(),
-    "body": pl.String(),
-    "n_chars": pl.Int64(),
-}
-REJECT_SCHEMA: dict[str, pl.DataType] = {
-    "source_file": pl.String(),
-    "record_index": pl.Int64(),
-    "file_size_bytes": pl.Int64(),
-    "reason": pl.String(),
-    "message": pl.String(),
-}
+ARTICLE_SCHEMA = ARTICLES_SCHEMA
+REJECT_SCHEMA = REJECTED_CLEAN_SCHEMA
 MAX_META_LINE_WORDS = 14
 # A byline or outlet line in the header ("بكين: «الشرق الأوسط»") is at most this long.
 MAX_BYLINE_WORDS = 8

@@ -15,13 +15,9 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.ingest import list_inbox_files
+from orchestration.transforms.schemas import INBOX_STATE_SCHEMA
 
-STATE_SCHEMA: dict[str, pl.DataType] = {
-    "source_file": pl.String(),
-    "file_size_bytes": pl.Int64(),
-    "mtime_ns": pl.Int64(),
-    "sha256": pl.String(),
-}
+STATE_SCHEMA = INBOX_STATE_SCHEMA
 CHANGES = ("new", "changed", "reprocess", "unchanged", "deleted")
 
 
@@ -34,11 +30,12 @@ def _sha256(path: Path) -> str:
 
 
 def pipeline_version(*roots: Path) -> str:
-    """Hash of every reference CSV and transform module: when it moves, old files are reprocessed."""
+    """Hash of every reference CSV and transform module, in packages too (``transforms/entities/``):
+    when it moves, old files are reprocessed."""
     digest = hashlib.sha256()
     for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.suffix in {".csv", ".py"} and p.is_file()):
-            digest.update(path.name.encode())
+            digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -44,6 +44,11 @@ from orchestration.transforms.records import (
     record,
     unexpected,
 )
+from orchestration.transforms.schemas import (
+    DUPLICATE_ARTICLES_SCHEMA,
+    RAW_ARTICLES_SCHEMA,
+    REJECTED_ARTICLES_SCHEMA,
+)
 
 INBOX_EXTENSIONS: frozenset[str] = frozenset({".txt", ".json", ".jsonl"})
 MIN_ARABIC_SHARE = 0.5
@@ -80,33 +85,9 @@ _HTML_BLOCK = re.compile(
 )
 _HTML_TAG = re.compile(r"<[^>]+>")
 
-RAW_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "source_file": pl.String(),
-    "record_index": pl.Int64(),
-    "file_size_bytes": pl.Int64(),
-    "encoding": pl.String(),
-    "raw_text": pl.String(),
-    "meta_id": pl.String(),
-    "meta_url": pl.String(),
-    "meta_title": pl.String(),
-    "meta_published_at": pl.String(),
-    "meta_source": pl.String(),
-}
-DUPLICATE_SCHEMA: dict[str, pl.DataType] = {
-    "source_file": pl.String(),
-    "record_index": pl.Int64(),
-    "article_id": pl.String(),
-    "duplicate_of_file": pl.String(),
-    "duplicate_of_record": pl.Int64(),
-}
-REJECT_SCHEMA: dict[str, pl.DataType] = {
-    "source_file": pl.String(),
-    "record_index": pl.Int64(),
-    "file_size_bytes": pl.Int64(),
-    "reason": pl.String(),
-    "message": pl.String(),
-}
+RAW_SCHEMA = RAW_ARTICLES_SCHEMA
+DUPLICATE_SCHEMA = DUPLICATE_ARTICLES_SCHEMA
+REJECT_SCHEMA = REJECTED_ARTICLES_SCHEMA
 
 
 def list_inbox_files(inbox: Path) -> list[Path]:

@@ -74,11 +74,23 @@ def load_kb(reference_dir: Path = REFERENCE_DIR) -> KnowledgeBase:
         office_spells=read_table(
             "office_spells.csv", reference_dir, {"start_date": pl.Date, "end_date": pl.Date}
         ),
-        places=read_table("places.csv", reference_dir, {"latitude": pl.Float64, "longitude": pl.Float64}),
+        places=_places(reference_dir),
         organizations=read_table("organizations.csv", reference_dir),
         roles=read_table("roles.csv", reference_dir, {"rank": pl.Int32}),
         event_triggers=read_table("event_triggers.csv", reference_dir),
         event_types=load_event_types(reference_dir),
+    )
+
+
+def _places(reference_dir: Path) -> pl.DataFrame:
+    """Hand places plus the GeoNames gazetteer; a hand row wins an id both files use."""
+    coords: dict[str, pl.DataType] = {"latitude": pl.Float64, "longitude": pl.Float64}
+    hand = read_table("places.csv", reference_dir, coords)
+    gazetteer = read_optional("gazetteer.csv", reference_dir, coords)
+    if gazetteer is None:
+        return hand
+    return pl.concat(
+        [hand, gazetteer.join(hand.select("entity_id"), on="entity_id", how="anti")], how="diagonal_relaxed"
     )
 
 

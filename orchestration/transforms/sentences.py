@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from orchestration.transforms.schemas import SENTENCES_SCHEMA
+
 # A sentence piece is a run of non-terminators followed by its terminators (and any closing quotes
 # or brackets), or a run of line breaks. Alternatives inside the run keep decimals ("2.5", "٢.٥")
 # and single-letter abbreviations ("د. محمد") from ending a sentence; everything in the body is
@@ -16,13 +18,7 @@ SENTENCE_PIECE_PATTERN = (
     r"|\n+"
 )
 
-SENTENCE_SCHEMA: dict[str, pl.DataType] = {
-    "article_id": pl.String(),
-    "sentence_index": pl.Int64(),
-    "char_start": pl.Int64(),
-    "char_end": pl.Int64(),
-    "sentence": pl.String(),
-}
+SENTENCE_SCHEMA = SENTENCES_SCHEMA
 
 
 def split_sentences(articles: pl.DataFrame) -> pl.DataFrame:

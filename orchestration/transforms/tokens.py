@@ -29,6 +29,9 @@ TOKENS_SCHEMA: dict[str, pl.DataType] = {
     "bare": pl.String(),
     "clitics": pl.String(),
     "gap": pl.String(),
+    # Id of the normalized form within this table (equal norms, equal ids): stages find distinct
+    # words and join on it as an integer instead of hashing strings.
+    "form_id": pl.UInt32(),
 }
 
 # Proclitic readings of a normalized word, as (regex the word must match, clitic letters,
@@ -133,7 +136,7 @@ def _piece_words(uniq: pl.DataFrame, known: pl.Series | None) -> pl.DataFrame:
         trail=pl.col("piece").str.slice(pl.col("part_end")),
         norm=normalize_expr(pl.col("surface")),
     )
-    forms = bare_forms(words.select("norm").unique(), known)
+    forms = bare_forms(words.select("norm").unique(), known).with_row_index("form_id")
     return words.join(forms, on="norm", how="left", maintain_order="left")
 
 
@@ -194,6 +197,7 @@ def build_tokens(
         "norm",
         "bare",
         "clitics",
+        "form_id",
         g_start=g_start,
         char_start=g_start - pl.lit(art_start).gather(pl.col("_art")),
         gap=pl.when(pl.col("k") > 0)

@@ -90,6 +90,14 @@ def _candidates() -> pl.DataFrame:
         # An article of 2019 reports an undated Putin-Netanyahu call on a Tuesday: the weekday fits the
         # 2017 call, but an article cannot report as news a call from two years before.
         ("m9", "a5", "041", "person:putin", "person:netanyahu", "occurred", None, "unknown", 2, None),
+        # A Trump-Assad meeting announced for later the same day by two articles, one of which also
+        # reads it as occurred: the planned mentions are not overridden by a lone occurred one.
+        ("m10", "a1", "043", "person:trump", "person:assad", "planned", "2017-11-21", "day", 2, None),
+        ("m11", "a2", "043", "person:assad", "person:trump", "planned", "2017-11-21", "day", 2, None),
+        ("m12", "a2", "043", "person:trump", "person:assad", "occurred", "2017-11-21", "day", 2, None),
+        # A Netanyahu-Assad meeting announced, then postponed in the same article: postponed.
+        ("m13", "a5", "043", "person:netanyahu", "person:assad", "planned", "2019-03-10", "day", 7, None),
+        ("m14", "a5", "043", "person:netanyahu", "person:assad", "postponed", "2019-03-10", "day", 7, None),
     ]
     return pl.DataFrame(
         {
@@ -157,7 +165,7 @@ def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _events(db: Path) -> pl.DataFrame:
     with duckdb.connect(str(db)) as con:
         return con.execute(
-            "select e.event_id, e.event_code, e.event_date, e.num_mentions, e.num_articles, e.num_sources, "
+            "select e.event_id, e.event_code, e.event_date, e.status, e.num_mentions, e.num_articles, e.num_sources, "
             "list(m.mention_id order by m.mention_id) as mentions "
             "from fct_events e join fct_event_mentions m using (event_id) "
             "group by all order by mentions"
@@ -203,3 +211,15 @@ def test_counts_equal_mention_rows(dedup_db: Path) -> None:
             "(select count(*) from fct_event_mentions m where m.event_id = e.event_id)"
         ).fetchone()[0]
     assert mismatches == 0
+
+
+def test_planned_mentions_are_not_overridden_by_a_lone_occurred_one(dedup_db: Path) -> None:
+    event = _event_of(_events(dedup_db), "m10")
+    assert event["mentions"] == ["m10", "m11", "m12"]
+    assert event["status"] == "planned"
+
+
+def test_a_postponed_meeting_stays_postponed(dedup_db: Path) -> None:
+    event = _event_of(_events(dedup_db), "m13")
+    assert event["mentions"] == ["m13", "m14"]
+    assert event["status"] == "postponed"

@@ -11,6 +11,7 @@ from orchestration.transforms.entities import (
     extract_entity_mentions,
     fuzzy_corrections,
 )
+from orchestration.transforms.openworld import FOUND_CONFIDENCE
 from orchestration.transforms.reference import KnowledgeBase
 
 _EMPTY_TRIGGERS = pl.DataFrame(schema={"pattern_ar": pl.String(), "event_code": pl.String()})
@@ -218,7 +219,9 @@ def test_typo_in_long_name_matches_fuzzy() -> None:
 )
 def test_near_misses_do_not_match(near_miss: str) -> None:
     mentions, _ = run(f"قال {near_miss} أمس")
-    assert mentions.is_empty(), mentions
+    # The open-world stages may still take an unknown word after قال for a new name; no
+    # knowledge-base entity may be matched.
+    assert mentions.filter(~pl.col("method").is_in(list(FOUND_CONFIDENCE))).is_empty(), mentions
 
 
 def test_fuzzy_corrections_rules() -> None:

@@ -1,4 +1,4 @@
-"""Unit tests for event candidates (orchestration/transforms/events.py) on hand-made frames."""
+"""Unit tests for event candidates (orchestration/transforms/events/) on hand-made frames."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ several rows in different ways and the test asserts, per failed expectation, how
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 
 from orchestration.quality import gx_suites as q
 from orchestration.transforms.reference import load_event_types
+from orchestration.transforms.schemas import ARTICLES_SCHEMA, ENTITY_MENTIONS_SCHEMA, EVENT_CANDIDATES_SCHEMA
 
 BODY_1 = (
     "موسكو (رويترز) - أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الأمريكي دونالد ترامب "
@@ -48,14 +50,28 @@ def _article(article_id: str | None, body: str = BODY_1, **overrides: object) ->
     return row | overrides
 
 
+def _full(frame: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """The frame with every column of the landing schema (absent ones null), in schema order."""
+    return frame.select(
+        pl.col(c).cast(t) if c in frame.columns else pl.lit(None, dtype=t).alias(c) for c, t in schema.items()
+    )
+
+
 def _articles() -> pl.DataFrame:
-    return pl.DataFrame(
-        [
-            _article(ID_1),
-            _article(
-                ID_2, BODY_2, encoding="windows-1256+html", published_date=None, published_date_source=None
-            ),
-        ]
+    return _full(
+        pl.DataFrame(
+            [
+                _article(ID_1),
+                _article(
+                    ID_2,
+                    BODY_2,
+                    encoding="windows-1256+html",
+                    published_date=None,
+                    published_date_source=None,
+                ),
+            ]
+        ),
+        ARTICLES_SCHEMA,
     )
 
 
@@ -91,7 +107,7 @@ MENTIONS = [
 
 
 def _mentions() -> pl.DataFrame:
-    return pl.DataFrame(MENTIONS)
+    return _full(pl.DataFrame(MENTIONS), ENTITY_MENTIONS_SCHEMA)
 
 
 def _entities() -> pl.DataFrame:
@@ -115,12 +131,17 @@ def _event(mention_id: str, **overrides: object) -> dict[str, object]:
 
 
 def _events() -> pl.DataFrame:
-    return pl.DataFrame(
-        [
-            _event("m1"),
-            _event("m2", event_code="042", actor1_code="SAUGOV", actor2_code=None, status="planned"),
-            _event("m3", event_code="0241", actor1_code="USA", status="historical", date_precision="year"),
-        ]
+    return _full(
+        pl.DataFrame(
+            [
+                _event("m1"),
+                _event("m2", event_code="042", actor1_code="SAUGOV", actor2_code=None, status="planned"),
+                _event(
+                    "m3", event_code="0241", actor1_code="USA", status="historical", date_precision="year"
+                ),
+            ]
+        ),
+        EVENT_CANDIDATES_SCHEMA,
     )
 
 
@@ -167,8 +188,8 @@ def test_good_frames_pass(good: dict[str, q.SuiteResult]) -> None:
     for suite, result in good.items():
         assert result.success, result.summary()
         assert result.evaluated == result.successful > 0, suite
-    assert (good["articles"].evaluated, good["entity_mentions"].evaluated) == (8, 12)
-    assert good["event_candidates"].evaluated == 10
+    assert (good["articles"].evaluated, good["entity_mentions"].evaluated) == (9, 13)
+    assert good["event_candidates"].evaluated == 11
     assert good["entity_mentions"].rows == len(MENTIONS)
 
 
@@ -203,7 +224,7 @@ def test_articles_bad_frame() -> None:
             _article("mtime", published_date_source="file_mtime"),
         ]
     )
-    result = q.validate_articles(bad, today=TODAY)
+    result = q.validate_articles(_full(bad, ARTICLES_SCHEMA), today=TODAY)
     assert not result.success
     assert _failure_counts(result) == {
         (UNIQUE, "article_id"): 2,
@@ -218,7 +239,7 @@ def test_articles_bad_frame() -> None:
     assert severities["article_id"] == severities["published_date_source"] == q.ERROR
     assert {severities[c] for c in ("body_chars", "arabic_share", "published_date", "encoding")} == {q.WARN}
     errors = result.only(q.ERROR)
-    assert not errors.success and errors.evaluated == 4 and errors.successful == 1
+    assert not errors.success and errors.evaluated == 5 and errors.successful == 2
     # the offending rows are named by the table key
     encoding = next(o for o in result.failures if o.column == "encoding")
     assert encoding.unexpected_values == ("ebcdic",)
@@ -237,8 +258,10 @@ def test_warnings_alone_leave_the_error_part_passing() -> None:
 
 def test_missing_column_fails_with_an_error_message() -> None:
     result = q.validate_articles(_articles().drop("encoding"), today=TODAY)
-    (failure,) = result.failures
-    assert (failure.expectation, failure.column) == (REGEX, "encoding")
+    by_kind = {f.expectation: f for f in result.failures}
+    assert set(by_kind) == {"expect_table_columns_to_match_set", REGEX}
+    failure = by_kind[REGEX]
+    assert failure.column == "encoding"
     assert failure.error and "encoding" in failure.error
 
 
@@ -254,7 +277,9 @@ def test_entity_mentions_bad_frame() -> None:
         7: {"article_id": "ffffffffffffffff"},  # no such article
     }
     rows = [m | broken.get(i, {}) for i, m in enumerate(MENTIONS)] + [MENTIONS[9]]  # + a duplicate
-    result = q.validate_entity_mentions(pl.DataFrame(rows), _articles(), _entities())
+    result = q.validate_entity_mentions(
+        _full(pl.DataFrame(rows), ENTITY_MENTIONS_SCHEMA), _articles(), _entities()
+    )
     assert _failure_counts(result) == {
         (COMPOUND_UNIQUE, "article_id,char_start,entity_id"): 2,
         (BETWEEN, "char_start"): 1,
@@ -307,13 +332,25 @@ def test_event_candidates_bad_frame() -> None:
 
 def test_data_docs_index_lists_the_latest_validations(tmp_path: Path, good: dict[str, q.SuiteResult]) -> None:
     site = tmp_path / "quality"
-    index = q.write_data_docs(site)
+    for result in good.values():
+        index = q.write_data_docs(site, result)
     assert index == (site / "index.html").resolve()
     html = index.read_text(encoding="utf-8")
-    assert all(suite in html for suite in good)
+    assert all(f"<h2>{suite} " in html for suite in good)
     pages = {p.relative_to(site / "validations").parts[0] for p in (site / "validations").rglob("*.html")}
     assert pages >= set(good)
+    # offline: no page loads a stylesheet, script or image from the network
+    for page in site.rglob("*.html"):
+        assert not re.search(r"src=[\"']https?://|<link\b[^>]*href=[\"']https?://", page.read_text()), page
     # a new validation replaces the previous one in the site rather than piling up
     q.validate_articles(_articles(), today=TODAY)
     q.write_data_docs(site)
     assert len(list((site / "validations" / "articles").rglob("*.html"))) == 1
+
+
+def test_a_missing_or_extra_column_breaks_the_schema_expectation() -> None:
+    result = q.validate_event_candidates(
+        _events().drop("trigger").with_columns(extra=pl.lit(1)), _event_types()
+    )
+    failed = {o.expectation for o in result.failures}
+    assert "expect_table_columns_to_match_set" in failed

@@ -159,3 +159,16 @@ def test_deleted_article_share_counts_deletions_only() -> None:
     )
     articles = pl.DataFrame({"source_file": ["a.txt", "b.jsonl", "b.jsonl", "d.txt", "e.txt"]})
     assert deleted_article_share(batch, articles) == (1, 5)
+
+
+def test_pipeline_version_counts_modules_of_packages(tmp_path: Path) -> None:
+    (tmp_path / "entities").mkdir()
+    (tmp_path / "top.py").write_text("A = 1\n")
+    (tmp_path / "entities" / "stage.py").write_text("B = 1\n")
+    before = pipeline_version(tmp_path)
+    (tmp_path / "entities" / "stage.py").write_text("B = 2\n")
+    assert pipeline_version(tmp_path) != before
+    # A module moved into a package is a different layout.
+    (tmp_path / "entities" / "stage.py").write_text("B = 1\n")
+    (tmp_path / "entities" / "stage.py").rename(tmp_path / "stage.py")
+    assert pipeline_version(tmp_path) != before

@@ -80,3 +80,9 @@ def test_validator_names_the_broken_columns() -> None:
         )
     with pytest.raises(ValueError, match="char_start"):
         validate_frame(pl.DataFrame({"char_start": ["1"]}), {"char_start": pl.Int64()}, "x")
+
+
+def test_form_id_names_the_normalized_form() -> None:
+    toks = build_tokens(_articles())
+    pairs = toks.select("norm", "form_id").unique()
+    assert pairs["norm"].n_unique() == pairs["form_id"].n_unique() == pairs.height

@@ -1,15 +1,40 @@
--- grain: one row per entity that the knowledge base holds or that a run discovered.
+-- grain: one row per entity seen in the corpus: mentioned in an article or an actor or location of
+-- an event. The whole catalogue (knowledge base, role actors, found entities) stays in int_entities.
 with entities as (
     select * from {{ ref('int_entities') }}
 ),
 
-mention_counts as (
+mentions as (
+    select * from {{ ref('fct_entity_mentions') }}
+),
+
+articles as (
+    select article_id, published_date from {{ ref('dim_articles') }}
+),
+
+event_refs as (
+    select actor1_entity_id as entity_id from {{ ref('int_event_clusters') }}
+    union
+    select actor2_entity_id from {{ ref('int_event_clusters') }}
+    union
+    select location_entity_id from {{ ref('int_event_clusters') }}
+),
+
+mention_stats as (
     select
-        entity_id,
+        mentions.entity_id,
         count(*) as n_mentions,
-        count(distinct article_id) as n_articles
-    from {{ ref('fct_entity_mentions') }}
-    group by entity_id
+        count(distinct mentions.article_id) as n_articles,
+        min(articles.published_date) as first_seen
+    from mentions
+    left join articles using (article_id)
+    group by mentions.entity_id
+),
+
+seen as (
+    select entity_id from mention_stats
+    union
+    select entity_id from event_refs where entity_id is not null
 ),
 
 final as (
@@ -23,10 +48,13 @@ final as (
         entities.latitude,
         entities.longitude,
         entities.origin,
-        coalesce(mention_counts.n_mentions, 0) as n_mentions,
-        coalesce(mention_counts.n_articles, 0) as n_articles
+        entities.origin in ('kb', 'role') as is_known,
+        mention_stats.first_seen,
+        coalesce(mention_stats.n_mentions, 0) as n_mentions,
+        coalesce(mention_stats.n_articles, 0) as n_articles
     from entities
-    left join mention_counts using (entity_id)
+    inner join seen using (entity_id)
+    left join mention_stats using (entity_id)
 )
 
 select * from final

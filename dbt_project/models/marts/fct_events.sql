@@ -62,10 +62,28 @@ aggregated as (
             when count(*) filter (where date_precision = 'year') > 0 then 'year'
             else 'unknown'
         end as date_precision,
+        -- The status respects the planned mentions: a cancellation or postponement stands unless a
+        -- later article reports the event as having happened, and one occurred mention does not
+        -- outweigh more planned ones published as late or later (issue 11).
         case
-            when bool_or(status = 'occurred') then 'occurred'
+            when bool_or(status = 'cancelled')
+                and coalesce(max(published_date) filter (where status = 'occurred'), date '0001-01-01')
+                <= coalesce(max(published_date) filter (where status = 'cancelled'), date '9999-12-31')
+                then 'cancelled'
+            when bool_or(status = 'postponed')
+                and coalesce(max(published_date) filter (where status = 'occurred'), date '0001-01-01')
+                <= coalesce(max(published_date) filter (where status = 'postponed'), date '9999-12-31')
+                then 'postponed'
+            when count(*) filter (where status = 'occurred') > 0
+                and (
+                    count(*) filter (where status = 'occurred') >= count(*) filter (where status = 'planned')
+                    or max(published_date) filter (where status = 'occurred')
+                    > max(published_date) filter (where status = 'planned')
+                )
+                then 'occurred'
+            when bool_or(status = 'planned') then 'planned'
             when bool_or(status = 'historical') then 'historical'
-            else 'planned'
+            else 'occurred'
         end as status,
         count(*) as num_mentions,
         count(distinct article_id) as num_articles,

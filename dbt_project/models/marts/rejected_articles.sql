@@ -19,6 +19,7 @@ final as (
         file_size_bytes,
         reason,
         message,
+        rejected_stage,
         rejected_at
     from rejects
 )

@@ -13,7 +13,7 @@ renamed as (
         cast(file_size_bytes as bigint) as file_size_bytes,
         cast(reason as varchar) as reason,
         cast(message as varchar) as message,
-        'ingest' as rejected_at
+        'ingest' as rejected_stage
     from ingest_rejects
     union all
     select
@@ -29,7 +29,9 @@ renamed as (
 final as (
     select
         md5(source_file || ':' || coalesce(cast(record_index as varchar), '*'))[:16] as reject_id,
-        *
+        *,
+        -- the start of the build that recorded the batch: one time per run, the same in every table
+        cast('{{ run_started_at }}' as timestamp with time zone) as rejected_at
     from renamed
 )
 

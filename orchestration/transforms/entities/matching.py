@@ -29,8 +29,9 @@ def words_at(words: pl.DataFrame, frame: pl.DataFrame, wid_col: str, cols: dict[
 
 
 def word_readings(words: pl.DataFrame) -> pl.DataFrame:
-    """Proclitic readings of every distinct word of the batch (``norm, stem, prefix, strip``)."""
-    return clitic_readings(words.select("norm").unique()).rename({"clitics": "prefix"})
+    """Proclitic readings of every distinct word of the batch (``form_id, norm, stem, prefix, strip``)."""
+    forms = words.select("form_id", "norm").unique("form_id")
+    return forms.join(clitic_readings(forms.select("norm")), on="norm").rename({"clitics": "prefix"})
 
 
 def _vocabulary(
@@ -54,8 +55,8 @@ def _starts(words: pl.DataFrame, readings: pl.DataFrame) -> pl.DataFrame:
     """One-word n-grams: every word reading that starts a lexicon key."""
     cut = original_prefix_len(pl.col("surface"), pl.col("strip"))
     return (
-        words.select("wid", "aidx", "norm", "surface", "char_start", "char_end")
-        .join(readings.select("norm", "stem", "strip", "prefix", "fixed"), on="norm")
+        words.select("wid", "aidx", "form_id", "surface", "char_start", "char_end")
+        .join(readings.select("form_id", "stem", "strip", "prefix", "fixed"), on="form_id")
         .select(
             "aidx",
             w0="wid",

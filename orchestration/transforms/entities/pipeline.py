@@ -9,6 +9,7 @@
 6. ``new_persons.title_persons``: titled persons absent from the base.
 7. ``role_refs.resolve_roles``: role phrases naming nobody -> office holder or country+role actor.
 8. ``selection``: supported names, actor codes, confidence, sentence index, landing schemas.
+9. ``openworld.find_open_world``: persons and organizations the base lacks, merged under the known.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ import polars as pl
 from orchestration.transforms.entities import lexicon as lx
 from orchestration.transforms.entities import new_persons as np_
 from orchestration.transforms.entities import phrases as ph
+from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities import selection as sel
 from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.role_refs import resolve_roles
+from orchestration.transforms.openworld import find_open_world, merge_found
+from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import gap_class
@@ -111,7 +115,13 @@ def extract_entity_mentions(
         elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, el.stop
     )
     new_mentions = np_.rematch(new_mentions, new_entities, words, readings)
-    mentions = sel.finish_mentions(
-        [sel.name_mentions(names, annot, kb), role_mentions, new_mentions], arts, sents
-    )
-    return mentions, sel.entities_table([el.entities, actors, new_entities])
+    known = [sel.name_mentions(names, annot, kb), role_mentions, new_mentions]
+    # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
+    # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
+    ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
+    found, found_entities = find_open_world(words, elements, ow_lex)
+    blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
+    found = merge_found(blocking, found)
+    found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
+    mentions = sel.finish_mentions([*known, found], arts, sents)
+    return mentions, sel.entities_table([el.entities, actors, new_entities, found_entities])

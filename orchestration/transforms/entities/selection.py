@@ -109,7 +109,13 @@ def finish_mentions(parts: list[pl.DataFrame], arts: pl.DataFrame, sentences: pl
             .then(pl.lit(NISBA_CONFIDENCE))
             .when(pl.col("weak").fill_null(False))
             .then(pl.lit(AMBIGUOUS_CONFIDENCE))
-            .otherwise(pl.col("method").replace_strict(CONFIDENCE, default=None, return_dtype=pl.Float64))
+            # Parts that bring their own confidence (open-world stages) keep it.
+            .otherwise(
+                pl.coalesce(
+                    pl.col("method").replace_strict(CONFIDENCE, default=None, return_dtype=pl.Float64),
+                    pl.col("confidence"),
+                )
+            )
         )
         # Ties on confidence (a title-pattern person found twice, with and without its role) break on
         # the role, so that reruns keep the same row.

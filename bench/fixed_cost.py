@@ -1,0 +1,101 @@
+"""The fixed cost of a run, what a user pays whatever the batch size (issue "Quick, quiet runs").
+
+Cases, each a subprocess timed wall-clock and CPU (children's rusage), on the bundled sample in a
+fresh directory: the first `akhbar run` after install, `akhbar run` with nothing new (the pre-check
+skips Dagster), the same forced through Dagster (`--force`: what the skip saves), `make run` with
+nothing new (install check, dbt parse check, run, status) and `akhbar status`. Output lines are
+counted too: quiet runs are part of the cost.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = REPO_ROOT / "data" / "raw"
+AKHBAR = REPO_ROOT / ".venv" / "bin" / "akhbar"
+# (label, command, target seconds or None)
+CASES: list[tuple[str, list[str], float | None]] = [
+    ("sample, first `akhbar run` after install", [str(AKHBAR), "run"], 20.0),
+    ("`akhbar run`, nothing new", [str(AKHBAR), "run"], 5.0),
+    ("`akhbar run --force`, nothing new (through Dagster)", [str(AKHBAR), "run", "--force"], None),
+    ("`make run`, nothing new", ["make", "--no-print-directory", "run"], 10.0),
+    ("`akhbar status`", [str(AKHBAR), "status"], None),
+]
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(cmd: list[str], env: dict[str, str], log: Path) -> dict[str, Any]:
+    cpu0, started = _cpu(), time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    seconds, cpu = time.perf_counter() - started, _cpu() - cpu0
+    log.write_text(proc.stdout + proc.stderr, encoding="utf-8")
+    return {
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
+        "returncode": proc.returncode,
+        "output_lines": len((proc.stdout + proc.stderr).splitlines()),
+        "load_avg_1m": round(os.getloadavg()[0], 1),
+        "log": str(log.relative_to(REPO_ROOT)) if log.is_relative_to(REPO_ROOT) else str(log),
+    }
+
+
+def measure_fixed_cost(out: Path, base_env: dict[str, str]) -> dict[str, Any]:
+    """Run every case in order in `<out>/fixed_cost` (wiped first) and return the figures."""
+    run_dir = out / "fixed_cost"
+    shutil.rmtree(run_dir, ignore_errors=True)
+    shutil.copytree(SAMPLE, run_dir / "inbox")
+    (run_dir / "dagster_home").mkdir(parents=True)
+    (run_dir / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    env = {k: v for k, v in {**os.environ, **base_env}.items() if k != "AKHBAR_BUILD_DB"}
+    env.update(
+        AKHBAR_INBOX=str(run_dir / "inbox"),
+        AKHBAR_WAREHOUSE=str(run_dir / "news.duckdb"),
+        DAGSTER_HOME=str(run_dir / "dagster_home"),
+    )
+    env.pop("AKHBAR_QUALITY_DIR", None)
+    results: dict[str, Any] = {}
+    for i, (label, cmd, target) in enumerate(CASES):
+        result = _timed(cmd, env, run_dir / f"case_{i}.log")
+        result["target_seconds"] = target
+        results[label] = result
+        print(
+            f"  fixed cost  {label:<52} {result['seconds']:7.2f} s  cpu {result['cpu_seconds']:6.2f} s  "
+            f"{result['output_lines']:4d} lines  load {result['load_avg_1m']}  rc={result['returncode']}",
+            flush=True,
+        )
+    return results
+
+
+def render_fixed_cost(results: dict[str, Any], sizes: list[dict[str, Any]]) -> str:
+    lines = [
+        "## Fixed cost (the sample; `make bench` section of bench/fixed_cost.py)",
+        "",
+        "| case | wall s | CPU s | output lines | target | load (1 min) |",
+        "|---|---:|---:|---:|---|---:|",
+    ]
+    for label, r in results.items():
+        target = f"≤ {r['target_seconds']:.0f} s" if r.get("target_seconds") else ""
+        lines.append(
+            f"| {label} | {r['seconds']:.2f} | {r['cpu_seconds']:.2f} | {r['output_lines']} | {target} | "
+            f"{r['load_avg_1m']} |"
+        )
+    for size in sizes:
+        inc = size.get("incremental", {})
+        if "ratio_to_full" in inc:
+            lines.append(
+                f"| 1 % new at {size['n']:,}: incremental / full | {inc['seconds']:.2f} / "
+                f"{size['e2e']['seconds']:.2f} = {inc['ratio_to_full']:.0%} | | | ≤ 25 % | |"
+            )
+    lines.append("")
+    return "\n".join(lines)

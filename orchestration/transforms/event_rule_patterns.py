@@ -1,0 +1,75 @@
+"""Regular expressions of the event sanity and status rules, built from
+``data/reference/event_rule_words.csv`` (words in the CSV, context in the code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from orchestration.transforms.reference import REFERENCE_DIR, read_table
+
+WORDS_CSV = "event_rule_words.csv"
+
+
+@dataclass(frozen=True)
+class RulePatterns:
+    """Regular expressions built from ``data/reference/event_rule_words.csv``."""
+
+    footer: str
+    attend_verb: str
+    attend_noun: str
+    greeting: str
+    greeting_noun: str
+    place_before: str
+    postponed: str
+    cancelled: str
+    expected: str
+    purpose: str
+    imperfect: str
+    later: str
+    ongoing: str
+    title_gap: str
+
+
+@lru_cache(maxsize=4)
+def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
+    rows = read_table(WORDS_CSV, reference_dir)
+    words = {
+        rule: "|".join(group)
+        for rule, group in rows.group_by("rule", maintain_order=True).agg("pattern_ar").iter_rows()
+    }
+    w = {rule: f"(?:{alternatives})" for rule, alternatives in words.items()}
+    start = r"(?:^|[\s،,.])"
+    return RulePatterns(
+        footer=rf"^\W*{w['footer']}",
+        attend_verb=rf"{start}(?:و|ف)?{w['attend_verb']}\s",
+        attend_noun=rf"{start}(?:و)?{w['attend_noun']}\s",
+        greeting=rf"{start}(?:و|ف|فيما )?{w['greeting_verb']}\s[^.]{{0,80}}?{w['greeting_noun']}",
+        greeting_noun=rf"{start}(?:ب|و)?(?:ال)?{w['greeting_noun']}",
+        place_before=rf"(?:(?:^|\s){w['place_prep']}|{w['place_noun']})\s+(?:(?:ال)?{w['state_noun']}\s+)?$|(?:^|\s)و?ب$",
+        postponed=w["postponed"],
+        cancelled=w["cancelled"],
+        expected=w["expected"],
+        purpose=rf"(?:^|\s){w['purpose']}\s+(?:\S+\s+)?$",
+        imperfect=rf"^(?:و|ف)?[يت]{w['imperfect_stem']}",
+        later=rf"^\S*\s+(?:\S+\s+){{0,3}}?{w['later_time']}(?:\s|$|[،,.])",
+        ongoing=w["ongoing"],
+        title_gap=rf"^[\s،,]*(?:(?:و|ل|ال|لل)?{w['title_word']}\S*\s+)+(?:ل|لل)?$",
+    )
+
+
+def country_of(code: pl.Expr) -> pl.Expr:
+    """The state behind an actor code (``KWTGOV`` -> ``KWT``); null for IGOs and unknown codes."""
+    return (
+        pl.when(code.str.starts_with("IGO") | (code.str.len_chars() < 3))
+        .then(None)
+        .otherwise(code.str.slice(0, 3))
+    )
+
+
+def institutional(entity: pl.Expr) -> pl.Expr:
+    """A state, its organs or a role of it: not a person of the knowledge base or of the text."""
+    return ~entity.str.starts_with("person:")

@@ -1,0 +1,267 @@
+"""Sanity and status rules over event candidates, applied after extraction (issue 11).
+
+Real wire copy fails in ways the extractor's local attachment cannot see; these rules look at the
+whole sentence of a candidate and at the other mentions in it.
+
+1. **Non-event frames.** A sentence that is a related-link or footer line (``رابط الخبر:``,
+   ``اقرأ أيضا``) holds no event of the article. A trigger right after an attendance verb
+   (``حضر الاستقبال ...``) is the attendance, not a meeting.
+2. **Actors that cannot be the partner.** After the trigger, an attendee (the first actor after
+   ``بحضور``, every actor after ``حضر``) and a party of conveyed greetings (after ``نقل/أبلغ/حمل ...
+   تحيات``) is not a party of the event. For bilateral kinds (CAMEO 04 consult, 05 diplomatic
+   cooperation) an actor paired with itself, or with its own country, its government or a generic
+   role of its own country, is not the partner either: real bilateral reports do not pair a leader
+   with his own state. Two people of one country stay a (domestic) pair.
+3. **Fallback.** A candidate that loses one actor takes the nearest other mention of the sentence
+   that passes the same checks; without one it is dropped.
+4. **Status.** A postponement (``تأجيل``، ``أرجأ``) or cancellation (``إلغاء``، ``ألغى``) word in the
+   trigger's neighbourhood makes the mention ``postponed``/``cancelled``; an expectation
+   (``من المتوقع أن``) or an invitation (``دعا ... لزيارة``) makes it ``planned``.
+
+Every rule is a column expression or a join; nothing loops over rows.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.event_rule_patterns import (
+    RulePatterns,
+    country_of,
+    institutional,
+    load_rule_patterns,
+)
+from orchestration.transforms.event_rule_titles import appositions, title_holders
+from orchestration.transforms.event_status_rules import rule_statuses
+from orchestration.transforms.hashing import sha256_prefix
+
+# CAMEO roots where both parties act on each other: consult (040-046), diplomatic cooperation (05x).
+_BILATERAL = r"^0[45]"
+# The attendee named after بحضور starts within this many characters (honorifics included).
+_ATTENDEE_REACH = 40
+
+
+_KEYS = ["article_id", "sentence_index", "event_code", "actor1_entity_id", "actor2_entity_id"]
+
+
+def _first_at(text: pl.Expr, pattern: str, start: pl.Expr) -> pl.Expr:
+    """Character position of the first ``pattern`` at or after ``start`` in ``text`` (null: none)."""
+    prefix = text.str.slice(start).str.extract(f"(?s)^(.*?){pattern}", 1)
+    return start + prefix.str.len_chars().cast(pl.Int64)
+
+
+def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
+    """Sentence-relative positions of the trigger and of the frames after it."""
+    s = pl.col("sentence")
+    trig = pl.col("trig_rel")
+    return c.with_columns(
+        footer=s.str.contains(p.footer) | pl.col("after_link"),
+        attend_verb=_first_at(s, p.attend_verb, pl.lit(0, pl.Int64)),
+        attend_noun=_first_at(s, p.attend_noun, trig),
+        greeting=pl.coalesce(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
+    ).with_columns(
+        # حضر X the reception: the trigger is the object of the attendance verb.
+        attended=pl.col("attend_verb").is_not_null()
+        & (pl.col("attend_verb") <= trig)
+        & (trig - pl.col("attend_verb") <= 8),
+        # Every actor after a later حضر is an attendee.
+        # Every actor after a later حضر is an attendee, and so is every actor after a بحضور that
+        # follows both parties (the list closing the sentence).
+        attend_from=pl.min_horizontal(
+            pl.when(pl.col("attend_verb") > trig).then(pl.col("attend_verb")),
+            pl.when(pl.col("attend_noun") > pl.max_horizontal("a1_rel", "a2_rel")).then(
+                pl.col("attend_noun")
+            ),
+        ),
+    )
+
+
+def _positions(candidates: pl.DataFrame, sentences: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
+    # «اقرأ أيضا..» may end a sentence of its own: the next one is then the linked headline.
+    starts = sentences.sort("article_id", "sentence_index").select(
+        "article_id",
+        "sentence_index",
+        s_start="char_start",
+        after_link=pl.col("sentence")
+        .shift(1)
+        .over("article_id")
+        .str.contains(p.footer + r"\W*$")
+        .fill_null(False),
+    )
+    return (
+        candidates.with_row_index("_row")
+        .join(starts, on=["article_id", "sentence_index"], how="left")
+        .with_columns(
+            trig_rel=pl.col("action_char_offset") - pl.col("s_start"),
+            a1_rel=pl.col("actor1_char_offset") - pl.col("s_start"),
+            a2_rel=pl.col("actor2_char_offset") - pl.col("s_start"),
+        )
+    )
+
+
+def _sentence_mentions(c: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """Each candidate with every mention of its sentence (relative position, country, kind)."""
+    m = mentions.select(
+        "article_id",
+        "sentence_index",
+        m_entity="entity_id",
+        m_start="char_start",
+        m_end="char_end",
+        m_code="actor_code",
+        m_type="entity_type",
+    )
+    return c.join(m, on=["article_id", "sentence_index"], how="inner").with_columns(
+        m_rel=pl.col("m_start") - pl.col("s_start"),
+        m_end_rel=pl.col("m_end") - pl.col("s_start"),
+    )
+
+
+def _attendee_ends(cm: pl.DataFrame) -> pl.DataFrame:
+    """Per candidate: end of the phrase right after بحضور (the attendee, its nested mentions too)."""
+    first = (
+        cm.filter(pl.col("attend_noun").is_not_null() & (pl.col("m_rel") > pl.col("attend_noun")))
+        .with_columns(_attend_noun=pl.col("attend_noun"))
+        .group_by("_row", "_attend_noun")
+        .agg(attendee_start=pl.col("m_rel").min(), attendee_end=pl.col("m_end_rel").sort_by("m_rel").first())
+        # An attendee who is no known mention leaves the next mention (often the partner) alone.
+        .filter(pl.col("attendee_start") <= pl.col("_attend_noun") + _ATTENDEE_REACH)
+        .select("_row", "attendee_end")
+    )
+    return first
+
+
+def _unfit(
+    pos: pl.Expr, entity: pl.Expr, code: pl.Expr, other_entity: pl.Expr, other_code: pl.Expr, p: RulePatterns
+) -> pl.Expr:
+    """True where an actor at ``pos`` cannot be a party of the candidate's event."""
+    trig = pl.col("trig_rel")
+    attendee = (pl.col("attend_from").is_not_null() & (pos > pl.col("attend_from"))) | (
+        pl.col("attendee_end").is_not_null() & (pos > pl.col("attend_noun")) & (pos < pl.col("attendee_end"))
+    )
+    greeted = pl.col("greeting").is_not_null() & (pos > pl.col("greeting")) & (pl.col("greeting") > trig)
+    bilateral = pl.col("event_code").str.contains(_BILATERAL)
+    before = pl.col("sentence").str.slice(
+        (pos - 25).clip(lower_bound=0), pos - (pos - 25).clip(lower_bound=0)
+    )
+    # The destination of a visit is its partner; for other kinds a country in a place phrase is not.
+    located = (
+        entity.str.starts_with("country:")
+        & ~pl.col("event_code").str.starts_with("042")
+        & before.str.contains(p.place_before)
+    )
+    same = (entity == other_entity) | (
+        (country_of(code) == country_of(other_code)) & (institutional(entity) | institutional(other_entity))
+    )
+    return (attendee | greeted | located | (bilateral & same.fill_null(False))).fill_null(False)
+
+
+def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
+    """Nearest fit mention of the sentence for the rejected side of each candidate (if any)."""
+    rows = bad.select("_row", "bad_side")
+    pool = cm.join(rows, on="_row").with_columns(
+        keep_entity=pl.when(pl.col("bad_side") == 2).then("actor1_entity_id").otherwise("actor2_entity_id"),
+        keep_code=pl.when(pl.col("bad_side") == 2).then("actor1_code").otherwise("actor2_code"),
+        keep_rel=pl.when(pl.col("bad_side") == 2).then("a1_rel").otherwise("a2_rel"),
+        lost_rel=pl.when(pl.col("bad_side") == 2).then("a2_rel").otherwise("a1_rel"),
+    )
+    fit = pool.filter(
+        (pl.col("m_entity") != pl.col("actor1_entity_id"))
+        & (pl.col("m_entity") != pl.col("actor2_entity_id"))
+        & pl.col("m_type").is_in(["PERSON", "ORG", "PLACE"])
+        & ~pl.col("m_entity").str.starts_with("place:")
+        # The replacement stands on the same side of the kept actor as the rejected one did, or is
+        # at least of another state (a compatriot on the other side is a list, not the partner).
+        & (
+            ((pl.col("m_rel") < pl.col("keep_rel")) == (pl.col("lost_rel") < pl.col("keep_rel")))
+            | (country_of(pl.col("m_code")) != country_of(pl.col("keep_code"))).fill_null(True)
+        )
+        & ~_unfit(
+            pl.col("m_rel"),
+            pl.col("m_entity"),
+            pl.col("m_code"),
+            pl.col("keep_entity"),
+            pl.col("keep_code"),
+            p,
+        )
+    )
+    # A subject stands before the trigger and a partner after it; a person (the name after a title
+    # such as وزير الخارجية القطري) before a state; then the closest.
+    return (
+        fit.with_columns(
+            dist=(pl.col("m_rel") - pl.col("trig_rel")).abs(),
+            wrong_side=(pl.col("m_rel") < pl.col("trig_rel")) == (pl.col("bad_side") == 2),
+            state=~pl.col("m_entity").str.starts_with("person:"),
+        )
+        .sort("_row", "wrong_side", "state", "dist", "m_entity")
+        .group_by("_row", maintain_order=True)
+        .agg(
+            new_entity=pl.col("m_entity").first(),
+            new_code=pl.col("m_code").first(),
+            new_offset=pl.col("m_start").first(),
+        )
+    )
+
+
+def _flag(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
+    """bad_side: 1 or 2 for the actor that cannot be a party, null when both can."""
+    a1 = (pl.col("a1_rel"), pl.col("actor1_entity_id"), pl.col("actor1_code"))
+    a2 = (pl.col("a2_rel"), pl.col("actor2_entity_id"), pl.col("actor2_code"))
+    bilateral = pl.col("event_code").str.contains(_BILATERAL)
+    c = c.with_columns(
+        bad1=(_unfit(*a1, *a2[1:], p) | (bilateral & pl.col("title1")))
+        & pl.col("actor1_entity_id").is_not_null(),
+        bad2=(_unfit(*a2, *a1[1:], p) | (bilateral & pl.col("title2")))
+        & pl.col("actor2_entity_id").is_not_null(),
+    )
+    # Self and own-state pairs flag both sides; the institutional side (or the partner) goes.
+    first_goes = institutional(pl.col("actor1_entity_id")) & ~institutional(pl.col("actor2_entity_id"))
+    return c.with_columns(
+        bad_side=pl.when(pl.col("bad1") & pl.col("bad2"))
+        .then(pl.when(first_goes).then(1).otherwise(2))
+        .when(pl.col("bad1"))
+        .then(1)
+        .when(pl.col("bad2"))
+        .then(2)
+    )
+
+
+def _replace(bad: pl.DataFrame, repl: pl.DataFrame) -> pl.DataFrame:
+    """Put each replacement on the rejected side; candidates without one are gone."""
+    out = bad.join(repl, on="_row", how="inner")
+    for n in (1, 2):
+        mine = pl.col("bad_side") == n
+        out = out.with_columns(
+            pl.when(mine).then("new_entity").otherwise(f"actor{n}_entity_id").alias(f"actor{n}_entity_id"),
+            pl.when(mine).then("new_code").otherwise(f"actor{n}_code").alias(f"actor{n}_code"),
+            pl.when(mine)
+            .then("new_offset")
+            .otherwise(f"actor{n}_char_offset")
+            .alias(f"actor{n}_char_offset"),
+        )
+    return out.select(bad.columns)
+
+
+def apply_event_rules(
+    candidates: pl.DataFrame,
+    sentences: pl.DataFrame,
+    mentions: pl.DataFrame,
+    patterns: RulePatterns | None = None,
+) -> pl.DataFrame:
+    """Event candidates -> the same table without non-events, with fixed partners and statuses."""
+    if candidates.height == 0:
+        return candidates
+    p = patterns or load_rule_patterns()
+    schema = candidates.schema
+    c = _frames(_positions(candidates, sentences, p), p)
+    c = c.filter(~pl.col("footer") & ~pl.col("attended"))
+    cm = _sentence_mentions(c, mentions)
+    c = c.join(_attendee_ends(cm), on="_row", how="left")
+    cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")
+    c = _flag(appositions(title_holders(c, cm), cm, p), p)
+    bad = c.filter(pl.col("bad_side").is_not_null())
+    fixed = _replace(bad, _fallback(cm, bad, p))
+    out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
+    out = rule_statuses(out, p).unique(subset=_KEYS, keep="first", maintain_order=True)
+    key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
+    out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
+    return out.select(list(schema)).cast(schema)  # type: ignore[arg-type]

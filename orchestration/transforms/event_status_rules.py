@@ -1,0 +1,46 @@
+"""Status rules over event candidates (issue 11): postponed and cancelled mentions are their own
+statuses; expectations, invitations, purpose clauses and announcements in the body are planned.
+
+The words are in ``data/reference/event_rule_words.csv``; a word counts within ``STATUS_WINDOW``
+characters of the trigger (an expectation up to twice as far before it).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.event_rule_patterns import RulePatterns
+
+# How far (characters) a status word may stand from the trigger in either direction.
+STATUS_WINDOW = 60
+
+
+def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
+    """Candidates with ``sentence`` and ``trig_rel`` (trigger offset in it) -> status updated."""
+    s = pl.col("sentence")
+    lo = (pl.col("trig_rel") - STATUS_WINDOW).clip(lower_bound=0)
+    near = s.str.slice(lo, 2 * STATUS_WINDOW)
+    back_lo = (pl.col("trig_rel") - 2 * STATUS_WINDOW).clip(lower_bound=0)
+    back = s.str.slice(back_lo, pl.col("trig_rel") - back_lo)
+    purpose = ~pl.col("event_code").str.starts_with("042") & (
+        back.str.contains(p.purpose) | pl.col("trigger").str.contains(r"^لل(?:قاء|اجتماع)")
+    )
+    after = s.str.slice(pl.col("trig_rel"), STATUS_WINDOW)
+    announced = (
+        (pl.col("sentence_index") > 0)
+        & pl.col("trigger").str.contains(p.imperfect)
+        & after.str.contains(p.later)
+        & ~near.str.contains(p.ongoing)
+    )
+    return c.with_columns(
+        status=pl.when(near.str.contains(p.cancelled))
+        .then(pl.lit("cancelled"))
+        .when(near.str.contains(p.postponed))
+        .then(pl.lit("postponed"))
+        .when(
+            (pl.col("status") == "occurred")
+            & (near.str.contains(p.expected) | back.str.contains(p.expected) | purpose | announced)
+        )
+        .then(pl.lit("planned"))
+        .otherwise(pl.col("status"))
+    )

@@ -1,0 +1,187 @@
+"""Stage 4: arguments. Actor candidates (``mentions.py``) are attached to what governs them.
+
+The seam: ``attach_arguments(triggers, mentions, tokens, markers) -> actors`` (contracts.ACTORS).
+Candidates (triggers with their clause regions) come in; actors come out, each with a class
+(agent | state | place) and its *governor*: the nearest preceding partner marker (مع، بين،
+على/ضد، إلى) or trigger. Free actors (no partner marker) are subject candidates; governed ones are
+partners. Each rule is one step of ``attach_arguments``: a new clause-level rule is a new step
+(``DataFrame -> DataFrame`` on the actors frame) that keeps the ACTORS contract.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import ACTORS, KEYS, SENTENCE_STRIDE, conform
+from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
+from orchestration.transforms.events.windows import all_so_far, shift_in_group
+
+_PARTNER_MARKERS = ["with", "between", "to", "against"]
+# Token distances for partner lists: first actor after مع/بين (مع نظرائه كلاً من الرئيس X), after
+# على/إلى (على سوريا), and between two list items joined by و (، ورئيس وزراء الاحتلال … X).
+_LIST_FIRST_GAP = 8
+_PREP_FIRST_GAP = 2
+_LIST_LINK_GAP = 6
+# The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
+_AGAINST_FIRST_GAP = 6
+# من governs the first actor within this many tokens (kinship words and honorifics may intervene).
+_FROM_GAP = 4
+# An organization named by its seat ("قصر الاتحادية", "مقر الرئاسة") after ب/في is a location.
+_SEAT_PATTERN = r"^(?:[وف]?[بل]?)?(?:ال)?(?:قصر|مقر)"
+
+
+def attach_arguments(
+    triggers: pl.DataFrame, mentions: pl.DataFrame, tokens: pl.DataFrame, markers: pl.DataFrame
+) -> pl.DataFrame:
+    """Stage 4: actors of the trigger-bearing sentences with their governors (contracts.ACTORS)."""
+    m = place_mentions(mentions, tokens)
+    m = drop_non_actors(m, triggers)
+    m = coordination(m, tokens)
+    m = preceding_markers(m, markers)
+    m = governors(m, markers, triggers)
+    m = partner_lists(m, tokens)
+    return conform(m, ACTORS, "arguments")
+
+
+def preceding_markers(m: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:
+    """from_flag (after من), located (after في/بـ), places among organizations; drops the
+    complement of a genitive head (مبعوث X)."""
+    before = markers.filter(pl.col("marker").is_in(["from", "genitive_head", "in"])).select(
+        "article_id", "marker", a_start=pl.col("end") + 1
+    )
+    on = ["article_id", "a_start"]
+
+    def flag(marker: str, name: str, shift: int = 0) -> pl.DataFrame:
+        rows = before.filter(pl.col("marker") == marker)
+        return rows.select("article_id", a_start=pl.col("a_start") + shift, **{name: pl.lit(True)})
+
+    in_flag = pl.col("in_flag").fill_null(False)
+    m = (
+        m.join(_first_after_from(m, before), on=on, how="left")
+        .join(flag("genitive_head", "genitive"), on=on, how="left")
+        .join(flag("in", "in_flag"), on=on, how="left")
+        .join(flag("in", "in_flag2", shift=1), on=on, how="left")  # "في مدينة سوتشي"
+        .with_columns(
+            pl.col("from_flag").fill_null(False),
+            pl.col("genitive").fill_null(False),
+            located=in_flag | pl.col("in_flag2").fill_null(False) | pl.col("bprefix"),
+            # "الوضع في سوريا": a country after في is where, not who; so is a palace after ب/في
+            # ("استقبل بقصر الاتحادية X": the presidency's seat, not a guest).
+            klass=pl.when(
+                ((pl.col("klass") == "state") & in_flag)
+                | (
+                    (pl.col("entity_type") == "ORG")
+                    & (in_flag | pl.col("bprefix"))
+                    & pl.col("norm").str.contains(_SEAT_PATTERN)
+                )
+            )
+            .then(pl.lit("place"))
+            .otherwise(pl.col("klass")),
+        )
+    )
+    return m.filter(~pl.col("genitive"))
+
+
+def _first_after_from(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
+    """من governs the first actor after it within a few words ("اتصالاً من أخيه صاحب السمو الشيخ X")."""
+    from_ends = (
+        before.filter(pl.col("marker") == "from")
+        .select("article_id", f_end=pl.col("a_start") - 1)
+        .unique()
+        .sort("article_id", "f_end")
+    )
+    return (
+        m.select("article_id", "a_start", "sentence_index")
+        .with_columns(key=pl.col("a_start") - 1)
+        .sort("article_id", "key")
+        .join_asof(
+            from_ends,
+            left_on="key",
+            right_on="f_end",
+            by="article_id",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(
+            (pl.col("a_start") - pl.col("f_end") <= _FROM_GAP)
+            & (pl.col("a_start") // SENTENCE_STRIDE == pl.col("f_end") // SENTENCE_STRIDE)
+        )
+        .sort("a_start")
+        .unique(["article_id", "f_end"], keep="first")
+        .select("article_id", "a_start", from_flag=pl.lit(True))
+        .unique()
+    )
+
+
+def governors(m: pl.DataFrame, markers: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """gov_kind/gov_tok: nearest partner marker or trigger start before the mention, within the
+    sentence; an actor with the proclitic بـ is governed by it ("with")."""
+    # A marker inside a trigger counts only when it ends the trigger ("وصل إلى", "أثنى على").
+    trig_spans = triggers.select([*KEYS, "start", "end"]).rename({"start": "ts", "end": "te"})
+    pm = markers.filter(pl.col("marker").is_in(_PARTNER_MARKERS)).with_row_index("mk")
+    inside = (
+        pm.join(trig_spans, on=KEYS)
+        .filter((pl.col("start") >= pl.col("ts")) & (pl.col("start") < pl.col("te")))
+        .select("mk")
+        .unique()
+    )
+    pm = pm.join(inside, on="mk", how="anti")
+    bounds = pl.concat(
+        [
+            pm.select(*KEYS, b_tok="start", gov_kind="marker"),
+            triggers.select(*KEYS, b_tok="start", gov_kind=pl.lit("trigger")),
+        ]
+    ).sort("b_tok")
+    return (
+        m.with_columns(key=pl.col("a_start") - 1)
+        .sort("key")
+        .join_asof(
+            bounds, left_on="key", right_on="b_tok", by=KEYS, strategy="backward", check_sortedness=False
+        )
+        .with_columns(
+            gov_kind=pl.when(pl.col("bprefix")).then(pl.lit("with")).otherwise(pl.col("gov_kind")),
+            gov_tok=pl.when(pl.col("bprefix")).then(pl.col("a_start")).otherwise(pl.col("b_tok")),
+        )
+        .drop("key", "b_tok", "wprefix", "prev_is_wa", "genitive", "in_flag", "in_flag2")
+    )
+
+
+def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """A marker governs the actor right after it and a list chained to it by و/commas ("مع A، وB
+    والرئيس C"); an actor further on ("مع الأسد، جاء في بيان الكرملين") is free again."""
+    wa = tokens.filter(pl.col("norm").str.starts_with("و")).select(
+        "article_id", next_tok="token_index", w_next=pl.lit(True)
+    )
+    group = [*KEYS, "gov_tok"]
+    m = (
+        m.sort([*group, "a_start"])
+        .with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, group))
+        .with_columns(next_tok=pl.col("prev_end") + 1)
+        .join(wa, on=["article_id", "next_tok"], how="left")
+    )
+    first_cap = (
+        pl.when(pl.col("gov_kind").is_in(["with", "between"]))
+        .then(_LIST_FIRST_GAP)
+        # only a place or state may stand that far ("على تلجرام أن الرئيس" is no target)
+        .when((pl.col("gov_kind") == "against") & (pl.col("klass") != "agent"))
+        .then(_AGAINST_FIRST_GAP)
+        .otherwise(_PREP_FIRST_GAP)
+    )
+    link_ok = (
+        pl.when(pl.col("gov_kind").is_null() | (pl.col("gov_kind") == "trigger"))
+        .then(pl.lit(True))
+        .when(pl.col("prev_end").is_null())
+        .then(pl.col("a_start") - pl.col("gov_tok") <= first_cap)
+        .otherwise(
+            # the next item starts with و right after the previous one ("، ورئيس وزراء … X")
+            ((pl.col("a_start") - pl.col("prev_end") <= _LIST_LINK_GAP) & pl.col("w_next").fill_null(False))
+            | (pl.col("a_start") - pl.col("prev_end") <= 1)
+        )
+    )
+    m = m.with_columns(governed=all_so_far(link_ok, group)).with_columns(
+        gov_kind=pl.when(pl.col("governed")).then(pl.col("gov_kind")),
+        gov_tok=pl.when(pl.col("governed")).then(pl.col("gov_tok")),
+    )
+    return m.with_columns(free=pl.col("gov_kind").is_null() | (pl.col("gov_kind") == "trigger")).drop(
+        "prev_end", "next_tok", "w_next", "governed"
+    )

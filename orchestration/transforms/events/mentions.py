@@ -1,0 +1,184 @@
+"""Stage 4a: actor candidates. Entity mentions placed on the tokens of the trigger sentences.
+
+Each mention gets its first/last token, a class (agent | state | place), its proclitics and the
+و that may join it to the previous actor; mentions that are not actors are dropped here: nisba
+adjectives, news media, names nested in a longer mention, appositions and titles of a person.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE
+from orchestration.transforms.events.windows import shift_in_group
+from orchestration.transforms.text import normalize_expr
+
+# Country mentions below this confidence are nisba adjectives (القوات الجوية الروسية): not actors.
+_MIN_STATE_CONFIDENCE = 0.5
+DEFAULT_MENTION_CONFIDENCE = 0.8
+# Open-world methods (transforms/openworld): names found by their shape, not in the knowledge base.
+_OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin")
+
+
+def unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A role placeholder (``actor:QATGOV:emir`` for "أمير قطر" in an undated article) is the
+    article's one named person with the same actor code and role ("أمير قطر الشيخ تميم …")."""
+    if "role" not in mentions.columns:
+        return mentions
+    holders = (
+        mentions.filter(
+            (pl.col("entity_type") == "PERSON")
+            & ~pl.col("entity_id").str.starts_with("actor:")
+            & pl.col("role").is_not_null()
+            & pl.col("actor_code").is_not_null()
+        )
+        .group_by("article_id", "actor_code", "role")
+        .agg(holder=pl.col("entity_id").unique())
+        .filter(pl.col("holder").list.len() == 1)
+        .with_columns(pl.col("holder").list.first())
+    )
+    placeholder = pl.col("entity_id").str.starts_with("actor:") & pl.col("holder").is_not_null()
+    return (
+        mentions.join(holders, on=["article_id", "actor_code", "role"], how="left", nulls_equal=False)
+        .with_columns(entity_id=pl.when(placeholder).then(pl.col("holder")).otherwise(pl.col("entity_id")))
+        .drop("holder")
+    )
+
+
+def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Mentions inside a tokenized sentence, on their first/last token (a_start, a_end), with
+    klass, the proclitic before the name (bprefix ب, wprefix و) and the first token's norm."""
+    toks = tokens.select(
+        "article_id",
+        "token_index",
+        "sentence_index",
+        "token",
+        "norm",
+        t_char_start="char_start",
+        t_char_end="char_end",
+    )  # already in article and text order (event_tokens)
+    # A name found only by its shape, with no country or role the text gives, is too weak to be a
+    # party: on real news it mostly takes the partner slot from a known actor.
+    if "method" in mentions.columns:
+        weak = pl.col("method").is_in(_OPEN_WORLD_METHODS) & pl.col("actor_code").is_null()
+        mentions = mentions.filter(~weak)
+    m = mentions.select(
+        "article_id",
+        "entity_id",
+        "entity_type",
+        "char_start",
+        "char_end",
+        m_conf=pl.col("confidence").cast(pl.Float64).fill_null(DEFAULT_MENTION_CONFIDENCE),
+        actor_code=pl.col("actor_code").cast(pl.String),
+    ).with_columns(end_key=pl.col("char_end") - 1)
+    asof = {"by": "article_id", "check_sortedness": False}
+    m = (
+        m.sort("article_id", "char_start")
+        .join_asof(toks, left_on="char_start", right_on="t_char_start", **asof)  # type: ignore[arg-type]
+        .rename({"token_index": "a_start"})
+        # only mentions inside a tokenized (trigger-bearing) sentence
+        .filter(pl.col("char_start") < pl.col("t_char_end"))
+        .sort("article_id", "end_key")
+        .join_asof(
+            toks.select("article_id", e_char_start="t_char_start", a_end="token_index"),
+            left_on="end_key",
+            right_on="e_char_start",
+            **asof,  # type: ignore[arg-type]
+        )
+        .filter(
+            pl.col("a_end").is_not_null()
+            & (pl.col("a_end") // SENTENCE_STRIDE == pl.col("a_start") // SENTENCE_STRIDE)
+        )
+    )
+    prefix = normalize_expr(
+        pl.col("token").str.slice(0, (pl.col("char_start") - pl.col("t_char_start")).cast(pl.UInt32))
+    )
+    return m.with_columns(
+        klass=pl.when(pl.col("entity_type") != "PLACE")
+        .then(pl.lit("agent"))
+        .when(pl.col("entity_id").str.starts_with("country:"))
+        .then(pl.lit("state"))
+        .otherwise(pl.lit("place")),
+        bprefix=prefix.is_in(["ب", "وب", "فب"]),
+        wprefix=prefix.str.starts_with("و"),
+    ).select(
+        *KEYS,
+        "entity_id",
+        "entity_type",
+        "klass",
+        "char_start",
+        "char_end",
+        "a_start",
+        "a_end",
+        "m_conf",
+        "actor_code",
+        "bprefix",
+        "wprefix",
+        "norm",
+    )
+
+
+def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """Drops nisba adjectives, news media, nested names, appositions and titles of a person."""
+    # A nisba right after a noun trigger is the noun's agent ("الغارات الإسرائيلية" = Israel's strikes).
+    noun_ends = (
+        triggers.filter(pl.col("kind") == "noun")
+        .select("article_id", a_start=pl.col("end") + 1, agent_nisba=pl.lit(True))
+        .unique()
+    )
+    m = (
+        m.join(noun_ends, on=["article_id", "a_start"], how="left")
+        .filter(
+            (pl.col("klass") != "state")
+            | (pl.col("m_conf") >= _MIN_STATE_CONFIDENCE)
+            | pl.col("agent_nisba").fill_null(False)
+        )
+        # News media (the wire in a dateline, "بحسب الوكالة الوطنية") report events, they are not parties.
+        .filter(~pl.col("actor_code").fill_null("").str.ends_with("MED"))
+        .drop("agent_nisba")
+    )
+    # A name nested in a longer mention (a nisba inside a title) is not a separate actor.
+    m = m.with_row_index("aid")
+    nested = (
+        m.join(m.select(*KEYS, o_start="char_start", o_end="char_end", o_aid="aid"), on=KEYS)
+        .filter(
+            (pl.col("o_aid") != pl.col("aid"))
+            & (pl.col("o_start") <= pl.col("char_start"))
+            & (pl.col("o_end") >= pl.col("char_end"))
+            & ((pl.col("o_end") - pl.col("o_start")) > (pl.col("char_end") - pl.col("char_start")))
+        )
+        .select("aid")
+        .unique()
+    )
+    m = m.join(nested, on="aid", how="anti").sort("article_id", "a_start", "char_start")
+    # Apposition ("الرئيس الروسي، فلاديمير بوتين") repeats one actor; a country right before a
+    # person is the person's nisba/title ("الاحتلال الإسرائيلي بنيامين نتنياهو").
+    same_prev = (
+        (pl.col("entity_id") == shift_in_group(pl.col("entity_id"), 1, KEYS))
+        & (pl.col("a_start") - shift_in_group(pl.col("a_end"), 1, KEYS) <= 3)
+    ).fill_null(False)
+    m = m.filter(~same_prev)
+    state_before_agent = (
+        (pl.col("klass") == "state")
+        & (shift_in_group(pl.col("klass"), -1, KEYS) == "agent")
+        & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") <= 2)
+    ).fill_null(False)
+    # An organization right before a person is the person's title ("الأمين العام للأمم المتحدة
+    # أنطونيو غوتيريش", "رئيس المكتب السياسي لحركة حماس إسماعيل هنية").
+    org_before_person = (
+        (pl.col("entity_type") == "ORG")
+        & (shift_in_group(pl.col("entity_type"), -1, KEYS) == "PERSON")
+        & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") <= 2)
+        & ~shift_in_group(pl.col("wprefix"), -1, KEYS).fill_null(False)
+    ).fill_null(False)
+    return m.filter(~state_before_agent & ~org_before_person)
+
+
+def coordination(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """coord: "X وY" with و as a proclitic or a standalone token."""
+    # Only the و tokens take part in the join (any other previous word gives False, as a miss does).
+    wa = tokens.filter(pl.col("norm") == "و")
+    prev_tok = wa.select("article_id", a_start=pl.col("token_index") + 1, prev_is_wa=pl.lit(True))
+    return m.join(prev_tok, on=["article_id", "a_start"], how="left").with_columns(
+        coord=pl.col("wprefix") | pl.col("prev_is_wa").fill_null(False)
+    )

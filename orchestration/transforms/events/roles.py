@@ -1,0 +1,279 @@
+"""Stage 5: roles. Per trigger, which actor is actor1 (subject) and which is actor2 (target).
+
+Subject = nearest free actor before the trigger (after it for sentence-initial VSO verbs; the
+genitive/relative agent right after a noun trigger; the sentence's main subject for possessed
+nouns ``لقائه``/``كما هنأ``). Targets, in order of preference: actors governed by a marker in
+the trigger's clause (one event per partner: lists of targets give one dyad each, a بين pair gives
+both actors), else the direct object, else a coordinated pair ``بوتين وترامب في اتصالهما``, else
+the two free actors of the clause. ``تلقى اتصالا من X`` swaps the roles.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
+from orchestration.transforms.events.windows import row_in_group
+from orchestration.transforms.reference import KnowledgeBase
+
+# Partner markers allowed per trigger `target` column of event_triggers.csv.
+_TARGET_GOVERNORS: dict[str, list[str]] = {
+    "with": ["with", "between"],
+    "to": ["with", "between", "to"],
+    "against": ["with", "between", "against"],
+    "any": ["with", "between"],
+}
+_KLASS_RANK = {"agent": 0, "state": 1, "place": 2}
+# A VSO subject follows its verb at once (titles are part of the mention); a coordinated pair
+# "X وY" is the pair of the trigger only when it touches the trigger's clause.
+_VSO_SUBJECT_GAP = 8
+_COORD_PAIR_GAP = 3
+# بين pairs belong to the trigger only when the marker is this close ("لقاء بين X وY"); further on
+# it usually hangs on another noun ("اللقاء تناول العلاقات بين مصر والولايات المتحدة").
+_BETWEEN_GAP = 2
+_ACTORISH = pl.col("klass") != "place"
+# Visits and attacks may target a place (it becomes a state in places_to_states).
+_VISIT_OR_FORCE = pl.col("event_code").str.starts_with("042") | (pl.col("target") == "against")
+# "بوتين وترامب في اتصالهما" / "بحث بوتين وترامب": the pair touches the trigger's clause.
+_PAIR_NEAR_TRIGGER = (
+    pl.max_horizontal(
+        pl.col("start") - pl.max_horizontal("a_end", "s_a_end"),
+        pl.min_horizontal("a_start", "s_a_start") - pl.col("end"),
+    )
+    <= _COORD_PAIR_GAP
+)
+_TRIGGER_COLS = [
+    "t_id",
+    *KEYS,
+    "start",
+    "end",
+    "region_start",
+    "region_end",
+    "kind",
+    "target",
+    "event_code",
+    "possessive",
+    "dual",
+    "passive",
+    "adverbial",
+    "mk_main_subject",
+]
+
+
+def _first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFrame:
+    """The first row per t_id after sorting by ``by``, actor columns renamed with ``prefix``."""
+    # The columns themselves break ties: joins return rows in no fixed order.
+    return (
+        frame.sort([*by, *ACTOR_COLS], nulls_last=True)
+        .unique(subset=["t_id"], keep="first", maintain_order=True)
+        .select("t_id", *[pl.col(c).alias(f"{prefix}{c}") for c in ACTOR_COLS])
+    )
+
+
+def _as(prefix: str, source: str = "") -> list[pl.Expr]:
+    return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]
+
+
+def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """Stage 5: one row per (trigger, target) with the rule that found it (contracts.DYADS),
+    joined to its trigger's columns."""
+    t = triggers.select(_TRIGGER_COLS)
+    p = t.join(actors, on=KEYS).with_columns(
+        before=pl.col("a_end") < pl.col("start"),
+        after=pl.col("a_start") > pl.col("end"),
+        krank=pl.col("klass").replace_strict(_KLASS_RANK, return_dtype=pl.Int64),
+    )
+    subj = subjects(t, p)
+    between_rows, partner_rows = partners(p, subj)
+    done = pl.concat([between_rows["t_id"], partner_rows["t_id"]]).unique()
+    object_rows = objects(p, subj, done)
+    done = pl.concat([done, object_rows["t_id"]]).unique()
+    coord_rows = coordinated_pairs(t, actors, subj, done)
+    done = pl.concat([done, coord_rows["t_id"]]).unique()
+    clause_rows = clause_pairs(p, done)
+    rows = pl.concat(
+        [between_rows, partner_rows, object_rows, coord_rows, clause_rows], how="diagonal_relaxed"
+    )
+    rows = received(t, p, subj, rows)
+    rows = places_to_states(rows, kb).filter(
+        pl.col("s_entity_id").is_not_null()
+        & pl.col("o_entity_id").is_not_null()
+        & (pl.col("s_entity_id") != pl.col("o_entity_id"))
+    )
+    return conform(rows, DYADS, "roles").join(triggers, on="t_id")
+
+
+def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
+    """s_*: the grammatical subject of each trigger's clause."""
+    # An actor right after من is a source/caller ("بطلب من بوتين", "اتصالا من X"), never the subject.
+    free_actor = p.filter(pl.col("free") & _ACTORISH & ~pl.col("from_flag"))
+    s_main = _first_by(
+        free_actor.filter(pl.col("before") & (pl.col("possessive") | pl.col("mk_main_subject"))).with_columns(
+            nonperson=pl.col("entity_type") != "PERSON"
+        ),
+        [pl.col("nonperson"), pl.col("krank"), pl.col("a_start")],
+        "sm_",
+    )
+    s_near_after = _first_by(
+        free_actor.filter(
+            (pl.col("kind") == "noun") & pl.col("after") & (pl.col("a_start") - pl.col("end") <= 2)
+        ),
+        [pl.col("a_start")],
+        "sn_",
+    )
+    s_before = _first_by(free_actor.filter(pl.col("before")), [-pl.col("a_end")], "sb_")
+    s_after = _first_by(
+        free_actor.filter(
+            pl.col("after")
+            & (pl.col("a_start") <= pl.col("region_end"))
+            & (pl.col("a_start") - pl.col("end") <= _VSO_SUBJECT_GAP)
+        ),
+        [pl.col("a_start")],
+        "sa_",
+    )
+    subj = t.select("t_id")
+    for part in (s_main, s_near_after, s_before, s_after):
+        subj = subj.join(part, on="t_id", how="left")
+    return subj.select(
+        "t_id",
+        *[pl.coalesce(f"sm_{c}", f"sn_{c}", f"sb_{c}", f"sa_{c}").alias(f"s_{c}") for c in ACTOR_COLS],
+    ).filter(pl.col("s_entity_id").is_not_null())
+
+
+def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(بين pairs, subject x each partner governed by a marker in the trigger's clause)."""
+    allowed = pl.lit(False)
+    for target, govs in _TARGET_GOVERNORS.items():
+        allowed = allowed | ((pl.col("target") == target) & pl.col("gov_kind").is_in(govs))
+    in_clause = (pl.col("gov_tok") >= pl.col("start")) & (pl.col("gov_tok") <= pl.col("region_end"))
+    before_clause = (
+        pl.col("adverbial")
+        & (pl.col("gov_tok") >= pl.col("region_start"))
+        & (pl.col("gov_tok") < pl.col("start"))
+    )
+    near_between = (pl.col("gov_kind") != "between") | (pl.col("gov_tok") - pl.col("end") <= _BETWEEN_GAP)
+    found = p.filter(
+        ~pl.col("free") & allowed & (in_clause | before_clause) & (_ACTORISH | _VISIT_OR_FORCE) & near_between
+    )
+    best = found.group_by("t_id").agg(best_rank=pl.col("krank").min())
+    found = found.join(best, on="t_id", how="left").filter(pl.col("krank") == pl.col("best_rank"))
+    between = found.filter(pl.col("gov_kind") == "between").sort("t_id", "a_start")
+    between = between.with_columns(n=row_in_group(["t_id"])).filter(pl.col("n") < 2)
+    between_pairs = (
+        between.filter(pl.col("n") == 0)
+        .select("t_id", *_as("s_"))
+        .join(between.filter(pl.col("n") == 1).select("t_id", *_as("o_")), on="t_id")
+        .with_columns(rule=pl.lit("between"))
+    )
+    with_partners = found.filter(~pl.col("t_id").is_in(between_pairs["t_id"].implode())).select(
+        "t_id", *_as("o_")
+    )
+    return between_pairs, subj.join(with_partners, on="t_id").with_columns(rule=pl.lit("partner"))
+
+
+def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
+    """Direct object: the first free actor after the trigger in its clause (not the subject)."""
+    obj = (
+        p.filter(pl.col("free") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")))
+        .filter(_ACTORISH | _VISIT_OR_FORCE)
+        .filter(((pl.col("target") != "with") | pl.col("possessive")) & ~pl.col("dual"))
+        .join(subj.select("t_id", "s_entity_id"), on="t_id")
+        .filter(pl.col("entity_id") != pl.col("s_entity_id"))
+        .filter(~pl.col("t_id").is_in(done.implode()))
+    )
+    obj = _first_by(obj, [pl.col("krank"), pl.col("a_start")], "o_")
+    return subj.join(obj, on="t_id").with_columns(rule=pl.lit("object"))
+
+
+def coordinated_pairs(
+    t: pl.DataFrame, actors: pl.DataFrame, subj: pl.DataFrame, done: pl.Series
+) -> pl.DataFrame:
+    """The subject and the actor coordinated with it by و: "بوتين وترامب"."""
+    a_small = actors.filter(pl.col("free") & (pl.col("klass") != "place"))
+    open_subj = subj.filter(~pl.col("t_id").is_in(done.implode())).join(
+        t.select("t_id", *KEYS, "start", "end"), on="t_id"
+    )
+    coord = (
+        open_subj.join(a_small.select(*KEYS, *ACTOR_COLS, "coord"), on=KEYS)
+        .filter((pl.col("a_start") == pl.col("s_a_end") + 1) & pl.col("coord"))
+        .filter(_PAIR_NEAR_TRIGGER)
+    )
+    # Keep only the "following" partner with و; a preceding partner means the subject carries و.
+    coord_follow = coord.filter(pl.col("a_start") > pl.col("s_a_end")).select(
+        "t_id", *[pl.col(f"s_{c}") for c in ACTOR_COLS], *_as("o_")
+    )
+    coord_prec = (
+        open_subj.join(a_small.select(*KEYS, *ACTOR_COLS), on=KEYS)
+        .join(
+            actors.select(*KEYS, s_a_start="a_start", s_coord="coord").unique(),
+            on=[*KEYS, "s_a_start"],
+        )
+        .filter((pl.col("a_end") + 1 == pl.col("s_a_start")) & pl.col("s_coord"))
+        .filter(_PAIR_NEAR_TRIGGER)
+        .select("t_id", *_as("s_"), *_as("o_", "s_"))
+    )
+    return (
+        pl.concat([coord_follow, coord_prec])
+        .unique(subset=["t_id"], keep="first", maintain_order=True)
+        .with_columns(rule=pl.lit("coordinated"))
+    )
+
+
+def clause_pairs(p: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
+    """ "أطلع X Y في اتصال هاتفي" / "اجتماعهما": the two free actors before the trigger."""
+    two = (
+        p.filter(
+            pl.col("free")
+            & _ACTORISH
+            & pl.col("before")
+            & (pl.col("a_start") >= pl.col("region_start"))
+            & ((pl.col("adverbial") & ~pl.col("possessive")) | pl.col("dual"))
+        )
+        .filter(~pl.col("t_id").is_in(done.implode()))
+        .sort("t_id", "krank", pl.col("a_end"), descending=[False, False, True])
+        .with_columns(n=row_in_group(["t_id"]))
+        .filter(pl.col("n") < 2)
+    )
+    return (
+        two.filter(pl.col("n") == 1)
+        .select("t_id", *_as("s_"))
+        .join(two.filter(pl.col("n") == 0).select("t_id", *_as("o_")), on="t_id")
+        .with_columns(rule=pl.lit("clause_pair"))
+    )
+
+
+def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
+    """Received calls: the caller (after من) is actor1, the grammatical subject actor2."""
+    callers = _first_by(
+        p.filter(
+            pl.col("from_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")) & _ACTORISH
+        ),
+        [pl.col("a_start")],
+        "c_",
+    )
+    passive_ids = t.filter(pl.col("passive")).select("t_id")
+    passive_rows = (
+        subj.join(passive_ids, on="t_id")
+        .join(callers, on="t_id")
+        .select("t_id", *_as("s_", "c_"), *_as("o_", "s_"))
+        .with_columns(rule=pl.lit("passive"))
+    )
+    return pl.concat([rows.join(passive_ids, on="t_id", how="anti"), passive_rows], how="diagonal_relaxed")
+
+
+def places_to_states(rows: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """A visited or attacked city stands for its country (زار موسكو = visit to Russia); the city
+    becomes the location."""
+    places = kb.places.select(place_id=pl.col("entity_id"), iso3=pl.col("country_iso3")).filter(
+        pl.col("iso3").is_not_null()
+    )
+    rows = rows.join(places, left_on="o_entity_id", right_on="place_id", how="left")
+    is_place = pl.col("o_klass") == "place"
+    return rows.with_columns(
+        place_location=pl.when(is_place).then(pl.col("o_entity_id")),
+        o_entity_id=pl.when(is_place)
+        .then(pl.lit("country:") + pl.col("iso3"))
+        .otherwise(pl.col("o_entity_id")),
+        o_actor_code=pl.when(is_place).then(pl.col("iso3")).otherwise(pl.col("o_actor_code")),
+        o_klass=pl.when(is_place).then(pl.lit("state")).otherwise(pl.col("o_klass")),
+    ).drop("iso3")

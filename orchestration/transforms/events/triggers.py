@@ -1,0 +1,133 @@
+"""Stage 3: triggers, their surface, their clause region and the markers in their window.
+
+A trigger's clause runs from the end of the previous trigger of the sentence to the start of the
+next one, cut at a relative pronoun (الذي/التي …: a clause with its own verb) and stretched over
+an event noun a condemnation governs ("أدانت حماس الغارات الإسرائيلية").
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import FAR, KEYS, TRIGGERS, conform
+from orchestration.transforms.events.tokens import nearest_word
+from orchestration.transforms.events.windows import shift_in_group
+from orchestration.transforms.text import REMOVED_CHARS
+
+# Disapprove/reject/condemn codes whose object may be an event noun right after the verb.
+_OVER_NOUN_ROOTS = ["11", "12"]
+_OVER_NOUN_GAP = 4
+# Relative pronouns (normalized) that open a clause with its own verb.
+_CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
+# Markers of event_markers.csv that flag a trigger when found in its window.
+_WINDOW_MARKERS = ["planned", "historical", "receive", "dyad_back", "main_subject", "adverbial", "in"]
+
+
+def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Stage 3: one row per trigger match (contracts.TRIGGERS)."""
+    triggers = matches.filter((pl.col("group") == "trigger") & (pl.col("marker") == "trigger"))
+    triggers = clause_regions(_trigger_tokens(triggers, tokens), tokens)
+    triggers = _trigger_surface(triggers, articles)
+    markers = matches.filter(pl.col("group") == "marker")
+    return conform(window_markers(triggers, markers), TRIGGERS, "triggers")
+
+
+def _trigger_tokens(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Offsets and first/last token of each trigger; a possessive or dual pronoun on a noun."""
+    tok_pos = tokens.select("article_id", "token_index", "token", "char_start", "char_end")
+    last = pl.col("last_tok").str.replace_all(REMOVED_CHARS, "")
+    return (
+        triggers.join(
+            tok_pos.rename(
+                {"token_index": "start", "char_start": "action_char_offset", "token": "first_tok"}
+            ).drop("char_end"),
+            on=["article_id", "start"],
+        )
+        .join(
+            tok_pos.rename({"token_index": "end", "char_end": "t_char_end", "token": "last_tok"}).drop(
+                "char_start"
+            ),
+            on=["article_id", "end"],
+        )
+        .with_columns(
+            # A real pronoun suffix (ه not ة) on a noun: "لقائه" = his meeting.
+            possessive=(pl.col("kind") == "noun") & last.str.contains("(?:ه|ها|هما|هم)$"),
+            dual=last.str.contains("هما$"),
+        )
+    )
+
+
+def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """region_start/region_end: the token span of each trigger's clause; adds t_id."""
+    triggers = (
+        triggers.sort(*KEYS, "start")
+        .with_columns(
+            region_start=(shift_in_group(pl.col("end"), 1, KEYS) + 1).fill_null(-FAR),
+            # A condemnation's object is often another event and its agent ("أدانت X اقتحام قوات
+            # الاحتلال المسجد", "أدانت حماس الغارات الإسرائيلية"): its clause runs over that noun's.
+            region_end=pl.when(
+                pl.col("event_code").str.slice(0, 2).is_in(_OVER_NOUN_ROOTS)
+                & (shift_in_group(pl.col("kind"), -1, KEYS) == "noun")
+                & (shift_in_group(pl.col("start"), -1, KEYS) - pl.col("end") <= _OVER_NOUN_GAP)
+            )
+            .then(shift_in_group(pl.col("start"), -2, KEYS) - 1)
+            .otherwise(shift_in_group(pl.col("start"), -1, KEYS) - 1)
+            .fill_null(FAR),
+        )
+        .with_row_index("t_id")
+    )
+    # A relative clause after the trigger ("... قبل القمة التي ستجمعه مع نظيريه") has its own verb:
+    # partners named inside it are not the trigger's.
+    return (
+        nearest_word(triggers, tokens, _CLAUSE_BOUNDARIES, pl.col("end") + 1, "b_index", "forward")
+        .with_columns(region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(FAR) - 1))
+        .drop("b_index")
+        .sort(*KEYS, "start")
+    )
+
+
+def _trigger_surface(triggers: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    body = articles.select("article_id", "body")
+    return (
+        triggers.join(body, on="article_id")
+        .with_columns(
+            trigger=pl.col("body").str.slice(
+                pl.col("action_char_offset"), pl.col("t_char_end") - pl.col("action_char_offset")
+            )
+        )
+        .drop("body", "first_tok", "last_tok")
+    )
+
+
+def window_markers(triggers: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:
+    """mk_* flags: markers within their window before/after the trigger; passive, adverbial."""
+    win = (
+        triggers.select("t_id", *KEYS, "start", "end")
+        .join(
+            markers.select(*KEYS, "marker", "window_before", "window_after", m_start="start", m_end="end"),
+            on=KEYS,
+        )
+        .filter(
+            (
+                (pl.col("m_end") < pl.col("start"))
+                & (pl.col("start") - pl.col("m_end") <= pl.col("window_before"))
+            )
+            | (
+                (pl.col("m_start") > pl.col("end"))
+                & (pl.col("m_start") - pl.col("end") <= pl.col("window_after"))
+            )
+        )
+        .group_by("t_id")
+        .agg(pl.col("marker").unique().alias("mk"))
+    )
+    return (
+        triggers.join(win, on="t_id", how="left")
+        .with_columns(
+            **{f"mk_{name}": pl.col("mk").list.contains(name).fill_null(False) for name in _WINDOW_MARKERS}
+        )
+        .with_columns(
+            passive=(pl.col("voice") == "passive") | pl.col("mk_receive"),
+            adverbial=((pl.col("kind") == "noun") & (pl.col("mk_adverbial") | pl.col("mk_in")))
+            | (pl.col("kind") == "modifier"),
+        )
+    )

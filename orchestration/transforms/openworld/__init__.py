@@ -1,0 +1,16 @@
+"""Open-world entities: persons and organizations that the knowledge base does not list.
+
+Stages (each a pure DataFrame -> DataFrame module): ``features`` (one row per word), ``people``
+(titles, roles, speech verbs, name-shaped runs), ``orgs`` (head noun + complement chain, Latin
+script), ``coref`` (surnames within an article), then ``resolve`` (stable ids, the entities table
+and the merge with known matches, where a known entity always wins).
+"""
+
+from orchestration.transforms.openworld.resolve import (
+    FOUND_CONFIDENCE,
+    FOUND_ORIGIN,
+    find_open_world,
+    merge_found,
+)
+
+__all__ = ["FOUND_CONFIDENCE", "FOUND_ORIGIN", "find_open_world", "merge_found"]

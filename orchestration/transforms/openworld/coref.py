@@ -1,0 +1,58 @@
+"""In-article coreference of found persons: a later surname, or first and last name, is the same person.
+
+Keys per found person and article: its last word (``السنيورة`` for ``فؤاد السنيورة``), its first and
+last words for longer names, and the word itself for a one-word name found after a title (``السيد
+أنان`` ... ``أنان``). A key shared by two different persons of the article is ambiguous and dropped.
+A word matching a key, outside every known or found span, is a mention of that person.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+MIN_KEY_LEN = 3
+
+
+def _keys(persons: pl.DataFrame) -> pl.DataFrame:
+    c = pl.col
+    toks = persons.select("aidx", "entity_id", t=c("name_key").str.split(" "))
+    one = toks.select("aidx", "entity_id", key=c("t").list.last(), n=pl.lit(1, pl.Int64))
+    two = toks.filter(c("t").list.len() >= 3).select(
+        "aidx", "entity_id", key=c("t").list.first() + " " + c("t").list.last(), n=pl.lit(2, pl.Int64)
+    )
+    keys = pl.concat([one, two]).filter(c("key").str.len_chars() >= MIN_KEY_LEN).unique()
+    return keys.filter(c("entity_id").n_unique().over("aidx", "key") == 1)
+
+
+def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.DataFrame:
+    """Further mentions of ``persons`` (``aidx, entity_id, name_key``): ``aidx, s, e, entity_id``.
+
+    ``taken`` lists the word ids already inside a known or found span."""
+    c = pl.col
+    if persons.is_empty():
+        return pl.DataFrame(schema={"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String})
+    keys = _keys(persons)
+    free = (
+        ~c("cov") & ~c("stop") & ~c("wid").is_in(taken.implode()) & (c("arabic") | c("latin")) & ~c("lprep")
+    )
+    cand = w.filter(c("aidx").is_in(keys["aidx"].unique().implode())).select(
+        "aidx",
+        "wid",
+        "bare",
+        free=free,
+        nxt=c("bare").shift(-1) if w.height else c("bare"),
+        nxt_ok=(c("joined").shift(-1).fill_null(False) & free.shift(-1).fill_null(False)),
+    )
+    one = (
+        cand.filter(c("free"))
+        .join(keys.filter(c("n") == 1), left_on=["aidx", "bare"], right_on=["aidx", "key"])
+        .select("aidx", s="wid", e="wid", entity_id="entity_id")
+    )
+    two = (
+        cand.filter(c("free") & c("nxt_ok"))
+        .with_columns(key=c("bare") + " " + c("nxt"))
+        .join(keys.filter(c("n") == 2), on=["aidx", "key"])
+        .select("aidx", s="wid", e=c("wid") + 1, entity_id="entity_id")
+    )
+    both = pl.concat([two, one]).sort("s", c("e"), descending=[False, True])
+    return both.filter(c("s") > c("e").cum_max().shift(1).fill_null(-1))

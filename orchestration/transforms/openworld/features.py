@@ -1,0 +1,144 @@
+"""Per-word features for the open-world stages, computed once per distinct word form.
+
+``words`` is the entity stage's token table (``wid`` = row number, ``aidx``, ``surface``, ``gap``,
+``char_start``, ``char_end``) and ``elements`` the knowledge-base matches over it (``w0``, ``w1``,
+``kind``, ``entity_type``, ``iso3``, ``role``, ``cameo_role``). The result has one row per word, in
+``wid`` order, so the stages look at neighbours with ``shift`` instead of joins.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.openworld.lexicon import COLLECTIVE_ROLES, Lexicons
+from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr, original_prefix_len
+
+
+def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
+    v = words.select("token").unique().with_columns(norm=normalize_expr(pl.col("token")))
+    n = pl.col("norm")
+    names = pl.concat([lx.given, lx.family]).implode()
+    zipf = lx.common.rename({"word": "_w"})
+    v = (
+        v.with_columns(_rest=n.str.slice(1))
+        .join(zipf.rename({"zipf": "_z"}), left_on="norm", right_on="_w", how="left")
+        .join(zipf.rename({"zipf": "_zr"}), left_on="_rest", right_on="_w", how="left")
+    )
+    # A conjunction (و/ف) is stripped unless the whole word is a name (وليد، فارس) or a word in
+    # its own right, more frequent than what is left without the letter (وزير, not و + زير).
+    v = v.with_columns(
+        conj=n.str.contains(r"^[وف]..")
+        & ~n.is_in(names)
+        & (pl.col("_zr").fill_null(0.0) >= pl.col("_z").fill_null(0.0))
+    )
+    conj = pl.col("conj")
+    v = v.with_columns(bare=pl.when(conj).then(n.str.slice(1)).otherwise(n), strip=conj.cast(pl.Int64))
+    b = pl.col("bare")
+    # ب/ل/ك before the article: بالرئيس -> الرئيس, للرئيس -> الرئيس.
+    v = v.with_columns(
+        bare=pl.when(b.str.contains(r"^[بك]ال."))
+        .then(b.str.slice(1))
+        .when(b.str.contains(r"^لل."))
+        .then(pl.lit("ا") + b.str.slice(1))
+        .otherwise(b),
+        strip=pl.col("strip") + b.str.contains(r"^[بكل]ال.|^لل.").cast(pl.Int64),
+        lprep=b.str.contains(r"^[بكل]ال.|^لل."),
+    )
+    b = pl.col("bare")
+    v = (
+        v.drop("_rest", "_z", "_zr")
+        .join(lx.common.rename({"word": "bare"}), on="bare", how="left")
+        .with_columns(pl.col("zipf").fill_null(0.0))
+    )
+    return v.with_columns(
+        # Regex shapes once per distinct word: imperfect-verb prefix, adjective/suffix endings
+        # (ي/ه, the taf'il verbal noun), plural endings.
+        verbish=b.str.contains(r"^[يتن]"),
+        adjish=b.str.contains(r"[يه]$|^ت..ي.$"),
+        plural=b.str.contains(r"(?:ون|ين|ات)$"),
+        clitic_prep=b.str.contains(r"^[بلك].."),
+        # Pronoun suffixes (لدعمهما، لنظامه) and sound plurals (إقليميين) mark ordinary words.
+        suffixed=b.str.contains(r"(?:هما|هم|ها|هن|كم|كما)$|^[بل].{2,}ه$"),
+        pre=original_prefix_len(pl.col("token"), pl.col("strip")),
+        # Grammar words keep being grammar with a proclitic (بأن، لأن، وفي).
+        stop=n.is_in(lx.stop.implode())
+        | b.is_in(lx.stop.implode())
+        | (n.str.contains(r"^[وفبلك]..") & n.str.slice(1).is_in(lx.stop.implode())),
+        generic=b.is_in(lx.generic.implode()),
+        al=b.str.starts_with("ال"),
+        arabic=b.str.contains(r"^\p{Arabic}{2,}$"),
+        latin=pl.col("token").str.contains(r"^[A-Za-z][A-Za-z0-9.&-]*$"),
+        caps=pl.col("token").str.contains(r"^[A-Z][A-Z0-9&]{1,5}$"),
+        given=b.is_in(lx.given.implode()),
+        family=b.is_in(lx.family.implode()) | n.is_in(lx.family.implode()),
+        connector=b.is_in(lx.connectors.implode()),
+        title=b.is_in(lx.titles.implode()),
+        office=b.is_in(lx.office_heads.implode()),
+        speech=b.is_in(lx.speech.implode())
+        | (n.str.contains(r"^[وف]..") & n.str.slice(1).is_in(lx.speech.implode())),
+        org_head=b.is_in(lx.org_heads.implode()),
+        appositive=b.is_in(lx.appositive.implode()),
+    )
+
+
+def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
+    """Which knowledge-base element covers each word, with the payload the stages need."""
+    e = elements.with_columns(
+        # A collective role (السلطات، الجنود) introduces no name.
+        kind=pl.when(pl.col("role").is_in(list(COLLECTIVE_ROLES)) & (pl.col("kind") == "role"))
+        .then(pl.lit("collective"))
+        .otherwise(pl.col("kind"))
+    ).select(
+        "w0",
+        "w1",
+        "kind",
+        etype=pl.col("entity_type"),
+        iso3=pl.col("iso3"),
+        role=pl.col("role"),
+        cameo_role=pl.col("cameo_role"),
+        last=pl.lit(False),
+    )
+    cov = (
+        e.with_columns(wid=pl.int_ranges("w0", "w1"))
+        .explode("wid")
+        .with_columns(pl.col("wid").cast(pl.Int64), last=pl.col("wid").cast(pl.Int64) == pl.col("w1") - 1)
+        .filter(pl.col("wid") < n_words)
+        # A role phrase and the name inside it may both cover a word: the name counts.
+        .sort("wid", pl.col("kind") == "role")
+        .unique("wid", keep="first", maintain_order=True)
+    )
+    return cov.select(
+        "wid",
+        cov_kind="kind",
+        cov_type="etype",
+        cov_iso3="iso3",
+        cov_role="role",
+        cov_cameo="cameo_role",
+        cov_last="last",
+    )
+
+
+def word_features(words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
+    """One row per word (``wid`` order): lexical flags, coverage by known elements, gap and offsets."""
+    # The entity stage's token table (``tokens.TOKENS_SCHEMA`` + ``aidx``, ``wid``) calls the word
+    # ``surface``; the open-world features re-derive their own bare form from it (a و/ف is a
+    # conjunction only when the rest is the likelier word).
+    if "token" not in words.columns:
+        words = words.rename({"surface": "token"})
+    v = _vocab(words, lx)
+    w = words.select("wid", "aidx", "token", "gap", "char_start", "char_end").join(
+        v, on="token", how="left", maintain_order="left"
+    )
+    w = w.join(_coverage(elements, words.height), on="wid", how="left", maintain_order="left")
+    # Gap classes on the few distinct gaps, then a hash lookup per word (no join on 1M strings).
+    gaps = words.select("gap").unique().with_columns(gcls=gap_class(pl.col("gap")))
+    space = gaps.filter(pl.col("gcls") == GAP_SPACE)["gap"].implode()
+    comma = gaps.filter(pl.col("gcls") == GAP_COMMA)["gap"].implode()
+    same = (pl.col("aidx") == pl.col("aidx").shift(1)).fill_null(False)
+    return w.with_columns(
+        cov=pl.col("cov_kind").is_not_null(),
+        # The word is glued to the previous one by plain spaces, in the same article.
+        joined=same & pl.col("gap").is_in(space),
+        comma=same & pl.col("gap").is_in(comma),
+        cs=pl.col("char_start") + pl.col("pre"),
+    )

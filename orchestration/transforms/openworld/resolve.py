@@ -1,0 +1,146 @@
+"""Run the open-world stages, give found entities stable ids and merge them with known matches."""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from orchestration.transforms.openworld.coref import corefer
+from orchestration.transforms.openworld.features import word_features
+from orchestration.transforms.openworld.lexicon import Lexicons
+from orchestration.transforms.openworld.orgs import find_orgs
+from orchestration.transforms.openworld.people import find_persons, span_text
+
+FOUND_ORIGIN = "found"
+# Below the knowledge base's exact matches (0.95) and role phrases (0.8): found spans are rules.
+FOUND_CONFIDENCE: dict[str, float] = {
+    "title": 0.65,
+    "speech": 0.6,
+    "name-shape": 0.6,
+    "coref": 0.6,
+    "head-noun": 0.6,
+    "latin": 0.5,
+}
+_PREFIX = {"PERSON": "person:new:", "ORG": "org:new:"}
+
+
+def stable_ids(keys: pl.DataFrame) -> pl.DataFrame:
+    """``entity_type, name_key -> entity_id``: the same normalized name is the same entity in every
+    run and article. SHA-1 like the title-pattern persons, so both paths agree on a person's id."""
+    uniq = keys.select("entity_type", "name_key").unique().drop_nulls()
+    ids = [
+        _PREFIX[t] + hashlib.sha1(k.encode("utf-8")).hexdigest()[:12]
+        for t, k in zip(uniq["entity_type"].to_list(), uniq["name_key"].to_list(), strict=True)
+    ]
+    return uniq.with_columns(entity_id=pl.Series(ids, dtype=pl.String))
+
+
+def _wids(spans: pl.DataFrame) -> pl.Series:
+    return spans.select(pl.int_ranges("s", pl.col("e") + 1).alias("wid")).explode("wid")["wid"].cast(pl.Int64)
+
+
+def _longest(spans: pl.DataFrame) -> pl.DataFrame:
+    """Leftmost-longest non-overlapping spans (``s``, ``e`` are global word ids)."""
+    ordered = spans.sort("s", pl.col("e"), descending=[False, True])
+    return ordered.filter(pl.col("s") > pl.col("e").cum_max().shift(1).fill_null(-1))
+
+
+def find_open_world(
+    words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Found mentions (``aidx, cs, ce, surf, entity_id, entity_type, method, actor_code, role,
+    confidence``) and found entities (the ``entities`` schema, origin ``found``)."""
+    c = pl.col
+    w = word_features(words, elements, lx)
+    persons = find_persons(w).with_columns(entity_type=pl.lit("PERSON"))
+    orgs = find_orgs(w).with_columns(entity_type=pl.lit("ORG"), a_role=None, a_cameo=None)
+    spans = _longest(pl.concat([persons, orgs], how="diagonal_relaxed"))
+    spans = span_text(w, spans)
+    spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
+    again = corefer(
+        w,
+        spans.filter(c("entity_type") == "PERSON").select("aidx", "entity_id", "name_key"),
+        _wids(spans),
+    )
+    # A coreferent mention carries what the article said about its antecedent.
+    first = (
+        spans.filter(c("entity_type") == "PERSON")
+        .sort("a_iso3", nulls_last=True)
+        .unique(["aidx", "entity_id"], keep="first")
+        .select("aidx", "entity_id", "a_iso3", "a_role", "a_cameo", "name_key")
+    )
+    again = span_text(w, again.join(first, on=["aidx", "entity_id"]).drop("name_key")).with_columns(
+        method=pl.lit("coref"), entity_type=pl.lit("PERSON")
+    )
+    found = pl.concat([spans, again], how="diagonal_relaxed")
+    mentions = found.select(
+        "aidx",
+        "cs",
+        "ce",
+        "surf",
+        "entity_id",
+        "entity_type",
+        "method",
+        actor_code=pl.when(c("a_iso3").is_not_null()).then(c("a_iso3") + c("a_cameo").fill_null("")),
+        role="a_role",
+        confidence=c("method").replace_strict(FOUND_CONFIDENCE, return_dtype=pl.Float64),
+    )
+    entities = (
+        spans.sort("aidx", "cs")
+        .with_columns(
+            iso3=c("a_iso3").drop_nulls().mode().first().over("entity_id"),
+            n_key=c("name_key").n_unique().over("entity_id"),
+        )
+        .unique("entity_id", keep="first", maintain_order=True)
+        .select(
+            "entity_id",
+            entity_type="entity_type",
+            name_en=pl.lit(None, pl.String),
+            name_ar="surf",
+            country_iso3="iso3",
+            cameo_code=pl.when(c("iso3").is_not_null()).then(c("iso3") + c("a_cameo").fill_null("")),
+            origin=pl.lit(FOUND_ORIGIN),
+        )
+    )
+    return mentions, entities
+
+
+def merge_found(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """``found`` mentions that overlap no ``known`` mention of the same article (``aidx, cs, ce``):
+    a known entity always wins over a found one."""
+    c = pl.col
+    if found.is_empty():
+        return found
+    k = known.select("aidx", k_cs="cs", k_ce="ce").sort("k_cs")
+    f = found.with_row_index("_fid").sort("cs")
+    # The last known span starting at or before the found one, and the first starting after it.
+    before = f.join_asof(
+        k, left_on="cs", right_on="k_cs", by="aidx", strategy="backward", check_sortedness=False
+    ).filter(c("k_ce") > c("cs"))
+    after = f.join_asof(
+        k.with_columns(c("k_cs").alias("k_cs2")),
+        left_on="cs",
+        right_on="k_cs2",
+        by="aidx",
+        strategy="forward",
+        check_sortedness=False,
+    ).filter(c("k_cs") < c("ce"))
+    # A long known span may also start before and cover a later found span: running max of ends.
+    clash = pl.concat([before["_fid"], after["_fid"]])
+    covered = _covered_by_running_end(k, f)
+    return f.filter(~c("_fid").is_in(clash.implode()) & ~c("_fid").is_in(covered.implode())).drop("_fid")
+
+
+def _covered_by_running_end(k: pl.DataFrame, f: pl.DataFrame) -> pl.Series:
+    c = pl.col
+    ends = k.sort("aidx", "k_cs").with_columns(max_ce=c("k_ce").cum_max().over("aidx"))
+    hit = f.sort("cs").join_asof(
+        ends.select("aidx", "k_cs", "max_ce"),
+        left_on="cs",
+        right_on="k_cs",
+        by="aidx",
+        strategy="backward",
+        check_sortedness=False,
+    )
+    return hit.filter(c("max_ce") > c("cs"))["_fid"]

@@ -1,0 +1,218 @@
+"""Unit tests for the sanity and status rules (orchestration/transforms/event_rules.py).
+
+Each case is one hand-made candidate over a hand-made sentence, with the mentions of that sentence,
+so that every rule is checked on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from orchestration.transforms.entities import MENTION_SCHEMA
+from orchestration.transforms.event_rules import apply_event_rules
+from orchestration.transforms.events import EVENT_CANDIDATES_SCHEMA
+
+Actor = tuple[str, str, str]  # surface, entity_id, actor_code
+
+A = ("فيصل بن فرحان", "person:faisal_bin_farhan_al_saud", "SAUGOV")
+B = ("سامح شكري", "person:sameh_shoukry", "EGYGOV")
+C = ("أيمن الصفدي", "person:ayman_safadi", "JORGOV")
+SAU = ("السعودية", "country:SAU", "SAU")
+SAU_ROLE = ("أمير منطقة الرياض", "actor:SAUGOV:governor", "SAUGOV")
+A2 = ("عادل الجبير", "person:adel_al_jubeir", "SAUGOV")
+
+
+def _run(
+    sentence: str,
+    trigger: str,
+    a1: Actor,
+    a2: Actor,
+    code: str = "043",
+    others: tuple[Actor, ...] = (),
+    before: tuple[str, ...] = (),
+    status: str = "occurred",
+) -> pl.DataFrame:
+    """One candidate in the last of ``before + (sentence,)``; mentions are ``a1, a2, others``."""
+    texts = [*before, sentence]
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    base, index = starts[-1], len(texts) - 1
+    sentences = pl.DataFrame(
+        {
+            "article_id": ["a"] * len(texts),
+            "sentence_index": list(range(len(texts))),
+            "char_start": starts,
+            "char_end": [s + len(t) for s, t in zip(starts, texts, strict=True)],
+            "sentence": texts,
+        }
+    )
+
+    def at(surface: str) -> int:
+        pos = sentence.find(surface)
+        assert pos >= 0, surface
+        return base + pos
+
+    mentions = pl.DataFrame(
+        {
+            "article_id": ["a"] * (2 + len(others)),
+            "entity_id": [m[1] for m in (a1, a2, *others)],
+            "entity_type": ["PLACE" if m[1].startswith("country:") else "PERSON" for m in (a1, a2, *others)],
+            "surface": [m[0] for m in (a1, a2, *others)],
+            "char_start": [at(m[0]) for m in (a1, a2, *others)],
+            "char_end": [at(m[0]) + len(m[0]) for m in (a1, a2, *others)],
+            "sentence_index": [index] * (2 + len(others)),
+            "method": ["exact"] * (2 + len(others)),
+            "confidence": [0.9] * (2 + len(others)),
+            "actor_code": [m[2] for m in (a1, a2, *others)],
+            "role": [None] * (2 + len(others)),
+        },
+        schema=MENTION_SCHEMA,
+    )
+    candidates = pl.DataFrame(
+        {
+            "mention_id": ["m1"],
+            "article_id": ["a"],
+            "sentence_index": [index],
+            "sentence": [sentence],
+            "event_code": [code],
+            "trigger": [trigger],
+            "action_char_offset": [at(trigger)],
+            "actor1_entity_id": [a1[1]],
+            "actor2_entity_id": [a2[1]],
+            "actor1_char_offset": [at(a1[0])],
+            "actor2_char_offset": [at(a2[0])],
+            "actor1_code": [a1[2]],
+            "actor2_code": [a2[2]],
+            "location_entity_id": [None],
+            "status": [status],
+            "event_date": [dt.date(2023, 5, 1)],
+            "date_precision": ["day"],
+            "event_weekday": [1],
+            "confidence": [0.8],
+        },
+        schema=EVENT_CANDIDATES_SCHEMA,
+    )
+    out = apply_event_rules(candidates, sentences, mentions)
+    assert out.schema == candidates.schema
+    return out
+
+
+def _pair(out: pl.DataFrame) -> tuple[str, str] | None:
+    if out.height == 0:
+        return None
+    assert out.height == 1
+    return out["actor1_entity_id"][0], out["actor2_entity_id"][0]
+
+
+def test_a_plain_meeting_passes_unchanged() -> None:
+    out = _run("استقبل فيصل بن فرحان اليوم سامح شكري", "استقبل", A, B)
+    assert _pair(out) == (A[1], B[1])
+    assert out["status"][0] == "occurred"
+
+
+def test_link_lines_hold_no_event() -> None:
+    assert _pair(_run("رابط الخبر: فيصل بن فرحان يستقبل سامح شكري", "يستقبل", A, B)) is None
+    # «اقرأ أيضا..» split off as a sentence of its own: the headline after it is the link.
+    out = _run("فيصل بن فرحان يستقبل سامح شكري", "يستقبل", A, B, before=("اقرأ أيضا..",))
+    assert _pair(out) is None
+
+
+def test_the_object_of_an_attendance_verb_is_no_meeting() -> None:
+    assert _pair(_run("حضر الاستقبال فيصل بن فرحان و سامح شكري", "الاستقبال", A, B)) is None
+
+
+def test_an_attendee_after_bihudur_gives_way_to_the_partner() -> None:
+    sentence = "التقى فيصل بن فرحان، بحضور عادل الجبير، أيمن الصفدي وزير خارجية الأردن"
+    out = _run(sentence, "التقى", A, A2, others=(C,))
+    assert _pair(out) == (A[1], C[1])
+
+
+def test_an_attendance_list_closing_the_sentence_is_no_partner() -> None:
+    sentence = "استقبل سامح شكري أيمن الصفدي في القاهرة بحضور فيصل بن فرحان"
+    assert _pair(_run(sentence, "استقبل", B, A, others=(C,))) == (B[1], C[1])
+
+
+def test_the_sender_of_conveyed_greetings_is_no_partner() -> None:
+    sentence = "استقبل سامح شكري أيمن الصفدي الذي نقل إليه تحيات فيصل بن فرحان"
+    assert _pair(_run(sentence, "استقبل", B, A, others=(C,))) == (B[1], C[1])
+
+
+def test_own_country_partner_falls_back_to_the_foreign_one() -> None:
+    sentence = "استقبل فيصل بن فرحان وزير خارجية السعودية في مكتبه سامح شكري"
+    assert _pair(_run(sentence, "استقبل", A, SAU, others=(B,))) == (A[1], B[1])
+
+
+def test_own_country_pair_without_another_actor_is_dropped() -> None:
+    assert _pair(_run("استقبل فيصل بن فرحان أمير منطقة الرياض", "استقبل", A, SAU_ROLE)) is None
+    assert _pair(_run("استقبل فيصل بن فرحان اليوم فيصل بن فرحان", "استقبل", A, A)) is None
+
+
+def test_own_country_rule_is_for_bilateral_kinds_only() -> None:
+    # A minister may well criticize a policy of his own state (CAMEO 111 is not bilateral).
+    out = _run("انتقد فيصل بن فرحان قرار السعودية", "انتقد", A, SAU, code="111")
+    assert _pair(out) == (A[1], SAU[1])
+
+
+def test_two_compatriots_stay_a_domestic_meeting() -> None:
+    assert _pair(_run("استقبل فيصل بن فرحان اليوم عادل الجبير", "استقبل", A, A2)) == (A[1], A2[1])
+
+
+def test_a_country_named_as_the_place_is_no_partner_but_a_destination_is() -> None:
+    sentence = "التقى سامح شكري بالعاصمة السعودية الرياض أيمن الصفدي"
+    assert _pair(_run(sentence, "التقى", B, SAU, others=(C,))) == (B[1], C[1])
+    visit = _run("بدأ سامح شكري زيارة إلى السعودية", "زيارة", B, SAU, code="042")
+    assert _pair(visit) == (B[1], SAU[1])
+
+
+def test_postponed_cancelled_and_expected_statuses() -> None:
+    def status(sentence: str, trigger: str) -> str:
+        return _run(sentence, trigger, A, B)["status"][0]
+
+    assert status("أعلنت الرياض تأجيل القمة بين فيصل بن فرحان و سامح شكري", "القمة") == "postponed"
+    assert status("ألغى فيصل بن فرحان اجتماعه مع سامح شكري", "اجتماعه") == "cancelled"
+    assert status("ومن المتوقع أن يلتقي فيصل بن فرحان سامح شكري", "يلتقي") == "planned"
+    assert status("وصل فيصل بن فرحان إلى القاهرة لعقد لقاء مع سامح شكري", "لقاء") == "planned"
+
+
+def test_an_imperfect_verb_with_a_later_time_is_an_announcement_outside_headlines() -> None:
+    body = _run("ويلتقي فيصل بن فرحان مساء اليوم سامح شكري", "ويلتقي", A, B, before=("وصل الوزير",))
+    assert body["status"][0] == "planned"
+    headline = _run("فيصل بن فرحان يلتقي اليوم سامح شكري", "يلتقي", A, B)
+    assert headline["status"][0] == "occurred"
+    ongoing = _run("وقال سامح شكري الذي يزور حاليا السعودية اليوم", "يزور", B, SAU, code="042", before=("x",))
+    assert ongoing["status"][0] == "occurred"
+    recalled = _run("تأجيل قمة فيصل بن فرحان و سامح شكري", "قمة", A, B, status="historical")
+    assert recalled["status"][0] == "postponed"
+
+
+def test_no_candidates_give_the_empty_table() -> None:
+    empty = pl.DataFrame(schema=EVENT_CANDIDATES_SCHEMA)
+    sentences = pl.DataFrame(
+        schema={
+            "article_id": pl.String,
+            "sentence_index": pl.Int64,
+            "char_start": pl.Int64,
+            "char_end": pl.Int64,
+            "sentence": pl.String,
+        }
+    )
+    out = apply_event_rules(empty, sentences, pl.DataFrame(schema=MENTION_SCHEMA))
+    assert out.is_empty() and out.schema == empty.schema
+
+
+def test_a_state_running_into_a_name_is_that_person_s_title() -> None:
+    syr = ("السورية", "country:SYR", "SYR")
+    mekdad = ("فيصل المقداد", "person:faisal_mekdad", "SYRGOV")
+    sentence = "تلقى سامح شكري اتصالا من وزير الخارجية السورية، فيصل المقداد"
+    assert _pair(_run(sentence, "اتصالا", B, syr, code="041", others=(mekdad,))) == (B[1], mekdad[1])
+
+
+def test_a_person_and_the_organization_of_his_own_title_are_no_pair() -> None:
+    gheit = ("أحمد أبو الغيط", "person:ahmed_aboul_gheit", "")
+    league = ("جامعة الدول العربية", "org:arab_league", "IGOARL")
+    sentence = "استقبل أحمد أبو الغيط الأمين العام لجامعة الدول العربية اليوم سامح شكري"
+    assert _pair(_run(sentence, "استقبل", gheit, league, others=(B,))) == (gheit[1], B[1])
+    # An organization that is the partner (a delegation of it) stays.
+    delegation = "استقبل أحمد أبو الغيط وفد جامعة الدول العربية"
+    assert _pair(_run(delegation, "استقبل", gheit, league)) == (gheit[1], league[1])
