@@ -6,10 +6,17 @@ import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from orchestration.defs._metadata import frame_metadata
-from orchestration.defs.resources import AkhbarConfig
+from orchestration.defs.resources import AkhbarConfig, RunGuard
 from orchestration.defs.state import PREVIOUS_BUILD
 from orchestration.settings import REFERENCE_DIR
-from orchestration.transforms.inbox_state import batch_work, pipeline_version, plan_changes, scan_inbox
+from orchestration.transforms.inbox_state import (
+    archive_deleted,
+    batch_work,
+    inbox_problem,
+    pipeline_version,
+    plan_changes,
+    scan_inbox,
+)
 from orchestration.transforms.ingest import KNOWN_SCHEMA, read_inbox
 
 TRANSFORMS_DIR = Path(__file__).resolve().parents[1] / "transforms"
@@ -45,7 +52,10 @@ def _table_or_none(con: duckdb.DuckDBPyConnection, sql: str, table: str) -> pl.D
     deps=[PREVIOUS_BUILD],  # the marts of earlier runs it reads (orchestration/defs/state.py)
 )
 def inbox_articles(
-    context: dg.AssetExecutionContext, akhbar: AkhbarConfig, warehouse_db: DuckDBResource
+    context: dg.AssetExecutionContext,
+    akhbar: AkhbarConfig,
+    warehouse_db: DuckDBResource,
+    run_guard: RunGuard,
 ) -> tuple[
     dg.Output[pl.DataFrame],
     dg.Output[pl.DataFrame],
@@ -57,8 +67,14 @@ def inbox_articles(
 
     The warehouse itself is the state: `inbox_files` (path, size, mtime, hash, pipeline version) and
     `dim_articles` are read from the working database, so a run whose dbt build failed is redone.
+    `run_guard` is required so that the run lock is held, and an unopenable working database moved
+    aside, before the first read.
     """
     inbox = Path(akhbar.inbox)
+    problem = inbox_problem(inbox)
+    if problem:
+        # A missing inbox must never read as "every file was deleted".
+        raise dg.Failure(description=f"{problem}; nothing was read, retracted or published.")
     with warehouse_db.get_connection() as con:
         previous = _table_or_none(con, "select * from main.inbox_files", "inbox_files")
         known = _table_or_none(
@@ -72,8 +88,16 @@ def inbox_articles(
     plan = plan_changes(
         previous, scan_inbox(inbox, previous), pipeline_version(REFERENCE_DIR, TRANSFORMS_DIR)
     )
+    if akhbar.inbox_mode == "archive":
+        plan = archive_deleted(plan)
     plan, todo, retracted, known = batch_work(plan, known, duplicates_before)
-    raw, duplicates, rejected = read_inbox(inbox, files=[inbox / f for f in todo], known_articles=known)
+    raw, duplicates, rejected = read_inbox(
+        inbox,
+        max_file_bytes=akhbar.max_file_bytes,
+        files=[inbox / f for f in todo],
+        known_articles=known,
+        max_record_bytes=akhbar.max_record_bytes,
+    )
     batch = plan.filter(pl.col("change") != "unchanged")
     counts = dict(plan.group_by("change").len().iter_rows())
     context.log.info(

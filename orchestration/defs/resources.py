@@ -12,8 +12,10 @@ from dagster_duckdb import DuckDBResource
 from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
 from pydantic import PrivateAttr
 
+from orchestration.run_guard import RunLock, heal_build_database
 from orchestration.settings import DBT_PROJECT_DIR, REFERENCE_DIR, Settings, get_settings
 from orchestration.transforms.reference import KnowledgeBase, load_kb
+from orchestration.warehouse import remove_stale_temporaries
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
@@ -66,6 +68,35 @@ class AkhbarConfig(dg.ConfigurableResource):
     warehouse: str
     build_database: str
     quality_dir: str
+    max_file_bytes: int = 20_000_000
+    max_record_bytes: int = 20_000_000
+    max_retract_share: float = 0.05
+    allow_mass_retraction: bool = False
+    inbox_mode: str = "mirror"
+
+
+class RunGuard(dg.ConfigurableResource):
+    """Held for the whole run (the in-process executor sets resources up once per run): the run
+    lock, then the healing of the working database and of a killed publish's leftovers."""
+
+    build_database: str
+    warehouse: str
+    wait_seconds: float = 600.0
+
+    _lock: RunLock | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._lock = RunLock(Path(self.build_database), self.wait_seconds)
+        self._lock.acquire()
+        notice = heal_build_database(Path(self.build_database))
+        if notice:
+            context.log.warning(notice)
+        for path in remove_stale_temporaries(Path(self.warehouse)):
+            context.log.info(f"removed {path.name}, left by a publish that was killed")
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._lock is not None:
+            self._lock.release()
 
 
 class KnowledgeBaseResource(dg.ConfigurableResource):
@@ -74,11 +105,10 @@ class KnowledgeBaseResource(dg.ConfigurableResource):
     reference_dir: str = str(REFERENCE_DIR)
     _kb: KnowledgeBase | None = PrivateAttr(default=None)
 
-    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._kb = load_kb(Path(self.reference_dir))
-
     def get(self) -> KnowledgeBase:
-        if self._kb is None:  # used outside a run (direct asset invocation in tests)
+        # Loaded on first use, not at run start: the blocking check `reference_data_valid` then
+        # stops a run on a damaged CSV (naming file and line) before anything reads it.
+        if self._kb is None:
             self._kb = load_kb(Path(self.reference_dir))
         return self._kb
 
@@ -103,5 +133,15 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
             warehouse=str(settings.warehouse),
             build_database=str(settings.build_database),
             quality_dir=str(settings.quality_dir),
+            max_file_bytes=settings.max_file_bytes,
+            max_record_bytes=settings.max_record_bytes,
+            max_retract_share=settings.max_retract_share,
+            allow_mass_retraction=settings.allow_mass_retraction,
+            inbox_mode=settings.inbox_mode,
+        ),
+        "run_guard": RunGuard(
+            build_database=str(settings.build_database),
+            warehouse=str(settings.warehouse),
+            wait_seconds=settings.run_lock_wait_seconds,
         ),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import polars as pl
@@ -37,6 +38,23 @@ def pipeline_version(*roots: Path) -> str:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def inbox_problem(inbox: Path) -> str | None:
+    """Why `inbox` cannot be scanned (missing, not a folder, unreadable), or None when it can."""
+    if not inbox.exists():
+        return (
+            f"inbox {inbox} does not exist (check AKHBAR_INBOX, or whether its share is mounted); "
+            "a missing inbox is not taken for deleted files"
+        )
+    if not inbox.is_dir():
+        return f"inbox {inbox} is not a folder (check AKHBAR_INBOX)"
+    try:
+        with os.scandir(inbox) as entries:
+            next(entries, None)
+    except OSError as exc:
+        return f"inbox {inbox} cannot be read ({exc.strerror or exc})"
+    return None
 
 
 def scan_inbox(inbox: Path, previous: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -87,23 +105,50 @@ def plan_changes(
     )
 
 
-def batch_key(plan: pl.DataFrame) -> str:
-    """Run key of a batch: the content hashes of its changed files, so it is never requested twice."""
+def batch_key(plan: pl.DataFrame, sequence: int = 0) -> str:
+    """Run key of a batch: the number of the change (the sensor's cursor counts them) and the content
+    hashes of its changed files. The same evaluation replayed gets the same key, so a batch is never
+    requested twice; a file that leaves and comes back is a later change with a new key, so it is
+    ingested again (Dagster launches one run per run key, ever)."""
     todo = (
         plan.filter(pl.col("change") != "unchanged")
         .select("source_file", "sha256", "change")
         .sort("source_file")
     )
-    return hashlib.sha256(json.dumps(todo.rows()).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(json.dumps(todo.rows()).encode()).hexdigest()[:32]
+    return f"{sequence}-{digest}"
 
 
-def state_to_json(state: pl.DataFrame) -> str:
-    return json.dumps(state.select(list(STATE_SCHEMA)).rows())
+def state_to_json(state: pl.DataFrame, sequence: int = 0) -> str:
+    return json.dumps({"sequence": sequence, "files": state.select(list(STATE_SCHEMA)).rows()})
+
+
+def cursor_sequence(cursor: str | None) -> int:
+    """How many batches the sensor has requested so far (0 for a cursor from before the count)."""
+    value = json.loads(cursor) if cursor else None
+    return int(value.get("sequence", 0)) if isinstance(value, dict) else 0
 
 
 def state_from_json(cursor: str | None) -> pl.DataFrame:
-    rows = json.loads(cursor) if cursor else []
+    value = json.loads(cursor) if cursor else []
+    rows = value.get("files", []) if isinstance(value, dict) else value
     return pl.DataFrame(rows, schema=STATE_SCHEMA, orient="row")
+
+
+def archive_deleted(plan: pl.DataFrame) -> pl.DataFrame:
+    """Archive mode: a file moved out of the inbox after processing is kept, not retracted."""
+    return plan.with_columns(
+        change=pl.when(pl.col("change") == "deleted").then(pl.lit("unchanged")).otherwise("change")
+    )
+
+
+def deleted_article_share(inbox_batch: pl.DataFrame, articles: pl.DataFrame) -> tuple[int, int]:
+    """(articles whose file is `deleted` in this batch, articles in the warehouse).
+
+    Only deletions count: a changed or reprocessed file retracts its articles but ingests them again.
+    """
+    gone = inbox_batch.filter(pl.col("change") == "deleted")["source_file"].implode()
+    return articles.filter(pl.col("source_file").is_in(gone)).height, articles.height
 
 
 def batch_work(

@@ -24,9 +24,8 @@ bytes stays under that threshold: the NULs are removed and the text ingested.
 from __future__ import annotations
 
 import html
-import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,17 @@ import polars as pl
 
 from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.normalize import content_key
+from orchestration.transforms.records import (
+    META_FIELDS,
+    Record,
+    Reject,
+    human_size,
+    json_document_records,
+    jsonl_records,
+    parse_json,
+    record,
+    unexpected,
+)
 from orchestration.transforms.schemas import (
     DUPLICATE_ARTICLES_SCHEMA,
     RAW_ARTICLES_SCHEMA,
@@ -41,14 +51,6 @@ from orchestration.transforms.schemas import (
 )
 
 INBOX_EXTENSIONS: frozenset[str] = frozenset({".txt", ".json", ".jsonl"})
-BODY_FIELDS: tuple[str, ...] = ("text", "body", "content")
-META_FIELDS: dict[str, tuple[str, ...]] = {
-    "meta_id": ("id",),
-    "meta_url": ("url", "link"),
-    "meta_title": ("title", "headline"),
-    "meta_published_at": ("published_at", "published", "date", "pubDate"),
-    "meta_source": ("source", "source_name"),
-}
 MIN_ARABIC_SHARE = 0.5
 MAX_CONTROL_SHARE = 0.05
 
@@ -86,21 +88,6 @@ _HTML_TAG = re.compile(r"<[^>]+>")
 RAW_SCHEMA = RAW_ARTICLES_SCHEMA
 DUPLICATE_SCHEMA = DUPLICATE_ARTICLES_SCHEMA
 REJECT_SCHEMA = REJECTED_ARTICLES_SCHEMA
-
-
-class _Reject(Exception):
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
-
-
-def human_size(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} MB"
-    if n >= 1_000:
-        return f"{n / 1_000:.1f} kB"
-    return f"{n} bytes"
 
 
 def list_inbox_files(inbox: Path) -> list[Path]:
@@ -147,22 +134,22 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes -> (text, encoding). Raises _Reject for binary or undecodable content."""
+    """Decode file bytes -> (text, encoding). Raises Reject for binary or undecodable content."""
     kind = _binary_kind(data)
     if kind:
-        raise _Reject("binary", f"file is binary ({kind}), not text")
+        raise Reject("binary", f"file is binary ({kind}), not text")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise _Reject(
+            raise Reject(
                 "undecodable", f"file starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})"
             ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise _Reject(
+            raise Reject(
                 "undecodable", f"file starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})"
             ) from None
     utf16 = _utf16_without_bom(data)
@@ -173,7 +160,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             pass
     controls = sum(data.count(b) for b in _CONTROL_BYTES)
     if controls > MAX_CONTROL_SHARE * len(data):
-        raise _Reject(
+        raise Reject(
             "binary",
             f"file looks binary: {controls / len(data):.0%} of its bytes are control bytes (NUL etc.)",
         )
@@ -197,7 +184,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     text = data.decode("latin-1")
     c1 = sum(1 for c in text if "\x80" <= c <= "\x9f")
     if c1 > 0.05 * max(1, len(text.strip())):
-        raise _Reject("undecodable", "file is neither UTF-8, UTF-16, Windows-1256 nor Latin-1 text")
+        raise Reject("undecodable", "file is neither UTF-8, UTF-16, Windows-1256 nor Latin-1 text")
     return text, "latin-1"
 
 
@@ -214,104 +201,93 @@ def _looks_html(text: str) -> bool:
     return bool(_HTML_SNIFF.search(head)) and len(_HTML_TAG.findall(head)) >= 3
 
 
-def _as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "\n\n".join(value)
-    if isinstance(value, bool | int | float):
-        return str(value)
-    return None
+# (is_reject, row): one record of a file, as an article row or a reject row.
+Row = tuple[bool, dict[str, Any]]
 
 
-def _record(obj: Any, where: str) -> dict[str, Any]:
-    if not isinstance(obj, dict):
-        raise _Reject("malformed_json", f"{where} is a JSON {type(obj).__name__}, not an object")
-    body = next((_as_text(obj.get(f)) for f in BODY_FIELDS if _as_text(obj.get(f))), None)
-    if body is None or not body.strip():
-        fields = ", ".join(sorted(map(str, obj))) or "none"
-        raise _Reject(
-            "no_body",
-            f"{where} has no text under 'text', 'body' or 'content' (fields present: {fields})",
-        )
-    meta = {
-        col: next((_as_text(obj.get(k)) for k in keys if _as_text(obj.get(k)) is not None), None)
-        for col, keys in META_FIELDS.items()
-    }
-    return {"raw_text": body, **meta}
-
-
-def _json_records(text: str, suffix: str) -> list[tuple[int | None, dict[str, Any] | _Reject]]:
-    out: list[tuple[int | None, dict[str, Any] | _Reject]] = []
+def _whole_file_records(path: Path, data: bytes) -> tuple[list[Record], str]:
+    text, encoding = decode_bytes(data)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return json_document_records(text), encoding
     if suffix == ".jsonl":
-        for i, line in enumerate(text.splitlines()):
-            if not line.strip():
-                continue
+        # A UTF-16 feed cannot be split on newline bytes; it is decoded whole (under the file limit).
+        lines = [(i, line) for i, line in enumerate(text.splitlines()) if line.strip()]
+        out: list[Record] = []
+        for i, line in lines:
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                out.append((i, _Reject("malformed_json", f"line {i + 1} is not valid JSON ({exc.msg})")))
-                continue
-            try:
-                out.append((i, _record(obj, f"line {i + 1}")))
-            except _Reject as rej:
+                out.append((i, record(parse_json(line, f"line {i + 1}"), f"line {i + 1}")))
+            except Reject as rej:
                 out.append((i, rej))
-        if not out:
-            out.append((None, _Reject("empty", "JSON Lines file has no records (only blank lines)")))
-        return out
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [(None, _Reject("malformed_json", f"file is not valid JSON ({exc.msg} at line {exc.lineno})"))]
-    items = obj if isinstance(obj, list) else [obj]
-    if not items:
-        return [(None, _Reject("empty", "JSON file holds an empty list"))]
-    for i, item in enumerate(items):
-        where = f"item {i} of the list" if isinstance(obj, list) else "the JSON object"
-        try:
-            out.append((i, _record(item, where)))
-        except _Reject as rej:
-            out.append((i, rej))
-    return out
+        return out or [(None, Reject("empty", "JSON Lines file has no records (only blank lines)"))], encoding
+    return [(0, {"raw_text": text, **dict.fromkeys(META_FIELDS)})], encoding
 
 
-def _read_file(
-    path: Path, rel: str, max_file_bytes: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _streams(path: Path) -> bool:
+    """A .jsonl feed in an 8-bit encoding is read line by line; a UTF-16 one is not."""
+    if path.suffix.lower() != ".jsonl":
+        return False
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    return not head.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_without_bom(head) is None
+
+
+def _read_file(path: Path, rel: str, max_file_bytes: int, max_record_bytes: int) -> Iterator[Row]:
+    """(is_reject, row) for each record of one file, one at a time (a feed is never held whole)."""
     size = path.stat().st_size
     base = {"source_file": rel, "file_size_bytes": size}
 
-    def reject(index: int | None, rej: _Reject) -> dict[str, Any]:
-        return {**base, "record_index": index, "reason": rej.reason, "message": rej.message}
+    def reject(index: int | None, rej: Reject) -> Row:
+        return True, {**base, "record_index": index, "reason": rej.reason, "message": rej.message}
 
-    if size > max_file_bytes:
-        msg = f"file is {human_size(size)}, over the {human_size(max_file_bytes)} limit"
-        return [], [reject(None, _Reject("too_large", msg))]
     if size == 0:
-        return [], [reject(None, _Reject("empty", "file is empty (0 bytes)"))]
-    data = path.read_bytes()
-    try:
-        text, encoding = decode_bytes(data)
-    except _Reject as rej:
-        return [], [reject(None, rej)]
-    suffix = path.suffix.lower()
-    if suffix in (".json", ".jsonl"):
-        records = _json_records(text, suffix)
+        yield reject(None, Reject("empty", "file is empty (0 bytes)"))
+        return
+    if _streams(path):
+        records: Iterable[tuple[int | None, Any, str | None]] = jsonl_records(
+            path, max_record_bytes, decode_bytes
+        )
+    elif size > max_file_bytes:
+        yield reject(
+            None,
+            Reject("too_large", f"file is {human_size(size)}, over the {human_size(max_file_bytes)} limit"),
+        )
+        return
     else:
-        records = [(0, {"raw_text": text, **dict.fromkeys(META_FIELDS)})]
-    rows, rejects = [], []
-    for index, rec in records:
-        if isinstance(rec, _Reject):
-            rejects.append(reject(index, rec))
+        try:
+            found, encoding = _whole_file_records(path, path.read_bytes())
+        except Reject as rej:
+            yield reject(None, rej)
+            return
+        records = ((i, rec, encoding) for i, rec in found)
+    for index, rec, encoding in records:
+        if isinstance(rec, Reject):
+            yield reject(index, rec)
             continue
         enc = encoding
         if _looks_html(rec["raw_text"]):
             rec["raw_text"] = html_to_text(rec["raw_text"])
             enc = f"{encoding}+html"
-        rows.append({**base, "record_index": index, "encoding": enc, **rec})
-    return rows, rejects
+        yield False, {**base, "record_index": index, "encoding": enc, **rec}
+
+
+def _read_or_reject(path: Path, rel: str, max_file_bytes: int, max_record_bytes: int) -> Iterator[Row]:
+    """`_read_file`, with any error no rule foresaw turned into a reject of that file."""
+    try:
+        yield from _read_file(path, rel, max_file_bytes, max_record_bytes)
+    except Exception as exc:  # one poison file must not stop the batch
+        rej = unexpected("file", exc)
+        size = path.stat().st_size if path.exists() else None
+        yield (
+            True,
+            {
+                "source_file": rel,
+                "record_index": None,
+                "file_size_bytes": size,
+                "reason": rej.reason,
+                "message": rej.message,
+            },
+        )
 
 
 KNOWN_SCHEMA: dict[str, pl.DataType] = {
@@ -321,37 +297,8 @@ KNOWN_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
-def read_inbox(
-    inbox: Path,
-    max_file_bytes: int = 20_000_000,
-    files: Sequence[Path] | None = None,
-    known_articles: pl.DataFrame | None = None,
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Read inbox files -> (raw_articles, duplicate_articles, rejected_articles).
-
-    Every (source_file, record_index) seen lands in exactly one of the three frames.
-    ``article_id`` = first 16 hex chars of sha256 of the normalized body with all whitespace runs
-    collapsed (``normalize.content_key``), so re-encoded or re-spaced copies are one article; the
-    first copy by (source_file, record_index) is kept, the others are listed as duplicates.
-
-    ``files`` restricts the read to some inbox files (incremental runs read only new or changed
-    ones); ``known_articles`` (article_id, source_file, record_index) are articles already in the
-    warehouse: a record with one of their ids is a duplicate of that earlier file.
-    """
-    inbox = Path(inbox)
-    rows: list[dict[str, Any]] = []
-    rejects: list[dict[str, Any]] = []
-    for path in list_inbox_files(inbox) if files is None else sorted(files):
-        r, j = _read_file(path, path.relative_to(inbox).as_posix(), max_file_bytes)
-        rows.extend(r)
-        rejects.extend(j)
-
-    cols = [c for c in RAW_SCHEMA if c != "article_id"]
-    raw = (
-        pl.DataFrame(rows, schema={c: RAW_SCHEMA[c] for c in cols})
-        if rows
-        else pl.DataFrame(schema={c: RAW_SCHEMA[c] for c in cols})
-    )
+def _prepare(raw: pl.DataFrame) -> pl.DataFrame:
+    """Clean control characters, hash the content key and decide the text rejects of one chunk."""
     raw = (
         raw.with_columns(
             # Stray NULs and other control characters from broken exports; CRLF -> LF.
@@ -389,6 +336,56 @@ def read_inbox(
         )
     )
     raw = raw.with_columns(_reason=reason, _message=message)
+    # The key is only needed for the id: dropping it here keeps one copy of the text per chunk.
+    return raw.with_columns(article_id=sha256_prefix(raw["_key"])).drop("_key", "_letters", "_arabic")
+
+
+def _raw_frames(
+    inbox: Path, paths: Sequence[Path], max_file_bytes: int, max_record_bytes: int
+) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """Records of `paths` as one prepared frame (`_prepare`), built chunk by chunk so that a big feed
+    is never held as Python dicts, nor its text in several copies, at once."""
+    schema = {c: RAW_SCHEMA[c] for c in RAW_SCHEMA if c != "article_id"}
+    frames: list[pl.DataFrame] = [_prepare(pl.DataFrame(schema=schema))]
+    rows: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    for path in paths:
+        for is_reject, row in _read_or_reject(
+            path, path.relative_to(inbox).as_posix(), max_file_bytes, max_record_bytes
+        ):
+            (rejects if is_reject else rows).append(row)
+            if len(rows) >= _CHUNK_ROWS:
+                frames.append(_prepare(pl.DataFrame(rows, schema=schema)))
+                rows = []
+    if rows:
+        frames.append(_prepare(pl.DataFrame(rows, schema=schema)))
+    return pl.concat(frames), rejects
+
+
+_CHUNK_ROWS = 2_000
+
+
+def read_inbox(
+    inbox: Path,
+    max_file_bytes: int = 20_000_000,
+    files: Sequence[Path] | None = None,
+    known_articles: pl.DataFrame | None = None,
+    max_record_bytes: int = 20_000_000,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Read inbox files -> (raw_articles, duplicate_articles, rejected_articles).
+
+    Every (source_file, record_index) seen lands in exactly one of the three frames.
+    ``article_id`` = first 16 hex chars of sha256 of the normalized body with all whitespace runs
+    collapsed (``normalize.content_key``), so re-encoded or re-spaced copies are one article; the
+    first copy by (source_file, record_index) is kept, the others are listed as duplicates.
+
+    ``files`` restricts the read to some inbox files (incremental runs read only new or changed
+    ones); ``known_articles`` (article_id, source_file, record_index) are articles already in the
+    warehouse: a record with one of their ids is a duplicate of that earlier file.
+    """
+    inbox = Path(inbox)
+    paths = list_inbox_files(inbox) if files is None else sorted(files)
+    raw, rejects = _raw_frames(inbox, paths, max_file_bytes, max_record_bytes)
     is_json = pl.col("source_file").str.to_lowercase().str.contains(r"\.jsonl?$")
     late_rejects = raw.filter(pl.col("_reason").is_not_null()).select(
         "source_file",
@@ -399,7 +396,6 @@ def read_inbox(
         message=pl.col("_message"),
     )
     good = raw.filter(pl.col("_reason").is_null()).sort("source_file", "record_index")
-    good = good.with_columns(article_id=sha256_prefix(good["_key"]))
     known = (known_articles if known_articles is not None else pl.DataFrame(schema=KNOWN_SCHEMA)).select(
         "article_id", _known_file="source_file", _known_rec="record_index"
     )

@@ -58,3 +58,32 @@ def test_schedule_evaluates_to_a_run_request() -> None:
     context = dg.build_schedule_context(scheduled_execution_time=None)
     requests = list(hourly_schedule.evaluate_tick(context).run_requests or [])
     assert len(requests) == 1
+
+
+def test_sensor_ignores_a_missing_inbox_and_re_ingests_a_file_that_comes_back(
+    inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    instance = dg.DagsterInstance.ephemeral()
+    (inbox / "a.txt").write_text("خبر أول", encoding="utf-8")
+    first = inbox_sensor(dg.build_sensor_context(instance=instance))
+    assert isinstance(first, dg.SensorResult)
+
+    # Unmounted share / typo: no wipe is requested and the cursor stays, so the remount is no change.
+    monkeypatch.setenv("AKHBAR_INBOX", str(inbox / "unmounted"))
+    gone = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor))
+    assert isinstance(gone, dg.SkipReason) and "does not exist" in (gone.skip_message or "")
+    monkeypatch.setenv("AKHBAR_INBOX", str(inbox))
+    assert isinstance(
+        inbox_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor)), dg.SkipReason
+    )
+
+    # The file really leaves, then comes back: each change is a run with a run key never used before.
+    moved = (inbox / "a.txt").read_bytes()
+    (inbox / "a.txt").unlink()
+    deleted = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=first.cursor))
+    (inbox / "a.txt").write_bytes(moved)
+    back = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=deleted.cursor))
+    assert isinstance(back, dg.SensorResult)
+    assert back.run_requests[0].tags == {"akhbar/new_files": "1"}
+    keys = [r.run_requests[0].run_key for r in (first, deleted, back)]
+    assert len(set(keys)) == 3

@@ -301,3 +301,23 @@ def test_outlet_quoted_in_a_byline_is_the_source() -> None:
     articles, _ = clean_articles(raw_frame([text]))
     assert articles.row(0, named=True)["source_name"] == "الشرق الأوسط"
     assert articles.row(0, named=True)["published_date"] == dt.date(2019, 2, 23)
+
+
+def test_photo_credit_at_paragraph_end_keeps_the_paragraph() -> None:
+    paragraph = "وقصفت الطائرات مواقع للمسلحين في ريف إدلب الجنوبي صباح اليوم بحسب مصادر محلية. (© رويترز)"
+    row = clean_one(BODY + "\n\n" + paragraph)
+    assert "وقصفت الطائرات مواقع للمسلحين في ريف إدلب الجنوبي" in row["body"]
+
+
+def test_rights_notice_inside_a_sentence_keeps_the_text() -> None:
+    sentence = "وقال الوزير إن جميع الحقوق محفوظة للشعب الفلسطيني ولن يتنازل عنها تحت أي ظرف من الظروف."
+    row = clean_one(BODY + "\n\n" + sentence + "\n\n© 2019 الجزيرة. جميع الحقوق محفوظة")
+    assert sentence in row["body"]
+    assert "2019 الجزيرة" not in row["body"]
+
+
+def test_one_line_body_ending_with_a_rights_notice_is_not_rejected() -> None:
+    one_line = BODY.replace("\n\n", " ") + " جميع الحقوق محفوظة"
+    articles, rejects = clean_articles(raw_frame([one_line]))
+    assert rejects.is_empty()
+    assert "الوزير سيلتقي نظيره الفرنسي في باريس" in articles["body"][0]

@@ -6,7 +6,11 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.inbox_state import (
+    archive_deleted,
     batch_key,
+    cursor_sequence,
+    deleted_article_share,
+    inbox_problem,
     pipeline_version,
     plan_changes,
     scan_inbox,
@@ -113,6 +117,48 @@ def test_batch_work_retracts_every_touched_file_and_rereads_orphans() -> None:
     assert sorted(todo) == ["c.txt", "d.txt", "n.txt"]
     assert sorted(retracted["article_id"]) == ["b", "c", "n"]
     assert known_left["source_file"].to_list() == ["a.txt"]
+
+
+def test_missing_or_unreadable_inbox_is_a_problem_not_an_empty_scan(tmp_path: Path) -> None:
+    assert inbox_problem(tmp_path) is None
+    missing = inbox_problem(tmp_path / "typo")
+    assert missing and "does not exist" in missing and "AKHBAR_INBOX" in missing
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    assert "is not a folder" in (inbox_problem(tmp_path / "file.txt") or "")
+    if os.geteuid() != 0:  # root reads any folder
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0)
+        assert "cannot be read" in (inbox_problem(locked) or "")
+
+
+def test_run_key_of_a_file_that_comes_back_is_new(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("خبر", encoding="utf-8")
+    first = plan_changes(None, scan_inbox(tmp_path))
+    # Deleted, then back with the same content: the same plan as the first load, a later change.
+    again = plan_changes(None, scan_inbox(tmp_path))
+    assert batch_key(first, 1) != batch_key(again, 3)
+    assert batch_key(first, 1) == batch_key(again, 1)
+    cursor = state_to_json(scan_inbox(tmp_path), 3)
+    assert cursor_sequence(cursor) == 3 and cursor_sequence(None) == 0
+    assert state_from_json(cursor).equals(scan_inbox(tmp_path))
+    # A cursor written before the count was kept (a bare list of files) still reads.
+    old = '[["a.txt", 6, 1, "abc"]]'
+    assert cursor_sequence(old) == 0 and state_from_json(old).height == 1
+
+
+def test_archive_mode_keeps_files_moved_away() -> None:
+    plan = pl.DataFrame(
+        {"source_file": ["a.txt", "b.txt", "c.txt"], "change": ["deleted", "new", "unchanged"]}
+    )
+    assert archive_deleted(plan)["change"].to_list() == ["unchanged", "new", "unchanged"]
+
+
+def test_deleted_article_share_counts_deletions_only() -> None:
+    batch = pl.DataFrame(
+        {"source_file": ["a.txt", "b.jsonl", "c.txt"], "change": ["deleted", "changed", "deleted"]}
+    )
+    articles = pl.DataFrame({"source_file": ["a.txt", "b.jsonl", "b.jsonl", "d.txt", "e.txt"]})
+    assert deleted_article_share(batch, articles) == (1, 5)
 
 
 def test_pipeline_version_counts_modules_of_packages(tmp_path: Path) -> None:

@@ -1,0 +1,169 @@
+"""The fault suite (issue 13): each hostile-but-realistic fault, run through the real pipeline.
+
+Where nothing should change, the published warehouse stays byte-identical; where the run goes on,
+every file is accounted for (the blocking check passes) and the next normal run is correct.
+Each test starts from a copy of the sample build, so it pays for at most one pipeline run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from orchestration.run_guard import RunLock
+from tests.conftest import Pipeline
+
+pytestmark = pytest.mark.slow
+
+NEW_ARTICLE = (
+    "أجرى الرئيس الروسي فلاديمير بوتين اليوم الأربعاء اتصالاً هاتفياً مع الرئيس التركي رجب طيب أردوغان، "
+    "بحثا خلاله الوضع في سوريا.\n\nوقال الكرملين في بيان إن الجانبين بحثا التحضيرات للقمة الثلاثية.\n"
+)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _run(inbox: Path, root: Path) -> tuple[bool, str]:
+    """Materialize everything into `root`; (success, every message and error text of the run)."""
+    from orchestration import defs as defs_package
+    from orchestration.defs.resources import build_resources
+    from orchestration.settings import Settings
+
+    settings = Settings(inbox=inbox, warehouse=root / "news.duckdb", quality_dir=root / "quality")
+    defs = dg.load_definitions_from_package_module(
+        defs_package, resources=build_resources(settings), executor=dg.in_process_executor
+    )
+    instance = dg.DagsterInstance.ephemeral()
+    result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
+        instance=instance,
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}},
+    )
+    texts = [f"{e.message} {e.event_specific_data!r}" for e in result.all_events]
+    texts += [str(c.description) for c in result.get_asset_check_evaluations() if not c.passed]
+    texts += [entry.user_message for entry in instance.all_logs(result.run_id)]
+    return result.success, "\n".join(texts)
+
+
+def _query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture()
+def copy(sample_pipeline: Pipeline, tmp_path: Path) -> tuple[Path, Path]:
+    """(inbox, warehouse): a copy of the sample's inbox, working database and published warehouse."""
+    inbox = tmp_path / "inbox"
+    shutil.copytree(sample_pipeline.inbox, inbox)
+    (tmp_path / "build").mkdir()
+    shutil.copy(sample_pipeline.build_database, tmp_path / "build" / "news.duckdb")
+    shutil.copy(sample_pipeline.warehouse, tmp_path / "news.duckdb")
+    return inbox, tmp_path / "news.duckdb"
+
+
+def test_missing_inbox_fails_and_publishes_nothing(copy: tuple[Path, Path], tmp_path: Path) -> None:
+    _, warehouse = copy
+    before = _digest(warehouse)
+    success, log = _run(tmp_path / "inbox_typo", tmp_path)
+    assert not success
+    assert "does not exist (check AKHBAR_INBOX" in log
+    assert _digest(warehouse) == before
+
+
+def test_damaged_build_database_is_reported_in_one_line(copy: tuple[Path, Path], tmp_path: Path) -> None:
+    """The run that finds the working database unopenable says so (here it then stops on a missing
+    inbox, which keeps the test cheap; the rebuild itself is the last test)."""
+    _, warehouse = copy
+    before = _digest(warehouse)
+    build = tmp_path / "build" / "news.duckdb"
+    build.write_bytes(build.read_bytes()[:4096])
+    success, log = _run(tmp_path / "no_inbox", tmp_path)
+    assert not success
+    (notice,) = [line for line in log.splitlines() if "could not be opened" in line]
+    assert "moved it to news.duckdb.broken-" in notice and "rebuilding every inbox file" in notice
+    assert _digest(warehouse) == before
+
+
+def test_emptied_inbox_is_stopped_by_the_retraction_check(copy: tuple[Path, Path], tmp_path: Path) -> None:
+    _, warehouse = copy
+    before = _digest(warehouse)
+    empty = tmp_path / "empty_share"
+    empty.mkdir()
+    success, log = _run(empty, tmp_path)
+    assert not success
+    assert "would be retracted" in log and "AKHBAR_ALLOW_MASS_RETRACTION=1" in log
+    assert _digest(warehouse) == before
+
+
+def test_second_run_exits_while_another_holds_the_lock(
+    copy: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox, warehouse = copy
+    before = _digest(warehouse)
+    monkeypatch.setenv("AKHBAR_RUN_LOCK_WAIT", "0")
+    with RunLock(tmp_path / "build" / "news.duckdb"):
+        success, log = _run(inbox, tmp_path)
+    assert not success
+    assert "another Akhbar run is using" in log
+    assert _digest(warehouse) == before
+
+
+def test_poison_files_stale_wal_and_leftover_copy(copy: tuple[Path, Path], tmp_path: Path) -> None:
+    """One run meets: a 5,000-deep JSON, a truncated JSON, a killed publish's temporary copy and a
+    notebook's write-ahead log on the published file. It publishes, accounts for every file, and
+    the new warehouse has neither the notebook's table nor its deletions."""
+    inbox, warehouse = copy
+    articles = _query(warehouse, "select count(*) from dim_articles")[0][0]
+    (inbox / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    whole = json.dumps({"title": "خبر", "text": NEW_ARTICLE}, ensure_ascii=False)
+    (inbox / "cut.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
+    (inbox / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    leftover = tmp_path / ".news.duckdb.999999999.tmp"
+    leftover.write_bytes(b"half a copy")
+    code = (
+        f"import duckdb, time\ncon = duckdb.connect({str(warehouse)!r})\n"
+        "con.execute(\"set checkpoint_threshold = '1GB'\")\n"
+        "con.execute('create table main.scratch as select 1 as x; delete from main.dim_articles')\n"
+        "print('ready', flush=True)\ntime.sleep(120)\n"
+    )
+    client = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert client.stdout is not None and client.stdout.readline().strip() == "ready"
+    client.send_signal(signal.SIGKILL)
+    client.wait()
+    assert Path(f"{warehouse}.wal").exists()
+
+    success, log = _run(inbox, tmp_path)
+    assert success, log[-3000:]
+    rejects = dict(_query(warehouse, "select source_file, message from rejected_articles"))
+    assert "nested too deeply" in rejects["deep.json"]
+    assert "truncated" in rejects["cut.json"]
+    assert _query(warehouse, "select count(*) from dim_articles")[0][0] == articles + 1
+    assert _query(warehouse, "select count(*) from duckdb_tables() where table_name = 'scratch'") == [(0,)]
+    assert not leftover.exists() and not Path(f"{warehouse}.wal").exists()
+    schemas = {s for (s,) in _query(warehouse, "select distinct schema_name from duckdb_tables()")}
+    assert schemas == {"main", "reference"}
+
+
+def test_damaged_build_database_is_moved_aside_and_rebuilt(
+    copy: tuple[Path, Path], tmp_path: Path, sample_pipeline: Pipeline
+) -> None:
+    inbox, warehouse = copy
+    build = tmp_path / "build" / "news.duckdb"
+    build.write_bytes(build.read_bytes()[: build.stat().st_size // 2])
+    success, log = _run(inbox, tmp_path)
+    assert success, log[-3000:]
+    assert list((tmp_path / "build").glob("news.duckdb.broken-*"))
+    for table in ("dim_articles", "fct_events", "fct_entity_mentions", "inbox_files"):
+        sql = f"select count(*) from {table}"
+        assert _query(warehouse, sql) == sample_pipeline.query(sql), table
