@@ -23,7 +23,7 @@ from orchestration.defs._metadata import frame_metadata
 from orchestration.defs.dbt import AkhbarDbtTranslator
 from orchestration.defs.ingest import TRANSFORMS_DIR
 from orchestration.defs.lake import DailyLakeIOManager
-from orchestration.defs.resources import dbt_project
+from orchestration.defs.resources import LocalDbtCliResource, dbt_executable, dbt_project
 from orchestration.settings import REFERENCE_DIR, Settings, get_settings
 from orchestration.transforms.daily import day_plan, extract_day, files_to_read, retracted_for_day
 from orchestration.transforms.inbox_state import pipeline_version
@@ -142,7 +142,9 @@ def daily_definitions(settings: Settings | None = None) -> dg.Definitions:
         resources={
             "daily": DailyConfig(inbox=str(settings.inbox), lake_dir=str(settings.lake_dir)),
             "daily_lake": DailyLakeIOManager(lake_dir=str(settings.lake_dir)),
-            "dbt_daily": DbtCliResource(project_dir=dbt_project, target="daily"),
+            "dbt_daily": LocalDbtCliResource(
+                project_dir=dbt_project, target="daily", dbt_executable=dbt_executable()
+            ),
         },
         jobs=[
             dg.define_asset_job("daily_landing_job", selection=[daily_landing], partitions_def=DAILY),

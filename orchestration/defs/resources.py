@@ -2,6 +2,8 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from functools import cached_property
+from importlib.metadata import version as installed_version
 from pathlib import Path
 
 import dagster as dg
@@ -10,6 +12,7 @@ from dagster._core.storage.db_io_manager import DbTypeHandler, TableSlice
 from dagster_dbt import DbtCliResource, DbtProject
 from dagster_duckdb import DuckDBResource
 from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
+from packaging.version import Version
 from pydantic import PrivateAttr
 
 from orchestration.run_guard import RunLock, heal_build_database
@@ -25,6 +28,19 @@ def dbt_executable() -> str:
     finds it without an activated virtualenv; PATH only when there is none (an unusual install)."""
     beside = Path(sys.executable).parent / "dbt"
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
+
+
+class LocalDbtCliResource(DbtCliResource):
+    """`DbtCliResource` that reads dbt's version from the installed dbt-core package.
+
+    dagster-dbt runs `dbt --version` before every dbt step to learn the version; that command also
+    asks PyPI for the latest release (a network call and seconds of start-up on every run). The
+    executable is the venv's own dbt (`dbt_executable`), so the package metadata gives the same answer.
+    """
+
+    @cached_property
+    def _cli_version(self) -> Version:
+        return Version(installed_version("dbt-core"))
 
 
 class ReplacingPolarsTypeHandler(DuckDBPolarsTypeHandler):
@@ -126,7 +142,7 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
             database=str(settings.build_database), lake_dir=str(settings.lake_dir)
         ),
         "warehouse_db": DuckDBResource(database=str(settings.build_database)),
-        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
+        "dbt": LocalDbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
         "knowledge_base": KnowledgeBaseResource(),
         "akhbar": AkhbarConfig(
             inbox=str(settings.inbox),
