@@ -125,9 +125,10 @@ def execute(verbose: bool = False) -> RunOutcome:
         warnings.simplefilter("ignore")
         import dagster as dg
 
-        from orchestration.definitions import defs
+        from orchestration.definitions import build_definitions
 
-        job = defs.get_job_def(JOB_NAME)
+        # Built now, so the paths are those of this call's environment (not a cached module's).
+        job = build_definitions().get_job_def(JOB_NAME)
         instance = dg.DagsterInstance.get()
         if verbose:
             result = job.execute_in_process(

@@ -45,14 +45,11 @@ def run_pipeline(inbox: Path, root: Path, extra_checks: Sequence[object] = ()) -
     """
     import dagster as dg
 
-    from orchestration import defs as defs_package
-    from orchestration.defs.resources import build_resources
+    from orchestration.definitions import build_definitions
     from orchestration.settings import Settings
 
     settings = Settings(inbox=inbox, warehouse=root / "news.duckdb", quality_dir=root / "quality")
-    defs = dg.load_definitions_from_package_module(
-        defs_package, resources=build_resources(settings), executor=dg.in_process_executor
-    )
+    defs = build_definitions(settings)
     if extra_checks:
         defs = dg.Definitions.merge(defs, dg.Definitions(asset_checks=list(extra_checks)))
     job = defs.resolve_implicit_global_asset_job_def()

@@ -22,11 +22,23 @@ from orchestration.defs.quality import (
     gx_event_candidates_suite,
 )
 from orchestration.defs.resources import AkhbarConfig
+from orchestration.transforms.schemas import (
+    ARTICLES_SCHEMA,
+    ENTITY_MENTIONS_SCHEMA,
+    EVENT_CANDIDATES_SCHEMA,
+)
 
 BODY = (
     "موسكو (رويترز) - أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس الأمريكي دونالد ترامب "
     "يوم الثلاثاء لبحث الأزمة السورية، وقال الكرملين إن الجانبين اتفقا على مواصلة الاتصالات."
 )
+
+
+def _landed(frame: pl.DataFrame, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """`frame` with the landing table's other columns as nulls: each test isolates one expectation
+    (the suites also check the column set against the schema)."""
+    missing = [pl.lit(None, dtype).alias(name) for name, dtype in schema.items() if name not in frame.columns]
+    return frame.with_columns(missing).select(list(schema))
 
 
 def _articles(*extra: dict[str, object]) -> pl.DataFrame:
@@ -38,7 +50,7 @@ def _articles(*extra: dict[str, object]) -> pl.DataFrame:
         "published_date_source": "text",
         "body": BODY,
     }
-    return pl.DataFrame([base, *({**base, **row} for row in extra)])
+    return _landed(pl.DataFrame([base, *({**base, **row} for row in extra)]), ARTICLES_SCHEMA)
 
 
 @pytest.fixture
@@ -125,6 +137,7 @@ def test_entity_mentions_check_reports_bad_offsets(check_context: dg.AssetCheckE
             "confidence": [1.0, 0.8],
         }
     )
+    mentions = _landed(mentions, ENTITY_MENTIONS_SCHEMA)
     entities = pl.DataFrame({"entity_id": ["person:vladimir_putin", "person:donald_trump"]})
     (result,) = gx_entity_mentions_suite(
         check_context, entity_mentions=mentions, articles=_articles(), entities=entities
@@ -149,6 +162,7 @@ def test_event_candidates_check_uses_the_cameo_codebook(check_context: dg.AssetC
             "confidence": [0.9, 0.4],
         }
     )
+    events = _landed(events, EVENT_CANDIDATES_SCHEMA)
     (result,) = gx_event_candidates_suite(check_context, event_candidates=events)
     assert not result.passed and result.asset_key == EVENT_CANDIDATES
     (failed,) = result.metadata["failed_expectations"].value
