@@ -4,8 +4,7 @@ import polars as pl
 from orchestration.defs._metadata import frame_metadata
 from orchestration.defs.resources import KnowledgeBaseResource
 from orchestration.transforms.batching import for_articles, map_slices
-from orchestration.transforms.event_rules import apply_event_rules
-from orchestration.transforms.events import extract_event_candidates
+from orchestration.transforms.event_rules import extract_ruled_events
 
 
 @dg.asset(
@@ -30,8 +29,7 @@ def event_candidates(
     def chunk_events(chunk: pl.DataFrame) -> tuple[pl.DataFrame]:
         chunk_sentences = for_articles(sentences, chunk)
         chunk_mentions = for_articles(entity_mentions, chunk)
-        extracted = extract_event_candidates(chunk, chunk_sentences, chunk_mentions, kb)
-        return (apply_event_rules(extracted, chunk_sentences, chunk_mentions),)
+        return (extract_ruled_events(chunk, chunk_sentences, chunk_mentions, kb),)
 
     (candidates,) = map_slices(articles, chunk_events)
     by_code = dict(candidates.group_by("event_code").len().sort("event_code").iter_rows())

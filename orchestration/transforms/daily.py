@@ -14,7 +14,7 @@ import polars as pl
 from orchestration.transforms.batching import for_articles, map_slices
 from orchestration.transforms.clean import clean_articles
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.events import extract_event_candidates
+from orchestration.transforms.event_rules import extract_ruled_events
 from orchestration.transforms.inbox_state import plan_changes, scan_inbox
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
@@ -74,9 +74,7 @@ def extract_day(
     (candidates,) = map_slices(
         articles,
         lambda chunk: (
-            extract_event_candidates(
-                chunk, for_articles(sentences, chunk), for_articles(mentions, chunk), kb
-            ),
+            extract_ruled_events(chunk, for_articles(sentences, chunk), for_articles(mentions, chunk), kb),
         ),
     )
     return articles, rejected_clean, sentences, mentions, entities, candidates

@@ -33,7 +33,9 @@ from orchestration.transforms.event_rule_patterns import (
 )
 from orchestration.transforms.event_rule_titles import appositions, title_holders
 from orchestration.transforms.event_status_rules import rule_statuses
+from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.hashing import sha256_prefix
+from orchestration.transforms.reference import KnowledgeBase
 
 # CAMEO roots where both parties act on each other: consult (040-046), diplomatic cooperation (05x).
 _BILATERAL = r"^0[45]"
@@ -265,3 +267,11 @@ def apply_event_rules(
     key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
     out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
     return out.select(list(schema)).cast(schema)  # type: ignore[arg-type]
+
+
+def extract_ruled_events(
+    articles: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, kb: KnowledgeBase
+) -> pl.DataFrame:
+    """Event candidates of these articles, rules applied: the one chain of the plain and daily modes."""
+    extracted = extract_event_candidates(articles, sentences, mentions, kb)
+    return apply_event_rules(extracted, sentences, mentions)
