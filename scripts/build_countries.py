@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pycountry
 
-REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from orchestration.transforms.reference import REFERENCE_DIR, write_table
+
 SUPPLEMENT = REFERENCE_DIR / "countries_supplement.csv"
 OUTPUT = REFERENCE_DIR / "countries.csv"
 COLUMNS = [
@@ -136,12 +138,7 @@ def _drop_colliding_aliases(rows: list[dict[str, str]]) -> None:
 
 
 def main() -> None:
-    rows = build()
-    with OUTPUT.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} countries to {OUTPUT}")
+    write_table(OUTPUT.name, build(), COLUMNS)
 
 
 if __name__ == "__main__":

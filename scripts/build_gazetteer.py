@@ -51,9 +51,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from gazetteer_rules import form_status, typo_neighbours, word_frequencies  # noqa: E402
 
+from orchestration.transforms.reference import REFERENCE_DIR, write_table  # noqa: E402
 from orchestration.transforms.text import load_function_words, normalize_text  # noqa: E402
 
-REFERENCE_DIR = ROOT / "data" / "reference"
 OUTPUT = REFERENCE_DIR / "gazetteer.csv"
 COLUMNS = [
     "entity_id",
@@ -255,12 +255,7 @@ def build() -> list[dict[str, str]]:
 
 
 def main() -> None:
-    rows = build()
-    with OUTPUT.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} places to {OUTPUT}")
+    write_table(OUTPUT.name, build(), COLUMNS)
 
 
 if __name__ == "__main__":

@@ -20,14 +20,16 @@ for which a matcher should want context. Run from the repository root:
 
 from __future__ import annotations
 
-import csv
 import importlib
 import re
+import sys
 from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from orchestration.transforms.reference import write_table
+
 LOCALES = ("ar_AA", "ar_DZ", "ar_PS", "ar_SA")
 _DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+( [\u0621-\u064A]+)*$")
@@ -219,22 +221,13 @@ def connectors(all_names: list[str]) -> list[dict[str, str]]:
     return rows
 
 
-def _write(name: str, rows: list[dict[str, str]]) -> None:
-    path = REFERENCE_DIR / name
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} rows to {path}")
-
-
 def main() -> None:
     given = given_names()
     family = family_names({r["name_ar"] for r in given})
     raw = [strip_diacritics(n) for loc in LOCALES for n in getattr(_provider(loc), "first_names_male", ())]
-    _write("given_names_ar.csv", given)
-    _write("family_names_ar.csv", family)
-    _write("name_connectors_ar.csv", connectors(raw))
+    write_table("given_names_ar.csv", given)
+    write_table("family_names_ar.csv", family)
+    write_table("name_connectors_ar.csv", connectors(raw))
 
 
 if __name__ == "__main__":

@@ -2,11 +2,14 @@
 
 Reference data is data: every dictionary the pipeline uses lives in a CSV there,
 documented in ``data/reference/README.md``. This module is the only reader of those CSVs
-(``read_table``) and ``REFERENCE_DIR`` is defined here only; it reads and types them.
+(``read_table``) and ``REFERENCE_DIR`` is defined here only; it reads and types them. The build
+scripts in ``scripts/`` write them back through ``write_table``, so every CSV has one layout.
 """
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,6 +41,23 @@ def read_table(
             if c in df.columns
         )
     return df
+
+
+def write_table(
+    name: str,
+    rows: Sequence[Mapping[str, object]],
+    columns: Sequence[str] | None = None,
+    reference_dir: Path = REFERENCE_DIR,
+) -> Path:
+    """Write ``rows`` to ``reference_dir / name`` (header first, ``\\n`` line ends, UTF-8): the
+    layout every committed reference CSV has, so a rebuild diffs only where the data changed."""
+    path = reference_dir / name
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns or rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} rows to {path}")
+    return path
 
 
 def read_optional(

@@ -14,6 +14,7 @@ import pycountry
 import pytest
 
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, load_kb, office_holders
+from orchestration.transforms.reference_validation import SINGLE_HOLDER_OFFICES
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_ENTITIES = ROOT / "tests" / "gold" / "entities.csv"
@@ -72,19 +73,10 @@ KNOWN_GAPS = {
     ("SOM", "foreign_minister", date(2015, 6, 1)),
     ("SOM", "foreign_minister", date(2023, 6, 1)),
 }
-OFFICES = {
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "crown_prince",
-    "deputy_crown_prince",
-    "igo_head",
-    "envoy",
-    "other",
-}
-# One holder at a time; envoys and "other" posts legitimately come in parallel.
-EXCLUSIVE_OFFICES = OFFICES - {"envoy", "other"}
+# The posts with one holder at a time are the run's own validation rule; envoys and "other" posts
+# legitimately come in parallel.
+EXCLUSIVE_OFFICES = set(SINGLE_HOLDER_OFFICES)
+OFFICES = EXCLUSIVE_OFFICES | {"envoy", "other"}
 CAMEO_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "OPP", "REB", "IGO", "MED", "BUS", "COP"}
 ARABIC_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
