@@ -19,14 +19,17 @@ import pytest
 from tests.heldout_score import (
     HELDOUT,
     REAL,
+    REAL_TEST,
     EventScore,
     actor_ok,
     expected_rows,
     read_csv,
     real_articles,
+    real_test_articles,
     report,
     run_chain,
     score,
+    split_articles,
 )
 
 # Floors actually reached (see the report printed by the tests); raise them as the rules improve.
@@ -43,14 +46,19 @@ ENTITY_RECALL_FLOOR = 0.9
 REAL_RECALL_FLOOR = 0.44
 REAL_PRECISION_FLOOR = 0.68
 REAL_NAMED_ACTOR_FLOOR = 0.37
-# The whole suite.
+# The whole suite (hand-written + real; real_test is never part of it).
 ALL_RECALL_FLOOR = 0.59
 ALL_PRECISION_FLOOR = 0.77
 ALL_NAMED_ACTOR_FLOOR = 0.54
+# real_test: real published articles nobody tunes on (issue 11), floors = main's scores when the split
+# was built minus a margin, so that a rule tuned on real/ that breaks real news elsewhere shows here.
+REAL_TEST_RECALL_FLOOR = 0.55
+REAL_TEST_PRECISION_FLOOR = 0.65
+REAL_TEST_NAMED_ACTOR_FLOOR = 0.43
 
 
 def _hand_written() -> frozenset[str]:
-    return frozenset(set(run_chain().articles["article"].to_list()) - real_articles())
+    return split_articles("hand")
 
 
 @cache
@@ -93,6 +101,38 @@ def test_real_articles_floors() -> None:
     s = score(real_articles())
     print("\n" + report("real published articles", s))
     _check(s, REAL_RECALL_FLOOR, REAL_PRECISION_FLOOR, REAL_NAMED_ACTOR_FLOOR)
+
+
+def test_real_test_floors() -> None:
+    s = score(real_test_articles())
+    print("\n" + report("real published articles, test split (never tuned on)", s))
+    _check(s, REAL_TEST_RECALL_FLOOR, REAL_TEST_PRECISION_FLOOR, REAL_TEST_NAMED_ACTOR_FLOOR)
+
+
+def test_real_test_stays_out_of_the_whole_suite() -> None:
+    """The whole-suite figure that rules are tuned against never sees real_test."""
+    assert not (split_articles("all") & real_test_articles())
+    assert split_articles("all") == split_articles("hand") | real_articles()
+    assert real_test_articles() <= set(run_chain().articles["article"].to_list())
+
+
+def test_real_test_is_disjoint_from_real() -> None:
+    """real_test holds other articles than real/: other keys, other addresses."""
+    real = read_csv(REAL / "sources.csv")
+    test = read_csv(REAL_TEST / "sources.csv")
+    assert not ({s["article"] for s in real} & {s["article"] for s in test})
+    assert not ({s["url"] for s in real} & {s["url"] for s in test})
+    rows = read_csv(REAL_TEST / "expected_events.csv")
+    assert {r["article"] for r in rows} <= {s["article"] for s in test}
+    assert {r["status"] for r in rows} <= {
+        "occurred",
+        "planned",
+        "postponed",
+        "cancelled",
+        "any",
+        "not_event",
+    }
+    assert all(r["must"] in {"yes", "no"} and (r["must"] == "no" or r["status"] == "occurred") for r in rows)
 
 
 def test_whole_suite_floors() -> None:
