@@ -52,9 +52,9 @@ ALL_PRECISION_FLOOR = 0.77
 ALL_NAMED_ACTOR_FLOOR = 0.54
 # real_test: real published articles nobody tunes on (issue 11), floors = main's scores when the split
 # was built minus a margin, so that a rule tuned on real/ that breaks real news elsewhere shows here.
-REAL_TEST_RECALL_FLOOR = 0.28
-REAL_TEST_PRECISION_FLOOR = 0.55
-REAL_TEST_NAMED_ACTOR_FLOOR = 0.24
+REAL_TEST_RECALL_FLOOR = 0.4
+REAL_TEST_PRECISION_FLOOR = 0.58
+REAL_TEST_NAMED_ACTOR_FLOOR = 0.35
 
 
 def _hand_written() -> frozenset[str]:
@@ -133,6 +133,16 @@ def test_real_test_is_disjoint_from_real() -> None:
         "not_event",
     }
     assert all(r["must"] in {"yes", "no"} and (r["must"] == "no" or r["status"] == "occurred") for r in rows)
+
+
+def test_real_test_breadth() -> None:
+    """real_test is broad too: at least 40 items, 15 outlets, 8 countries, 5 years (issue 11)."""
+    sources = read_csv(REAL_TEST / "sources.csv")
+    assert len(sources) >= 40
+    assert len({s["outlet"] for s in sources}) >= 15
+    assert len({s["country"] for s in sources if s["country"]}) >= 8
+    assert len({s["year"] for s in sources if s["year"]}) >= 5
+    assert sum(r["must"] == "yes" for r in read_csv(REAL_TEST / "expected_events.csv")) >= 40
 
 
 def test_whole_suite_floors() -> None:
