@@ -16,7 +16,9 @@ Matching rules (dyad + family level, per article, actors unordered):
   government, ministry or army: GDELT codes them all ISR/ISRGOV/ISRMIL);
 - a person absent from the knowledge base accepts any non-country actor of that country (a
   title-pattern person or a country+role actor);
-- an empty country (officials of international organizations) matches on the name alone;
+- an empty country (officials of international organizations) matches on the name alone, or at pair
+  level on the organization's CAMEO code (``igo_code``; ``IGOGCC|IGOEU`` gives actor1's and actor2's
+  codes when both are officials of organizations);
 - family: call = 041; meeting = 040/042/043/044; otherwise the two-digit CAMEO root.
 
 Expected rows carry a ``status`` (default ``occurred``): ``must=yes`` rows are the events a coder
@@ -207,9 +209,13 @@ def event_ok(chain: Chain, exp: dict[str, str], row: dict, *, strict: bool = Fal
     a, b = _sides(row)
     e1 = (exp["actor1_en"], exp["actor1_iso3"])
     e2 = (exp["actor2_en"], exp["actor2_iso3"])
-    kw = {"igo": exp.get("igo_code") or "", "strict": strict}
-    return (actor_ok(chain, *e1, *a, **kw) and actor_ok(chain, *e2, *b, **kw)) or (
-        actor_ok(chain, *e1, *b, **kw) and actor_ok(chain, *e2, *a, **kw)
+    # One code serves whichever actor is an organization's official; two ("IGOGCC|IGOEU") are the
+    # codes of actor1's and actor2's organizations when both are.
+    codes = (exp.get("igo_code") or "").split("|")
+    k1 = {"igo": codes[0], "strict": strict}
+    k2 = {"igo": codes[-1], "strict": strict}
+    return (actor_ok(chain, *e1, *a, **k1) and actor_ok(chain, *e2, *b, **k2)) or (
+        actor_ok(chain, *e1, *b, **k1) and actor_ok(chain, *e2, *a, **k2)
     )
 
 

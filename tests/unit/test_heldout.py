@@ -52,9 +52,11 @@ ALL_PRECISION_FLOOR = 0.77
 ALL_NAMED_ACTOR_FLOOR = 0.54
 # real_test: real published articles nobody tunes on (issue 11), floors = main's scores when the split
 # was built minus a margin, so that a rule tuned on real/ that breaks real news elsewhere shows here.
-REAL_TEST_RECALL_FLOOR = 0.4
-REAL_TEST_PRECISION_FLOOR = 0.58
-REAL_TEST_NAMED_ACTOR_FLOOR = 0.35
+# Measured 2026-12-02 on main (0a04b4d) with 62 articles / 72 must events: R 0.49 P 0.68 named 0.41
+# (both actors named 0.35, IGO-coded 8/9).
+REAL_TEST_RECALL_FLOOR = 0.44
+REAL_TEST_PRECISION_FLOOR = 0.62
+REAL_TEST_NAMED_ACTOR_FLOOR = 0.36
 
 
 def _hand_written() -> frozenset[str]:
@@ -142,7 +144,29 @@ def test_real_test_breadth() -> None:
     assert len({s["outlet"] for s in sources}) >= 15
     assert len({s["country"] for s in sources if s["country"]}) >= 8
     assert len({s["year"] for s in sources if s["year"]}) >= 5
-    assert sum(r["must"] == "yes" for r in read_csv(REAL_TEST / "expected_events.csv")) >= 40
+    rows = read_csv(REAL_TEST / "expected_events.csv")
+    assert sum(r["must"] == "yes" for r in rows) >= 40
+    # The issue 11 error classes it exercises (``other_hand`` is only in real/ so far).
+    assert {
+        "attachment",
+        "later_clause",
+        "verb_first",
+        "relative_clause",
+        "dropped_subject",
+        "passive_call",
+        "own_country",
+        "attendance",
+        "greetings",
+        "background",
+        "footer",
+        "postponed",
+        "cancelled",
+        "future",
+        "igo",
+        "name_variant",
+        "multi_party",
+        "attack",
+    } <= {r["error_class"] for r in rows}
 
 
 def test_whole_suite_floors() -> None:
