@@ -55,11 +55,11 @@ ALL_PRECISION_FLOOR = 0.77
 ALL_NAMED_ACTOR_FLOOR = 0.54
 # real_test: real published articles nobody tunes on (issue 11), floors = main's scores when the split
 # was built minus a margin, so that a rule tuned on real/ that breaks real news elsewhere shows here.
-# Measured 2026-12-02 on main (0a04b4d) with 62 articles / 72 must events: R 0.49 P 0.68 named 0.41
-# (both actors named 0.35, IGO-coded 8/9).
-REAL_TEST_RECALL_FLOOR = 0.44
-REAL_TEST_PRECISION_FLOOR = 0.62
-REAL_TEST_NAMED_ACTOR_FLOOR = 0.36
+# Measured 2026-12-02 on main (0a04b4d) with 73 articles / 86 must events: R 0.43 P 0.57 named 0.36
+# (both actors named 0.30, IGO-coded 9/10); the floors are 0.05 below.
+REAL_TEST_RECALL_FLOOR = 0.38
+REAL_TEST_PRECISION_FLOOR = 0.52
+REAL_TEST_NAMED_ACTOR_FLOOR = 0.31
 
 
 def _hand_written() -> frozenset[str]:
@@ -159,9 +159,10 @@ def test_real_test_breadth() -> None:
     assert len({s["year"] for s in sources if s["year"]}) >= 5
     rows = read_csv(REAL_TEST / "expected_events.csv")
     assert sum(r["must"] == "yes" for r in rows) >= 40
-    # The issue 11 error classes it exercises (``other_hand`` is only in real/ so far).
+    # Every issue 11 error class, as in real/.
     assert {
         "attachment",
+        "other_hand",
         "later_clause",
         "verb_first",
         "relative_clause",
