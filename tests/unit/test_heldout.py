@@ -6,7 +6,9 @@ officials, movements. ``real/`` holds real published items kept verbatim (58 out
 ``real/sources.csv``). Expected results are hand-made; the matching rules are in
 ``tests/heldout_score.py``.
 
-Run ``uv run pytest tests/unit/test_heldout.py -q -s`` to see every miss and extra event.
+Run ``uv run pytest tests/unit/test_heldout.py -q -s`` to see every miss and extra event, or
+``python -m tests.heldout_score --split {hand,real,real_test,all}`` for one split. ``real_test/`` is a
+second real split nobody tunes on: it is scored on its own and never enters the whole-suite figure.
 """
 
 from __future__ import annotations
@@ -19,14 +21,18 @@ import pytest
 from tests.heldout_score import (
     HELDOUT,
     REAL,
+    REAL_TEST,
     EventScore,
     actor_ok,
     expected_rows,
+    main,
     read_csv,
     real_articles,
+    real_test_articles,
     report,
     run_chain,
     score,
+    split_articles,
 )
 
 # Floors actually reached (see the report printed by the tests); raise them as the rules improve.
@@ -50,7 +56,7 @@ ALL_NAMED_ACTOR_FLOOR = 0.54
 
 
 def _hand_written() -> frozenset[str]:
-    return frozenset(set(run_chain().articles["article"].to_list()) - real_articles())
+    return split_articles("hand")
 
 
 @cache
@@ -93,6 +99,90 @@ def test_real_articles_floors() -> None:
     s = score(real_articles())
     print("\n" + report("real published articles", s))
     _check(s, REAL_RECALL_FLOOR, REAL_PRECISION_FLOOR, REAL_NAMED_ACTOR_FLOOR)
+
+
+# real_test: real published articles nobody tunes on (issue 11), floors = main's scores when the split
+# was built minus a margin, so that a rule tuned on real/ that breaks real news elsewhere shows here.
+# Measured 2026-12-02 on main (0a04b4d) with 73 articles / 86 must events: R 0.43 P 0.58 named 0.36
+# (both actors named 0.30, IGO-coded 9/10); the floors are 0.05 below.
+REAL_TEST_RECALL_FLOOR = 0.38
+REAL_TEST_PRECISION_FLOOR = 0.52
+REAL_TEST_NAMED_ACTOR_FLOOR = 0.31
+
+
+def test_real_test_floors() -> None:
+    s = score(real_test_articles())
+    print("\n" + report("real published articles, test split (never tuned on)", s))
+    _check(s, REAL_TEST_RECALL_FLOOR, REAL_TEST_PRECISION_FLOOR, REAL_TEST_NAMED_ACTOR_FLOOR)
+
+
+def test_real_test_stays_out_of_the_whole_suite() -> None:
+    """The whole-suite figure that rules are tuned against never sees real_test."""
+    assert not (split_articles("all") & real_test_articles())
+    assert split_articles("all") == split_articles("hand") | real_articles()
+    assert real_test_articles() <= set(run_chain().articles["article"].to_list())
+
+
+@pytest.mark.parametrize("split", ["hand", "real", "real_test", "all"])
+def test_split_selector(split: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m tests.heldout_score --split X`` reports that split alone."""
+    main(["--split", split])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"held-out split {split}: {score(split_articles(split)).must} events")
+    with pytest.raises(SystemExit):
+        main(["--split", "everything"])
+
+
+def test_real_test_is_disjoint_from_real() -> None:
+    """real_test holds other articles than real/: other keys, other addresses."""
+    real = read_csv(REAL / "sources.csv")
+    test = read_csv(REAL_TEST / "sources.csv")
+    assert not ({s["article"] for s in real} & {s["article"] for s in test})
+    assert not ({s["url"] for s in real} & {s["url"] for s in test})
+    rows = read_csv(REAL_TEST / "expected_events.csv")
+    assert {r["article"] for r in rows} <= {s["article"] for s in test}
+    assert {r["status"] for r in rows} <= {
+        "occurred",
+        "planned",
+        "postponed",
+        "cancelled",
+        "any",
+        "not_event",
+    }
+    assert all(r["must"] in {"yes", "no"} and (r["must"] == "no" or r["status"] == "occurred") for r in rows)
+
+
+def test_real_test_breadth() -> None:
+    """real_test is broad too: at least 40 items, 15 outlets, 8 countries, 5 years (issue 11)."""
+    sources = read_csv(REAL_TEST / "sources.csv")
+    assert len(sources) >= 40
+    assert len({s["outlet"] for s in sources}) >= 15
+    assert len({s["country"] for s in sources if s["country"]}) >= 8
+    assert len({s["year"] for s in sources if s["year"]}) >= 5
+    rows = read_csv(REAL_TEST / "expected_events.csv")
+    assert sum(r["must"] == "yes" for r in rows) >= 40
+    # Every issue 11 error class, as in real/.
+    assert {
+        "attachment",
+        "other_hand",
+        "later_clause",
+        "verb_first",
+        "relative_clause",
+        "dropped_subject",
+        "passive_call",
+        "own_country",
+        "attendance",
+        "greetings",
+        "background",
+        "footer",
+        "postponed",
+        "cancelled",
+        "future",
+        "igo",
+        "name_variant",
+        "multi_party",
+        "attack",
+    } <= {r["error_class"] for r in rows}
 
 
 def test_whole_suite_floors() -> None:
