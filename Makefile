@@ -26,7 +26,7 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/tests dbt_project/seeds \
 	dbt_project/analyses -type f 2>/dev/null) dbt_project/dbt_project.yml dbt_project/profiles.yml
 
-.PHONY: help install manifest run rebuild dev test test-spark lint format docs bench clean
+.PHONY: help install manifest run rebuild dev test test-spark lint format docs bench bench-backfill clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -76,6 +76,9 @@ docs: install  ## build the dbt docs site into dbt_project/target
 bench: install  ## benchmarks: corpus generator, per-stage throughput, peers (see README)
 	$(UV) sync --frozen --quiet --group bench
 	$(RUN) python -m bench.run
+
+bench-backfill: install  ## backfill of 10 days x 1k articles on 1 and 2 workers, ten-year projection
+	$(RUN) python -m bench.backfill
 
 clean:
 	rm -rf data/warehouse data/quality dbt_project/target .dagster_home/storage .dagster_home/history .dagster_home/logs

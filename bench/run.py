@@ -1055,6 +1055,10 @@ def _write(report: dict[str, Any], out: Path) -> str:
     md = render_markdown(report)
     if report.get("fixed_cost"):
         md += "\n" + render_fixed_cost(report["fixed_cost"], report["sizes"])
+    if report.get("backfill"):
+        from bench.backfill import render as render_backfill
+
+        md += "\n" + render_backfill(report["backfill"])
     (out / "results.json").write_text(json.dumps(report, indent=2, default=str))
     (out / "results.md").write_text(md)
     return md

@@ -5,7 +5,8 @@ day into the Parquet lake, `<lake>/daily/landing/<table>/ingest_date=<day>/`), w
 fan out, then the dbt models over the window (one run per backfill: `BackfillPolicy.single_run`),
 reading the lake with `ingest_window_*` vars. Events are deduplicated over every day in the daily
 warehouse, as in the plain mode. The plain inbox mode (`orchestration.definitions`, `make run`) is
-unchanged: this is its own code location, `dagster dev -m orchestration.partitioned`.
+unchanged: this is its own code location, `dagster dev -m orchestration.partitioned`. A flat inbox (no
+day folders) is first sorted into days by its feed records' dates (`daily_record_dates`).
 """
 
 import json
@@ -25,10 +26,17 @@ from orchestration.defs.ingest import TRANSFORMS_DIR
 from orchestration.defs.lake import DailyLakeIOManager
 from orchestration.defs.resources import LocalDbtCliResource, dbt_executable, dbt_project
 from orchestration.settings import REFERENCE_DIR, Settings, get_settings
-from orchestration.transforms.daily import day_plan, extract_day, files_to_read, retracted_for_day
-from orchestration.transforms.inbox_state import pipeline_version
+from orchestration.transforms.daily import (
+    day_plan,
+    extract_day,
+    files_to_read,
+    rebuild_plan,
+    retracted_for_day,
+)
+from orchestration.transforms.inbox_state import pipeline_version, scan_inbox
 from orchestration.transforms.ingest import read_inbox
 from orchestration.transforms.lake import read_days
+from orchestration.transforms.record_dates import files_of_day, has_day_folders, record_dates
 from orchestration.transforms.reference import load_kb
 
 PREFIX = "daily"
@@ -61,17 +69,54 @@ def _previous(lake: Path, table: str, day: date) -> pl.DataFrame | None:
         return None
 
 
+def record_dates_path(lake: Path) -> Path:
+    return lake / PREFIX / "record_dates.parquet"
+
+
+@dg.asset(key_prefix=[PREFIX], group_name="daily_landing")
+def daily_record_dates(context: dg.AssetExecutionContext, daily: DailyConfig) -> dg.MaterializeResult:
+    """A flat inbox (no `YYYY-MM-DD/` folders) sorted into days by its feed records' `published_at`.
+
+    Materialize it after the inbox changes, then the days it lists; an inbox of day folders needs it not.
+    """
+    inbox = Path(daily.inbox)
+    files = scan_inbox(inbox)
+    raw, _, _ = read_inbox(inbox, files=[inbox / f for f in files["source_file"]])
+    dates = record_dates(files, raw)
+    path = record_dates_path(Path(daily.lake_dir))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dates.write_parquet(path)
+    days = dates.group_by("ingest_date").len().sort("ingest_date")
+    context.log.info(f"{dates.height} files over {days.height} days")
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": dates.height,
+            "days": days.height,
+            "files_dated_by_records": int((dates["day_source"] == "records").sum()),
+        }
+    )
+
+
+def _day_plan(inbox: Path, lake: Path, day: date, version: str) -> pl.DataFrame:
+    previous = _previous(lake, "inbox_files", day)
+    if has_day_folders(inbox) or not record_dates_path(lake).exists():
+        return day_plan(inbox, day, version, previous)
+    # a flat inbox: the files `daily_record_dates` sorted into this day
+    return rebuild_plan(files_of_day(pl.read_parquet(record_dates_path(lake)), day), version, previous)
+
+
 @dg.multi_asset(
     outs={name: dg.AssetOut(key_prefix=[PREFIX, "landing"], io_manager_key="daily_lake") for name in LANDED},
     partitions_def=DAILY,
     group_name="daily_landing",
+    deps=[daily_record_dates],
 )
 def daily_landing(context: dg.AssetExecutionContext, daily: DailyConfig) -> Iterator[dg.Output]:
-    """Ingest and extract one day's inbox folder; every landing table gets that day's partition."""
+    """Ingest and extract one day's inbox files; every landing table gets that day's partition."""
     day = date.fromisoformat(context.partition_key)
     inbox, lake = Path(daily.inbox), Path(daily.lake_dir)
     version = pipeline_version(REFERENCE_DIR, TRANSFORMS_DIR)
-    plan = day_plan(inbox, day, version, _previous(lake, "inbox_files", day))
+    plan = _day_plan(inbox, lake, day, version)
     todo = files_to_read(plan)
     raw, duplicates, rejected = read_inbox(inbox, files=[inbox / f for f in todo])
     retracted = retracted_for_day(_previous(lake, "raw_articles", day))
@@ -138,7 +183,7 @@ def daily_definitions(settings: Settings | None = None) -> dg.Definitions:
     # dbt's `daily` target reads its database path from this variable (dbt_project/profiles.yml).
     os.environ["AKHBAR_DAILY_DB"] = str(daily_db)
     return dg.Definitions(
-        assets=[daily_landing, daily_dbt_models],
+        assets=[daily_record_dates, daily_landing, daily_dbt_models],
         resources={
             "daily": DailyConfig(inbox=str(settings.inbox), lake_dir=str(settings.lake_dir)),
             "daily_lake": DailyLakeIOManager(lake_dir=str(settings.lake_dir)),

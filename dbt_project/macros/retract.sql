@@ -14,5 +14,6 @@
     {%- if is_incremental() -%}
     delete from {{ this }}
     where article_id in (select article_id from {{ source('landing', 'retracted_articles') }} {{ ingest_window() }})
+    {{ seen_before_window() }}
     {%- endif -%}
 {%- endmacro %}

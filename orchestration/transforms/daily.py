@@ -35,6 +35,15 @@ def day_plan(inbox: Path, day: date, version: str, previous: pl.DataFrame | None
     current = scan_inbox(day_folder(inbox, day)).with_columns(
         source_file=pl.lit(prefix) + pl.col("source_file")
     )
+    return rebuild_plan(current, version, previous)
+
+
+def rebuild_plan(current: pl.DataFrame, version: str, previous: pl.DataFrame | None) -> pl.DataFrame:
+    """The plan of a day whose files are `current` (INBOX_STATE_SCHEMA): the day is rebuilt whole.
+
+    Used directly for a flat inbox, whose files were sorted into days by their records' dates
+    (orchestration/transforms/record_dates.py).
+    """
     plan = plan_changes(previous, current, version)
     return plan.with_columns(
         change=pl.when(pl.col("change").is_in(["unchanged", "changed"]))

@@ -1,6 +1,8 @@
 with source as (
-    select * from {{ source('landing', 'duplicate_articles') }}
+    select source_file, record_index, article_id, duplicate_of_file, duplicate_of_record
+    from {{ source('landing', 'duplicate_articles') }}
     {{ ingest_window() }}
+    {{ later_day_copies() }}
 ),
 
 renamed as (
