@@ -20,6 +20,9 @@ from orchestration.transforms.text import PIECE_PATTERN, normalize_expr
 
 TOKENS_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),
+    # Row number of the article in the frame the table was built from: an integer article key
+    # (joins and group-bys on it are cheaper than on the string id; slices of articles are ranges).
+    "aidx": pl.UInt32(),
     "sentence_index": pl.Int64(),
     "token_index": pl.Int64(),
     "char_start": pl.Int64(),
@@ -198,6 +201,7 @@ def build_tokens(
         "bare",
         "clitics",
         "form_id",
+        aidx="_art",
         g_start=g_start,
         char_start=g_start - pl.lit(art_start).gather(pl.col("_art")),
         gap=pl.when(pl.col("k") > 0)
