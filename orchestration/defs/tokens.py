@@ -10,7 +10,7 @@ import polars as pl
 from orchestration.defs._metadata import frame_metadata
 from orchestration.transforms.batching import article_slices, for_articles, map_slices
 from orchestration.transforms.sentences import split_sentences
-from orchestration.transforms.tokens import build_tokens
+from orchestration.transforms.tokens import build_tokens, concat_tokens
 
 TOKENS_KEY = dg.AssetKey(["intermediate", "tokens"])
 
@@ -41,14 +41,10 @@ def sentences(context: dg.AssetExecutionContext, articles: pl.DataFrame) -> dg.O
 def tokens(
     context: dg.AssetExecutionContext, articles: pl.DataFrame, sentences: pl.DataFrame
 ) -> dg.Output[pl.DataFrame]:
-    # Built slice by slice (bounded intermediates); aidx is then renumbered over the whole frame.
-    parts = []
-    offset = 0
-    for chunk in article_slices(articles):
-        part = build_tokens(chunk, for_articles(sentences, chunk))
-        parts.append(part.with_columns((pl.col("aidx") + offset).cast(pl.UInt32)))
-        offset += chunk.height
-    table = pl.concat(parts)
+    # Built slice by slice (bounded intermediates), then numbered over the whole frame.
+    chunks = list(article_slices(articles))
+    parts = [build_tokens(chunk, for_articles(sentences, chunk)) for chunk in chunks]
+    table = concat_tokens(parts, [chunk.height for chunk in chunks])
     context.log.info(f"{table.height} tokens in {articles.height} articles")
     return dg.Output(
         table, metadata=frame_metadata(table, ["article_id", "sentence_index", "surface", "norm"])
