@@ -11,6 +11,11 @@ extract_event_candidates), and the two outputs are compared. By default both sid
     uv run python scripts/check_equivalence.py --corpus seeds --corpus heldout
     uv run python scripts/check_equivalence.py --bench-size 10000 --old-ref main
 
+``--events-only`` isolates the event stage: cleaning, sentences and entity mentions come from the
+old code, and the new ``extract_event_candidates`` runs on those same frames (this replaces the
+former ``check_events_equivalence.py``). ``--inbox PATH`` adds any inbox (e.g. a 10k bench corpus).
+Each side also reports the CPU seconds of its event stage.
+
 For ``entity_mentions`` and ``event_candidates`` it prints how many rows are identical, only old and
 only new, with examples, and for rows whose key matches but whose other columns differ, which
 columns. Exit status 0 only when every table is identical on every corpus.
@@ -45,8 +50,9 @@ KEYS = {
 }
 # Runs inside the subprocess, with the tree under test first on sys.path.
 _RUNNER = """
-import sys
+import sys, time
 from pathlib import Path
+import polars as pl
 from orchestration.transforms.clean import clean_articles
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.events import extract_event_candidates
@@ -55,24 +61,32 @@ from orchestration.transforms.reference import load_kb
 from orchestration.transforms.sentences import split_sentences
 
 inbox, out = Path(sys.argv[1]), Path(sys.argv[2])
-raw, _, _ = read_inbox(inbox)
-cleaned = clean_articles(raw)
-articles = cleaned[0] if isinstance(cleaned, tuple) else cleaned
-if len(sys.argv) > 3:  # the knowledge base both sides share, as parquet files per table
+if sys.argv[3] != "-":  # the knowledge base both sides share, as parquet files per table
     import dataclasses
-    import polars as pl
     from orchestration.transforms.reference import KnowledgeBase
     kb_dir = Path(sys.argv[3])
     kb = KnowledgeBase(**{f.name: pl.read_parquet(kb_dir / f"{f.name}.parquet") for f in dataclasses.fields(KnowledgeBase)})
 else:
     kb = load_kb()
-sentences = split_sentences(articles)
-mentions, entities = extract_entity_mentions(articles, kb, sentences)
-events = extract_event_candidates(articles, sentences, mentions, kb)
 out.mkdir(parents=True, exist_ok=True)
-mentions.write_parquet(out / "entity_mentions.parquet")
-entities.write_parquet(out / "entities.parquet")
-events.write_parquet(out / "event_candidates.parquet")
+if sys.argv[4] != "-":  # events only, on the frames the other side dumped
+    inputs = Path(sys.argv[4])
+    articles, sentences, mentions, entities = (
+        pl.read_parquet(inputs / f"{n}.parquet") for n in ("articles", "sentences", "entity_mentions", "entities")
+    )
+else:
+    raw, _, _ = read_inbox(inbox)
+    cleaned = clean_articles(raw)
+    articles = cleaned[0] if isinstance(cleaned, tuple) else cleaned
+    sentences = split_sentences(articles)
+    mentions, entities = extract_entity_mentions(articles, kb, sentences)
+extract_event_candidates(articles.head(20), sentences, mentions, kb)  # warm caches
+started = time.process_time()
+events = extract_event_candidates(articles, sentences, mentions, kb)
+(out / "events_cpu_seconds").write_text(str(time.process_time() - started))
+for name, frame in (("articles", articles), ("sentences", sentences), ("entity_mentions", mentions),
+                    ("entities", entities), ("event_candidates", events)):
+    frame.write_parquet(out / f"{name}.parquet")
 """
 
 
@@ -106,11 +120,14 @@ def dump_kb(work: Path) -> Path:
     return kb_dir
 
 
-def run_extraction(tree: Path, inbox: Path, out: Path, kb_dir: Path | None = None) -> dict[str, pl.DataFrame]:
+def run_extraction(
+    tree: Path, inbox: Path, out: Path, kb_dir: Path | None = None, inputs: Path | None = None
+) -> dict[str, pl.DataFrame]:
     """The extraction outputs of the code in ``tree`` on ``inbox`` (with the knowledge base in
-    ``kb_dir`` when given, else the tree's own)."""
+    ``kb_dir`` when given, else the tree's own); with ``inputs`` (another run's ``out``), only the
+    event stage runs, on that run's articles, sentences and mentions."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    args = [str(inbox), str(out), *([str(kb_dir)] if kb_dir else [])]
+    args = [str(inbox), str(out), str(kb_dir or "-"), str(inputs or "-")]
     subprocess.run([sys.executable, "-c", _RUNNER, *args], cwd=tree, env=env, check=True)
     return {name: pl.read_parquet(out / f"{name}.parquet") for name in KEYS}
 
@@ -153,6 +170,8 @@ def bench_inbox(work: Path, n: int) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", choices=["seeds", "heldout", "bench"])
+    parser.add_argument("--inbox", type=Path, action="append", default=[], help="another inbox to compare on")
+    parser.add_argument("--events-only", action="store_true", help="compare the event stage alone")
     parser.add_argument("--bench-size", type=int, default=2000)
     parser.add_argument("--old-ref", default=OLD_REF)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "akhbar_equivalence")
@@ -162,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         help="each side with its own data/reference (default: both with this tree's, to compare code)",
     )
     args = parser.parse_args(argv)
-    corpora = args.corpus or ["seeds", "heldout", "bench"]
+    corpora = [*(args.corpus or ([] if args.inbox else ["seeds", "heldout", "bench"])), *args.inbox]
     args.work.mkdir(parents=True, exist_ok=True)
     same_data = not args.own_data
     old_tree = export_tree(args.old_ref, args.work, same_data)
@@ -170,15 +189,24 @@ def main(argv: list[str] | None = None) -> int:
     pl.Config.set_tbl_rows(20).set_fmt_str_lengths(40).set_tbl_width_chars(200)
     status = 0
     for corpus in corpora:
-        inbox = bench_inbox(args.work, args.bench_size) if corpus == "bench" else CORPORA[corpus]
-        old = run_extraction(old_tree, inbox, args.work / f"out_old_{corpus}", kb_dir)
-        new = run_extraction(ROOT, inbox, args.work / f"out_new_{corpus}", kb_dir)
+        if isinstance(corpus, Path):
+            inbox, label = corpus, corpus.parent.name or corpus.name
+        else:
+            inbox = bench_inbox(args.work, args.bench_size) if corpus == "bench" else CORPORA[corpus]
+            label = corpus
+        old_out, new_out = args.work / f"out_old_{label}", args.work / f"out_new_{label}"
+        old = run_extraction(old_tree, inbox, old_out, kb_dir)
+        new = run_extraction(ROOT, inbox, new_out, kb_dir, old_out if args.events_only else None)
+        cpu = [float((d / "events_cpu_seconds").read_text()) for d in (old_out, new_out)]
+        print(f"{label:8} event stage CPU s: old {cpu[0]:.2f}, new {cpu[1]:.2f}", flush=True)
         for table, keys in KEYS.items():
+            if args.events_only and table != "event_candidates":
+                continue
             result = compare(old[table], new[table], keys)
             differs = result["only_old"] or result["only_new"] or result["missing_columns"]
             status |= bool(differs)
             print(
-                f"{corpus:8} {table:17} identical {result['identical']:7}  only-old {result['only_old']:6}"
+                f"{label:8} {table:17} identical {result['identical']:7}  only-old {result['only_old']:6}"
                 f"  only-new {result['only_new']:6}  {'OK' if not differs else 'DIFFERS'}",
                 flush=True,
             )

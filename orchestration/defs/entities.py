@@ -3,14 +3,13 @@ import polars as pl
 
 from orchestration.defs._metadata import frame_metadata
 from orchestration.defs.resources import KnowledgeBaseResource
-from orchestration.transforms.batching import map_slices
+from orchestration.defs.tokens import TOKENS_KEY
+from orchestration.transforms.batching import for_articles, map_slices_with_tokens
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.sentences import split_sentences
 
 
 @dg.multi_asset(
     outs={
-        "sentences": dg.AssetOut(key_prefix="landing", description="Sentences of every body, with offsets."),
         "entity_mentions": dg.AssetOut(
             key_prefix="landing", description="Entity mentions resolved to the knowledge base, with offsets."
         ),
@@ -19,29 +18,33 @@ from orchestration.transforms.sentences import split_sentences
             description="Knowledge-base entities, role actors, new persons and entities found in the text.",
         ),
     },
-    ins={"articles": dg.AssetIn(key=dg.AssetKey(["landing", "articles"]))},
+    ins={
+        "articles": dg.AssetIn(key=dg.AssetKey(["landing", "articles"])),
+        "sentences": dg.AssetIn(key=dg.AssetKey(["landing", "sentences"])),
+        "tokens": dg.AssetIn(key=TOKENS_KEY),
+    },
     group_name="entities",
 )
 def extracted_entities(
-    context: dg.AssetExecutionContext, articles: pl.DataFrame, knowledge_base: KnowledgeBaseResource
-) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
+    context: dg.AssetExecutionContext,
+    articles: pl.DataFrame,
+    sentences: pl.DataFrame,
+    tokens: pl.DataFrame,
+    knowledge_base: KnowledgeBaseResource,
+) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
     kb = knowledge_base.get()
 
-    def extract(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-        chunk_sentences = split_sentences(chunk)
-        return (chunk_sentences, *extract_entity_mentions(chunk, kb, chunk_sentences))
+    def extract(chunk: pl.DataFrame, chunk_tokens: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        return extract_entity_mentions(chunk, kb, for_articles(sentences, chunk), tokens=chunk_tokens)
 
-    sentences, mentions, entities = map_slices(articles, extract)
+    mentions, entities = map_slices_with_tokens(articles, tokens, extract)
     # Every slice lists the knowledge base; keep one row per entity.
     entities = entities.unique("entity_id", keep="first", maintain_order=True)
     by_method = dict(mentions.group_by("method").len().iter_rows())
-    context.log.info(f"{sentences.height} sentences, {mentions.height} entity mentions {by_method}")
+    context.log.info(f"{mentions.height} entity mentions {by_method}")
     mention_meta = frame_metadata(mentions, ["article_id", "entity_id", "surface", "method"])
     mention_meta["by_method"] = dg.MetadataValue.json(by_method)
     return (
-        dg.Output(
-            sentences, metadata=frame_metadata(sentences, ["article_id", "sentence_index", "sentence"])
-        ),
         dg.Output(mentions, metadata=mention_meta),
         dg.Output(entities, metadata=frame_metadata(entities, ["entity_id", "name_en", "entity_type"])),
     )

@@ -3,7 +3,8 @@ import polars as pl
 
 from orchestration.defs._metadata import frame_metadata
 from orchestration.defs.resources import KnowledgeBaseResource
-from orchestration.transforms.batching import for_articles, map_slices
+from orchestration.defs.tokens import TOKENS_KEY
+from orchestration.transforms.batching import for_articles, map_slices_with_tokens
 from orchestration.transforms.event_rules import extract_ruled_events
 
 
@@ -13,6 +14,7 @@ from orchestration.transforms.event_rules import extract_ruled_events
         "articles": dg.AssetIn(key=dg.AssetKey(["landing", "articles"])),
         "sentences": dg.AssetIn(key=dg.AssetKey(["landing", "sentences"])),
         "entity_mentions": dg.AssetIn(key=dg.AssetKey(["landing", "entity_mentions"])),
+        "tokens": dg.AssetIn(key=TOKENS_KEY),
     },
     group_name="events",
 )
@@ -21,17 +23,18 @@ def event_candidates(
     articles: pl.DataFrame,
     sentences: pl.DataFrame,
     entity_mentions: pl.DataFrame,
+    tokens: pl.DataFrame,
     knowledge_base: KnowledgeBaseResource,
 ) -> dg.Output[pl.DataFrame]:
     """Sentence-level event mentions: trigger, CAMEO code, actors, status and date."""
     kb = knowledge_base.get()
 
-    def chunk_events(chunk: pl.DataFrame) -> tuple[pl.DataFrame]:
+    def chunk_events(chunk: pl.DataFrame, chunk_tokens: pl.DataFrame) -> tuple[pl.DataFrame]:
         chunk_sentences = for_articles(sentences, chunk)
         chunk_mentions = for_articles(entity_mentions, chunk)
-        return (extract_ruled_events(chunk, chunk_sentences, chunk_mentions, kb),)
+        return (extract_ruled_events(chunk, chunk_sentences, chunk_mentions, kb, tokens=chunk_tokens),)
 
-    (candidates,) = map_slices(articles, chunk_events)
+    (candidates,) = map_slices_with_tokens(articles, tokens, chunk_events)
     by_code = dict(candidates.group_by("event_code").len().sort("event_code").iter_rows())
     context.log.info(f"{candidates.height} event candidates {by_code}")
     meta = frame_metadata(candidates, ["article_id", "event_code", "actor1_entity_id", "actor2_entity_id"])

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.batching import for_articles, map_slices
+from orchestration.transforms.batching import map_slices
 from orchestration.transforms.clean import clean_articles
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.event_rules import extract_ruled_events
 from orchestration.transforms.inbox_state import plan_changes, scan_inbox
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
+from orchestration.transforms.tokens import build_tokens
 
 
 def day_folder(inbox: Path, day: date) -> Path:
@@ -74,16 +75,14 @@ def extract_day(
     """
     articles, rejected_clean = map_slices(raw, clean_articles)
 
-    def entities_of(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    def extract(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        # One token table per slice, read by the entity and the event stage.
         chunk_sentences = split_sentences(chunk)
-        return (chunk_sentences, *extract_entity_mentions(chunk, kb, chunk_sentences))
+        tokens = build_tokens(chunk, chunk_sentences)
+        mentions, entities = extract_entity_mentions(chunk, kb, chunk_sentences, tokens=tokens)
+        candidates = extract_ruled_events(chunk, chunk_sentences, mentions, kb, tokens=tokens)
+        return chunk_sentences, mentions, entities, candidates
 
-    sentences, mentions, entities = map_slices(articles, entities_of)
+    sentences, mentions, entities, candidates = map_slices(articles, extract)
     entities = entities.unique("entity_id", keep="first", maintain_order=True)
-    (candidates,) = map_slices(
-        articles,
-        lambda chunk: (
-            extract_ruled_events(chunk, for_articles(sentences, chunk), for_articles(mentions, chunk), kb),
-        ),
-    )
     return articles, rejected_clean, sentences, mentions, entities, candidates

@@ -270,8 +270,14 @@ def apply_event_rules(
 
 
 def extract_ruled_events(
-    articles: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, kb: KnowledgeBase
+    articles: pl.DataFrame,
+    sentences: pl.DataFrame,
+    mentions: pl.DataFrame,
+    kb: KnowledgeBase,
+    tokens: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Event candidates of these articles, rules applied: the one chain of the plain and daily modes."""
-    extracted = extract_event_candidates(articles, sentences, mentions, kb)
+    """Event candidates of these articles, rules applied: the one chain of the plain and daily modes.
+
+    ``tokens``: the shared token table of ``articles`` (built by the events stage when not given)."""
+    extracted = extract_event_candidates(articles, sentences, mentions, kb, tokens=tokens)
     return apply_event_rules(extracted, sentences, mentions)

@@ -20,6 +20,9 @@ from orchestration.transforms.text import PIECE_PATTERN, normalize_expr
 
 TOKENS_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),
+    # Row number of the article in the frame the table was built from: an integer article key
+    # (joins and group-bys on it are cheaper than on the string id; slices of articles are ranges).
+    "aidx": pl.UInt32(),
     "sentence_index": pl.Int64(),
     "token_index": pl.Int64(),
     "char_start": pl.Int64(),
@@ -198,6 +201,7 @@ def build_tokens(
         "bare",
         "clitics",
         "form_id",
+        aidx="_art",
         g_start=g_start,
         char_start=g_start - pl.lit(art_start).gather(pl.col("_art")),
         gap=pl.when(pl.col("k") > 0)
@@ -261,3 +265,27 @@ def _sentence_of(
     found = starts.select(pl.all().gather(at))
     inside = (found["_art"] == tokens["_art"]) & (tokens["g_start"] >= found["g"])
     return found["sentence_index"].scatter((~inside).arg_true(), None)
+
+
+def concat_tokens(parts: list[pl.DataFrame], n_articles: list[int]) -> pl.DataFrame:
+    """One token table from the tables of consecutive article slices (``n_articles`` each).
+
+    ``aidx`` continues across the slices, and ``form_id`` is renumbered over the whole table (each
+    slice numbered its own words from 0): equal norms get equal ids again. Only the distinct words
+    of each slice are hashed; every row is then relabelled by an integer gather."""
+    forms = [p.select("form_id", "norm").unique("form_id") for p in parts]
+    ids = pl.concat([f.select("norm") for f in forms]).unique("norm", maintain_order=True)
+    ids = ids.with_row_index("new_id")
+    out, offset = [], 0
+    for part, part_forms, n in zip(parts, forms, n_articles, strict=True):
+        relabel = part_forms.join(ids, on="norm", how="left")
+        # Position i of the lookup holds the new id of the slice's form i.
+        size = int(relabel["form_id"].max() or 0) + 1
+        lut = pl.zeros(size, dtype=pl.UInt32, eager=True).scatter(relabel["form_id"], relabel["new_id"])
+        out.append(
+            part.with_columns(
+                (pl.col("aidx") + offset).cast(pl.UInt32), form_id=pl.lit(lut).gather(pl.col("form_id"))
+            )
+        )
+        offset += n
+    return pl.concat(out) if out else pl.DataFrame(schema=TOKENS_SCHEMA)

@@ -44,3 +44,16 @@ def test_dbt_tests_are_asset_checks() -> None:
 
     checks = {key.name for key in defs.get_repository_def().asset_graph.asset_check_keys}
     assert any(name.startswith("unique_dim_articles_article_id") for name in checks), sorted(checks)[:20]
+
+
+def test_entities_and_events_read_one_token_table() -> None:
+    from orchestration.definitions import defs
+
+    graph = defs.get_repository_def().asset_graph
+    tokens = dg.AssetKey(["intermediate", "tokens"])
+    assert graph.get(tokens).parent_keys == {
+        dg.AssetKey(["landing", "articles"]),
+        dg.AssetKey(["landing", "sentences"]),
+    }
+    for stage in ("entity_mentions", "entities", "event_candidates"):
+        assert tokens in graph.get(dg.AssetKey(["landing", stage])).parent_keys, stage

@@ -8,6 +8,7 @@ from orchestration.transforms.tokens import (
     bare_forms,
     build_tokens,
     clitic_readings,
+    concat_tokens,
     validate_frame,
 )
 
@@ -86,3 +87,17 @@ def test_form_id_names_the_normalized_form() -> None:
     toks = build_tokens(_articles())
     pairs = toks.select("norm", "form_id").unique()
     assert pairs["norm"].n_unique() == pairs["form_id"].n_unique() == pairs.height
+
+
+def test_tables_of_slices_concatenate_to_the_table_of_all_articles() -> None:
+    arts = _articles()
+    sents = split_sentences(arts)
+    whole = build_tokens(arts, sents)
+    chunks = [arts.slice(0, 1), arts.slice(1, 5)]
+    parts = [build_tokens(c, sents.join(c.select("article_id"), on="article_id", how="semi")) for c in chunks]
+    joined = concat_tokens(parts, [c.height for c in chunks])
+    assert joined.drop("form_id").equals(whole.drop("form_id"))
+    # Equal norms share one id over the whole table, and distinct norms have distinct ids.
+    pairs = joined.select("norm", "form_id").unique()
+    assert pairs["norm"].n_unique() == pairs["form_id"].n_unique() == pairs.height
+    assert parts[0]["form_id"].min() == parts[1]["form_id"].min() == 0

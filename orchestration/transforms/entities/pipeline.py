@@ -34,8 +34,9 @@ from orchestration.transforms.text import gap_class
 from orchestration.transforms.tokens import build_tokens, validate_frame
 
 
-def _words(arts: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    tokens = build_tokens(arts, sentences, keep=("aidx",))
+def _words(arts: pl.DataFrame, sentences: pl.DataFrame, tokens: pl.DataFrame | None) -> pl.DataFrame:
+    if tokens is None:
+        tokens = build_tokens(arts, sentences)
     words = tokens.with_row_index("wid").with_columns(pl.col("wid").cast(pl.Int64))
     return validate_frame(words, WORDS_SCHEMA, "entity words")
 
@@ -74,10 +75,13 @@ def extract_entity_mentions(
     kb: KnowledgeBase,
     sentences: pl.DataFrame | None = None,
     reference_dir: Path = REFERENCE_DIR,
+    tokens: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Find knowledge-base entities, role references and titled new persons in ``articles.body``.
 
-    Returns ``(entity_mentions, entities)`` per docs/contracts.md.
+    Returns ``(entity_mentions, entities)`` per docs/contracts.md. ``tokens`` is the shared token
+    table of ``articles`` (``transforms.tokens.build_tokens`` with ``sentences``, ``aidx`` the row
+    of ``articles``); it is built here when not given.
     """
     date_col = (
         pl.col("published_date").cast(pl.Date)
@@ -86,7 +90,7 @@ def extract_entity_mentions(
     )
     arts = articles.select("article_id", "body", date=date_col).with_row_index("aidx")
     sents = split_sentences(articles) if sentences is None else sentences
-    words = _words(arts, sents)
+    words = _words(arts, sents, tokens)
     el = lx.entity_lexicon(kb, reference_dir)
     readings = word_readings(words)
     elements = _elements(match(words, readings, el.lex, el.name_tokens, el.exact_vocab), words, arts)

@@ -19,6 +19,7 @@ KEYS = ["article_id", "sentence_index"]
 # 1. Tokens: one word of a (trigger-bearing) sentence.
 TOKENS: dict[str, pl.DataType] = {
     "article_id": pl.String(),
+    "aidx": pl.UInt32(),  # integer article key (transforms.tokens): joins and group-bys use it
     "sentence_index": pl.Int64(),
     "token": pl.String(),
     "token_index": pl.Int64(),

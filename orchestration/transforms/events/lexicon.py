@@ -206,7 +206,9 @@ def _all_matches(tokens: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
     conform(tokens, TOKENS, "tokens")
     lw = _lexicon_words(lexicon)
     variants = _variants(tokens.select("norm").unique(), lw.get_column("word").unique())
-    tv = tokens.select("article_id", "token_index", "sentence_index", "norm").join(variants, on="norm")
+    # Articles are keyed by the integer aidx here (hash joins and group-bys on millions of rows);
+    # the string id is put back on the few complete matches.
+    tv = tokens.select("aidx", "token_index", "sentence_index", "norm").join(variants, on="norm")
     allowed = (
         (~pl.col("f_prep") | pl.col("allow_article"))
         & (~pl.col("f_article") | pl.col("allow_article"))
@@ -217,17 +219,17 @@ def _all_matches(tokens: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
     cand = (
         tv.join(lw.filter(pl.col("pos") == 0), on="word")
         .filter(allowed)
-        .group_by("article_id", "lex_id", "token_index")
+        .group_by("aidx", "lex_id", "token_index")
         .agg(pl.col("sentence_index").first(), pl.col("n_words").first(), future=pl.col("f_future").any())
         .rename({"token_index": "start"})
     )
-    match_keys = ["article_id", "lex_id", "start"]
+    match_keys = ["aidx", "lex_id", "start"]
     for k in range(1, int(lw["pos"].max() or 0) + 1):
         longer = cand.filter(pl.col("n_words") > k)
         ok = (
             longer.select(*match_keys, token_index=pl.col("start") + k)
             .join(lw.filter(pl.col("pos") == k).drop("n_words"), on="lex_id")
-            .join(tv, on=["article_id", "token_index", "word"])
+            .join(tv, on=["aidx", "token_index", "word"])
         )
         ok = (
             ok.join(longer.select(*match_keys, "n_words"), on=match_keys)
@@ -236,8 +238,10 @@ def _all_matches(tokens: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
             .unique()
         )
         cand = pl.concat([cand.filter(pl.col("n_words") <= k), longer.join(ok, on=match_keys, how="semi")])
+    ids = tokens.select("aidx", "article_id").unique("aidx")
     return (
-        cand.select(
+        cand.join(ids, on="aidx")
+        .select(
             "article_id",
             "lex_id",
             "start",

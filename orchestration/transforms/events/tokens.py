@@ -21,14 +21,19 @@ def event_tokens(tokens: pl.DataFrame, needles: list[str]) -> pl.DataFrame:
     normalized word, the sentences are runs of rows. token_index becomes sentence-major
     (sentence_index * SENTENCE_STRIDE + index within the sentence). Like ``tokens``, the result is
     in article and text order, which the as-of joins of later stages rely on."""
-    words = tokens.select("norm").unique()
-    hits = words.filter(pl.col("norm").str.contains_any(needles))["norm"]
+    # Integer keys throughout: form_id names a distinct word, aidx an article.
+    words = tokens.select("form_id", "norm").unique("form_id")
+    hits = words.filter(pl.col("norm").str.contains_any(needles))["form_id"]
+    int_keys = ["aidx", "sentence_index"]
     # Rows are in article and text order (build_tokens): sentences are runs of rows, numbered here.
-    runs = tokens.select(run=(~same_group(KEYS, 1)).cum_sum(), hit=pl.col("norm").is_in(hits.implode()))
+    runs = tokens.select(
+        run=(~same_group(int_keys, 1)).cum_sum(), hit=pl.col("form_id").is_in(hits.implode())
+    )
     kept = tokens.filter(runs["run"].is_in(runs.filter("hit")["run"].unique().implode()))
-    local = row_in_group(KEYS)
+    local = row_in_group(int_keys)
     out = kept.select(
         *KEYS,
+        "aidx",
         token="surface",
         token_index=pl.col("sentence_index") * SENTENCE_STRIDE + local,
         char_start="char_start",
