@@ -20,7 +20,16 @@ _OVER_NOUN_GAP = 4
 # Relative pronouns (normalized) that open a clause with its own verb.
 _CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
 # Markers of event_markers.csv that flag a trigger when found in its window.
-_WINDOW_MARKERS = ["planned", "historical", "receive", "dyad_back", "main_subject", "adverbial", "in"]
+_WINDOW_MARKERS = [
+    "planned",
+    "historical",
+    "receive",
+    "dyad_back",
+    "main_subject",
+    "adverbial",
+    "in",
+    "multi",
+]
 
 
 def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
