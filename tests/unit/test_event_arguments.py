@@ -68,6 +68,7 @@ def test_a_two_party_meeting_gives_no_extra_pair() -> None:
 def test_title_words_and_frames_load_from_csv() -> None:
     words = load_title_words()
     assert {"وزير", "خارجيه", "سمو", "شيخ"} <= set(words.to_list())
+    assert "الي" not in set(words.to_list())  # a connector never starts a chain
     assert not {"عن", "في", "من"} & set(words.to_list())
     frames = load_event_frames()
     assert frames.filter((pl.col("target") == "to") & (pl.col("marker") == "bi")).height == 0
@@ -111,3 +112,20 @@ def test_coordinated_chains_link_items_joined_by_wa() -> None:
         }
     )
     assert coordinated_chains(m)["chain"].to_list() == [1, 1, 2]
+
+
+def test_joint_signers_of_a_document_are_a_pair() -> None:
+    # The subject and its coordinated co-signer, the document far after the verb.
+    out = run("وقع الرئيس بوتين، والرئيس الأمريكي دونالد ترامب، اليوم الأحد، في مدينة سوتشي، اتفاقا للتعاون.")
+    assert dyads(out) == {("057", "vladimir_putin", "donald_trump")}
+
+
+def test_waqaa_without_a_document_is_no_signing() -> None:
+    out = run("وقع الهجوم بعد لقاء بوتين وترامب في موسكو.")
+    assert not any(code.startswith("057") for code, _, _ in dyads(out))
+
+
+def test_a_marker_inside_a_title_is_the_titles() -> None:
+    # إلى belongs to "envoy to Syria", not to the verb: the envoy is the object of التقى.
+    out = run("التقى بوتين المبعوث الأممي الجديد إلى سوريا ترامب.")
+    assert {d[1:] for d in dyads(out)} == {("vladimir_putin", "donald_trump")}

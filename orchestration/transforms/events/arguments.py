@@ -149,8 +149,9 @@ def governors(m: pl.DataFrame, markers: pl.DataFrame, triggers: pl.DataFrame) ->
             triggers.select(*KEYS, b_tok="start", gov_kind=pl.lit("trigger")),
         ]
     ).sort("b_tok")
+    # A marker inside the actor's title is the title's ("المبعوث الأممي إلى اليمن X").
     return (
-        m.with_columns(key=pl.col("a_start") - 1)
+        m.with_columns(key=pl.col("t_start") - 1)
         .sort("key")
         .join_asof(
             bounds, left_on="key", right_on="b_tok", by=KEYS, strategy="backward", check_sortedness=False

@@ -48,9 +48,17 @@ def is_title(norm: pl.Expr, keys: pl.Series) -> pl.Expr:
 
 
 @lru_cache(maxsize=4)
+def load_connectors(reference_dir: Path = REFERENCE_DIR) -> pl.Series:
+    """Words that continue a title chain but never start one (إلى، لدى، الجديد)."""
+    table = read_table("actor_title_words.csv", reference_dir).filter(pl.col("kind") == "connector")
+    return table.select(k=normalize_expr(pl.col("word")))["k"].unique().sort()
+
+
+@lru_cache(maxsize=4)
 def load_title_words(reference_dir: Path = REFERENCE_DIR) -> pl.Series:
     """Lookup keys of the title words: the CSV's and every word of a role pattern."""
-    own = read_table("actor_title_words.csv", reference_dir).select(w=pl.col("word"))
+    own = read_table("actor_title_words.csv", reference_dir)
+    own = own.filter(pl.col("kind") != "connector").select(w=pl.col("word"))
     roles = read_table("roles.csv", reference_dir).select(w=pl.col("pattern_ar").str.split(" ")).explode("w")
     roles = roles.with_columns(w=normalize_expr(pl.col("w").str.strip_chars()))
     roles = roles.filter((pl.col("w").str.len_chars() >= 3) & ~pl.col("w").is_in(_NOT_TITLE))
@@ -82,7 +90,10 @@ def title_spans(
         "token_index",
         sentence=pl.col("token_index") // SENTENCE_STRIDE,
         title=title,
-        chain=title | nisba | pl.col("in_state").fill_null(False),
+        chain=title
+        | nisba
+        | pl.col("in_state").fill_null(False)
+        | pl.col("norm").is_in(load_connectors().implode()),
         # The span's proclitics are the actor's: "بالرئيس الهندي X" is governed by بـ, "والرئيس X"
         # is coordinated (a word that is itself a title, وزير or باسم, carries none).
         t_b=pl.col("norm").str.contains("^[وف]?ب") & ~as_is,
