@@ -129,3 +129,11 @@ def test_a_marker_inside_a_title_is_the_titles() -> None:
     # إلى belongs to "envoy to Syria", not to the verb: the envoy is the object of التقى.
     out = run("التقى بوتين المبعوث الأممي الجديد إلى سوريا ترامب.")
     assert {d[1:] for d in dyads(out)} == {("vladimir_putin", "donald_trump")}
+
+
+def test_a_received_call_after_a_long_honorific_chain_keeps_its_direction() -> None:
+    out = run(
+        "تلقى حضرة صاحب السمو الشيخ الرئيس السيسي رئيس الدولة المفدى، حفظه الله، مساء أمس، "
+        "اتصالاً هاتفياً من الرئيس بوتين."
+    )
+    assert dyads(out) == {("041", "vladimir_putin", "abdel_fattah_el_sisi")}
