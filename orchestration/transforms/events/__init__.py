@@ -9,10 +9,13 @@ the words come from the shared token table (``transforms.tokens``), never from a
    on clitic-stripped token keys; the longest match per sentence wins.
 3. **Triggers** (``triggers.find_triggers``): surface, clause region, markers in the window.
 4. **Arguments** (``arguments.attach_arguments``): entity mentions placed on tokens, non-actors
-   dropped (``mentions.py``), each with the partner marker (مع، بين، على/ضد، إلى) or trigger
-   that governs it. The seam for clause-level argument rules.
+   dropped (``mentions.py``), each with its span (titles and honorifics included, ``spans.py``),
+   its list of coordinated actors (``parties.coordinated_chains``) and the partner marker (مع،
+   بين، على/ضد، إلى، بـ) or trigger that governs it. The seam for clause-level argument rules.
 5. **Roles** (``roles.resolve_roles``): per trigger, subject and targets (partner, بين pair,
-   object, coordinated pair, clause pair; received calls swap them).
+   object, coordinated pair, clause pair; received calls swap them); the trigger's frame
+   (``event_frames.csv``) says which markers introduce a partner; one dyad per item of a list and
+   every pair of a meeting of three or more parties (``parties.expand_parties``).
 6. **Dates and status** (``dates.date_expressions``, ``dates.attach_dates``,
    ``dates.resolve_dates_and_status``): the nearest date expression of the sentence resolved
    against ``published_date``; planned/occurred/historical.

@@ -14,6 +14,8 @@ import polars as pl
 
 from orchestration.transforms.events.contracts import ACTORS, KEYS, SENTENCE_STRIDE, conform
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
+from orchestration.transforms.events.parties import coordinated_chains
+from orchestration.transforms.events.spans import load_title_words, title_spans
 from orchestration.transforms.events.windows import all_so_far, shift_in_group
 
 _PARTNER_MARKERS = ["with", "between", "to", "against"]
@@ -24,19 +26,27 @@ _PREP_FIRST_GAP = 2
 _LIST_LINK_GAP = 6
 # The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
 _AGAINST_FIRST_GAP = 6
-# من governs the first actor within this many tokens (kinship words and honorifics may intervene).
-_FROM_GAP = 4
+# من governs the first actor whose span (titles included) starts within this many tokens: a
+# kinship word may intervene ("من أخيه أمير دولة قطر"), a clause may not ("من جهة أخرى، تلقى …").
+_FROM_GAP = 2
 # An organization named by its seat ("قصر الاتحادية", "مقر الرئاسة") after ب/في is a location.
 _SEAT_PATTERN = r"^(?:[وف]?[بل]?)?(?:ال)?(?:قصر|مقر)"
 
 
 def attach_arguments(
-    triggers: pl.DataFrame, mentions: pl.DataFrame, tokens: pl.DataFrame, markers: pl.DataFrame
+    triggers: pl.DataFrame,
+    mentions: pl.DataFrame,
+    tokens: pl.DataFrame,
+    markers: pl.DataFrame,
+    title_words: pl.Series | None = None,
 ) -> pl.DataFrame:
-    """Stage 4: actors of the trigger-bearing sentences with their governors (contracts.ACTORS)."""
+    """Stage 4: actors of the trigger-bearing sentences with their governors (contracts.ACTORS),
+    each with ``t_start``, the start of its span with its titles (``spans.title_spans``)."""
     m = place_mentions(mentions, tokens)
+    states = m.filter(pl.col("klass") == "state").select("article_id", "a_start", "a_end")
     m = drop_non_actors(m, triggers)
-    m = coordination(m, tokens)
+    m = title_spans(m, tokens, load_title_words() if title_words is None else title_words, states)
+    m = coordinated_chains(coordination(m, tokens))
     m = preceding_markers(m, markers)
     m = governors(m, markers, triggers)
     m = partner_lists(m, tokens)
@@ -91,8 +101,8 @@ def _first_after_from(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
         .sort("article_id", "f_end")
     )
     return (
-        m.select("article_id", "a_start", "sentence_index")
-        .with_columns(key=pl.col("a_start") - 1)
+        m.select("article_id", "a_start", "t_start", "sentence_index")
+        .with_columns(key=pl.col("t_start") - 1)
         .sort("article_id", "key")
         .join_asof(
             from_ends,
@@ -103,7 +113,7 @@ def _first_after_from(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
             check_sortedness=False,
         )
         .filter(
-            (pl.col("a_start") - pl.col("f_end") <= _FROM_GAP)
+            (pl.col("t_start") - pl.col("f_end") <= _FROM_GAP)
             & (pl.col("a_start") // SENTENCE_STRIDE == pl.col("f_end") // SENTENCE_STRIDE)
         )
         .sort("a_start")
@@ -115,7 +125,7 @@ def _first_after_from(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
 
 def governors(m: pl.DataFrame, markers: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
     """gov_kind/gov_tok: nearest partner marker or trigger start before the mention, within the
-    sentence; an actor with the proclitic بـ is governed by it ("with")."""
+    sentence; an actor with the proclitic بـ is governed by it ("bi")."""
     # A marker inside a trigger counts only when it ends the trigger ("وصل إلى", "أثنى على").
     trig_spans = triggers.select([*KEYS, "start", "end"]).rename({"start": "ts", "end": "te"})
     pm = markers.filter(pl.col("marker").is_in(_PARTNER_MARKERS)).with_row_index("mk")
@@ -125,21 +135,30 @@ def governors(m: pl.DataFrame, markers: pl.DataFrame, triggers: pl.DataFrame) ->
         .select("mk")
         .unique()
     )
-    pm = pm.join(inside, on="mk", how="anti")
+    # A marker word inside a name is no marker ("علي" = على in "علي خامنئي" once ى is folded).
+    in_name = (
+        pm.join(m.select(*KEYS, "a_start", "a_end"), on=KEYS)
+        .filter((pl.col("start") >= pl.col("a_start")) & (pl.col("start") <= pl.col("a_end")))
+        .select("mk")
+        .unique()
+    )
+    pm = pm.join(inside, on="mk", how="anti").join(in_name, on="mk", how="anti")
     bounds = pl.concat(
         [
             pm.select(*KEYS, b_tok="start", gov_kind="marker"),
             triggers.select(*KEYS, b_tok="start", gov_kind=pl.lit("trigger")),
         ]
     ).sort("b_tok")
+    # A marker inside the actor's title is the title's ("المبعوث الأممي إلى اليمن X").
     return (
-        m.with_columns(key=pl.col("a_start") - 1)
+        m.with_columns(key=pl.col("t_start") - 1)
         .sort("key")
         .join_asof(
             bounds, left_on="key", right_on="b_tok", by=KEYS, strategy="backward", check_sortedness=False
         )
         .with_columns(
-            gov_kind=pl.when(pl.col("bprefix")).then(pl.lit("with")).otherwise(pl.col("gov_kind")),
+            # the proclitic بـ: a partner only where the trigger's frame reads it so (event_frames.csv)
+            gov_kind=pl.when(pl.col("bprefix")).then(pl.lit("bi")).otherwise(pl.col("gov_kind")),
             gov_tok=pl.when(pl.col("bprefix")).then(pl.col("a_start")).otherwise(pl.col("b_tok")),
         )
         .drop("key", "b_tok", "wprefix", "prev_is_wa", "genitive", "in_flag", "in_flag2")
@@ -171,11 +190,12 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("gov_kind").is_null() | (pl.col("gov_kind") == "trigger"))
         .then(pl.lit(True))
         .when(pl.col("prev_end").is_null())
-        .then(pl.col("a_start") - pl.col("gov_tok") <= first_cap)
+        # titles are part of the span: "مع نائب رئيس مجلس الوزراء وزير الخارجية العراقي، الدكتور X"
+        .then(pl.col("t_start") - pl.col("gov_tok") <= first_cap)
         .otherwise(
             # the next item starts with و right after the previous one ("، ورئيس وزراء … X")
             ((pl.col("a_start") - pl.col("prev_end") <= _LIST_LINK_GAP) & pl.col("w_next").fill_null(False))
-            | (pl.col("a_start") - pl.col("prev_end") <= 1)
+            | (pl.col("t_start") - pl.col("prev_end") <= 1)
         )
     )
     m = m.with_columns(governed=all_so_far(link_ok, group)).with_columns(

@@ -178,7 +178,8 @@ def coordination(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """coord: "X وY" with و as a proclitic or a standalone token."""
     # Only the و tokens take part in the join (any other previous word gives False, as a miss does).
     wa = tokens.filter(pl.col("norm") == "و")
-    prev_tok = wa.select("article_id", a_start=pl.col("token_index") + 1, prev_is_wa=pl.lit(True))
-    return m.join(prev_tok, on=["article_id", "a_start"], how="left").with_columns(
+    # The span's first word (its titles included: "و الرئيس الفلسطيني X") follows the و.
+    prev_tok = wa.select("article_id", t_start=pl.col("token_index") + 1, prev_is_wa=pl.lit(True))
+    return m.join(prev_tok, on=["article_id", "t_start"], how="left").with_columns(
         coord=pl.col("wprefix") | pl.col("prev_is_wa").fill_null(False)
     )

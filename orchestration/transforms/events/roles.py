@@ -10,19 +10,16 @@ the two free actors of the clause. ``تلقى اتصالا من X`` swaps the ro
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import polars as pl
 
 from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
+from orchestration.transforms.events.parties import expand_parties
 from orchestration.transforms.events.windows import row_in_group
-from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 
-# Partner markers allowed per trigger `target` column of event_triggers.csv.
-_TARGET_GOVERNORS: dict[str, list[str]] = {
-    "with": ["with", "between"],
-    "to": ["with", "between", "to"],
-    "against": ["with", "between", "against"],
-    "any": ["with", "between"],
-}
 _KLASS_RANK = {"agent": 0, "state": 1, "place": 2}
 # A VSO subject follows its verb at once (titles are part of the mention); a coordinated pair
 # "X وY" is the pair of the trigger only when it touches the trigger's clause.
@@ -74,6 +71,13 @@ def _as(prefix: str, source: str = "") -> list[pl.Expr]:
     return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]
 
 
+@lru_cache(maxsize=4)
+def load_event_frames(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
+    """Trigger frames: per ``target`` class (and CAMEO code prefix), the markers of a partner."""
+    frames = read_table("event_frames.csv", reference_dir)
+    return frames.select("target", "marker", code_prefix=pl.col("code_prefix").fill_null(""))
+
+
 def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
     """Stage 5: one row per (trigger, target) with the rule that found it (contracts.DYADS),
     joined to its trigger's columns."""
@@ -94,7 +98,7 @@ def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBas
     rows = pl.concat(
         [between_rows, partner_rows, object_rows, coord_rows, clause_rows], how="diagonal_relaxed"
     )
-    rows = received(t, p, subj, rows)
+    rows = expand_parties(received(t, p, subj, rows), actors, triggers, subj)
     rows = places_to_states(rows, kb).filter(
         pl.col("s_entity_id").is_not_null()
         & pl.col("o_entity_id").is_not_null()
@@ -116,7 +120,7 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     )
     s_near_after = _first_by(
         free_actor.filter(
-            (pl.col("kind") == "noun") & pl.col("after") & (pl.col("a_start") - pl.col("end") <= 2)
+            (pl.col("kind") == "noun") & pl.col("after") & (pl.col("t_start") - pl.col("end") <= 2)
         ),
         [pl.col("a_start")],
         "sn_",
@@ -126,7 +130,8 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
         free_actor.filter(
             pl.col("after")
             & (pl.col("a_start") <= pl.col("region_end"))
-            & (pl.col("a_start") - pl.col("end") <= _VSO_SUBJECT_GAP)
+            # titles are part of the span ("تلقى صاحب السمو الشيخ X", "التقى اليوم صاحب السمو …")
+            & (pl.col("t_start") - pl.col("end") <= _VSO_SUBJECT_GAP)
         ),
         [pl.col("a_start")],
         "sa_",
@@ -142,9 +147,16 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
 
 def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(بين pairs, subject x each partner governed by a marker in the trigger's clause)."""
-    allowed = pl.lit(False)
-    for target, govs in _TARGET_GOVERNORS.items():
-        allowed = allowed | ((pl.col("target") == target) & pl.col("gov_kind").is_in(govs))
+    # The trigger's frame says which markers introduce its partner (data/reference/event_frames.csv).
+    p = p.with_row_index("_pid")
+    framed = (
+        p.select("_pid", "target", "event_code", marker="gov_kind")
+        .join(load_event_frames(), on=["target", "marker"])
+        .filter(pl.col("event_code").str.starts_with(pl.col("code_prefix")))
+        .select("_pid")
+        .unique()
+    )
+    allowed = pl.col("_pid").is_in(framed["_pid"].implode())
     in_clause = (pl.col("gov_tok") >= pl.col("start")) & (pl.col("gov_tok") <= pl.col("region_end"))
     before_clause = (
         pl.col("adverbial")

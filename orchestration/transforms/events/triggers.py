@@ -20,7 +20,17 @@ _OVER_NOUN_GAP = 4
 # Relative pronouns (normalized) that open a clause with its own verb.
 _CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
 # Markers of event_markers.csv that flag a trigger when found in its window.
-_WINDOW_MARKERS = ["planned", "historical", "receive", "dyad_back", "main_subject", "adverbial", "in"]
+_WINDOW_MARKERS = [
+    "planned",
+    "historical",
+    "receive",
+    "dyad_back",
+    "main_subject",
+    "adverbial",
+    "in",
+    "multi",
+    "document",
+]
 
 
 def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -29,7 +39,11 @@ def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.Data
     triggers = clause_regions(_trigger_tokens(triggers, tokens), tokens)
     triggers = _trigger_surface(triggers, articles)
     markers = matches.filter(pl.col("group") == "marker")
-    return conform(window_markers(triggers, markers), TRIGGERS, "triggers")
+    triggers = window_markers(triggers, markers)
+    # A bare signing verb or noun (وقع، توقيع) is a signing only with its document after it
+    # ("وقع X وY … اتفاقا"); otherwise وقع is "occurred" (وقع الهجوم).
+    bare_signing = pl.col("event_code").str.starts_with("057") & (pl.col("end") == pl.col("start"))
+    return conform(triggers.filter(~bare_signing | pl.col("mk_document")), TRIGGERS, "triggers")
 
 
 def _trigger_tokens(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

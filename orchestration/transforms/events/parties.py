@@ -1,0 +1,109 @@
+"""Stage 5b: lists of parties. Coordinated actors and meetings of three or more parties.
+
+- ``coordinated_chains`` (arguments): actors joined by و with nothing but their titles between
+  ("الملك عبدالله الثاني والرئيس المصري عبدالفتاح السيسي والرئيس الفلسطيني محمود عباس") share a
+  ``chain`` id.
+- ``expand_parties`` (roles): a target that heads a list gives one dyad per list item ("استقبل
+  السيسي العاهل الأردني والرئيس الفلسطيني" = Sisi/Jordan and Sisi/Palestine).
+- A meeting of three or more parties (a trigger with ثلاثي/رباعي/خماسي: "قمة ثلاثية", "اجتماع
+  ثلاثي مع") gives **every pair** of its parties, one event each. The parties are the subject's
+  and the partner's lists and the other meeting parties of the sentence ("اجتمع السيسي مع العاهل
+  الأردني … قبل عقد اجتماع ثلاثي مع الرئيس الفلسطيني"). Every pair, not one event listing all
+  parties: CAMEO and the warehouse are dyadic, and a pair event deduplicates against the
+  bilateral reports of the same meeting.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import ACTOR_COLS, KEYS
+from orchestration.transforms.events.windows import shift_in_group
+
+# Triggers whose surface or window names a meeting of three or more parties.
+_MULTI_PATTERN = r"ثلاث|رباع|خماس"
+# Codes whose parties act together: consult (04x), diplomatic cooperation (05x).
+_JOINT_CODES = r"^0[45]"
+# Rules whose target may head a list of parties (partner lists are chained in arguments already).
+_LIST_RULES = ["object", "coordinated", "clause_pair"]
+
+
+def coordinated_chains(m: pl.DataFrame) -> pl.DataFrame:
+    """``chain``: an id shared by actors coordinated by و right after one another (titles between)."""
+    m = m.sort(*KEYS, "a_start")
+    prev_end = shift_in_group(pl.col("a_end"), 1, KEYS)
+    prev_klass = shift_in_group(pl.col("klass"), 1, KEYS)
+    link = (
+        pl.col("coord")
+        & (pl.col("t_start") - prev_end <= 1)
+        & (pl.col("klass") != "place")
+        & (prev_klass != "place")
+    ).fill_null(False)
+    return m.with_columns(chain=(~link).cast(pl.Int64).cum_sum())
+
+
+def _members(rows: pl.DataFrame, actors: pl.DataFrame, side: str) -> pl.DataFrame:
+    """(t_id, actor columns) of every member of the list the ``side`` actor of each row heads."""
+    heads = rows.join(
+        actors.select(*KEYS, "chain", **{f"{side}a_start": "a_start"}), on=[*KEYS, f"{side}a_start"]
+    )
+    return heads.select("t_id", *KEYS, "chain", **{"head_start": f"{side}a_start"}).join(
+        actors.select(*KEYS, "chain", *ACTOR_COLS), on=[*KEYS, "chain"]
+    )
+
+
+def expand_parties(
+    rows: pl.DataFrame, actors: pl.DataFrame, triggers: pl.DataFrame, subj: pl.DataFrame
+) -> pl.DataFrame:
+    """Rows plus one dyad per list item of a target and every pair of a multi-party meeting
+    (``subj``: the subject of each trigger, ``roles.subjects``)."""
+    t = triggers.select(
+        "t_id",
+        *KEYS,
+        "event_code",
+        multi=pl.col("trigger").str.contains(_MULTI_PATTERN) | pl.col("mk_multi"),
+    )
+    rows = rows.join(t.select("t_id", *KEYS), on="t_id")
+    listed = rows.filter(pl.col("rule").is_in(_LIST_RULES))
+    items = _members(listed, actors, "o_").filter(pl.col("a_start") > pl.col("head_start"))
+    more = listed.drop([f"o_{c}" for c in ACTOR_COLS]).join(
+        items.select("t_id", *[pl.col(c).alias(f"o_{c}") for c in ACTOR_COLS]), on="t_id"
+    )
+    multi = t.filter(pl.col("multi") & pl.col("event_code").str.contains(_JOINT_CODES))
+    subj = subj.join(t.select("t_id", *KEYS), on="t_id")
+    pairs = _all_pairs(pl.concat([rows, subj], how="diagonal_relaxed"), actors, multi, t)
+    out = pl.concat([rows, more, pairs], how="diagonal_relaxed")
+    return out.filter(pl.col("s_entity_id") != pl.col("o_entity_id")).drop(KEYS)
+
+
+def _all_pairs(
+    rows: pl.DataFrame, actors: pl.DataFrame, multi: pl.DataFrame, t: pl.DataFrame
+) -> pl.DataFrame:
+    """Every pair of the parties of each multi-party trigger (see the module docstring)."""
+    meeting_ids = t.filter(pl.col("event_code").str.starts_with("04")).select("t_id")
+    sentence_rows = rows.join(meeting_ids, on="t_id").drop("t_id")
+    own = rows.join(multi.select("t_id"), on="t_id")
+    # The multi-party trigger's own lists and the parties of the sentence's other meetings.
+    parts = [_members(own, actors, side) for side in ("s_", "o_")]
+    # Only a multi-party trigger with a partner of its own ("اجتماع ثلاثي مع X") joins the others;
+    # one in a phrase ("للمشاركة في القمة الثلاثية") is no meeting report of its own.
+    with_partner = multi.join(
+        own.filter(pl.col("o_entity_id").is_not_null()).select("t_id").unique(), on="t_id"
+    )
+    parts += [
+        _members(sentence_rows.join(with_partner.select("t_id", *KEYS), on=KEYS), actors, side)
+        for side in ("s_", "o_")
+    ]
+    parties = (
+        pl.concat([p.select("t_id", *ACTOR_COLS) for p in parts])
+        .filter(pl.col("klass") != "place")
+        .unique(["t_id", "entity_id"], keep="first")
+    )
+    left = parties.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS])
+    right = parties.select("t_id", *[pl.col(c).alias(f"o_{c}") for c in ACTOR_COLS])
+    return (
+        left.join(right, on="t_id")
+        .filter(pl.col("s_a_start") < pl.col("o_a_start"))
+        .join(multi.select("t_id", *KEYS), on="t_id")
+        .with_columns(rule=pl.lit("multi"))
+    )

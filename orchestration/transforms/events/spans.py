@@ -1,0 +1,137 @@
+"""Stage 4b: actor spans. Titles and honorifics before a name are part of the actor's span.
+
+Real wire copy puts long title chains between a partner marker and the name it introduces
+("بحث مع نائب رئيس مجلس الوزراء وزير الخارجية العراقي، الدكتور فؤاد محمد حسين"; "تلقى اتصالاً من
+رئيس الجمهورية اللبنانية العماد ميشال سليمان"). Distances from a marker or a verb to its argument
+are measured from ``t_start``, the first word of that chain, not from the name.
+
+A chain is a run of title words (``data/reference/actor_title_words.csv``, the words of the role
+patterns of ``roles.csv``; clitics و/ف/ب/ل/ال ignored) and nisba adjectives (الإيرانية، العراقي)
+right before the mention, in its sentence, after the previous actor, starting at a title word.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE
+from orchestration.transforms.events.windows import same_group, shift_in_group
+from orchestration.transforms.reference import REFERENCE_DIR, read_table
+from orchestration.transforms.text import normalize_expr
+
+# Proclitics and the article, stripped before a word is looked up (والمغتربين، بالجمهورية، للأمم):
+# و/ف first, then the article with or without a preposition; a word may itself start with و (وزير).
+_CONJ = r"^[وف](.{3,})$"
+_ARTICLE = r"^(?:بال|لل|كال|ال|ب|ل)(.{2,})$"
+# Function words of the role patterns ("الوزير المسؤول عن الشؤون الخارجية") are no title words.
+_NOT_TITLE = ["عن", "في", "من", "علي", "الي", "لدي", "مع", "بين", "او"]
+# A nisba adjective (العراقي، الإيرانية، الأفريقي), only inside a chain that has a title word.
+_NISBA = r"^..+(?:ي|يه)$"
+
+
+def title_key(expr: pl.Expr) -> pl.Expr:
+    """The lookup key of a dictionary word: the article stripped (normalized first)."""
+    return expr.str.replace(r"^ال(.{2,})$", "${1}")
+
+
+def is_title(norm: pl.Expr, keys: pl.Series) -> pl.Expr:
+    """True where a normalized token is a title word, with or without its proclitics."""
+    bare = norm.str.replace(_CONJ, "${1}")
+    variants = [norm, bare, norm.str.replace(_ARTICLE, "${1}"), bare.str.replace(_ARTICLE, "${1}")]
+    hit = pl.lit(False)
+    for v in variants:
+        hit = hit | v.is_in(keys.implode())
+    return hit.fill_null(False)
+
+
+@lru_cache(maxsize=4)
+def load_connectors(reference_dir: Path = REFERENCE_DIR) -> pl.Series:
+    """Words that continue a title chain but never start one (إلى، لدى، الجديد)."""
+    table = read_table("actor_title_words.csv", reference_dir).filter(pl.col("kind") == "connector")
+    return table.select(k=normalize_expr(pl.col("word")))["k"].unique().sort()
+
+
+@lru_cache(maxsize=4)
+def load_title_words(reference_dir: Path = REFERENCE_DIR) -> pl.Series:
+    """Lookup keys of the title words: the CSV's and every word of a role pattern."""
+    own = read_table("actor_title_words.csv", reference_dir)
+    own = own.filter(pl.col("kind") != "connector").select(w=pl.col("word"))
+    roles = read_table("roles.csv", reference_dir).select(w=pl.col("pattern_ar").str.split(" ")).explode("w")
+    roles = roles.with_columns(w=normalize_expr(pl.col("w").str.strip_chars()))
+    roles = roles.filter((pl.col("w").str.len_chars() >= 3) & ~pl.col("w").is_in(_NOT_TITLE))
+    words = pl.concat([own.with_columns(w=normalize_expr(pl.col("w"))), roles]).select(
+        k=title_key(pl.col("w"))
+    )
+    return words.filter(pl.col("k").str.len_chars() >= 1)["k"].unique().sort()
+
+
+def title_spans(
+    m: pl.DataFrame, tokens: pl.DataFrame, title_words: pl.Series, states: pl.DataFrame
+) -> pl.DataFrame:
+    """Adds ``t_start``: the first token of each actor's title chain (``a_start`` without one).
+
+    ``states``: country mentions (article_id, a_start, a_end); a country named inside a title is
+    part of it ("من رئيس إسرائيل يتسحاق هرتسوغ", "أمير دولة قطر الشيخ حمد")."""
+    in_state = (
+        states.select("article_id", tok=pl.int_ranges("a_start", pl.col("a_end") + 1))
+        .explode("tok")
+        .unique()
+        .select("article_id", token_index="tok", in_state=pl.lit(True))
+    )
+    tokens = tokens.join(in_state, on=["article_id", "token_index"], how="left")
+    title = is_title(pl.col("norm"), title_words)
+    as_is = title_key(pl.col("norm")).is_in(title_words.implode())  # no proclitic: وزير، الوزير
+    nisba = pl.col("norm").str.replace(_ARTICLE, "${1}").str.contains(_NISBA).fill_null(False)
+    toks = tokens.select(
+        "article_id",
+        "token_index",
+        sentence=pl.col("token_index") // SENTENCE_STRIDE,
+        title=title,
+        chain=title
+        | nisba
+        | pl.col("in_state").fill_null(False)
+        | pl.col("norm").is_in(load_connectors().implode()),
+        # The span's proclitics are the actor's: "بالرئيس الهندي X" is governed by بـ, "والرئيس X"
+        # is coordinated (a word that is itself a title, وزير or باسم, carries none).
+        t_b=pl.col("norm").str.contains("^[وف]?ب") & ~as_is,
+        t_w=pl.col("norm").str.starts_with("و") & ~as_is,
+    ).sort("article_id", "token_index")
+    # A chain breaks at a word that is neither, at a sentence and at an article boundary.
+    breaks = ~pl.col("chain") | ~same_group(["article_id", "sentence"], 1)
+    starts = toks.with_columns(run=breaks.cum_sum()).with_columns(
+        run_start=pl.col("token_index").min().over("run")
+    )
+    chain_end = starts.filter("chain").select(
+        "article_id", before=pl.col("token_index") + 1, run_start="run_start"
+    )
+    titles = (
+        starts.filter("title").select("article_id", "t_b", "t_w", title_tok="token_index").sort("title_tok")
+    )
+    # The previous actor of the sentence bounds the chain: a name is never part of another's title.
+    m = m.sort(*KEYS, "a_start").with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, KEYS))
+    m = m.join(chain_end, left_on=["article_id", "a_start"], right_on=["article_id", "before"], how="left")
+    # No chain right before the name: the span is the mention (max_horizontal skips nulls).
+    lo = pl.when(pl.col("run_start").is_not_null()).then(
+        pl.max_horizontal(pl.col("run_start"), pl.col("prev_end").fill_null(-1) + 1)
+    )
+    m = (
+        m.with_columns(_lo=lo.fill_null(pl.col("a_start")))
+        .sort("article_id", "_lo")
+        .join_asof(
+            titles,
+            left_on="_lo",
+            right_on="title_tok",
+            by="article_id",
+            strategy="forward",
+            check_sortedness=False,
+        )
+    )
+    inside = pl.col("title_tok").is_not_null() & (pl.col("title_tok") < pl.col("a_start"))
+    return m.with_columns(
+        t_start=pl.when(inside).then("title_tok").otherwise("a_start"),
+        bprefix=pl.col("bprefix") | (inside & pl.col("t_b")),
+        wprefix=pl.col("wprefix") | (inside & pl.col("t_w")),
+    ).drop("prev_end", "run_start", "_lo", "title_tok", "t_b", "t_w")

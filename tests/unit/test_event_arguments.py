@@ -1,0 +1,139 @@
+"""Clause-level arguments (issue 11): title spans, trigger frames, lists and multi-party meetings."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.parties import coordinated_chains
+from orchestration.transforms.events.roles import load_event_frames
+from orchestration.transforms.events.spans import load_title_words, title_spans
+from tests.unit.test_events import dyads, run
+
+
+def test_a_long_title_chain_does_not_cut_the_partner_off() -> None:
+    # Eleven words between مع and the name: the title chain is part of the partner's span.
+    out = run(
+        "بحث الرئيس بوتين، مع نائب رئيس مجلس الوزراء وزير الخارجية الأمريكي، الدكتور دونالد ترامب، الوضع."
+    )
+    assert dyads(out) == {("040", "vladimir_putin", "donald_trump")}
+
+
+def test_a_caller_after_honorifics_is_the_caller() -> None:
+    out = run("تلقى الرئيس السيسي اتصالاً هاتفياً من صاحب السمو الشيخ بوتين.")
+    assert dyads(out) == {("041", "vladimir_putin", "abdel_fattah_el_sisi")}
+
+
+def test_a_set_phrase_with_min_is_no_caller() -> None:
+    # من جهة أخرى opens the sentence: the subject after تلقى is not the caller.
+    out = run("من جهة أخرى، تلقى صاحب السمو الرئيس السيسي اتصالاً هاتفياً من ترامب.")
+    assert dyads(out) == {("041", "donald_trump", "abdel_fattah_el_sisi")}
+
+
+def test_bi_on_the_title_is_the_partner_of_a_call() -> None:
+    out = run("أجرى بوتين اتصالا هاتفيا بالرئيس الأمريكي دونالد ترامب.")
+    assert dyads(out) == {("041", "vladimir_putin", "donald_trump")}
+
+
+def test_a_greeting_is_addressed_to_its_partner() -> None:
+    out = run("بعث بوتين برقية تهنئة إلى نظيره الأمريكي دونالد ترامب.")
+    assert {d[1:] for d in dyads(out)} == {("vladimir_putin", "donald_trump")}
+
+
+def test_each_item_of_an_object_list_is_a_guest() -> None:
+    out = run("استقبل الرئيس بوتين الرئيس السيسي والملك سلمان في سوتشي.")
+    assert {d[1:] for d in dyads(out)} == {
+        ("vladimir_putin", "abdel_fattah_el_sisi"),
+        ("vladimir_putin", "salman"),
+    }
+
+
+def test_a_three_party_summit_gives_every_pair() -> None:
+    out = run("عقد الرئيس بوتين والرئيس السيسي والملك سلمان في موسكو اليوم قمة ثلاثية.")
+    pairs = {frozenset(d[1:]) for d in dyads(out)}
+    assert pairs == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "salman"}),
+        frozenset({"abdel_fattah_el_sisi", "salman"}),
+    }
+
+
+def test_a_two_party_meeting_gives_no_extra_pair() -> None:
+    out = run("التقى الرئيس بوتين مع الرئيس السيسي والملك سلمان في موسكو.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "salman"}),
+    }
+
+
+def test_title_words_and_frames_load_from_csv() -> None:
+    words = load_title_words()
+    assert {"وزير", "خارجيه", "سمو", "شيخ"} <= set(words.to_list())
+    assert "الي" not in set(words.to_list())  # a connector never starts a chain
+    assert not {"عن", "في", "من"} & set(words.to_list())
+    frames = load_event_frames()
+    assert frames.filter((pl.col("target") == "to") & (pl.col("marker") == "bi")).height == 0
+    assert frames.filter((pl.col("target") == "with") & (pl.col("marker") == "bi")).height == 1
+
+
+def test_title_spans_stop_at_the_previous_actor() -> None:
+    tokens = pl.DataFrame(
+        {
+            "article_id": ["a"] * 6,
+            "token_index": list(range(6)),
+            "norm": ["استقبل", "السيسي", "الرئيس", "الفلسطيني", "محمود", "عباس"],
+        }
+    )
+    m = pl.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "sentence_index": [0, 0],
+            "a_start": [1, 4],
+            "a_end": [1, 5],
+            "bprefix": [False, False],
+            "wprefix": [False, False],
+        }
+    )
+    states = pl.DataFrame(schema={"article_id": pl.String, "a_start": pl.Int64, "a_end": pl.Int64})
+    out = title_spans(m, tokens, load_title_words(), states).sort("a_start")
+    # السيسي looks like a nisba but is the previous actor: the chain starts at الرئيس.
+    assert out["t_start"].to_list() == [1, 2]
+
+
+def test_coordinated_chains_link_items_joined_by_wa() -> None:
+    m = pl.DataFrame(
+        {
+            "article_id": ["a"] * 3,
+            "sentence_index": [0] * 3,
+            "a_start": [0, 3, 7],
+            "a_end": [1, 4, 8],
+            "t_start": [0, 2, 6],
+            "coord": [False, True, False],
+            "klass": ["agent"] * 3,
+        }
+    )
+    assert coordinated_chains(m)["chain"].to_list() == [1, 1, 2]
+
+
+def test_joint_signers_of_a_document_are_a_pair() -> None:
+    # The subject and its coordinated co-signer, the document far after the verb.
+    out = run("وقع الرئيس بوتين، والرئيس الأمريكي دونالد ترامب، اليوم الأحد، في مدينة سوتشي، اتفاقا للتعاون.")
+    assert dyads(out) == {("057", "vladimir_putin", "donald_trump")}
+
+
+def test_waqaa_without_a_document_is_no_signing() -> None:
+    out = run("وقع الهجوم بعد لقاء بوتين وترامب في موسكو.")
+    assert not any(code.startswith("057") for code, _, _ in dyads(out))
+
+
+def test_a_marker_inside_a_title_is_the_titles() -> None:
+    # إلى belongs to "envoy to Syria", not to the verb: the envoy is the object of التقى.
+    out = run("التقى بوتين المبعوث الأممي الجديد إلى سوريا ترامب.")
+    assert {d[1:] for d in dyads(out)} == {("vladimir_putin", "donald_trump")}
+
+
+def test_a_received_call_after_a_long_honorific_chain_keeps_its_direction() -> None:
+    out = run(
+        "تلقى حضرة صاحب السمو الشيخ الرئيس السيسي رئيس الدولة المفدى، حفظه الله، مساء أمس، "
+        "اتصالاً هاتفياً من الرئيس بوتين."
+    )
+    assert dyads(out) == {("041", "vladimir_putin", "abdel_fattah_el_sisi")}
