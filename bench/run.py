@@ -247,6 +247,7 @@ def measure_stages(corpus: Path, work: Path, peer_sample: int, dbt_run_only: boo
     from orchestration.transforms.ingest import read_inbox
     from orchestration.transforms.reference import load_kb
     from orchestration.transforms.sentences import split_sentences
+    from orchestration.transforms.tokens import build_tokens
 
     inbox = corpus / "inbox"
     transforms_dir = REPO_ROOT / "orchestration" / "transforms"
@@ -266,15 +267,22 @@ def measure_stages(corpus: Path, work: Path, peer_sample: int, dbt_run_only: boo
         e["rows"] = articles.height
     kb = load_kb()
     with timed(stages, "entities") as e:
+        # Sentences and the token table are built once here; the event stage reads both, as the
+        # Dagster assets do (intermediate/tokens).
         sentences = split_sentences(articles)
-        mentions, entities = extract_entity_mentions(articles, kb, sentences)
+        cpu0 = _cpu(resource.RUSAGE_SELF)
+        tokens = build_tokens(articles, sentences)
+        e["tokens_cpu_seconds"] = _cpu(resource.RUSAGE_SELF) - cpu0
+        mentions, entities = extract_entity_mentions(articles, kb, sentences, tokens=tokens)
         e["rows"] = mentions.height
         e["sentences"] = sentences.height
+        e["tokens"] = tokens.height
     with timed(stages, "events") as e:
         candidates = apply_event_rules(
-            extract_event_candidates(articles, sentences, mentions, kb), sentences, mentions
+            extract_event_candidates(articles, sentences, mentions, kb, tokens=tokens), sentences, mentions
         )
         e["rows"] = candidates.height
+    del tokens
     out["counts"].update(
         articles=articles.height,
         rejected_clean=rejected_clean.height,

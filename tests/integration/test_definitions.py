@@ -57,3 +57,18 @@ def test_entities_and_events_read_one_token_table() -> None:
     }
     for stage in ("entity_mentions", "entities", "event_candidates"):
         assert tokens in graph.get(dg.AssetKey(["landing", stage])).parent_keys, stage
+
+
+def test_the_token_store_keeps_a_run_s_frame_and_saves_it_for_later_runs(tmp_path) -> None:
+    import polars as pl
+
+    from orchestration.defs.resources import TokenStoreIOManager
+
+    store = TokenStoreIOManager(directory=str(tmp_path))
+    key = dg.AssetKey(["intermediate", "tokens"])
+    frame = pl.DataFrame({"article_id": ["a", "b"], "aidx": [0, 1]})
+    store.handle_output(dg.build_output_context(asset_key=key, run_id="run-1"), frame)
+    assert (tmp_path / "intermediate" / "tokens.arrow").exists()
+    # Another run (here: no run at all) reads the saved file, not the frame held in memory.
+    loaded = store.load_input(dg.build_input_context(asset_key=key))
+    assert loaded.equals(frame) and loaded is not frame
