@@ -26,7 +26,7 @@ MANIFEST := dbt_project/target/manifest.json
 DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/tests dbt_project/seeds \
 	dbt_project/analyses -type f 2>/dev/null) dbt_project/dbt_project.yml dbt_project/profiles.yml
 
-.PHONY: help install manifest run rebuild dev test test-spark lint format docs bench bench-backfill clean
+.PHONY: help install manifest run rebuild dev test test-spark lint format docs bench bench-backfill bench-spark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -79,6 +79,10 @@ bench: install  ## benchmarks: corpus generator, per-stage throughput, peers (se
 
 bench-backfill: install  ## backfill of 10 days x 1k articles on 1 and 2 workers, ten-year projection
 	$(RUN) python -m bench.backfill
+
+bench-spark: install  ## dbt on Spark vs DuckDB on the 1k-article bench corpus (keys, counts, rows)
+	$(UV) sync --frozen --inexact --quiet --group spark
+	$(RUN) --group spark python -m bench.spark_parity
 
 clean:
 	rm -rf data/warehouse data/quality dbt_project/target .dagster_home/storage .dagster_home/history .dagster_home/logs

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -90,3 +90,66 @@ def duckdb_reader(root: Path, key_path: Sequence[str]) -> str:
     """A DuckDB table expression over every day of a table."""
     glob = table_dir(root, key_path) / f"{PARTITION_COLUMN}=*" / "*.parquet"
     return f"read_parquet('{glob}', hive_partitioning = true, union_by_name = true)"
+
+
+def drop_superseded(frame: pl.DataFrame, superseded: Mapping[str, Sequence[str]]) -> pl.DataFrame:
+    """The rows of an earlier batch that a new batch leaves standing.
+
+    `superseded` maps a column to the values the new batch replaces (its inbox files, its retracted
+    article ids, the entity ids it restates); a row goes when any of its columns named there holds
+    one of them. Columns the frame lacks are ignored, so one mapping serves several tables.
+    """
+    present = {col: list(values) for col, values in superseded.items() if col in frame.columns}
+    if not present:
+        return frame
+    gone = pl.any_horizontal([pl.col(col).is_in(values) for col, values in present.items()])
+    return frame.filter(~gone.fill_null(False))
+
+
+def retract_from_batches(
+    root: Path, key_path: Sequence[str], superseded: Mapping[str, Sequence[str]], keep_batch: str
+) -> int:
+    """Rewrite a table's batch files (every day) without the rows a new batch supersedes; rows dropped.
+
+    The plain mode appends one file per run, so a file that is changed, retracted or read again
+    leaves its old rows in earlier runs' files: without this, the lake would hold rows the DuckDB
+    warehouse has deleted. The new batch's own file (`batch-<keep_batch>.parquet`) is left alone; a
+    file is swapped whole (written beside it, then renamed over it), so a reader sees either version.
+    """
+    dropped = 0
+    keep = f"batch-{keep_batch}.parquet"
+    for path in sorted(table_dir(root, key_path).glob(f"{PARTITION_COLUMN}=*/batch-*.parquet")):
+        if path.name == keep:
+            continue
+        old = pl.read_parquet(path)
+        new = drop_superseded(old, superseded)
+        if new.height == old.height:
+            continue
+        dropped += old.height - new.height
+        tmp = path.parent.parent / f"_tmp-{uuid.uuid4().hex}.parquet"
+        new.write_parquet(tmp)
+        os.replace(tmp, path)
+    return dropped
+
+
+# Plain mode: the landing tables the ingest step writes, keyed by inbox file.
+FILE_TABLES = frozenset({"inbox_files", "raw_articles", "duplicate_articles", "rejected_articles"})
+
+
+def superseded_by_batch(
+    table: str, batch: pl.DataFrame, batch_files: Sequence[str], retracted_ids: Sequence[str]
+) -> dict[str, list[str]]:
+    """What a new plain-mode batch of `table` replaces in earlier batches (see `drop_superseded`).
+
+    The ingest tables are replaced per inbox file of the batch (new, changed, reprocessed or deleted);
+    the tables derived from articles per retracted article, as dbt's `delete_retracted_articles`
+    does; `entities` per entity the batch restates (dbt keeps the latest row of an `entity_id`).
+    `retracted_articles` is each run's own record of what it retracted, and is never rewritten.
+    """
+    if table == "retracted_articles":
+        return {}
+    if table == "entities":
+        return {"entity_id": batch.get_column("entity_id").cast(pl.String).unique().to_list()}
+    if table in FILE_TABLES:
+        return {"source_file": list(batch_files)}
+    return {"article_id": list(retracted_ids)}

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.transforms.lake import duckdb_reader
 from tests.conftest import SAMPLE_INBOX, Pipeline, run_pipeline
 
 pytestmark = pytest.mark.slow
@@ -124,3 +125,23 @@ def test_incremental_lifecycle(inbox: Path, tmp_path: Path, monkeypatch: pytest.
     assert fourth.query("select count(*) from fct_events where actor2_name_en = 'Masoud Pezeshkian'") == [
         (0,)
     ]
+
+    # 4. The Parquet lake (every run's batch files) holds what the warehouse holds: the changed and
+    #    deleted files' old rows were rewritten out of the earlier batches.
+    lake = tmp_path / "lake"
+    with duckdb.connect() as con:
+
+        def lake_rows(table: str, column: str) -> list[tuple]:
+            sql = f"select {column} from {duckdb_reader(lake, ['landing', table])} order by all"
+            return con.execute(sql).fetchall()
+
+        articles = sorted(fourth.query("select article_id, source_file from dim_articles"))
+        assert lake_rows("articles", "article_id, source_file") == articles
+        assert lake_rows("raw_articles", "article_id, source_file") == articles
+        for table in ("sentences", "entity_mentions", "event_candidates"):
+            ids = {row[0] for row in lake_rows(table, "distinct article_id")}
+            assert old_id not in ids and ids <= {a for a, _ in articles}, table
+        live_files = sorted(fourth.query("select source_file from inbox_files"))
+        assert lake_rows("inbox_files", "source_file") == sorted(
+            [*live_files, ("004_1e4be8e7b8237beb.txt",)]  # the deleted file's own `deleted` row
+        )

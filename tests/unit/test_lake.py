@@ -12,10 +12,13 @@ import pytest
 from orchestration.transforms.lake import (
     append_to_day,
     day_dir,
+    drop_superseded,
     duckdb_reader,
     lake_frame,
     read_days,
     replace_day,
+    retract_from_batches,
+    superseded_by_batch,
 )
 
 KEY = ("landing", "articles")
@@ -77,3 +80,37 @@ def test_duckdb_reads_the_lake_with_the_day_as_a_date_column(tmp_path: Path) -> 
         f"select ingest_date, count(*) from {duckdb_reader(tmp_path, KEY)} group by 1 order by 1"
     ).fetchall()
     assert rows == [(DAY1, 2), (DAY2, 1)]
+
+
+def test_drop_superseded_removes_rows_matching_any_named_column() -> None:
+    rows = pl.DataFrame({"article_id": ["a", "b", "c", None], "source_file": ["f1", "f2", "f3", "f4"]})
+    kept = drop_superseded(rows, {"article_id": ["a"], "source_file": ["f3"], "entity_id": ["x"]})
+    # `entity_id` is not a column here: ignored; a NULL key is never superseded
+    assert kept["source_file"].to_list() == ["f2", "f4"]
+    assert drop_superseded(rows, {}).equals(rows)
+
+
+def test_retract_from_batches_rewrites_earlier_batches_of_every_day(tmp_path: Path) -> None:
+    append_to_day(frame(["a", "b"]), tmp_path, KEY, DAY1, "run1")
+    append_to_day(frame(["c"]), tmp_path, KEY, DAY2, "run2")
+    untouched = day_dir(tmp_path, KEY, DAY2) / "batch-run2.parquet"
+    before = untouched.stat().st_mtime_ns
+    # run3 re-reads "a" (its new row is in run3's own batch, which must stay)
+    append_to_day(frame(["a", "d"]), tmp_path, KEY, DAY2, "run3")
+    dropped = retract_from_batches(tmp_path, KEY, {"article_id": ["a", "d"]}, keep_batch="run3")
+    assert dropped == 1
+    rows = read_days(tmp_path, KEY, [DAY1, DAY2]).sort("article_id")
+    assert rows["article_id"].to_list() == ["a", "b", "c", "d"]
+    assert rows.filter(pl.col("article_id") == "a")["ingest_date"].to_list() == [DAY2]
+    assert untouched.stat().st_mtime_ns == before
+    assert not list((tmp_path / "landing" / "articles").glob("_tmp-*"))
+
+
+def test_each_landing_table_is_superseded_by_its_own_key() -> None:
+    batch = pl.DataFrame({"entity_id": ["e1", "e1", "e2"]})
+    files, retracted = ["f1"], ["a1"]
+    assert superseded_by_batch("raw_articles", batch, files, retracted) == {"source_file": ["f1"]}
+    assert superseded_by_batch("inbox_files", batch, files, retracted) == {"source_file": ["f1"]}
+    assert superseded_by_batch("entity_mentions", batch, files, retracted) == {"article_id": ["a1"]}
+    assert sorted(superseded_by_batch("entities", batch, files, retracted)["entity_id"]) == ["e1", "e2"]
+    assert superseded_by_batch("retracted_articles", batch, files, retracted) == {}
