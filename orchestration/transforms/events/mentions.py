@@ -17,7 +17,7 @@ from orchestration.transforms.text import normalize_expr
 _MIN_STATE_CONFIDENCE = 0.5
 DEFAULT_MENTION_CONFIDENCE = 0.8
 # Open-world methods (transforms/openworld): names found by their shape, not in the knowledge base.
-_OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin")
+_OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin", "model")
 
 
 def unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
