@@ -163,7 +163,6 @@ def _per_word(scores: pl.DataFrame, key: list[str], suffix: str) -> pl.DataFrame
 def tag_words(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
     """Model spans over ``w`` (``features.word_features`` rows, in ``wid`` order) given the distinct
     forms ``v`` (``features._vocab``): ``aidx, s, e, entity_type, method, prob``."""
-    c = pl.col
     if weights.is_empty() or w.is_empty():
         return pl.DataFrame(
             schema={
@@ -175,6 +174,13 @@ def tag_words(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.Dat
                 "prob": pl.Float64,
             }
         )
+    return decode_spans(word_scores(w, v, weights))
+
+
+def word_scores(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
+    """``wid, aidx, joined, conj`` and one score column per label: the sum of the weights of every
+    feature of the word (``word_feature_lists``), computed per distinct form and context."""
+    c = pl.col
     ff = form_features(v)
     # Score tables: per distinct form, what it adds to the label of the word ``-off`` away; per
     # distinct context, what it adds seen from the word itself and from its neighbours. Both are
@@ -224,7 +230,12 @@ def tag_words(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.Dat
                 fill += edge[off][f"{lab}ctx"]
             total = total + pl.when(c(f"in{off}")).then(col.shift(-off)).otherwise(pl.lit(fill))
         score[lab] = total
-    t = t.select("wid", "aidx", "joined", "conj", *[score[lab].alias(lab) for lab in LABELS])
+    return t.select("wid", "aidx", "joined", "conj", *[score[lab].alias(lab) for lab in LABELS])
+
+
+def decode_spans(t: pl.DataFrame) -> pl.DataFrame:
+    """Spans of greedy per-word labels (``word_scores`` rows): ``aidx, s, e, entity_type, method, prob``."""
+    c = pl.col
     # Greedy decoding: most words are O, so the argmax runs on the rest only.
     ents = [lab for lab in LABELS if lab != "O"]
     t = t.filter(pl.max_horizontal(ents) > c("O"))
