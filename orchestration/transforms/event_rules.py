@@ -34,6 +34,7 @@ from orchestration.transforms.event_rule_patterns import (
 from orchestration.transforms.event_rule_titles import appositions, title_holders
 from orchestration.transforms.event_status_rules import rule_statuses
 from orchestration.transforms.events import extract_event_candidates
+from orchestration.transforms.events.mentions import strong_mentions
 from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.reference import KnowledgeBase
 
@@ -102,8 +103,9 @@ def _positions(candidates: pl.DataFrame, sentences: pl.DataFrame, p: RulePattern
 
 
 def _sentence_mentions(c: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
-    """Each candidate with every mention of its sentence (relative position, country, kind)."""
-    m = mentions.select(
+    """Each candidate with every mention of its sentence (relative position, country, kind); weak
+    found names are no parties here either (``events.mentions.strong_mentions``)."""
+    m = strong_mentions(mentions).select(
         "article_id",
         "sentence_index",
         m_entity="entity_id",

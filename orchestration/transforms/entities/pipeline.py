@@ -27,7 +27,9 @@ from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SC
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.role_refs import resolve_roles
 from orchestration.transforms.openworld import find_open_world, merge_found
+from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
+from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import gap_class
@@ -68,6 +70,22 @@ def _elements(m: pl.DataFrame, words: pl.DataFrame, arts: pl.DataFrame) -> pl.Da
     )
     elements = elements.with_row_index("eid").join(arts.select("aidx", "date"), on="aidx", how="left")
     return validate_frame(elements, ELEMENT_SCHEMA, "entity elements")
+
+
+def open_world_words(
+    articles: pl.DataFrame, kb: KnowledgeBase, reference_dir: Path = REFERENCE_DIR
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The open-world word table and its distinct forms (``features.word_table``) of ``articles``
+    (``article_id``, ``body``), exactly as ``extract_entity_mentions`` builds them: the tagger is
+    trained on what it sees at run time (``scripts/train_ner_tagger.py``)."""
+    arts = articles.select("article_id", "body", date=pl.lit(None, dtype=pl.Date)).with_row_index("aidx")
+    words = _words(arts, split_sentences(articles))
+    el = lx.entity_lexicon(kb, reference_dir)
+    elements = _elements(
+        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab), words, arts
+    )
+    ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
+    return word_table(words, elements, ow_lex)
 
 
 def extract_entity_mentions(
@@ -123,7 +141,7 @@ def extract_entity_mentions(
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
-    found, found_entities = find_open_world(words, elements, ow_lex)
+    found, found_entities = find_open_world(words, elements, ow_lex, load_tagger(reference_dir / TAGGER_CSV))
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")

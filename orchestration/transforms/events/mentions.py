@@ -17,7 +17,16 @@ from orchestration.transforms.text import normalize_expr
 _MIN_STATE_CONFIDENCE = 0.5
 DEFAULT_MENTION_CONFIDENCE = 0.8
 # Open-world methods (transforms/openworld): names found by their shape, not in the knowledge base.
-_OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin")
+_OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin", "model")
+
+
+def strong_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
+    """Mentions that may be an event party: not a name found only by its shape (open-world rules,
+    the token tagger) with no country or role the text gives."""
+    if "method" not in mentions.columns:
+        return mentions
+    weak = pl.col("method").is_in(_OPEN_WORLD_METHODS) & pl.col("actor_code").is_null()
+    return mentions.filter(~weak)
 
 
 def unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -59,9 +68,7 @@ def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     )  # already in article and text order (event_tokens)
     # A name found only by its shape, with no country or role the text gives, is too weak to be a
     # party: on real news it mostly takes the partner slot from a known actor.
-    if "method" in mentions.columns:
-        weak = pl.col("method").is_in(_OPEN_WORLD_METHODS) & pl.col("actor_code").is_null()
-        mentions = mentions.filter(~weak)
+    mentions = strong_mentions(mentions)
     m = mentions.select(
         "article_id",
         "entity_id",

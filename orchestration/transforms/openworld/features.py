@@ -109,6 +109,8 @@ def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
     )
     return cov.select(
         "wid",
+        # A small integer per (kind, type): the tagger keys its context scores on it.
+        cov_id=pl.concat_str(pl.col("kind").fill_null("-"), pl.col("etype").fill_null("-")).rank("dense"),
         cov_kind="kind",
         cov_type="etype",
         cov_iso3="iso3",
@@ -120,12 +122,21 @@ def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
 
 def word_features(words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
     """One row per word (``wid`` order): lexical flags, coverage by known elements, gap and offsets."""
+    return word_table(words, elements, lx)[0]
+
+
+def word_table(
+    words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``word_features`` and the table of distinct word forms it was joined from (one row per
+    ``token``), which the tagger scores once per form."""
     # The entity stage's token table (``tokens.TOKENS_SCHEMA`` + ``aidx``, ``wid``) calls the word
     # ``surface``; the open-world features re-derive their own bare form from it (a و/ف is a
     # conjunction only when the rest is the likelier word).
     if "token" not in words.columns:
         words = words.rename({"surface": "token"})
-    v = _vocab(words, lx)
+    # ``vid``: the form's row in ``v``, so per-form tables are gathered onto words without a join.
+    v = _vocab(words, lx).with_row_index("vid")
     w = words.select("wid", "aidx", "token", "gap", "char_start", "char_end").join(
         v, on="token", how="left", maintain_order="left"
     )
@@ -135,10 +146,11 @@ def word_features(words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons) -> 
     space = gaps.filter(pl.col("gcls") == GAP_SPACE)["gap"].implode()
     comma = gaps.filter(pl.col("gcls") == GAP_COMMA)["gap"].implode()
     same = (pl.col("aidx") == pl.col("aidx").shift(1)).fill_null(False)
-    return w.with_columns(
+    w = w.with_columns(
         cov=pl.col("cov_kind").is_not_null(),
         # The word is glued to the previous one by plain spaces, in the same article.
         joined=same & pl.col("gap").is_in(space),
         comma=same & pl.col("gap").is_in(comma),
         cs=pl.col("char_start") + pl.col("pre"),
     )
+    return w, v

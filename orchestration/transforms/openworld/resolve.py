@@ -7,10 +7,11 @@ import hashlib
 import polars as pl
 
 from orchestration.transforms.openworld.coref import corefer
-from orchestration.transforms.openworld.features import word_features
+from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import Lexicons
 from orchestration.transforms.openworld.orgs import find_orgs
 from orchestration.transforms.openworld.people import find_persons, span_text
+from orchestration.transforms.openworld.tagger import tag_words
 
 FOUND_ORIGIN = "found"
 # Below the knowledge base's exact matches (0.95) and role phrases (0.8): found spans are rules.
@@ -21,8 +22,12 @@ FOUND_CONFIDENCE: dict[str, float] = {
     "coref": 0.6,
     "head-noun": 0.6,
     "latin": 0.5,
+    "model": 0.55,
 }
-_PREFIX = {"PERSON": "person:new:", "ORG": "org:new:"}
+# The tagger's spans below this mean word probability are left out: a lone common word tagged as a
+# name (بشكل رئيسي) is the typical low-confidence error. Chosen on a split of the training half.
+MODEL_MIN_PROB = 0.6
+_PREFIX = {"PERSON": "person:new:", "ORG": "org:new:", "PLACE": "place:new:"}
 
 
 def stable_ids(keys: pl.DataFrame) -> pl.DataFrame:
@@ -47,15 +52,26 @@ def _longest(spans: pl.DataFrame) -> pl.DataFrame:
 
 
 def find_open_world(
-    words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons
+    words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons, tagger: pl.DataFrame | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Found mentions (``aidx, cs, ce, surf, entity_id, entity_type, method, actor_code, role,
-    confidence``) and found entities (the ``entities`` schema, origin ``found``)."""
+    confidence``) and found entities (the ``entities`` schema, origin ``found``). ``tagger`` is the
+    token model's weight table (``tagger.load_tagger``); without it only the rules run."""
     c = pl.col
-    w = word_features(words, elements, lx)
+    w, v = word_table(words, elements, lx)
     persons = find_persons(w).with_columns(entity_type=pl.lit("PERSON"))
     orgs = find_orgs(w).with_columns(entity_type=pl.lit("ORG"), a_role=None, a_cameo=None)
-    spans = _longest(pl.concat([persons, orgs], how="diagonal_relaxed"))
+    rules = pl.concat([persons, orgs], how="diagonal_relaxed")
+    if tagger is not None:
+        # The rules' spans win over the tagger's where they overlap: they carry the role and country
+        # the text gives (وزيرة خارجية ليسوتو فلانة), which events need to place the person.
+        model = _model_spans(w, v, tagger)
+        ruled = pl.Series("wid", [], pl.Int64) if rules.is_empty() else _wids(rules)
+        taken = pl.zeros(w.height, pl.Int32, eager=True).scatter(ruled, 1).cum_sum()
+        before = pl.when(c("s") > 0).then(taken.gather((model["s"] - 1).clip(0, None))).otherwise(0)
+        model = model.filter((pl.lit(taken.gather(model["e"])) - before) == 0)
+        rules = pl.concat([rules, model], how="diagonal_relaxed")
+    spans = _longest(rules)
     spans = span_text(w, spans)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
     again = corefer(
@@ -104,6 +120,24 @@ def find_open_world(
         )
     )
     return mentions, entities
+
+
+def _model_spans(w: pl.DataFrame, v: pl.DataFrame, tagger: pl.DataFrame) -> pl.DataFrame:
+    """The tagger's spans, less nationality adjectives: a word the knowledge base reads as a nisba
+    (المصري) qualifies a person or body and is never a place mention."""
+    c = pl.col
+    spans = tag_words(w, v, tagger).filter(c("prob") >= MODEL_MIN_PROB)
+    # Known names win before coreference too: a span touching a knowledge-base name (الرئيس بوتين
+    # أطلع) is the matcher's, and must not lend its last word to later mentions.
+    known = w.select(n=(c("cov_kind") == "name").fill_null(False).cast(pl.Int32).cum_sum())["n"]
+    before = pl.when(c("s") > 0).then(known.gather((spans["s"] - 1).clip(0, None))).otherwise(0)
+    spans = spans.with_columns(
+        touches=pl.lit(known.gather(spans["e"])) - before,
+        nb=pl.lit((w["cov_kind"] == "nisba").fill_null(False).gather(spans["s"])),
+    )
+    return spans.filter(
+        (c("touches") == 0) & ~((c("s") == c("e")) & c("nb") & (c("entity_type") == "PLACE"))
+    ).drop("nb", "prob", "touches")
 
 
 def merge_found(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:

@@ -1,0 +1,304 @@
+"""A linear BIO token tagger for names the rules and the knowledge base miss, applied with Polars.
+
+The weights (``data/reference/ner_tagger.csv``: ``feature`` and one weight column per label) are
+trained offline by ``scripts/train_ner_tagger.py`` on the first half of ANERcorp's training split.
+A word's score for a label is the sum of the weights of its features. Every feature is either a
+property of one word form (its own, or a neighbour's at offset -2..+2) or of a small per-word
+context (the knowledge-base element covering it, the punctuation around it), so the scores are
+computed once per distinct form and once per distinct context, joined back onto the words and
+shifted into place: no per-row Python, one join per table.
+
+Decoding is greedy (argmax per word), then a BIO repair: an ``I-X`` that does not continue an X span
+opens one. A span never crosses punctuation or an article boundary.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+TAGGER_CSV = "ner_tagger.csv"
+LABELS: tuple[str, ...] = ("O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+ENTITY_TYPE = {"PERS": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
+# Offsets of the neighbours whose form features count, and the features a far neighbour keeps.
+OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
+FAR_KINDS: tuple[str, ...] = ("w", "s", "f")
+# Boolean word-form flags of ``features._vocab`` used as features (``f:<name>``).
+FLAGS: tuple[str, ...] = (
+    "verbish",
+    "adjish",
+    "plural",
+    "suffixed",
+    "stop",
+    "generic",
+    "al",
+    "latin",
+    "caps",
+    "given",
+    "family",
+    "connector",
+    "title",
+    "office",
+    "speech",
+    "org_head",
+    "appositive",
+    "conj",
+    "lprep",
+)
+# What precedes a word: article start, space, comma, other punctuation (``context_columns``).
+GAPS: tuple[str, ...] = ("E", "S", "C", "P")
+# Outside the article: the neighbour "word" at offsets beyond its first or last word.
+EDGE = "<edge>"
+
+
+def form_features(v: pl.DataFrame) -> pl.DataFrame:
+    """``vid`` -> ``feats`` (list of ``kind:value``) for distinct word forms (``features._vocab``
+    columns). Used by the training script and at run time, so both see the same features."""
+    c = pl.col
+    stem = pl.when(c("al")).then(c("bare").str.slice(2)).otherwise(c("bare"))
+    flags = [pl.when(c(f)).then(pl.lit(f"f:{f}")) for f in FLAGS]
+    return v.with_columns(_stem=stem).select(
+        "vid",
+        feats=pl.concat_list(
+            pl.lit("w:") + c("norm"),
+            pl.lit("b:") + c("bare"),
+            pl.lit("s:") + c("_stem"),
+            pl.lit("p2:") + c("_stem").str.slice(0, 2),
+            pl.lit("p3:") + c("_stem").str.slice(0, 3),
+            pl.lit("x2:") + c("_stem").str.slice(-2),
+            pl.lit("x3:") + c("_stem").str.slice(-3),
+            pl.lit("z:") + c("zipf").floor().cast(pl.Int64).cast(pl.String),
+            pl.lit("n:") + c("_stem").str.len_chars().clip(0, 9).cast(pl.String),
+            pl.when(c("token").str.contains(r"\d")).then(pl.lit("f:digit")),
+            # Share of long-vowel letters: transliterated foreign names (باريرا، فيرغوسن) are rich in them.
+            pl.lit("v:")
+            + (c("_stem").str.count_matches("[اويى]") * 4 / c("_stem").str.len_chars().clip(1, None))
+            .round(0)
+            .cast(pl.Int64)
+            .cast(pl.String),
+            *flags,
+        ).list.drop_nulls(),
+    )
+
+
+def _edge_feats() -> list[str]:
+    return [f"w:{EDGE}"]
+
+
+def positional(feats: pl.Expr, offset: int) -> pl.Expr:
+    """Features of the word at ``offset`` from the tagged word (``-1:w:...`` is the previous word's
+    form); far neighbours keep only their form and flags."""
+    tagged = feats
+    if abs(offset) > 1:
+        tagged = feats.list.eval(
+            pl.element().filter(pl.element().str.extract(r"^([a-z0-9]+):", 1).is_in(list(FAR_KINDS)))
+        )
+    return tagged.list.eval(pl.lit(f"{offset}:") + pl.element())
+
+
+def context_columns(w: pl.DataFrame) -> pl.DataFrame:
+    """Per-word context outside the word form (``features.word_features`` columns): ``cov_kind`` and
+    ``cov_type`` (the knowledge-base element covering the word), ``g`` (what precedes the word: ``E``
+    article start, ``S`` space, ``C`` comma, ``P`` other punctuation) and ``code``, one small integer
+    per distinct context."""
+    c = pl.col
+    same_prev = (c("aidx") == c("aidx").shift(1)).fill_null(False)
+    g = pl.when(~same_prev).then(0).when(c("joined")).then(1).when(c("comma")).then(2).otherwise(3)
+    return w.select(
+        cov_kind=c("cov_kind").fill_null("-"),
+        cov_type=c("cov_type").fill_null("-"),
+        g=g.replace_strict(dict(enumerate(GAPS)), return_dtype=pl.String),
+        code=c("cov_id").fill_null(0).cast(pl.Int64) * len(GAPS) + g,
+    )
+
+
+def context_features(ctx: pl.DataFrame) -> pl.DataFrame:
+    """Feature lists of context rows (``context_columns``), by the word they are seen from: ``own``
+    (the tagged word), ``prev`` (the word before the tagged one), ``next`` (the word after it)."""
+    c = pl.col
+    cov = c("cov_kind") + "/" + c("cov_type")
+    return ctx.with_columns(
+        own=pl.concat_list(
+            pl.lit("c0:") + cov, pl.lit("g0:") + c("g"), pl.lit("c0g0:") + cov + "/" + c("g"), pl.lit("bias")
+        ),
+        prev=pl.concat_list(pl.lit("c-1:") + cov),
+        next=pl.concat_list(pl.lit("c+1:") + cov, pl.lit("g1:") + c("g")),
+    )
+
+
+# Beyond the article's edges: the features of a missing neighbour.
+EDGE_CONTEXT = {"prev": [f"c-1:{EDGE}"], "next": [f"c+1:{EDGE}", "g1:E"]}
+
+
+@lru_cache(maxsize=4)
+def load_tagger(path: Path) -> pl.DataFrame:
+    """The weight table (``feature`` + one Float32 column per label); empty if the file is absent
+    (a reference folder without a model tags nothing)."""
+    schema = {"feature": pl.String, **{lab: pl.Float32 for lab in LABELS}}
+    if not path.exists():
+        return pl.DataFrame(schema=schema)
+    return pl.read_csv(path, schema_overrides=schema).select(list(schema))
+
+
+def _score(keys: pl.DataFrame, key: str, feats: str, weights: pl.DataFrame) -> pl.DataFrame:
+    """Summed label weights per distinct key (a key with no known feature scores 0)."""
+    hit = (
+        keys.select(key, feats)
+        .explode(feats)
+        .join(weights, left_on=feats, right_on="feature", how="inner")
+        .group_by(key)
+        .agg(pl.col(list(LABELS)).sum())
+    )
+    return keys.select(key).join(hit, on=key, how="left").with_columns(pl.col(list(LABELS)).fill_null(0.0))
+
+
+def _per_word(scores: pl.DataFrame, key: list[str], suffix: str) -> pl.DataFrame:
+    return scores.rename({lab: f"{lab}@{suffix}" for lab in LABELS}).select(
+        *key, *[f"{lab}@{suffix}" for lab in LABELS]
+    )
+
+
+def tag_words(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
+    """Model spans over ``w`` (``features.word_features`` rows, in ``wid`` order) given the distinct
+    forms ``v`` (``features._vocab``): ``aidx, s, e, entity_type, method, prob``."""
+    if weights.is_empty() or w.is_empty():
+        return pl.DataFrame(
+            schema={
+                "aidx": pl.UInt32,
+                "s": pl.Int64,
+                "e": pl.Int64,
+                "entity_type": pl.String,
+                "method": pl.String,
+                "prob": pl.Float64,
+            }
+        )
+    return decode_spans(word_scores(w, v, weights))
+
+
+def word_scores(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
+    """``wid, aidx, joined, conj`` and one score column per label: the sum of the weights of every
+    feature of the word (``word_feature_lists``), computed per distinct form and context."""
+    c = pl.col
+    ff = form_features(v)
+    # Score tables: per distinct form, what it adds to the label of the word ``-off`` away; per
+    # distinct context, what it adds seen from the word itself and from its neighbours. Both are
+    # gathered onto the words by row number (``vid``, ``code``): no join on the word table.
+    per_form = ff.select("vid")
+    edge: dict[int, dict[str, float]] = {}
+    for off in OFFSETS:
+        sc = _score(ff.select("vid", f=positional(c("feats"), off)), "vid", "f", weights)
+        per_form = per_form.join(_per_word(sc, ["vid"], str(off)), on="vid", how="left")
+        e = pl.DataFrame({"vid": [0], "f": [[f"{off}:{x}" for x in _edge_feats()]]})
+        edge[off] = _score(e, "vid", "f", weights).row(0, named=True)
+    ctx = context_columns(w)
+    cf = context_features(ctx.group_by("code").agg(pl.all().first()))
+    per_ctx = pl.DataFrame({"code": pl.int_range(0, ctx["code"].max() + 1, eager=True)})
+    for side in ("own", "prev", "next"):
+        sc = _score(cf.select("code", side), "code", side, weights)
+        per_ctx = per_ctx.join(_per_word(sc, ["code"], side), on="code", how="left")
+        if side != "own":
+            e = pl.DataFrame({"code": [0], side: [EDGE_CONTEXT[side]]})
+            row = _score(e, "code", side, weights).row(0, named=True)
+            edge[-1 if side == "prev" else 1] |= {f"{lab}ctx": row[lab] for lab in LABELS}
+    per_form = per_form.sort("vid").drop("vid").fill_null(0.0)
+    per_ctx = per_ctx.sort("code").drop("code").fill_null(0.0)
+    t = pl.concat(
+        [
+            w.select("wid", "aidx", "joined", "conj"),
+            per_form.select(pl.all().gather(w["vid"])),
+            per_ctx.select(pl.all().gather(ctx["code"])),
+        ],
+        how="horizontal",
+    ).with_columns(
+        **{f"in{off}": (c("aidx").shift(-off) == c("aidx")).fill_null(False) for off in OFFSETS if off}
+    )
+    # Word i gets, from the word at i+off, that form's weights for offset off; beyond the article
+    # edge the edge pseudo-word's. The context of the neighbours counts the same way.
+    score = {}
+    for lab in LABELS:
+        total = c(f"{lab}@0") + c(f"{lab}@own")
+        for off in OFFSETS:
+            if off == 0:
+                continue
+            col = c(f"{lab}@{off}")
+            fill = edge[off][lab]
+            if abs(off) == 1:
+                side = "prev" if off == -1 else "next"
+                col = col + c(f"{lab}@{side}")
+                fill += edge[off][f"{lab}ctx"]
+            total = total + pl.when(c(f"in{off}")).then(col.shift(-off)).otherwise(pl.lit(fill))
+        score[lab] = total
+    return t.select("wid", "aidx", "joined", "conj", *[score[lab].alias(lab) for lab in LABELS])
+
+
+def decode_spans(t: pl.DataFrame) -> pl.DataFrame:
+    """Spans of greedy per-word labels (``word_scores`` rows): ``aidx, s, e, entity_type, method, prob``."""
+    c = pl.col
+    # Greedy decoding: most words are O, so the argmax runs on the rest only.
+    ents = [lab for lab in LABELS if lab != "O"]
+    t = t.filter(pl.max_horizontal(ents) > c("O"))
+    top = pl.max_horizontal(ents)
+    label = pl.when(c(ents[0]) == top).then(pl.lit(ents[0]))
+    for lab in ents[1:]:
+        label = label.when(c(lab) == top).then(pl.lit(lab))
+    t = t.with_columns(
+        label=label,
+        # Softmax probability of the chosen label (confidence of the word).
+        prob=1.0 / pl.sum_horizontal([(c(lab) - top).exp() for lab in LABELS]),
+    )
+    kind = c("label").str.slice(2)
+    # A span continues only on an I- of the same type, right after the previous word (no punctuation);
+    # a conjunction (وابراهيم) starts the next person of a list, not the same one.
+    cont = (
+        c("label").str.starts_with("I-")
+        & ~(c("conj") & (kind == "PERS"))
+        & (c("wid").shift(1) == c("wid") - 1).fill_null(False)
+        & (kind.shift(1) == kind).fill_null(False)
+        & c("joined")
+    )
+    return (
+        t.with_columns(sid=(~cont).cum_sum())
+        .group_by("sid", maintain_order=True)
+        .agg(
+            aidx=c("aidx").first(),
+            s=c("wid").first(),
+            e=c("wid").last(),
+            k=kind.first(),
+            prob=c("prob").mean(),
+        )
+        .select(
+            "aidx",
+            "s",
+            "e",
+            entity_type=c("k").replace_strict(ENTITY_TYPE),
+            method=pl.lit("model"),
+            prob="prob",
+        )
+    )
+
+
+def word_feature_lists(w: pl.DataFrame, v: pl.DataFrame) -> pl.DataFrame:
+    """``wid`` -> ``feats``: every feature of every word, spelled out (training only; ``tag_words``
+    computes the same sums without materializing these lists)."""
+    c = pl.col
+    ff = form_features(v)
+    ctx = context_features(context_columns(w))
+    t = pl.concat([w.select("wid", "aidx", "vid"), ctx.select("own", "prev", "next")], how="horizontal").join(
+        ff, on="vid", how="left", maintain_order="left"
+    )
+    parts = [c("own")]
+    for off in OFFSETS:
+        own = positional(c("feats"), off)
+        if off == 0:
+            parts.append(own)
+            continue
+        edge = [f"{off}:{x}" for x in _edge_feats()]
+        if abs(off) == 1:
+            side = "prev" if off == -1 else "next"
+            own = pl.concat_list(own, c(side))
+            edge += EDGE_CONTEXT[side]
+        inside = (c("aidx").shift(-off) == c("aidx")).fill_null(False)
+        parts.append(pl.when(inside).then(own.shift(-off)).otherwise(pl.lit(pl.Series([edge]))))
+    return t.select("wid", feats=pl.concat_list(*parts))
