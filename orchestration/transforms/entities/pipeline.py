@@ -79,7 +79,7 @@ def open_world_words(
     (``article_id``, ``body``), exactly as ``extract_entity_mentions`` builds them: the tagger is
     trained on what it sees at run time (``scripts/train_ner_tagger.py``)."""
     arts = articles.select("article_id", "body", date=pl.lit(None, dtype=pl.Date)).with_row_index("aidx")
-    words = _words(arts, split_sentences(articles))
+    words = _words(arts, split_sentences(articles), None)
     el = lx.entity_lexicon(kb, reference_dir)
     elements = _elements(
         match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab), words, arts
