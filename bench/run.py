@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from bench.fixed_cost import measure_fixed_cost, render_fixed_cost
+from bench.fixed_cost import measure_fixed_cost, profile_first_run, render_fixed_cost
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO_ROOT / "dbt_project"
@@ -1044,6 +1044,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.skip_fixed_cost:
         report["fixed_cost"] = measure_fixed_cost(args.out, QUIET_ENV)
+        report["fixed_cost_profile"] = profile_first_run(args.out, QUIET_ENV)
     for n in args.sizes:
         report["sizes"].append(bench_size(n, args))
         _write(report, args.out)
@@ -1062,7 +1063,9 @@ def main(argv: list[str] | None = None) -> int:
 def _write(report: dict[str, Any], out: Path) -> str:
     md = render_markdown(report)
     if report.get("fixed_cost"):
-        md += "\n" + render_fixed_cost(report["fixed_cost"], report["sizes"])
+        md += "\n" + render_fixed_cost(
+            report["fixed_cost"], report["sizes"], report.get("fixed_cost_profile")
+        )
     if report.get("backfill"):
         from bench.backfill import render as render_backfill
 

@@ -2,8 +2,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, dbt_assets
 
+from orchestration.dbt_inprocess import InProcessDbtResource
 from orchestration.defs.resources import dbt_project
 
 
@@ -28,6 +29,6 @@ class AkhbarDbtTranslator(DagsterDbtTranslator):
         settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)
     ),
 )
-def akhbar_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator[Any]:
-    """`dbt build`: seeds, models and their tests (reported as asset checks)."""
-    yield from dbt.cli(["build"], context=context).stream()
+def akhbar_dbt_models(context: dg.AssetExecutionContext, dbt: InProcessDbtResource) -> Iterator[Any]:
+    """`dbt build`: seeds, models and their tests (reported as asset checks), run in-process."""
+    yield from dbt.build(context, ["build"])

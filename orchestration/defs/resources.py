@@ -15,6 +15,7 @@ from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
 from packaging.version import Version
 from pydantic import PrivateAttr
 
+from orchestration.dbt_inprocess import InProcessDbtResource
 from orchestration.run_guard import RunLock, heal_build_database
 from orchestration.settings import DBT_PROJECT_DIR, REFERENCE_DIR, Settings, get_settings
 from orchestration.transforms.reference import KnowledgeBase, load_kb
@@ -186,7 +187,11 @@ def build_resources(settings: Settings | None = None) -> dict[str, object]:
         ),
         "token_store": TokenStoreIOManager(directory=str(settings.build_database.parent / "scratch")),
         "warehouse_db": DuckDBResource(database=str(settings.build_database)),
-        "dbt": LocalDbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
+        "dbt": InProcessDbtResource(
+            project_dir=str(DBT_PROJECT_DIR),
+            profiles_dir=str(DBT_PROJECT_DIR),
+            build_database=str(settings.build_database),
+        ),
         "knowledge_base": KnowledgeBaseResource(),
         "akhbar": AkhbarConfig(
             inbox=str(settings.inbox),
