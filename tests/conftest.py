@@ -61,6 +61,23 @@ def run_pipeline(inbox: Path, root: Path, extra_checks: Sequence[object] = ()) -
     return Pipeline(inbox, settings.warehouse, settings.build_database, result.success)
 
 
+def copy_sample(sample: Pipeline, root: Path) -> Pipeline:
+    """A copy of the sample deployment in `root`: inbox, working database, published warehouse, lake.
+
+    The sample run costs a whole pipeline run (Dagster, GX, dbt); a test that starts from a built
+    warehouse copies it instead of building its own, and then pays only for the runs it asserts on.
+    """
+    inbox = root / "inbox"
+    shutil.copytree(sample.inbox, inbox)
+    (root / "build").mkdir(exist_ok=True)
+    shutil.copy(sample.build_database, root / "build" / sample.build_database.name)
+    shutil.copy(sample.warehouse, root / sample.warehouse.name)
+    lake = sample.warehouse.parent / "lake"
+    if lake.is_dir():
+        shutil.copytree(lake, root / "lake")
+    return Pipeline(inbox, root / sample.warehouse.name, root / "build" / sample.build_database.name, True)
+
+
 @pytest.fixture(scope="session")
 def sample_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
     root = tmp_path_factory.mktemp("warehouse")
