@@ -1,45 +1,70 @@
-"""`akhbar run`, `status` and `query` on the sample in a temporary warehouse, as a user calls them."""
+"""`akhbar run`, `status` and `query` on the sample in a temporary warehouse, as a user calls them.
+
+The deployment is a copy of the sample build whose working database was then damaged (cut in
+half), plus an empty inbox file: the one `akhbar run` of this module is the fault suite's rebuild
+from scratch (issue 13) as well as the CLI's first run, so the suite pays for one run, not two.
+"""
 
 from __future__ import annotations
 
-import shutil
+import contextlib
+import io
+import re
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from orchestration import cli
-from tests.conftest import SAMPLE_INBOX
+from tests.conftest import Pipeline, copy_sample, deployment
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def deployment(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def cli_root(sample_pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cli")
-    inbox = root / "inbox"
-    shutil.copytree(SAMPLE_INBOX, inbox)
-    (inbox / "empty.txt").write_bytes(b"")
+    copy = copy_sample(sample_pipeline, root)
+    (copy.inbox / "empty.txt").write_bytes(b"")
+    copy.build_database.write_bytes(
+        copy.build_database.read_bytes()[: copy.build_database.stat().st_size // 2]
+    )
     (root / "dagster_home").mkdir()
     (root / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
     return root
 
 
-@pytest.fixture
-def env(deployment: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("AKHBAR_INBOX", str(deployment / "inbox"))
-    monkeypatch.setenv("AKHBAR_WAREHOUSE", str(deployment / "news.duckdb"))
+def _environment(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    where = deployment(root)  # the session's fixed path to `root` (dbt's partial parse holds)
+    monkeypatch.setenv("AKHBAR_INBOX", str(root / "inbox"))
+    monkeypatch.setenv("AKHBAR_WAREHOUSE", str(where / "news.duckdb"))
+    monkeypatch.setenv("AKHBAR_LAKE", str(where / "lake"))
     monkeypatch.delenv("AKHBAR_QUALITY_DIR", raising=False)
-    monkeypatch.setenv("DAGSTER_HOME", str(deployment / "dagster_home"))
-    return deployment
+    monkeypatch.setenv("DAGSTER_HOME", str(root / "dagster_home"))
 
 
-def test_run_status_query(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["run"]) == 0
-    out = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def first_run(cli_root: Path) -> tuple[int, str]:
+    """(exit code, stdout) of the first `akhbar run` on the deployment."""
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as monkeypatch, contextlib.redirect_stdout(out):
+        _environment(cli_root, monkeypatch)
+        code = cli.main(["run"])
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def env(cli_root: Path, first_run: tuple[int, str], monkeypatch: pytest.MonkeyPatch) -> Path:
+    _environment(cli_root, monkeypatch)
+    return cli_root
+
+
+def test_run_status_query(env: Path, first_run: tuple[int, str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = first_run
+    assert code == 0, out
     assert "materializing" in out and "dbt:" in out and "published" in out
-    # quiet: one line per step, not dbt's per-node lines
-    assert len(out.splitlines()) < 20 and " of " not in out, out
+    # quiet: one line per step, not dbt's per-node lines ("12 of 198 START ...")
+    assert len(out.splitlines()) < 20 and not re.search(r"\d+ of \d+", out), out
 
     assert cli.main(["status"]) == 0
     status = capsys.readouterr().out
@@ -63,3 +88,20 @@ def test_run_status_query(env: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert capsys.readouterr().out.splitlines() == ["n", "5"]
     assert cli.main(["query", "delete from dim_articles"]) == 1
     assert "read-only" in capsys.readouterr().err
+
+
+def test_damaged_build_database_is_moved_aside_and_rebuilt(
+    cli_root: Path, first_run: tuple[int, str], sample_pipeline: Pipeline
+) -> None:
+    """A working database cut in half is moved aside, the user is told in one line, and the run
+    rebuilds every inbox file: the published tables equal the sample's (plus the empty file)."""
+    code, out = first_run
+    assert code == 0, out
+    (notice,) = [line for line in out.splitlines() if "could not be opened" in line]
+    assert "moved it to news.duckdb.broken-" in notice and "rebuilding every inbox file" in notice
+    assert list((cli_root / "build").glob("news.duckdb.broken-*"))
+    warehouse = Pipeline(cli_root / "inbox", cli_root / "news.duckdb", cli_root / "build", True)
+    for table in ("dim_articles", "fct_events", "fct_entity_mentions", "rejected_articles", "inbox_files"):
+        sql = f"select count(*) from {table}"
+        expected = sample_pipeline.query(sql)[0][0] + (table in {"rejected_articles", "inbox_files"})
+        assert warehouse.query(sql) == [(expected,)], table

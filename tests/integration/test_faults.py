@@ -2,14 +2,15 @@
 
 Where nothing should change, the published warehouse stays byte-identical; where the run goes on,
 every file is accounted for (the blocking check passes) and the next normal run is correct.
-Each test starts from a copy of the sample build, so it pays for at most one pipeline run.
+Each test starts from a copy of the sample build, so it pays for at most one pipeline run. The
+rebuild of a damaged working database is asserted in tests/integration/test_cli.py, whose `akhbar
+run` is that rebuild (one run for both).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import duckdb
 import pytest
 
 from orchestration.run_guard import RunLock
-from tests.conftest import Pipeline
+from tests.conftest import Pipeline, copy_sample, deployment, keep_partial_parse
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +41,8 @@ def _run(inbox: Path, root: Path) -> tuple[bool, str]:
     from orchestration.defs.resources import build_resources
     from orchestration.settings import Settings
 
-    settings = Settings(inbox=inbox, warehouse=root / "news.duckdb", quality_dir=root / "quality")
+    where = deployment(root)
+    settings = Settings(inbox=inbox, warehouse=where / "news.duckdb", quality_dir=where / "quality")
     defs = dg.load_definitions_from_package_module(
         defs_package, resources=build_resources(settings), executor=dg.in_process_executor
     )
@@ -50,6 +52,7 @@ def _run(inbox: Path, root: Path) -> tuple[bool, str]:
         raise_on_error=False,
         run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}},
     )
+    keep_partial_parse()
     texts = [f"{e.message} {e.event_specific_data!r}" for e in result.all_events]
     texts += [str(c.description) for c in result.get_asset_check_evaluations() if not c.passed]
     texts += [entry.user_message for entry in instance.all_logs(result.run_id)]
@@ -64,12 +67,8 @@ def _query(warehouse: Path, sql: str) -> list[tuple]:
 @pytest.fixture()
 def copy(sample_pipeline: Pipeline, tmp_path: Path) -> tuple[Path, Path]:
     """(inbox, warehouse): a copy of the sample's inbox, working database and published warehouse."""
-    inbox = tmp_path / "inbox"
-    shutil.copytree(sample_pipeline.inbox, inbox)
-    (tmp_path / "build").mkdir()
-    shutil.copy(sample_pipeline.build_database, tmp_path / "build" / "news.duckdb")
-    shutil.copy(sample_pipeline.warehouse, tmp_path / "news.duckdb")
-    return inbox, tmp_path / "news.duckdb"
+    copied = copy_sample(sample_pipeline, tmp_path)
+    return copied.inbox, copied.warehouse
 
 
 def test_missing_inbox_fails_and_publishes_nothing(copy: tuple[Path, Path], tmp_path: Path) -> None:
@@ -83,7 +82,7 @@ def test_missing_inbox_fails_and_publishes_nothing(copy: tuple[Path, Path], tmp_
 
 def test_damaged_build_database_is_reported_in_one_line(copy: tuple[Path, Path], tmp_path: Path) -> None:
     """The run that finds the working database unopenable says so (here it then stops on a missing
-    inbox, which keeps the test cheap; the rebuild itself is the last test)."""
+    inbox, which keeps the test cheap; the rebuild itself is asserted in test_cli.py)."""
     _, warehouse = copy
     before = _digest(warehouse)
     build = tmp_path / "build" / "news.duckdb"
@@ -153,17 +152,3 @@ def test_poison_files_stale_wal_and_leftover_copy(copy: tuple[Path, Path], tmp_p
     assert not leftover.exists() and not Path(f"{warehouse}.wal").exists()
     schemas = {s for (s,) in _query(warehouse, "select distinct schema_name from duckdb_tables()")}
     assert schemas == {"main", "reference"}
-
-
-def test_damaged_build_database_is_moved_aside_and_rebuilt(
-    copy: tuple[Path, Path], tmp_path: Path, sample_pipeline: Pipeline
-) -> None:
-    inbox, warehouse = copy
-    build = tmp_path / "build" / "news.duckdb"
-    build.write_bytes(build.read_bytes()[: build.stat().st_size // 2])
-    success, log = _run(inbox, tmp_path)
-    assert success, log[-3000:]
-    assert list((tmp_path / "build").glob("news.duckdb.broken-*"))
-    for table in ("dim_articles", "fct_events", "fct_entity_mentions", "inbox_files"):
-        sql = f"select count(*) from {table}"
-        assert _query(warehouse, sql) == sample_pipeline.query(sql), table
