@@ -143,8 +143,17 @@ def title_persons(
         actor_code=code,
         role="role",
     )
+    # Independent of article order: the most frequent surface form, then the smallest.
     entities = (
-        found.sort("aidx", "cs")
+        found.with_columns(n_surf=pl.len().over("entity_id", "surf"))
+        .sort(
+            "n_surf",
+            "surf",
+            "spec_iso3",
+            "cameo_role",
+            descending=[True, False, False, False],
+            nulls_last=True,
+        )
         .unique("entity_id", keep="first", maintain_order=True)
         .select(
             "entity_id",

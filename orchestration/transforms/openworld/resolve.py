@@ -82,7 +82,7 @@ def find_open_world(
     # A coreferent mention carries what the article said about its antecedent.
     first = (
         spans.filter(c("entity_type") == "PERSON")
-        .sort("a_iso3", nulls_last=True)
+        .sort("a_iso3", "cs", nulls_last=True)
         .unique(["aidx", "entity_id"], keep="first")
         .select("aidx", "entity_id", "a_iso3", "a_role", "a_cameo", "name_key")
     )
@@ -102,12 +102,15 @@ def find_open_world(
         role="a_role",
         confidence=c("method").replace_strict(FOUND_CONFIDENCE, return_dtype=pl.Float64),
     )
+    # The entity's row must not depend on article order (slices, DuckDB scans): its most frequent
+    # surface form, then the smallest, and the smallest of tied countries.
     entities = (
-        spans.sort("aidx", "cs")
-        .with_columns(
-            iso3=c("a_iso3").drop_nulls().mode().first().over("entity_id"),
+        spans.with_columns(
+            iso3=c("a_iso3").drop_nulls().mode().sort().first().over("entity_id"),
             n_key=c("name_key").n_unique().over("entity_id"),
+            n_surf=pl.len().over("entity_id", "surf"),
         )
+        .sort("n_surf", "surf", "a_cameo", descending=[True, False, False], nulls_last=True)
         .unique("entity_id", keep="first", maintain_order=True)
         .select(
             "entity_id",
