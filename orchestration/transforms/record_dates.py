@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.dates import parse_metadata_date
 from orchestration.transforms.schemas import INBOX_STATE_SCHEMA
 
 DAY_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -32,9 +33,9 @@ def has_day_folders(inbox: Path) -> bool:
 
 
 def published_day(column: str = "meta_published_at") -> pl.Expr:
-    """The calendar date of an ISO-like `published_at` string; NULL when absent, empty or not a date."""
-    text = pl.col(column).cast(pl.String).str.strip_chars().str.slice(0, 10).str.replace_all("/", "-")
-    return text.str.to_date("%Y-%m-%d", strict=False)
+    """The calendar date of a `published_at` string, read as the cleaning stage reads it
+    (`dates.parse_metadata_date`); NULL when absent, empty or not a date."""
+    return parse_metadata_date(pl.col(column).cast(pl.String))
 
 
 def record_dates(files: pl.DataFrame, raw: pl.DataFrame) -> pl.DataFrame:
