@@ -196,7 +196,7 @@ def given_names(kb: KnowledgeBase, reference_dir: Path) -> pl.Series:
             kb.persons.select(n=pl.col("aliases_ar").fill_null("").str.split("|")).explode("n"),
         ]
     )
-    extra = read_optional("given_names.csv", reference_dir)
+    extra = read_optional("given_names_ar.csv", reference_dir)
     if extra is not None:
         names = pl.concat([names, extra.select(n=pl.col("name_ar"))])
     first = names.select(t=normalize_expr(pl.col("n")).str.extract_all(WORD_PATTERN).list.first())
