@@ -6,6 +6,7 @@ from orchestration.defs.resources import KnowledgeBaseResource
 from orchestration.defs.tokens import TOKENS_KEY
 from orchestration.transforms.batching import for_articles, map_slices_with_tokens
 from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.entities.selection import merge_slice_entities
 
 
 @dg.multi_asset(
@@ -38,8 +39,8 @@ def extracted_entities(
         return extract_entity_mentions(chunk, kb, for_articles(sentences, chunk), tokens=chunk_tokens)
 
     mentions, entities = map_slices_with_tokens(articles, tokens, extract)
-    # Every slice lists the knowledge base; keep one row per entity.
-    entities = entities.unique("entity_id", keep="first", maintain_order=True)
+    # Every slice lists the knowledge base, and an entity found in two slices has a row in each.
+    entities = merge_slice_entities(entities, mentions)
     by_method = dict(mentions.group_by("method").len().iter_rows())
     context.log.info(f"{mentions.height} entity mentions {by_method}")
     mention_meta = frame_metadata(mentions, ["article_id", "entity_id", "surface", "method"])

@@ -139,3 +139,24 @@ def test_found_entities_do_not_depend_on_article_order() -> None:
     forward = found(articles)
     assert forward.height > 50
     assert found(articles.reverse()).equals(forward)
+
+
+def test_slice_entities_merge_on_the_most_frequent_surface() -> None:
+    """An entity found in two slices keeps the row named by its most frequent surface over both
+    slices, whichever slice came first."""
+    from orchestration.transforms.entities.selection import merge_slice_entities
+
+    row = {"entity_type": "PERSON", "name_en": None, "country_iso3": "EGY", "origin": "found"}
+    slice_a = pl.DataFrame([{"entity_id": "person:new:1", "name_ar": "سامر البرقوقي", **row}])
+    slice_b = pl.DataFrame([{"entity_id": "person:new:1", "name_ar": "سامر البرقوقى", **row}])
+    mentions = pl.DataFrame(
+        {
+            "entity_id": ["person:new:1"] * 3 + ["country:EGY"],
+            "surface": ["سامر البرقوقى", "سامر البرقوقى", "سامر البرقوقي", "مصر"],
+        }
+    )
+    for first, second in ((slice_a, slice_b), (slice_b, slice_a)):
+        merged = merge_slice_entities(pl.concat([first, second]), mentions)
+        assert merged["name_ar"].to_list() == ["سامر البرقوقى"]
+    kb_row = pl.DataFrame([{"entity_id": "country:EGY", "name_ar": "مصر", **row}])
+    assert merge_slice_entities(pl.concat([kb_row, kb_row]), mentions).height == 1

@@ -158,3 +158,25 @@ def entities_table(parts: list[pl.DataFrame]) -> pl.DataFrame:
         .cast(ENTITY_SCHEMA)  # type: ignore[arg-type]
         .unique("entity_id", keep="first", maintain_order=True)
     )
+
+
+def merge_slice_entities(entities: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """One row per entity from the tables of several article slices.
+
+    A found entity (``person:new:*``, ``place:new:*``) seen in two slices has one row per slice,
+    each named after the slice's own most frequent surface form. The kept row is the one whose name
+    is the most frequent surface over all slices, then the smallest row: the choice does not depend
+    on the order in which the slices were read.
+    """
+    counts = mentions.group_by("entity_id", "surface").agg(_n=pl.len())
+    ranked = entities.join(
+        counts, left_on=["entity_id", "name_ar"], right_on=["entity_id", "surface"], how="left"
+    ).with_columns(pl.col("_n").fill_null(0))
+    ties = [c for c in entities.columns if c != "entity_id"]
+    return (
+        ranked.sort(
+            ["entity_id", "_n", *ties], descending=[False, True, *[False] * len(ties)], nulls_last=True
+        )
+        .unique("entity_id", keep="first", maintain_order=True)
+        .drop("_n")
+    )
