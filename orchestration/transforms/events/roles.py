@@ -16,6 +16,7 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
+from orchestration.transforms.events.dropped import carried_subjects
 from orchestration.transforms.events.parties import expand_parties
 from orchestration.transforms.events.windows import row_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
@@ -54,6 +55,10 @@ _TRIGGER_COLS = [
     "passive",
     "adverbial",
     "mk_main_subject",
+    "bare_subject",
+    "bare_start",
+    "bare_end",
+    "bare_char",
 ]
 
 
@@ -120,15 +125,22 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     )
     s_near_after = _first_by(
         free_actor.filter(
-            (pl.col("kind") == "noun") & pl.col("after") & (pl.col("t_start") - pl.col("end") <= 2)
+            # the pronoun of a possessed noun is its agent: "لقائه السفير" met the ambassador
+            (pl.col("kind") == "noun")
+            & ~pl.col("possessive")
+            & pl.col("after")
+            & (pl.col("t_start") - pl.col("end") <= 2)
         ),
         [pl.col("a_start")],
         "sn_",
     )
-    s_before = _first_by(free_actor.filter(pl.col("before")), [-pl.col("a_end")], "sb_")
+    # A bare title after the verb is its subject (dropped.py): no named actor around it is.
+    named_slot = free_actor.filter(~pl.col("bare_subject"))
+    s_before = _first_by(named_slot.filter(pl.col("before")), [-pl.col("a_end")], "sb_")
     s_after = _first_by(
-        free_actor.filter(
+        named_slot.filter(
             pl.col("after")
+            & ~pl.col("possessive")
             & (pl.col("a_start") <= pl.col("region_end"))
             # titles are part of the span ("تلقى صاحب السمو الشيخ X", "التقى اليوم صاحب السمو …")
             & (pl.col("t_start") - pl.col("end") <= _VSO_SUBJECT_GAP)
@@ -139,10 +151,12 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     subj = t.select("t_id")
     for part in (s_main, s_near_after, s_before, s_after):
         subj = subj.join(part, on="t_id", how="left")
-    return subj.select(
+    subj = subj.select(
         "t_id",
         *[pl.coalesce(f"sm_{c}", f"sn_{c}", f"sb_{c}", f"sa_{c}").alias(f"s_{c}") for c in ACTOR_COLS],
     ).filter(pl.col("s_entity_id").is_not_null())
+    carried = carried_subjects(t, subj).join(subj.select("t_id"), on="t_id", how="anti")
+    return pl.concat([subj, carried.rename({f"sc_{c}": f"s_{c}" for c in ACTOR_COLS})])
 
 
 def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:

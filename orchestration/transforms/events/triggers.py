@@ -2,7 +2,8 @@
 
 A trigger's clause runs from the end of the previous trigger of the sentence to the start of the
 next one, cut at a relative pronoun (الذي/التي …: a clause with its own verb) and stretched over
-an event noun a condemnation governs ("أدانت حماس الغارات الإسرائيلية").
+an event noun a condemnation governs ("أدانت حماس الغارات الإسرائيلية") and over an adverbial
+possessed noun after a verb ("التقى X خلال زيارته لصنعاء Y").
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.Data
     triggers = clause_regions(_trigger_tokens(triggers, tokens), tokens)
     triggers = _trigger_surface(triggers, articles)
     markers = matches.filter(pl.col("group") == "marker")
-    triggers = window_markers(triggers, markers)
+    triggers = over_adverbials(window_markers(triggers, markers))
     # A bare signing verb or noun (وقع، توقيع) is a signing only with its document after it
     # ("وقع X وY … اتفاقا"); otherwise وقع is "occurred" (وقع الهجوم).
     bare_signing = pl.col("event_code").str.starts_with("057") & (pl.col("end") == pl.col("start"))
@@ -98,6 +99,19 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
         .drop("b_index")
         .sort(*KEYS, "start")
     )
+
+
+def over_adverbials(triggers: pl.DataFrame) -> pl.DataFrame:
+    """A verb's clause runs over an adverbial possessed noun right after it: "التقى المبعوث خلال
+    زيارته لصنعاء زعيم الجماعة" met the leader; the visit is a circumstance, not a new clause."""
+    nxt = shift_in_group(pl.col("region_end"), -1, KEYS)
+    over = (
+        (pl.col("kind") == "verb")
+        & shift_in_group(pl.col("adverbial") & pl.col("possessive"), -1, KEYS)
+        & (pl.col("region_end") == shift_in_group(pl.col("start"), -1, KEYS) - 1)
+    ).fill_null(False)
+    triggers = triggers.sort(*KEYS, "start")
+    return triggers.with_columns(region_end=pl.when(over).then(nxt).otherwise(pl.col("region_end")))
 
 
 def _trigger_surface(triggers: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:

@@ -1,0 +1,38 @@
+"""Dropped subjects (issue 11): a verb whose subject is a bare title takes the actor named earlier."""
+
+from __future__ import annotations
+
+from tests.unit.test_events import dyads, run
+
+
+def test_a_bare_title_after_the_verb_carries_the_earlier_subject() -> None:
+    # "كما التقى وزير الخارجية، اليوم، سفير …": the minister named sentences before is the subject.
+    out = run(
+        "التقى وزير الخارجية الروسي سيرغي لافروف الرئيس السيسي في موسكو. "
+        # a caption: the pronoun of لقائه is the minister, the name after it is the one met
+        "الوزير خلال لقائه ريكس تيلرسون. "
+        "كما التقى وزير الخارجية، اليوم، ريكس تيلرسون."
+    )
+    assert ("040", "sergey_lavrov", "rex_tillerson") in dyads(out)
+    assert not any(d[1] == "rex_tillerson" for d in dyads(out))
+
+
+def test_the_object_after_an_adverbial_visit_belongs_to_the_verb() -> None:
+    # "وقد التقى المبعوث الأممي خلال زيارته لصنعاء زعيم …": the visit does not end the clause.
+    out = run(
+        "بحث وزير الخارجية الروسي سيرغي لافروف مع ريكس تيلرسون الوضع في سوريا. "
+        "وقد التقى الوزير خلال زيارته لمصر الرئيس السيسي."
+    )
+    assert ("040", "sergey_lavrov", "abdel_fattah_el_sisi") in dyads(out)
+
+
+def test_a_bare_title_with_nobody_named_before_invents_no_subject() -> None:
+    out = run("كما التقى وزير الخارجية، اليوم، الرئيس السيسي.")
+    assert not any(d[1] == "abdel_fattah_el_sisi" for d in dyads(out))
+
+
+def test_a_title_chain_that_runs_into_a_name_is_no_bare_title() -> None:
+    # The chain breaks at an unknown word (والتعاون) but leads to its name: that name is the subject.
+    out = run("التقى بوتين أمس السيسي. والتقى وزير الخارجية والتعاون الدولي سيرغي لافروف الرئيس السيسي.")
+    assert ("040", "sergey_lavrov", "abdel_fattah_el_sisi") in dyads(out)
+    assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in dyads(out)
