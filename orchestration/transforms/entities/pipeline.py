@@ -83,7 +83,7 @@ def open_world_words(
     words = _words(arts, split_sentences(articles), None)
     el = lx.entity_lexicon(kb, reference_dir)
     elements = _elements(
-        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab), words, arts
+        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given), words, arts
     )
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
     return word_table(words, elements, ow_lex)
@@ -112,7 +112,9 @@ def extract_entity_mentions(
     words = _words(arts, sents, tokens)
     el = lx.entity_lexicon(kb, reference_dir)
     readings = word_readings(words)
-    elements = _elements(match(words, readings, el.lex, el.name_tokens, el.exact_vocab), words, arts)
+    elements = _elements(
+        match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given), words, arts
+    )
 
     persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.
