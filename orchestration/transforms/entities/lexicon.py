@@ -10,6 +10,7 @@ import polars as pl
 
 from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.contracts import ENTITY_SCHEMA
+from orchestration.transforms.entities.variants import person_variants
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_optional
 from orchestration.transforms.text import WORD_PATTERN, load_function_words, normalize_expr
 
@@ -162,6 +163,7 @@ def build_lexicon(kb: KnowledgeBase) -> pl.DataFrame:
         .sort("is_primary", descending=True)
         .unique(["key", "entity_id"], keep="first", maintain_order=True)
     )
+    names = pl.concat([names, person_variants(names)])
     roles = rl.role_lexicon(kb.roles).with_columns(prio=pl.lit(0, dtype=pl.Int64))
     lex = pl.concat([names, _nisba_rows(kb), roles], how="diagonal_relaxed")
     return lex.with_columns(pl.col("ambiguous").fill_null(False))

@@ -14,6 +14,9 @@ from orchestration.transforms.entities.fuzzy import fuzzy_corrections, fuzzy_ok
 from orchestration.transforms.text import GAP_SPACE, gap_class, original_prefix_len
 from orchestration.transforms.tokens import clitic_readings
 
+# Normalized words introducing a patronymic (son of, daughter of).
+PATRONYMIC_WORDS = ("بن", "بنت")
+
 
 def words_at(words: pl.DataFrame, frame: pl.DataFrame, wid_col: str, cols: dict[str, str]) -> pl.DataFrame:
     """``frame`` rows whose ``wid_col`` is a word of the same article, with that word's ``cols``
@@ -90,7 +93,38 @@ def _grow(words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame) -> pl.Dat
             key=pl.col("key") + " " + pl.col("norm_fix"),
             prefix="prefix",
             nfix=pl.col("nfix") + pl.col("fixed"),
+            nskip=pl.col("nskip") if "nskip" in cur.columns else pl.lit(0, dtype=pl.Int64),
         )
+    )
+
+
+def _grow_skipping(
+    words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame, given: pl.Series
+) -> pl.DataFrame:
+    """Extend each n-gram over an inserted patronymic to the word after it (``nskip`` + 1).
+
+    ``X بن W Z`` is ``X Z`` (خالد بن خليفة بن عبدالعزيز آل ثاني for خالد بن خليفة آل ثاني), and
+    right after a first name a bare given name is one too (فؤاد محمد حسين for فؤاد حسين). The word
+    after the skip is never بن itself: محمد بن راشد بن زايد is not محمد بن زايد.
+    """
+    cur = cur.filter(pl.col("nskip") == 0).with_columns(w2=pl.col("w1") + 1, w3=pl.col("w1") + 2)
+    cur = words_at(words, cur, "w1", {"norm": "n1", "gap": "g1", "surface": "t1"})
+    cur = words_at(words, cur, "w2", {"norm": "n2", "gap": "g2", "surface": "t2"})
+    is_ben = pl.col("n1").is_in(list(PATRONYMIC_WORDS))
+    name_like = pl.col("n2").str.contains(r"^\p{L}{2,}$") & ~pl.col("n2").is_in(list(PATRONYMIC_WORDS))
+    one_word = ~pl.col("key").str.contains(" ")
+    spaced = gap_class(pl.col("g1")) == GAP_SPACE
+    ben = cur.filter(is_ben & name_like & spaced & (gap_class(pl.col("g2")) == GAP_SPACE)).with_columns(
+        skip_to=pl.col("w3"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1") + pl.col("g2") + pl.col("t2")
+    )
+    bare = cur.filter(one_word & pl.col("n1").is_in(given.implode()) & ~is_ben & spaced).with_columns(
+        skip_to=pl.col("w2"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1")
+    )
+    cols = ["aidx", "w0", "cs", "ce", "surf", "key", "prefix", "nfix", "nskip"]
+    skipped = pl.concat([ben, bare]).select(*cols, w1="skip_to")
+    grown = _grow(words, skipped, vocab)
+    return grown.filter(~pl.col("key").str.split(" ").list.last().is_in(list(PATRONYMIC_WORDS))).with_columns(
+        nskip=pl.lit(1, dtype=pl.Int64)
     )
 
 
@@ -100,13 +134,15 @@ def match(
     lex: pl.DataFrame,
     fix_targets: pl.Series,
     exact_vocab: pl.Series,
+    given: pl.Series | None = None,
 ) -> pl.DataFrame:
     """Every dictionary match (``MATCH_SCHEMA``): ``aidx, w0, w1`` (word range), ``cs, ce`` (char
     offsets), ``surf``, ``prefix``, ``nfix`` (corrected words) plus the lexicon row. ``readings``
     are the batch's ``word_readings``; words one edit away from a ``fix_targets`` word (and not
-    in ``exact_vocab``) match as that word."""
+    in ``exact_vocab``) match as that word. With ``given`` (normalized given names), a person's
+    name also matches over one inserted patronymic (``nskip`` 1; ``_grow_skipping``)."""
     vocab, readings = _vocabulary(readings, lex, fix_targets, exact_vocab)
-    cur = _starts(words, readings)
+    cur = _starts(words, readings).with_columns(nskip=pl.lit(0, dtype=pl.Int64))
     tokens = lex.select("n", toks=pl.col("key").str.split(" "))
     max_n = int(lex["n"].max() or 0)
     found: list[pl.DataFrame] = []
@@ -120,8 +156,16 @@ def match(
         cur = cur.join(prefixes, on="key", how="semi")
         if cur.is_empty():
             break
-        cur = _grow(words, cur, vocab)
-    return pl.concat(found, how="diagonal_relaxed").filter(fuzzy_ok())
+        grown = _grow(words, cur, vocab)
+        if given is not None:
+            grown = pl.concat([grown, _grow_skipping(words, cur, vocab, given)], how="diagonal_relaxed")
+        cur = grown
+    found_all = pl.concat(found, how="diagonal_relaxed").filter(fuzzy_ok())
+    # Only persons' names take an inserted patronymic, and only ones whose key has a last name
+    # after the first (a skip then never ends the match).
+    return found_all.filter(
+        (pl.col("nskip") == 0) | ((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
+    )
 
 
 def select_longest(m: pl.DataFrame, tie_break: list[str]) -> pl.DataFrame:

@@ -14,7 +14,7 @@ import hashlib
 import polars as pl
 
 from orchestration.transforms.entities import roles as rl
-from orchestration.transforms.entities.lexicon import key_exprs
+from orchestration.transforms.entities.lexicon import col_or_null, key_exprs
 from orchestration.transforms.entities.matching import match, words_at
 from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr
 
@@ -120,7 +120,9 @@ def title_persons(
     """(mentions, new person entities, eids of the phrases that introduced them)."""
     honor = elements.filter(pl.col("kind") == "honorific").select("aidx", pw1="w0", h_w1="w1")
     starts = (
-        free.select("eid", "aidx", "pw1", "spec_iso3", "role", "cameo_role")
+        free.select(
+            "eid", "aidx", "pw1", "spec_iso3", "role", "cameo_role", spec_code=col_or_null(free, "spec_code")
+        )
         .join(honor, on=["aidx", "pw1"], how="left")
         .with_columns(s=pl.coalesce("h_w1", "pw1"))
     )
@@ -131,7 +133,8 @@ def title_persons(
         .drop("_first")
     )
     found = _found(_name_runs(starts, _candidate_words(starts, elements, words), stop, given))
-    code = pl.concat_str([pl.col("spec_iso3"), pl.col("cameo_role").fill_null("")])
+    # An organization's office (``spec_code``) gives its code; a country's, the country+role code.
+    code = pl.coalesce("spec_code", pl.concat_str([pl.col("spec_iso3"), pl.col("cameo_role").fill_null("")]))
     mentions = found.select(
         "aidx",
         "cs",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.entities import igo_roles as igo
 from orchestration.transforms.entities import lexicon as lx
 from orchestration.transforms.entities import new_persons as np_
 from orchestration.transforms.entities import phrases as ph
@@ -82,7 +83,7 @@ def open_world_words(
     words = _words(arts, split_sentences(articles), None)
     el = lx.entity_lexicon(kb, reference_dir)
     elements = _elements(
-        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab), words, arts
+        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given), words, arts
     )
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
     return word_table(words, elements, ow_lex)
@@ -111,33 +112,49 @@ def extract_entity_mentions(
     words = _words(arts, sents, tokens)
     el = lx.entity_lexicon(kb, reference_dir)
     readings = word_readings(words)
-    elements = _elements(match(words, readings, el.lex, el.name_tokens, el.exact_vocab), words, arts)
+    elements = _elements(
+        match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given), words, arts
+    )
 
     persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.
     firm_persons = persons.filter(~pl.col("ambiguous"))
     cps = ph.counterparts(elements, firm_persons, kb)
+    # Offices of international organizations take their organization, not a country.
+    igo_phrases, igo_inner = igo.igo_phrases(elements, words, kb)
+    igo_eids = pl.concat([igo_phrases["eid"], igo_inner]).implode()
     heads = pl.concat(
-        [elements.filter(pl.col("kind") == "role"), cps.select(elements.columns)], how="vertical_relaxed"
+        [
+            elements.filter((pl.col("kind") == "role") & ~pl.col("eid").is_in(igo_eids)),
+            cps.select(elements.columns),
+        ],
+        how="vertical_relaxed",
     )
     phrases = ph.role_phrases(heads, elements)
     attached, consumed = ph.attach_persons(phrases, elements, persons)
-    annot = ph.annotations(attached, phrases, persons, kb)
+    igo_annot = igo.attach_igo_persons(igo_phrases, elements, kb)
+    annot = pl.concat(
+        [igo_annot.drop("phrase_eid"), ph.annotations(attached, phrases, persons, kb)], how="diagonal_relaxed"
+    ).unique("eid", keep="first", maintain_order=True)
 
     free = phrases.filter(
         ~pl.col("eid").is_in(attached["eid"].implode()) & ~pl.col("eid").is_in(consumed.implode())
     )
-    new_mentions, new_entities, titled = np_.title_persons(free, elements, words, el.stop, el.given)
+    igo_free = igo_phrases.filter(~pl.col("eid").is_in(igo_annot["phrase_eid"].implode()))
+    titling = pl.concat([free, igo_free.rename({"org_code": "spec_code"})], how="diagonal_relaxed")
+    new_mentions, new_entities, titled = np_.title_persons(titling, elements, words, el.stop, el.given)
     # What is left resolves through its country; a role with neither name nor country says too little.
     free = free.filter(pl.col("spec_iso3").is_not_null() & ~pl.col("eid").is_in(titled.implode()))
     role_mentions, actors, second = resolve_roles(free, elements, firm_persons, words, kb)
+    igo_free = igo_free.filter(~pl.col("eid").is_in(titled.implode()))
+    igo_mentions, igo_actors = igo.resolve_igo_roles(igo_free, firm_persons, kb)
 
     used_specs = pl.concat([phrases["spec_eid"].drop_nulls(), second["s2_eid"]])
     names = sel.supported(
         elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, el.stop
     )
     new_mentions = np_.rematch(new_mentions, new_entities, words, readings)
-    known = [sel.name_mentions(names, annot, kb), role_mentions, new_mentions]
+    known = [sel.name_mentions(names, annot, kb), role_mentions, igo_mentions, new_mentions]
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
@@ -146,4 +163,4 @@ def extract_entity_mentions(
     found = merge_found(blocking, found)
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
     mentions = sel.finish_mentions([*known, found], arts, sents)
-    return mentions, sel.entities_table([el.entities, actors, new_entities, found_entities])
+    return mentions, sel.entities_table([el.entities, actors, igo_actors, new_entities, found_entities])

@@ -105,15 +105,22 @@ def nisba_lexicon(countries: pl.DataFrame) -> pl.DataFrame:
 
 
 def role_lexicon(roles: pl.DataFrame) -> pl.DataFrame:
-    """``key, n, kind, role, office, cameo_role, rank`` for role nouns, counterparts and honorifics.
+    """``key, n, kind, role, office, cameo_role, rank, org_id`` for role nouns, counterparts and honorifics.
 
     Each role pattern is expanded with and without the article on every token: the nisba
     construction is definite (الرئيس الروسي, وزير الخارجية الروسي) while idafa drops the article
     inside the chain (رئيس روسيا, وزير خارجية روسيا, رئيس وزراء إسرائيل).
     """
     key, _ = _key(pl.col("pattern_ar"))
+    # ``org_id``: the organization a pattern names by itself (المبعوث الأممي is the UN's envoy).
+    org_id = pl.col("org_id") if "org_id" in roles.columns else pl.lit(None, pl.String())
     base = roles.select(
-        "role", "office", "cameo_role", pl.col("rank").cast(pl.Int64), tokens=key.str.split(" ")
+        "role",
+        "office",
+        "cameo_role",
+        pl.col("rank").cast(pl.Int64),
+        org_id.alias("org_id"),
+        tokens=key.str.split(" "),
     ).filter(pl.col("tokens").list.len() > 0)
     max_tokens = int(base["tokens"].list.len().max() or 0)
     variants = base
@@ -138,6 +145,7 @@ def role_lexicon(roles: pl.DataFrame) -> pl.DataFrame:
         office="office",
         cameo_role="cameo_role",
         rank="rank",
+        org_id="org_id",
     )
     closed = pl.concat(
         [

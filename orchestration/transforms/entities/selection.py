@@ -74,6 +74,9 @@ def name_mentions(names: pl.DataFrame, annot: pl.DataFrame, kb: KnowledgeBase) -
         kb.office_spells,
     ).rename({"req_id": "eid"})
     org_codes = kb.organizations.select("entity_id", org_code=col_or_null(kb.organizations, "cameo_code"))
+    # ``a_code``: the code an annotation gives outright (an organization's office: IGOARL), which
+    # beats the dated spell: the text says whom the person acts for.
+    annot = annot.with_columns(a_code=col_or_null(annot, "a_code"))
     return (
         names.join(annot, on="eid", how="left")
         .join(spells, on="eid", how="left")
@@ -91,7 +94,11 @@ def name_mentions(names: pl.DataFrame, annot: pl.DataFrame, kb: KnowledgeBase) -
             .when(pl.col("entity_type") == "ORG")
             .then(pl.col("org_code"))
             .when(pl.col("entity_type") == "PERSON")
-            .then(pl.coalesce("spell_cameo_code", pl.concat_str([pl.col("a_iso3"), pl.col("a_cameo_role")])))
+            .then(
+                pl.coalesce(
+                    "a_code", "spell_cameo_code", pl.concat_str([pl.col("a_iso3"), pl.col("a_cameo_role")])
+                )
+            )
             .otherwise(None),
             role="a_role",
             nisba=pl.col("kind") == "nisba",

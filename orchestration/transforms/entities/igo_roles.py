@@ -1,0 +1,232 @@
+"""Offices of international organizations: a role with its organization, and who holds it.
+
+An office of an organization (``office`` ``igo_head`` or ``envoy``) is named by a role followed by
+the organization, with a few words of the office's own name in between (الأمين العام للأمم المتحدة,
+الممثل الأعلى للسياسة الخارجية والأمنية في الاتحاد الأوروبي), or by a pattern that names the
+organization by itself (``roles.csv`` ``org_id``: المبعوث الأممي). A role right after such a role is
+its complement (مبعوث الأمين العام للأمم المتحدة): the outer role is the office, the inner one names
+nobody. An envoy's destination may follow (إلى اليمن).
+
+The person named with the phrase (after it, or right before it when they ever held a post in that
+organization) acts for the organization: CAMEO codes such officials with the organization's code
+(IGOUNO, IGOARL ...), not their nationality. A phrase naming nobody resolves through
+``office_spells.org_id`` on the article's date, else to the one person named in the article who
+ever held it, else to an ``actor:<code>:<role>`` actor of the organization.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.entities.lexicon import col_or_null
+from orchestration.transforms.entities.roles import _in_spell
+from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr
+
+IGO_OFFICES = ("igo_head", "envoy")
+# Words of the office's own name between the role and its organization (للسياسة الخارجية والأمنية في).
+ORG_WINDOW = 4
+# Words introducing an envoy's destination (المبعوث الأممي إلى اليمن).
+DESTINATION_WORDS = ("إلى", "لدى")
+
+_ROLE_COLS = [
+    "eid",
+    "aidx",
+    "w0",
+    "w1",
+    "cs",
+    "ce",
+    "surf",
+    "date",
+    "role",
+    "office",
+    "cameo_role",
+    "prefix",
+    "gap_before",
+]
+
+
+def _org_codes(kb: KnowledgeBase) -> pl.DataFrame:
+    o = kb.organizations
+    return o.select(
+        org_id="entity_id", org_code=col_or_null(o, "cameo_code"), org_en=col_or_null(o, "name_en")
+    )
+
+
+def _same_stretch(frame: pl.DataFrame, words: pl.DataFrame, a: str, b: str) -> pl.DataFrame:
+    """Rows of ``frame`` whose words ``a`` and ``b`` (``a`` <= ``b``) are separated by inline spaces
+    only: the running count of other gaps over the word table is the same at both."""
+    brk = words.select(_aidx="aidx", _brk=(gap_class(pl.col("gap")) != GAP_SPACE).cast(pl.Int64).cum_sum())
+    ga = brk.select(pl.all().gather(frame[a])).rename({"_aidx": "_aa", "_brk": "_ba"})
+    gb = brk.select(pl.all().gather(frame[b])).rename({"_aidx": "_ab", "_brk": "_bb"})
+    both = pl.concat([frame, ga, gb], how="horizontal")
+    return both.filter((pl.col("_aa") == pl.col("_ab")) & (pl.col("_ba") == pl.col("_bb"))).drop(
+        "_aa", "_ab", "_ba", "_bb"
+    )
+
+
+def igo_phrases(
+    elements: pl.DataFrame, words: pl.DataFrame, kb: KnowledgeBase
+) -> tuple[pl.DataFrame, pl.Series]:
+    """(phrases: role columns + ``org_id, org_code, org_en, pw1, pce``; eids of complement roles)."""
+    orgs = _org_codes(kb).filter(pl.col("org_code").str.starts_with("IGO"))
+    roles = elements.filter((pl.col("kind") == "role") & pl.col("office").is_in(IGO_OFFICES))
+    roles = roles.select(*_ROLE_COLS, implied=col_or_null(roles, "org_id"))
+    inner = roles.join(roles.select("aidx", w0="w1"), on=["aidx", "w0"], how="semi")["eid"]
+    outer = roles.filter(~pl.col("eid").is_in(inner.implode()))
+    named = elements.filter(
+        (pl.col("kind") == "name") & (pl.col("entity_type") == "ORG") & pl.col("prefix").is_in(["", "ل"])
+    ).select("aidx", o_w0="w0", o_w1="w1", o_ce="ce", org_id="entity_id")
+    near = outer.join(named, on="aidx").filter(
+        (pl.col("o_w0") >= pl.col("w1")) & (pl.col("o_w0") <= pl.col("w1") + ORG_WINDOW)
+    )
+    found = (
+        _same_stretch(near.with_columns(last=pl.col("w1") - 1), words, "last", "o_w0")
+        .sort("o_w0")
+        .unique("eid", keep="first", maintain_order=True)
+        .select("eid", "o_w1", "o_ce", "org_id")
+    )
+    phrases = (
+        outer.join(found, on="eid", how="left")
+        .with_columns(
+            org_id=pl.coalesce("org_id", "implied"),
+            pw1=pl.max_horizontal("w1", pl.col("o_w1").fill_null(0)),
+            pce=pl.max_horizontal("ce", pl.col("o_ce").fill_null(0)),
+        )
+        .join(orgs, on="org_id")
+        .drop("implied", "o_w1", "o_ce")
+    )
+    return _with_destination(phrases, elements, words), inner
+
+
+def _with_destination(phrases: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """Extend ``pw1``/``pce`` over an envoy's destination country (إلى اليمن, لليمن)."""
+    dest_words = pl.DataFrame({"w": list(DESTINATION_WORDS)}).select(normalize_expr(pl.col("w")))["w"]
+    countries = elements.filter(
+        (pl.col("kind") == "name") & pl.col("entity_id").str.starts_with("country:")
+    ).select("aidx", c_w0="w0", c_w1="w1", c_ce="ce", c_prefix="prefix", c_gap="gap_before")
+    nxt = words.select("aidx", d_w0="wid", d_norm="norm")
+    after = (
+        phrases.select("eid", "aidx", d_w0="pw1")
+        .join(nxt, on=["aidx", "d_w0"])
+        .join(countries, on="aidx")
+        .filter(pl.col("c_gap") == GAP_SPACE)
+        .filter(
+            ((pl.col("c_w0") == pl.col("d_w0")) & (pl.col("c_prefix") == "ل"))
+            | (
+                (pl.col("c_w0") == pl.col("d_w0") + 1)
+                & (pl.col("c_prefix") == "")
+                & pl.col("d_norm").is_in(dest_words.implode())
+            )
+        )
+        .unique("eid", keep="first")
+        .select("eid", c_w1="c_w1", c_ce="c_ce")
+    )
+    return (
+        phrases.join(after, on="eid", how="left")
+        .with_columns(pw1=pl.coalesce("c_w1", "pw1"), pce=pl.coalesce("c_ce", "pce"))
+        .drop("c_w1", "c_ce")
+    )
+
+
+def _org_spells(kb: KnowledgeBase) -> pl.DataFrame:
+    s = kb.office_spells
+    return s.select(
+        holder_id="entity_id",
+        s_office="office",
+        s_title=col_or_null(s, "title"),
+        s_code="cameo_code",
+        org_id=col_or_null(s, "org_id"),
+        start_date="start_date",
+        end_date="end_date",
+        status=col_or_null(s, "status"),
+    ).filter(pl.col("org_id").is_not_null())
+
+
+def attach_igo_persons(phrases: pl.DataFrame, elements: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """``eid`` (the person's element), ``a_role``, ``a_code`` and ``phrase_eid`` for persons named
+    with an organization's office: right after it (apposition, comma allowed, an honorific between),
+    or right before it when they ever held a post in that organization (أحمد أبو الغيط الأمين العام
+    لجامعة الدول العربية)."""
+    persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
+    follow = elements.filter(pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA]) & (pl.col("prefix") == ""))
+    honor = follow.filter(pl.col("kind") == "honorific").select("aidx", pw1="w0", h_w1="w1")
+    starts = phrases.select("eid", "aidx", "pw1").join(honor, on=["aidx", "pw1"], how="left")
+    starts = starts.with_columns(s=pl.coalesce("h_w1", "pw1"))
+    forward = starts.join(
+        follow.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON")).select(
+            "aidx", s="w0", person_eid="eid"
+        ),
+        on=["aidx", "s"],
+    ).select("eid", "person_eid")
+    held = _org_spells(kb).select("org_id", person_id="holder_id").unique()
+    backward = (
+        phrases.filter(pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA]) & (pl.col("prefix") == ""))
+        .select("eid", "aidx", "w0", "org_id")
+        .join(persons.select("aidx", w0="w1", person_eid="eid", person_id="entity_id"), on=["aidx", "w0"])
+        .join(held, on=["person_id", "org_id"], how="semi")
+        .select("eid", "person_eid")
+    )
+    return (
+        pl.concat([forward, backward])
+        .unique("person_eid", keep="first", maintain_order=True)
+        .join(phrases.select("eid", "role", "org_code"), on="eid")
+        .select(eid="person_eid", phrase_eid="eid", a_role="role", a_code="org_code")
+    )
+
+
+def resolve_igo_roles(
+    free: pl.DataFrame, firm_persons: pl.DataFrame, kb: KnowledgeBase
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(mentions, actor entities) of offices naming nobody.
+
+    The holder on the article's date by organization and title (or office); several holders at
+    once (envoys to different countries) leave the choice to the one the article names. Undated:
+    the one person named in the article who ever held it. Else the organization's role actor.
+    """
+    spells = _org_spells(kb)
+    cand = free.select("eid", "aidx", "date", "role", "office", "org_id").join(spells, on="org_id")
+    cand = cand.filter(
+        (pl.col("s_title") == pl.col("role")) | (pl.col("s_office") == pl.col("office"))
+    ).filter(pl.col("date").is_null() | _in_spell(pl.col("date")))
+    named = firm_persons.select("aidx", holder_id="entity_id").unique().with_columns(in_article=pl.lit(True))
+    cand = cand.join(named, on=["aidx", "holder_id"], how="left").with_columns(
+        pl.col("in_article").fill_null(False)
+    )
+    cand = cand.filter(pl.col("date").is_not_null() | pl.col("in_article"))
+    # Regular holders before acting ones; named ones first; a choice must be unique at its level.
+    cand = cand.with_columns(
+        level=pl.col("in_article").not_().cast(pl.Int8) * 2
+        + (pl.col("status").fill_null("") != "").cast(pl.Int8)
+    ).filter(pl.col("level") == pl.col("level").min().over("eid"))
+    holders = (
+        cand.filter(pl.col("holder_id").n_unique().over("eid") == 1)
+        .unique("eid")
+        .select("eid", "holder_id", "s_code")
+    )
+    refs = free.join(holders, on="eid", how="left")
+    actor = pl.concat_str([pl.lit("actor:"), pl.col("org_code"), pl.lit(":"), pl.col("role")])
+    mentions = refs.select(
+        "aidx",
+        "cs",
+        "ce",
+        "surf",
+        entity_id=pl.coalesce("holder_id", actor),
+        entity_type=pl.lit("PERSON"),
+        method=pl.lit("role"),
+        actor_code=pl.coalesce("s_code", "org_code"),
+        role="role",
+    )
+    words = pl.col("role").str.replace_all("_", " ")
+    actors = refs.filter(pl.col("holder_id").is_null()).select(
+        entity_id=actor,
+        entity_type=pl.lit("PERSON"),
+        name_en=pl.concat_str(
+            [words.str.head(1).str.to_uppercase() + words.str.slice(1), pl.lit(" of "), pl.col("org_en")]
+        ),
+        name_ar=pl.lit(None, pl.String()),
+        country_iso3=pl.lit(None, pl.String()),
+        cameo_code="org_code",
+        origin=pl.lit("role"),
+    )
+    return mentions, actors

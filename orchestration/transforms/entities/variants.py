@@ -1,0 +1,52 @@
+"""Spelling variants of known persons' names, added as lexicon keys.
+
+- ``عبد`` compounds are written joined or apart (عبدالعزيز / عبد العزيز, عبدالله / عبد الله).
+- A name in the Gulf style whose father's and grandfather's names carry the article is shortened
+  to its first name and family name (مشعل الصباح for مشعل الأحمد الجابر الصباح). Not in the بن
+  style, where first and family name together name too many people (محمد آل سعود), nor from
+  aliases, which carry titles (العقيد القذافي). Compound given names (عز الدين, عبد الله) are no family name.
+
+A variant is kept only where no other entity has that key, as a variant or as a name.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+
+def _abd_variants(names: pl.DataFrame) -> pl.DataFrame:
+    key = pl.col("key")
+    joined = key.str.replace_all(r"(^| )عبد (\S)", "${1}عبد${2}")
+    split = key.str.replace_all(r"(^| )عبد(ال\S+)", "${1}عبد ${2}")
+    return pl.concat([names.with_columns(key=joined), names.with_columns(key=split)])
+
+
+def _short_forms(names: pl.DataFrame) -> pl.DataFrame:
+    toks = pl.col("key").str.split(" ")
+    rest = toks.list.slice(1)
+    gulf = names.filter(
+        pl.col("is_primary")
+        & (toks.list.len() >= 3)
+        & rest.list.eval(
+            pl.element().str.starts_with("ال") & ~pl.element().is_in(["الله", "الدين"])
+        ).list.all()
+        & ~toks.list.first().str.starts_with("ال")
+        & ~toks.list.first().is_in(["عبد", "ابو"])
+    )
+    return gulf.with_columns(key=toks.list.first() + " " + toks.list.last())
+
+
+def person_variants(names: pl.DataFrame) -> pl.DataFrame:
+    """Variant keys (same columns as ``names``, ``is_primary`` false) of the PERSON rows of
+    ``names`` (lexicon name rows with ``key`` and ``n``) that no other entity claims."""
+    persons = names.filter(pl.col("entity_type") == "PERSON")
+    variants = (
+        pl.concat([_abd_variants(persons), _short_forms(persons)])
+        .with_columns(
+            n=pl.col("key").str.split(" ").list.len().cast(pl.Int64),
+            is_primary=pl.lit(False),
+        )
+        .unique(["key", "entity_id"])
+    )
+    variants = variants.filter(pl.col("entity_id").n_unique().over("key") == 1)
+    return variants.join(names.select("key").unique(), on="key", how="anti").select(names.columns)

@@ -1,0 +1,121 @@
+"""Name variants of known persons: inserted patronymics, عبد compounds, Gulf short forms."""
+
+from dataclasses import replace
+from datetime import date
+
+import polars as pl
+import pytest
+
+from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.entities.lexicon import key_exprs
+from orchestration.transforms.entities.variants import person_variants
+from tests.unit.test_roles import NO_REF, make_kb
+
+
+def _kb():  # type: ignore[no-untyped-def]
+    base = make_kb()
+    extra = pl.DataFrame(
+        {
+            "entity_id": [
+                "person:khalid_bin_khalifa",
+                "person:fuad_hussein",
+                "person:mishal_al_sabah",
+                "person:khaled_mashal",
+                "person:sabah_al_ahmad",
+                "person:sabah_al_khalid",
+            ],
+            "name_en": [
+                "Khalid bin Khalifa",
+                "Fuad Hussein",
+                "Mishal",
+                "Khaled Mashal",
+                "Sabah A",
+                "Sabah K",
+            ],
+            "name_ar": [
+                "خالد بن خليفة آل ثاني",
+                "فؤاد حسين",
+                "مشعل الأحمد الجابر الصباح",
+                "خالد مشعل",
+                "صباح الأحمد الجابر الصباح",
+                "صباح الخالد الحمد الصباح",
+            ],
+            "aliases_ar": ["خالد بن خليفة بن عبد العزيز آل ثاني", "", "", "مشعل", "", ""],
+            "country_iso3": ["QAT", "IRQ", "KWT", "PSE", "KWT", "KWT"],
+            "ambiguous_ar": [None, None, None, "مشعل", None, None],
+        }
+    )
+    return replace(base, persons=pl.concat([base.persons, extra], how="diagonal_relaxed"))
+
+
+KB = _kb()
+
+
+def persons(body: str) -> list[tuple[str, str]]:
+    articles = pl.DataFrame(
+        {"article_id": ["a"], "body": [body], "published_date": [date(2023, 5, 1)]},
+        schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, KB, reference_dir=NO_REF)
+    for row in mentions.iter_rows(named=True):
+        assert body[row["char_start"] : row["char_end"]] == row["surface"]
+    return list(
+        mentions.filter(pl.col("entity_type") == "PERSON")
+        .sort("char_start")
+        .select("entity_id", "surface")
+        .iter_rows()
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # An inserted grandfather's name, and عبدالعزيز written joined.
+        (
+            "التقى الشيخ خالد بن خليفة بن عبدالعزيز آل ثاني رئيس مجلس الوزراء",
+            ("person:khalid_bin_khalifa", "خالد بن خليفة بن عبدالعزيز آل ثاني"),
+        ),
+        (
+            "وقال خالد بن خليفة بن حمد آل ثاني إن",
+            ("person:khalid_bin_khalifa", "خالد بن خليفة بن حمد آل ثاني"),
+        ),
+        # A bare father's name right after the first name.
+        ("اتصالا هاتفيا من فؤاد محمد حسين وزير الخارجية", ("person:fuad_hussein", "فؤاد محمد حسين")),
+        # The Gulf short form; مشعل alone would be the (ambiguous) Khaled Mashal.
+        ("استقبل الشيخ مشعل الصباح اليوم", ("person:mishal_al_sabah", "مشعل الصباح")),
+    ],
+)
+def test_variant_names_the_known_person(body: str, want: tuple[str, str]) -> None:
+    assert persons(body)[:1] == [want]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The word after a skipped patronymic is never بن: not Khalid bin Khalifa.
+        "وقال خالد بن سعد بن خليفة آل نهيان",
+        # A skip must be followed by the rest of the name, across spaces only.
+        "قال خالد بن خليفة، بن حمد",
+        # Two Sabahs share the short form: neither gets it.
+        "وصل صباح الصباح اليوم",
+    ],
+)
+def test_no_variant_without_a_unique_full_match(body: str) -> None:
+    got = persons(body)
+    assert ("person:khalid_bin_khalifa", "خالد بن خليفة بن عبدالعزيز آل ثاني") not in got
+    assert all(e not in {"person:sabah_al_ahmad", "person:sabah_al_khalid"} for e, _ in got)
+    assert all(" بن " not in s or e != "person:khalid_bin_khalifa" for e, s in got)
+
+
+def test_person_variants_keys() -> None:
+    names = KB.persons.select(
+        *key_exprs(pl.col("name_ar")),
+        entity_id="entity_id",
+        entity_type=pl.lit("PERSON"),
+        is_primary=pl.lit(True),
+    )
+    keys = dict(person_variants(names).select("key", "entity_id").iter_rows())
+    assert keys["مشعل الصباح"] == "person:mishal_al_sabah"
+    assert "صباح الصباح" not in keys  # two persons
+    # The بن style gives no short form; the article-less middle name (Fuad) neither.
+    assert not any(k.startswith(("خالد ال", "فؤاد")) for k in keys)
