@@ -125,7 +125,9 @@ def run_chain() -> Chain:
         mentions=mentions,
         entities=entities,
         events=events,
-        kb_person_names={norm(n) for n in kb.persons["name_en"].to_list()},
+        # Persons the matcher can find by name: generated office holders (Wikidata) have no Arabic
+        # name, so in text they are as unknown as anyone outside the knowledge base.
+        kb_person_names={norm(n) for n in kb.persons.filter(pl.col("name_ar").is_not_null())["name_en"]},
         country_names={r["iso3"]: norm(r["name_en"]) for r in kb.countries.iter_rows(named=True)},
     )
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.office_holders import merge_persons, merge_spells
+
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 
 
@@ -88,18 +90,30 @@ def load_event_types(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
 
 
 def load_kb(reference_dir: Path = REFERENCE_DIR) -> KnowledgeBase:
+    persons, office_spells = _persons_and_spells(reference_dir)
     return KnowledgeBase(
         countries=read_table("countries.csv", reference_dir),
-        persons=read_table("persons.csv", reference_dir),
-        office_spells=read_table(
-            "office_spells.csv", reference_dir, {"start_date": pl.Date, "end_date": pl.Date}
-        ),
+        persons=persons,
+        office_spells=office_spells,
         places=_places(reference_dir),
         organizations=read_table("organizations.csv", reference_dir),
         roles=read_table("roles.csv", reference_dir, {"rank": pl.Int32}),
         event_triggers=read_table("event_triggers.csv", reference_dir),
         event_types=load_event_types(reference_dir),
     )
+
+
+def _persons_and_spells(reference_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Hand persons and spells, with the generated office holders (Wikidata) filling the days
+    and offices the hand rows leave free (``transforms/office_holders.py``)."""
+    dates: dict[str, pl.DataType] = {"start_date": pl.Date, "end_date": pl.Date}
+    persons = read_table("persons.csv", reference_dir)
+    spells = read_table("office_spells.csv", reference_dir, dates)
+    generated = read_optional("office_holders.csv", reference_dir, dates)
+    if generated is None:
+        return persons, spells.with_columns(source=pl.lit("hand"))
+    spells = merge_spells(spells, generated)
+    return merge_persons(persons, spells, generated), spells
 
 
 def _places(reference_dir: Path) -> pl.DataFrame:

@@ -63,6 +63,13 @@ RULES: dict[str, FileRules] = {
         dates=("start_date", "end_date"),
         patterns={**_ENTITY, "country_iso3": _ISO3},
     ),
+    # Generated from Wikidata (scripts/build_office_holders.py); merged under the hand spells.
+    "office_holders.csv": FileRules(
+        columns=("entity_id", "name_en", "wikidata_id", "country_iso3", "office", "start_date", "end_date"),
+        required=("entity_id", "name_en", "country_iso3", "office", "start_date"),
+        dates=("start_date", "end_date"),
+        patterns={**_ENTITY, "country_iso3": _ISO3, "wikidata_id": r"^Q\d+$"},
+    ),
     "places.csv": FileRules(
         columns=("entity_id", "name_en", "name_ar", "country_iso3", "latitude", "longitude"),
         required=("entity_id", "name_ar"),
@@ -94,6 +101,7 @@ RULES: dict[str, FileRules] = {
         patterns={"cameo_code": r"^\d{2,4}$"},
     ),
 }
+SPELL_FILES = ("office_spells.csv", "office_holders.csv")
 # Offices one person holds at a time per country (or organization); `other` and `envoy` have many.
 SINGLE_HOLDER_OFFICES = (
     "head_of_state",
@@ -178,18 +186,18 @@ def check_rows(name: str, header: list[str], frame: pl.DataFrame, rules: FileRul
     return found
 
 
-def check_spells(frame: pl.DataFrame) -> list[pl.DataFrame]:
+def check_spells(frame: pl.DataFrame, name: str = "office_spells.csv") -> list[pl.DataFrame]:
     """Spells end after they start; no two regular holders of a single-holder office overlap, and
     no person holds the same office twice at once."""
     spells = frame.with_columns(
         start=pl.col("start_date").str.to_date("%Y-%m-%d", strict=False),
         end=pl.col("end_date").str.to_date("%Y-%m-%d", strict=False),
-        place=pl.coalesce("org_id", "country_iso3", pl.lit("")),
+        place=pl.coalesce(*(c for c in ("org_id", "country_iso3") if c in frame.columns), pl.lit("")),
     ).filter(pl.col("start").is_not_null())
     found = [
         _issues(
             spells,
-            "office_spells.csv",
+            name,
             pl.col("end") <= pl.col("start"),
             pl.format("spell of {} ends ({}) before it starts ({})", "entity_id", "end_date", "start_date"),
         )
@@ -207,7 +215,7 @@ def check_spells(frame: pl.DataFrame) -> list[pl.DataFrame]:
     found.append(
         _issues(
             pairs,
-            "office_spells.csv",
+            name,
             clash,
             pl.format("{} spell of {} overlaps line {} ({})", "office", "entity_id", "line_b", "entity_id_b"),
         )
@@ -226,8 +234,8 @@ def validate_reference(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
         header, frame, short = read_rows(path)
         found.append(short)
         found.extend(check_rows(name, header, frame, rules))
-        if name == "office_spells.csv" and not any(c not in header for c in rules.columns):
-            found.extend(check_spells(frame))
+        if name in SPELL_FILES and not any(c not in header for c in rules.columns):
+            found.extend(check_spells(frame, name))
     return pl.concat(found).unique().sort("file", "line", "problem")
 
 
