@@ -82,9 +82,16 @@ def title_spans(
         .select("article_id", token_index="tok", in_state=pl.lit(True))
     )
     tokens = tokens.join(in_state, on=["article_id", "token_index"], how="left")
-    title = is_title(pl.col("norm"), title_words)
-    as_is = title_key(pl.col("norm")).is_in(title_words.implode())  # no proclitic: وزير، الوزير
-    nisba = pl.col("norm").str.replace(_ARTICLE, "${1}").str.contains(_NISBA).fill_null(False)
+    # The word tests run once per distinct form (a few thousand); each token is then a set lookup.
+    norm = pl.col("norm")
+    forms = tokens.select(norm.unique().drop_nulls()).with_columns(
+        title=is_title(norm, title_words),
+        as_is=title_key(norm).is_in(title_words.implode()),  # no proclitic: وزير، الوزير
+        nisba=norm.str.replace(_ARTICLE, "${1}").str.contains(_NISBA),
+    )
+    title = norm.is_in(forms.filter("title")["norm"].implode()).fill_null(False)
+    as_is = norm.is_in(forms.filter("as_is")["norm"].implode())
+    nisba = norm.is_in(forms.filter("nisba")["norm"].implode()).fill_null(False)
     toks = tokens.select(
         "article_id",
         "token_index",
