@@ -21,6 +21,30 @@ def _deletes(words: pl.DataFrame, col: str) -> pl.DataFrame:
     return pl.concat([words.select(col, pos=pl.lit(-1, dtype=pl.Int64), dkey=s), dels])
 
 
+def _one_edit() -> pl.Expr:
+    """On symmetric-delete pairs: the deletions are one insertion, deletion, substitution (same
+    position) or adjacent transposition (neighbouring positions deleting the same letter: ab/ba;
+    الزعيمين/العثيمين also meet at neighbouring positions but are two substitutions apart)."""
+    p, t = pl.col("pos"), pl.col("pos_t")
+    same_letter = pl.col("query").str.slice(p, 1) == pl.col("target").str.slice(t, 1)
+    return (
+        ((p == -1) & (t >= 0))
+        | ((p >= 0) & (t == -1))
+        | ((p >= 0) & (p == t))
+        | ((p >= 0) & (t >= 0) & ((p - t).abs() == 1) & same_letter)
+        | ((p == -1) & (t == -1))
+    )
+
+
+def within_one_edit(queries: pl.Series, targets: pl.Series) -> pl.DataFrame:
+    """``query, target`` pairs at most one insertion, deletion, substitution or adjacent
+    transposition apart (equal ones included), by the symmetric-delete join."""
+    qry = pl.DataFrame({"query": queries}).drop_nulls().unique()
+    tgt = pl.DataFrame({"target": targets}).drop_nulls().unique()
+    pairs = _deletes(qry, "query").join(_deletes(tgt, "target"), on="dkey", suffix="_t")
+    return pairs.filter(_one_edit()).select("query", "target").unique()
+
+
 def fuzzy_corrections(queries: pl.Series, targets: pl.Series, min_len: int = FUZZY_MIN_LEN) -> pl.DataFrame:
     """Map each query word to the single target word one edit away (``query, fix``).
 
@@ -44,14 +68,9 @@ def fuzzy_corrections(queries: pl.Series, targets: pl.Series, min_len: int = FUZ
     if tgt.is_empty() or qry.is_empty():
         return pl.DataFrame(schema={"query": pl.String(), "fix": pl.String()})
     pairs = _deletes(qry, "query").join(_deletes(tgt, "target"), on="dkey", suffix="_t")
-    edit = (
-        ((pl.col("pos") == -1) & (pl.col("pos_t") >= 0))
-        | ((pl.col("pos") >= 0) & (pl.col("pos_t") == -1))
-        | ((pl.col("pos") >= 0) & (pl.col("pos_t") >= 0) & ((pl.col("pos") - pl.col("pos_t")).abs() <= 1))
-    )
     q, t = pl.col("query"), pl.col("target")
     ok = (
-        pairs.filter(edit)
+        pairs.filter(_one_edit())
         .filter(q.str.head(1) == t.str.head(1))
         .filter(q.str.tail(1) == t.str.tail(1))
         .filter(~q.str.starts_with(t) & ~t.str.starts_with(q))

@@ -19,6 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.entities import igo_roles as igo
+from orchestration.transforms.entities import known_persons as kp
 from orchestration.transforms.entities import lexicon as lx
 from orchestration.transforms.entities import new_persons as np_
 from orchestration.transforms.entities import phrases as ph
@@ -154,6 +155,11 @@ def extract_entity_mentions(
         elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, el.stop
     )
     new_mentions = np_.rematch(new_mentions, new_entities, words, readings)
+    # A known person wins over a new one made up from a variant of their name.
+    person_keys = el.lex.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
+    dates, named = arts.select("aidx", "date"), firm_persons.select("aidx", "entity_id")
+    new_mentions = kp.resolve_to_known(new_mentions, dates, named, person_keys, kb)
+    new_entities = new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")
     known = [sel.name_mentions(names, annot, kb), role_mentions, igo_mentions, new_mentions]
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
@@ -161,6 +167,11 @@ def extract_entity_mentions(
     found, found_entities = find_open_world(words, elements, ow_lex, load_tagger(reference_dir / TAGGER_CSV))
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
+    is_new = pl.col("entity_id").str.starts_with("person:new:")
+    found = pl.concat(
+        [found.filter(~is_new), kp.resolve_to_known(found.filter(is_new), dates, named, person_keys, kb)],
+        how="diagonal_relaxed",
+    )
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
     mentions = sel.finish_mentions([*known, found], arts, sents)
     return mentions, sel.entities_table([el.entities, actors, igo_actors, new_entities, found_entities])

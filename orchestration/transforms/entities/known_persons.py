@@ -1,0 +1,110 @@
+"""A known person wins over a new one made up from a variant of their name.
+
+Titled new persons (``new_persons``) and found ones (``openworld``) are minted from whatever the
+text spells. A foreign family name has many transliterations (غروندبرغ / جروندبرج, غريفيث / غريفثس / غريفيت),
+so a new person with a known person's first name, whose family name is the known one's with at most
+one edit after folding the letters transliterations swap and dropping inner long vowels, is that
+known person, provided the context supports it:
+
+- the known person is named in the same article (مارتن غريفيتث ... مارتن غريفثس), or
+- the new person's title gives the known person's office code on the article's date (المبعوث
+  الأممي ... هانس جروندبرج: IGOUNO, Grundberg's code then; الرئيس الفرنسي فرانسوا أولاند: FRAGOV).
+
+The first name must be the same word: Arabic given names one letter apart are other names
+(سلطان / سلمان, محمد / محمود). Sharing the country alone is no support: the White House's روبيرت غيبس
+(USAGOV) is not Robert Gates (غيتس, USAMIL). Several known candidates with equal support leave the
+new person alone.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.entities import roles as rl
+from orchestration.transforms.entities.fuzzy import within_one_edit
+from orchestration.transforms.entities.lexicon import key_exprs
+from orchestration.transforms.reference import KnowledgeBase
+
+# Letters transliterations of foreign names swap (g: غ ج ق ك; s/th: ث س ص; t: ت ط; z/dh: ذ ز ظ).
+_FOLD_FROM = ["غ", "ج", "ق", "ث", "ص", "ط", "ذ", "ظ", "ض"]
+_FOLD_TO = ["ك", "ك", "ك", "س", "س", "ت", "ز", "ز", "د"]
+
+
+def skeleton(word: pl.Expr) -> pl.Expr:
+    """A normalized word with transliteration letters folded and long vowels inside it dropped
+    (غريفيث and غريفث, جروندبرج and غروندبرغ share theirs)."""
+    return word.str.replace_many(_FOLD_FROM, _FOLD_TO).str.replace_all(r"\B[اوي]", "")
+
+
+def _ends(frame: pl.DataFrame, key: pl.Expr) -> pl.DataFrame:
+    toks = key.str.split(" ")
+    return frame.with_columns(
+        n_tok=toks.list.len(), first=toks.list.first(), sl=skeleton(toks.list.last())
+    ).filter(pl.col("n_tok") >= 2)
+
+
+def _candidates(new: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    """(new mention, known person) pairs: the same first name, family names within one edit."""
+    close = within_one_edit(new["sl"], known["sl"]).rename({"query": "sl", "target": "k_sl"})
+    return (
+        new.join(close, on="sl")
+        .join(known.select("first", k_sl="sl", k_id="entity_id"), on=["first", "k_sl"])
+        .select("mid", "k_id")
+        .unique()
+    )
+
+
+def resolve_to_known(
+    mentions: pl.DataFrame,
+    dates: pl.DataFrame,
+    named: pl.DataFrame,
+    person_keys: pl.DataFrame,
+    kb: KnowledgeBase,
+) -> pl.DataFrame:
+    """``mentions`` of new persons (``aidx, surf, entity_id, actor_code`` ...) with those that are
+    a variant of a known person re-pointed to them (``method`` ``fuzzy``, their dated code).
+
+    ``dates``: ``aidx, date``; ``named``: ``aidx, entity_id`` of known persons in each article;
+    ``person_keys``: lexicon name keys of known persons (``key, entity_id, iso3``)."""
+    if mentions.is_empty():
+        return mentions
+    new = _ends(mentions.with_row_index("mid"), key_exprs(pl.col("surf"))[0])
+    known = _ends(person_keys.select("key", "entity_id", "iso3").unique(), pl.col("key"))
+    cand = _candidates(new, known).join(new.select("mid", "aidx", "actor_code"), on="mid")
+    if cand.is_empty():
+        return mentions
+    cand = cand.join(dates, on="aidx", how="left")
+    spells = rl.person_spells_on(
+        cand.with_row_index("req_id").select("req_id", entity_id="k_id", date="date"), kb.office_spells
+    )
+    cand = cand.with_row_index("req_id").join(
+        spells.select("req_id", "spell_cameo_code"), on="req_id", how="left"
+    )
+    in_article = named.select("aidx", k_id="entity_id").unique().with_columns(here=pl.lit(True))
+    code = pl.col("actor_code").fill_null("")
+    cand = (
+        cand.join(in_article, on=["aidx", "k_id"], how="left")
+        .with_columns(
+            support=pl.col("here").fill_null(False).cast(pl.Int8) * 2
+            + ((code != "") & (code == pl.col("spell_cameo_code"))).fill_null(False).cast(pl.Int8)
+        )
+        .filter(pl.col("support") > 0)
+        .filter(pl.col("support") == pl.col("support").max().over("mid"))
+        .filter(pl.col("k_id").n_unique().over("mid") == 1)
+        .unique("mid")
+        .join(new.select("mid", "entity_id"), on="mid")
+    )
+    # A new person's other mentions in the article (found again without their title) follow.
+    decided = (
+        cand.filter(pl.col("k_id").n_unique().over("aidx", "entity_id") == 1)
+        .sort("mid")
+        .unique(["aidx", "entity_id"], keep="first")
+        .select("aidx", "entity_id", "k_id", k_code="spell_cameo_code")
+    )
+    out = mentions.join(decided, on=["aidx", "entity_id"], how="left")
+    hit = pl.col("k_id").is_not_null()
+    return out.with_columns(
+        entity_id=pl.coalesce("k_id", "entity_id"),
+        actor_code=pl.when(hit).then(pl.coalesce("k_code", "actor_code")).otherwise(pl.col("actor_code")),
+        method=pl.when(hit).then(pl.lit("fuzzy")).otherwise(pl.col("method")),
+    ).drop("k_id", "k_code")
