@@ -174,12 +174,18 @@ def test_build_maps_positions_to_offices_per_country() -> None:
             ("Secretary of State", "Someone", "Q4", "2013", None, None, "GBR"),
             ("Minister of Health", "Other", "Q5", "2013", None, None, "GBR"),
             ("Prime Minister", "Q6", "Q6", "2013", None, None, "GBR"),
+            ("Minister of Foreign Affairs", "Foreign Secretary", "Q7", "2013", None, None, "IND"),
+            ("Supreme Leader", "Insurgent", "Q8", "2015", None, None, "AFG"),
+            ("Supreme Leader", "Ali Khamenei", "Q9", "1989-06-04", None, None, "IRN"),
         ],
         schema=["position", "person", "personID", "start", "end", "enwiki", "country_iso3"],
         orient="row",
     ).with_columns(snapshot=pl.lit("2022-08-01"))
     got = build.to_spells(raw).sort("entity_id", "office")
+    # Not kept: GBR's junior "Secretary of State", an unlabelled item (QID only), a health minister,
+    # India's foreign secretaries and the Taliban's insurgent-era leader.
     assert got.select("entity_id", "office", "title", "cameo_code").rows() == [
+        ("person:ali_khamenei", "head_of_state", "supreme_leader", "IRNGOV"),
         ("person:barack_obama", "head_of_government", "president", "USAGOV"),
         ("person:barack_obama", "head_of_state", "president", "USAGOV"),
         ("person:hassan_rouhani", "head_of_government", "president", "IRNGOV"),
