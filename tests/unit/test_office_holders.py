@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from orchestration.transforms.office_holders import hand_gaps, merge_persons, merge_spells
+from orchestration.transforms.office_holders import hand_gaps, merge_persons, merge_spells, use_hand_ids
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, load_kb, office_holders
 from orchestration.transforms.reference_validation import SINGLE_HOLDER_OFFICES
 
@@ -286,3 +286,58 @@ def test_loader_without_generated_file_reads_hand_rows_only(tmp_path: Path) -> N
     kb = load_kb(tmp_path)
     assert kb.office_spells["source"].unique().to_list() == ["hand"]
     assert "wikidata_id" not in kb.persons.columns
+
+
+def test_a_hand_person_under_another_spelling_keeps_the_hand_id() -> None:
+    hand = spells(
+        [
+            ("person:mostafa", "head_of_government", "XXX", date(2018, 6, 14), None, "prime_minister", None),
+            (
+                "person:sabah",
+                "head_of_government",
+                "YYY",
+                date(2019, 11, 19),
+                date(2022, 7, 24),
+                "prime_minister",
+                None,
+            ),
+        ]
+    )
+    hand_persons = pl.DataFrame({"entity_id": ["person:mostafa", "person:sabah"], "name_ar": ["م", "ص"]})
+    gen = generated(
+        [
+            # The same seat from the same day, open at the snapshot: the hand person.
+            (
+                "person:moustafa",
+                "head_of_government",
+                "XXX",
+                date(2018, 6, 14),
+                date(2022, 8, 3),
+                "prime_minister",
+                None,
+            ),
+            (
+                "person:moustafa",
+                "defence_minister",
+                "XXX",
+                date(2015, 1, 1),
+                date(2016, 1, 1),
+                "defence_minister",
+                None,
+            ),
+            # A wrong holder a month into another's spell, ending long before it: not the same person.
+            (
+                "person:ahmad",
+                "head_of_government",
+                "YYY",
+                date(2019, 12, 17),
+                date(2020, 12, 14),
+                "prime_minister",
+                None,
+            ),
+        ]
+    ).with_columns(
+        notes=pl.when(pl.col("end_date") == date(2022, 8, 3)).then(pl.lit("open in the source: ended"))
+    )
+    renamed = use_hand_ids(hand, gen, hand_persons)
+    assert renamed["entity_id"].to_list() == ["person:mostafa", "person:mostafa", "person:ahmad"]
