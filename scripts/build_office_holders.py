@@ -121,8 +121,17 @@ PRESIDENT_HEADS_GOVERNMENT_ONLY = {"IRN"}
 # Presidential systems (and Oman's sultan): the head of state also heads the government, as in the
 # hand-kept spells (data/reference/README.md, office_spells).
 HEAD_OF_STATE_ALSO_GOVERNMENT = {"USA", "BRA", "IDN", "ZAF", "COM", "OMN"}
-# "Secretary of State" is the foreign minister only in the United States (elsewhere a junior rank).
-COUNTRY_ONLY = {"Secretary of State": "USA", "Secretary of Defence": "USA"}
+# Labels that mean the office only in some states: "Secretary of State" is the foreign minister
+# only in the United States (elsewhere a junior rank); the Taliban's "Supreme Leader" led an
+# insurgency until 2021 (the hand rows carry Afghanistan's heads of state).
+ONLY_IN: dict[str, set[str]] = {
+    "Secretary of State": {"USA"},
+    "Secretary of Defence": {"USA"},
+    "Supreme Leader": {"IRN"},
+}
+# India's "Minister of Foreign Affairs" item holds its Foreign Secretaries (civil servants); the
+# ministers are "Minister of External Affairs".
+NOT_IN: dict[str, set[str]] = {"Minister of Foreign Affairs": {"IND"}}
 EARLIEST = date(1990, 1, 1)
 COLUMNS = [
     "entity_id",
@@ -191,11 +200,14 @@ def to_spells(raw: pl.DataFrame) -> pl.DataFrame:
         schema=["position", "office", "title"],
         orient="row",
     )
-    only = pl.DataFrame(list(COUNTRY_ONLY.items()), schema=["position", "only_iso3"], orient="row")
+    allowed = [(label, iso3, True) for label, states in ONLY_IN.items() for iso3 in states]
+    barred = [(label, iso3, False) for label, states in NOT_IN.items() for iso3 in states]
+    limits = pl.DataFrame(allowed + barred, schema=["position", "country_iso3", "ok"], orient="row")
+    restricted = pl.col("position").is_in(list(ONLY_IN))
     rows = (
         raw.join(positions, on="position")
-        .join(only, on="position", how="left")
-        .filter(pl.col("only_iso3").is_null() | (pl.col("only_iso3") == pl.col("country_iso3")))
+        .join(limits, on=["position", "country_iso3"], how="left")
+        .filter(pl.col("ok").fill_null(~restricted))
         .with_columns(
             office=pl.when(
                 (pl.col("title") == "president")

@@ -23,6 +23,26 @@ _FAR_FUTURE = date(9999, 12, 31)
 MIN_CUT_DAYS = 31
 
 
+def same_people(hand: pl.DataFrame, generated: pl.DataFrame, hand_persons: pl.DataFrame) -> pl.DataFrame:
+    """``(gen_id, entity_id)``: a generated id that is a hand person under another spelling
+    (``moustafa_madbouly`` / ``mostafa_madbouly``): both files have them in the same office of the
+    same state, starting within ``MIN_CUT_DAYS`` of each other and ending so too (or the hand spell
+    still runs where the source's was open at its snapshot). Ids with two candidates are left alone."""
+    gen = generated.join(hand_persons.select("entity_id"), on="entity_id", how="anti")
+    pairs = gen.select(*_KEY, "start_date", "end_date", "notes", gen_id="entity_id").join(
+        hand.select(*_KEY, "entity_id", h_start="start_date", h_end="end_date"), on=_KEY
+    )
+    close = (pl.col("start_date") - pl.col("h_start")).dt.total_days().abs() < MIN_CUT_DAYS
+    ends_close = (pl.col("end_date") - pl.col("h_end")).dt.total_days().abs() < MIN_CUT_DAYS
+    still_open = pl.col("h_end").is_null() & pl.col("notes").fill_null("").str.contains("open in the source")
+    found = (
+        pairs.filter(close & (ends_close.fill_null(False) | still_open))
+        .select("gen_id", "entity_id")
+        .unique()
+    )
+    return found.filter(pl.len().over("gen_id") == 1)
+
+
 def hand_gaps(hand: pl.DataFrame) -> pl.DataFrame:
     """Per (office, country) held by hand spells, the intervals ``[gap_start, gap_end)`` no hand
     spell covers (rival claimants do not count as holding the office)."""
@@ -35,6 +55,16 @@ def hand_gaps(hand: pl.DataFrame) -> pl.DataFrame:
     inner = held.select(*_KEY, gap_start=covered.fill_null(_FAR_PAST), gap_end=pl.col("start_date"))
     tail = held.group_by(_KEY).agg(gap_start=pl.col("end").max(), gap_end=pl.lit(_FAR_FUTURE))
     return pl.concat([inner, tail], how="diagonal_relaxed").filter(pl.col("gap_start") < pl.col("gap_end"))
+
+
+def use_hand_ids(hand: pl.DataFrame, generated: pl.DataFrame, hand_persons: pl.DataFrame) -> pl.DataFrame:
+    """The generated rows, with the ids of people the hand files know under another spelling
+    replaced by the hand id (so their other offices attach to the hand person and Arabic name)."""
+    ids = same_people(hand, generated, hand_persons)
+    renamed = generated.join(
+        ids.rename({"entity_id": "hand_id", "gen_id": "entity_id"}), on="entity_id", how="left"
+    )
+    return renamed.with_columns(entity_id=pl.coalesce("hand_id", "entity_id")).drop("hand_id")
 
 
 def merge_spells(hand: pl.DataFrame, generated: pl.DataFrame) -> pl.DataFrame:
@@ -66,12 +96,14 @@ def merge_spells(hand: pl.DataFrame, generated: pl.DataFrame) -> pl.DataFrame:
 
 
 def merge_persons(hand: pl.DataFrame, spells: pl.DataFrame, generated: pl.DataFrame) -> pl.DataFrame:
-    """Hand persons, then the generated people some kept generated spell refers to."""
+    """Hand persons (with the Wikidata id the source gives them), then the generated people some
+    kept generated spell refers to."""
     used = spells.filter(pl.col("source") == "wikidata").select("entity_id").unique()
+    latest = generated.sort("start_date", descending=True).unique(
+        "entity_id", keep="first", maintain_order=True
+    )
     people = (
-        generated.sort("start_date", descending=True)
-        .unique("entity_id", keep="first", maintain_order=True)
-        .join(used, on="entity_id")
+        latest.join(used, on="entity_id")
         .join(hand.select("entity_id"), on="entity_id", how="anti")
         .select(
             "entity_id",
@@ -81,4 +113,5 @@ def merge_persons(hand: pl.DataFrame, spells: pl.DataFrame, generated: pl.DataFr
             notes=pl.lit("generated from Wikidata (office_holders.csv); no Arabic name"),
         )
     )
-    return pl.concat([hand, people], how="diagonal_relaxed")
+    known = hand.join(latest.select("entity_id", "wikidata_id"), on="entity_id", how="left")
+    return pl.concat([known, people], how="diagonal_relaxed")

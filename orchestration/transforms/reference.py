@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.office_holders import merge_persons, merge_spells
+from orchestration.transforms.office_holders import merge_persons, merge_spells, use_hand_ids
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 
@@ -112,6 +112,7 @@ def _persons_and_spells(reference_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame
     generated = read_optional("office_holders.csv", reference_dir, dates)
     if generated is None:
         return persons, spells.with_columns(source=pl.lit("hand"))
+    generated = use_hand_ids(spells, generated, persons)
     spells = merge_spells(spells, generated)
     return merge_persons(persons, spells, generated), spells
 

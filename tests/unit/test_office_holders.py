@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from orchestration.transforms.office_holders import hand_gaps, merge_persons, merge_spells
+from orchestration.transforms.office_holders import hand_gaps, merge_persons, merge_spells, use_hand_ids
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, load_kb, office_holders
 from orchestration.transforms.reference_validation import SINGLE_HOLDER_OFFICES
 
@@ -174,12 +174,18 @@ def test_build_maps_positions_to_offices_per_country() -> None:
             ("Secretary of State", "Someone", "Q4", "2013", None, None, "GBR"),
             ("Minister of Health", "Other", "Q5", "2013", None, None, "GBR"),
             ("Prime Minister", "Q6", "Q6", "2013", None, None, "GBR"),
+            ("Minister of Foreign Affairs", "Foreign Secretary", "Q7", "2013", None, None, "IND"),
+            ("Supreme Leader", "Insurgent", "Q8", "2015", None, None, "AFG"),
+            ("Supreme Leader", "Ali Khamenei", "Q9", "1989-06-04", None, None, "IRN"),
         ],
         schema=["position", "person", "personID", "start", "end", "enwiki", "country_iso3"],
         orient="row",
     ).with_columns(snapshot=pl.lit("2022-08-01"))
     got = build.to_spells(raw).sort("entity_id", "office")
+    # Not kept: GBR's junior "Secretary of State", an unlabelled item (QID only), a health minister,
+    # India's foreign secretaries and the Taliban's insurgent-era leader.
     assert got.select("entity_id", "office", "title", "cameo_code").rows() == [
+        ("person:ali_khamenei", "head_of_state", "supreme_leader", "IRNGOV"),
         ("person:barack_obama", "head_of_government", "president", "USAGOV"),
         ("person:barack_obama", "head_of_state", "president", "USAGOV"),
         ("person:hassan_rouhani", "head_of_government", "president", "IRNGOV"),
@@ -280,3 +286,58 @@ def test_loader_without_generated_file_reads_hand_rows_only(tmp_path: Path) -> N
     kb = load_kb(tmp_path)
     assert kb.office_spells["source"].unique().to_list() == ["hand"]
     assert "wikidata_id" not in kb.persons.columns
+
+
+def test_a_hand_person_under_another_spelling_keeps_the_hand_id() -> None:
+    hand = spells(
+        [
+            ("person:mostafa", "head_of_government", "XXX", date(2018, 6, 14), None, "prime_minister", None),
+            (
+                "person:sabah",
+                "head_of_government",
+                "YYY",
+                date(2019, 11, 19),
+                date(2022, 7, 24),
+                "prime_minister",
+                None,
+            ),
+        ]
+    )
+    hand_persons = pl.DataFrame({"entity_id": ["person:mostafa", "person:sabah"], "name_ar": ["م", "ص"]})
+    gen = generated(
+        [
+            # The same seat from the same day, open at the snapshot: the hand person.
+            (
+                "person:moustafa",
+                "head_of_government",
+                "XXX",
+                date(2018, 6, 14),
+                date(2022, 8, 3),
+                "prime_minister",
+                None,
+            ),
+            (
+                "person:moustafa",
+                "defence_minister",
+                "XXX",
+                date(2015, 1, 1),
+                date(2016, 1, 1),
+                "defence_minister",
+                None,
+            ),
+            # A wrong holder a month into another's spell, ending long before it: not the same person.
+            (
+                "person:ahmad",
+                "head_of_government",
+                "YYY",
+                date(2019, 12, 17),
+                date(2020, 12, 14),
+                "prime_minister",
+                None,
+            ),
+        ]
+    ).with_columns(
+        notes=pl.when(pl.col("end_date") == date(2022, 8, 3)).then(pl.lit("open in the source: ended"))
+    )
+    renamed = use_hand_ids(hand, gen, hand_persons)
+    assert renamed["entity_id"].to_list() == ["person:mostafa", "person:mostafa", "person:ahmad"]
