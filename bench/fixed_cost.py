@@ -63,7 +63,8 @@ def _fresh(run_dir: Path, base_env: dict[str, str]) -> dict[str, str]:
     shutil.rmtree(run_dir, ignore_errors=True)
     shutil.copytree(SAMPLE, run_dir / "inbox")
     (run_dir / "dagster_home").mkdir(parents=True)
-    (run_dir / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    # The project's instance config (telemetry off, its event log storage), as `make run` uses it.
+    shutil.copy(REPO_ROOT / ".dagster_home" / "dagster.yaml", run_dir / "dagster_home" / "dagster.yaml")
     env = {k: v for k, v in {**os.environ, **base_env}.items() if k != "AKHBAR_BUILD_DB"}
     env.update(
         AKHBAR_INBOX=str(run_dir / "inbox"),

@@ -158,7 +158,7 @@ def gx_entity_mentions_suite(
     result = gx_suites.validate_entity_mentions(entity_mentions, articles, entities)
     _log(context, result)
     yield from check_results(
-        result, ENTITY_MENTIONS, ENTITY_MENTIONS_SEVERITIES, _write_docs(context, akhbar.quality_dir)
+        result, ENTITY_MENTIONS, ENTITY_MENTIONS_SEVERITIES, _write_docs(context, akhbar.quality_dir, result)
     )
 
 
@@ -174,5 +174,8 @@ def gx_event_candidates_suite(
     result = gx_suites.validate_event_candidates(event_candidates, load_event_types())
     _log(context, result)
     yield from check_results(
-        result, EVENT_CANDIDATES, EVENT_CANDIDATES_SEVERITIES, _write_docs(context, akhbar.quality_dir)
+        result,
+        EVENT_CANDIDATES,
+        EVENT_CANDIDATES_SEVERITIES,
+        _write_docs(context, akhbar.quality_dir, result),
     )

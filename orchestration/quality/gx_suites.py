@@ -422,6 +422,22 @@ def validate_frame(
 # --------------------------------------------------------------------------- public suites
 
 
+def known_values(frame: pl.DataFrame, column: str, known: pl.Series) -> list[str]:
+    """The values of `known` that occur in `frame[column]`: the value set of an in-set expectation.
+
+    A value of the column is in `known` exactly when it is in this subset, so the expectation finds
+    the same unexpected values and rows; but GX copies an expectation's arguments for every metric
+    it resolves and prints them in the Data Docs, and the knowledge base holds thousands of ids
+    (about 2 CPU s per validation of the sample with all of them). A frame without any known value
+    keeps one, as GX needs a non-empty set.
+    """
+    known = known.drop_nulls().unique()
+    if column not in frame.columns:
+        return sorted(known.head(1).to_list())
+    present = known.filter(known.is_in(frame.get_column(column).drop_nulls().unique().implode()))
+    return sorted((present if present.len() else known.head(1)).to_list())
+
+
 def validate_articles(articles: pl.DataFrame, today: date | None = None) -> SuiteResult:
     """`articles`: unique ids, body length, Arabic share, plausible dates, known encodings."""
     return validate_frame(
@@ -436,11 +452,12 @@ def validate_entity_mentions(
     entity_mentions: pl.DataFrame, articles: pl.DataFrame, entities: pl.DataFrame
 ) -> SuiteResult:
     """`entity_mentions`: offsets inside the body and spelling the surface, known entities, enums."""
-    entity_ids = entities.get_column("entity_id").drop_nulls().unique().to_list()
     return validate_frame(
         "entity_mentions",
         prepare_entity_mentions(entity_mentions, articles),
-        _entity_mentions_expectations(entity_ids),
+        _entity_mentions_expectations(
+            known_values(entity_mentions, "entity_id", entities.get_column("entity_id"))
+        ),
         key_columns=["article_id", "char_start"],
     )
 
@@ -450,7 +467,7 @@ def validate_event_candidates(event_candidates: pl.DataFrame, event_types: pl.Da
 
     `event_types` is `orchestration.transforms.reference.load_event_types()`.
     """
-    codes = event_types.get_column("cameo_code").drop_nulls().unique().to_list()
+    codes = known_values(event_candidates, "event_code", event_types.get_column("cameo_code"))
     return validate_frame(
         "event_candidates",
         event_candidates,
@@ -462,11 +479,24 @@ def validate_event_candidates(event_candidates: pl.DataFrame, event_types: pl.Da
 # --------------------------------------------------------------------------- Data Docs
 
 
+def _resources(context: AbstractDataContext, result: SuiteResult | None) -> list[Any] | None:
+    """The pages to render: those of `result`'s suite (each check renders its own), or all."""
+    if result is None:
+        return None
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    keys = context.validation_results_store.list_keys()
+    return [
+        ExpectationSuiteIdentifier(name=result.suite),
+        *(k for k in keys if k.expectation_suite_identifier.name == result.suite),
+    ]
+
+
 def write_data_docs(quality_dir: Path, result: SuiteResult | None = None) -> Path:
     """Render GX Data Docs for this process's latest validation of each suite into `quality_dir`.
 
     The site reads the in-memory results store and drops pages of results it no longer holds, so the
-    pages show the latest run. They are then made to open offline (`offline_docs`): no CDN, and an
+    pages show the latest run. With a `result`, only the pages of its suite are rendered again. They are then made to open offline (`offline_docs`): no CDN, and an
     index written from the latest `result` of every suite.
     """
     from orchestration.quality import offline_docs
@@ -489,7 +519,7 @@ def write_data_docs(quality_dir: Path, result: SuiteResult | None = None) -> Pat
                     "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
                 },
             )
-        context.build_data_docs(site_names=[site])
+        context.build_data_docs(site_names=[site], resource_identifiers=_resources(context, result))
         if result is not None:
             offline_docs.save_result(quality_dir, result.summary())
         offline_docs.offline_pages(quality_dir)

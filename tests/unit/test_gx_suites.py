@@ -354,3 +354,13 @@ def test_a_missing_or_extra_column_breaks_the_schema_expectation() -> None:
     )
     failed = {o.expectation for o in result.failures}
     assert "expect_table_columns_to_match_set" in failed
+
+
+def test_in_set_value_sets_hold_only_the_known_values_the_frame_uses() -> None:
+    known = pl.Series(["person:a", "person:b", "person:c", None])
+    frame = pl.DataFrame({"entity_id": ["person:b", "person:zz", None, "person:b"]})
+    assert q.known_values(frame, "entity_id", known) == ["person:b"]
+    # Nothing known in the frame: one known value stays (GX needs a set), so every row is unexpected.
+    unknown = pl.DataFrame({"entity_id": ["person:zz"]})
+    assert len(q.known_values(unknown, "entity_id", known)) == 1
+    assert q.known_values(unknown, "entity_id", known)[0] in {"person:a", "person:b", "person:c"}
