@@ -15,6 +15,9 @@ _EXOTIC_SPACES = "[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _INVISIBLE = "[\u00ad\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069\u061c]"
 # C0/C1 controls other than tab/newline/carriage return (stray NUL bytes from broken exports).
 _CONTROLS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u0084\u0086-\u009f]"
+# Blanks other than the space: tab, vertical tab, form feed and the exotic spaces.
+_OTHER_BLANKS = "\t\x0b\x0c" + _EXOTIC_SPACES[1:-1]
+_BLANK_RUNS = f"[ {_OTHER_BLANKS}]{{2,}}|[{_OTHER_BLANKS}]"
 _LINE_BREAKS = "\r\n|[\r\u0085\u2028\u2029]"
 # Both sets are deleted outright, so one pass removes them together.
 _DROPPED = _CONTROLS[:-1] + _INVISIBLE[1:]
@@ -88,11 +91,12 @@ def normalize_text(expr: pl.Expr | str, nfc: bool = True) -> pl.Expr:
         e = e.str.normalize("NFC")
     e = e.str.replace_all(_LINE_BREAKS, "\n")
     e = e.str.replace_all(_DROPPED, "")
-    e = plain_spaces(e)
     e = strip_tatweel(e)
     e = ascii_digits(e)
-    # Only runs of two or more and non-space blanks need replacing; a lone space is already right.
-    e = e.str.replace_all(r"[ \t\x0b\x0c]{2,}|[\t\x0b\x0c]", " ")
+    # Exotic spaces become spaces in the same pass that collapses blanks (neither step above makes
+    # or removes a blank): runs of two or more and lone non-space blanks are replaced, a lone space
+    # is already right.
+    e = e.str.replace_all(_BLANK_RUNS, " ")
     # Spaces are single now, so trimming every line is trimming around each line break.
     e = e.str.replace_all(r" ?\n ?", "\n")
     return e.str.strip_chars()

@@ -120,6 +120,16 @@ def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
     )
 
 
+def _with_coverage(w: pl.DataFrame, cov: pl.DataFrame) -> pl.DataFrame:
+    """``w`` left-joined to ``cov`` on ``wid`` (unique in ``cov``), by a lookup table from ``wid`` to
+    the row of ``cov``: an integer gather per column instead of a join over every word."""
+    size = max(int(w["wid"].max() or 0), int(cov["wid"].max() or 0)) + 1 if w.height else 0
+    lut = pl.repeat(None, size, dtype=pl.UInt32, eager=True).scatter(
+        cov["wid"], pl.int_range(cov.height, dtype=pl.UInt32, eager=True)
+    )
+    return w.hstack(cov.drop("wid").select(pl.all().gather(lut.gather(w["wid"]))))
+
+
 def word_features(words: pl.DataFrame, elements: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
     """One row per word (``wid`` order): lexical flags, coverage by known elements, gap and offsets."""
     return word_table(words, elements, lx)[0]
@@ -140,7 +150,7 @@ def word_table(
     w = words.select("wid", "aidx", "token", "gap", "char_start", "char_end").join(
         v, on="token", how="left", maintain_order="left"
     )
-    w = w.join(_coverage(elements, words.height), on="wid", how="left", maintain_order="left")
+    w = _with_coverage(w, _coverage(elements, words.height))
     # Gap classes on the few distinct gaps, then a hash lookup per word (no join on 1M strings).
     gaps = words.select("gap").unique().with_columns(gcls=gap_class(pl.col("gap")))
     space = gaps.filter(pl.col("gcls") == GAP_SPACE)["gap"].implode()
