@@ -29,6 +29,8 @@ _AGAINST_FIRST_GAP = 6
 # من governs the first actor whose span (titles included) starts within this many tokens: a
 # kinship word may intervene ("من أخيه أمير دولة قطر"), a clause may not ("من جهة أخرى، تلقى …").
 _FROM_GAP = 2
+# An organization at most this many words after في is a location ("في قصر ضيافة وزارة الخارجية").
+_ORG_IN_GAP = 4
 # An organization named by its seat ("قصر الاتحادية", "مقر الرئاسة") after ب/في is a location.
 _SEAT_PATTERN = r"^(?:[وف]?[بل]?)?(?:ال)?(?:قصر|مقر)"
 
@@ -71,6 +73,7 @@ def preceding_markers(m: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:
         .join(flag("genitive_head", "genitive"), on=on, how="left")
         .join(flag("in", "in_flag"), on=on, how="left")
         .join(flag("in", "in_flag2", shift=1), on=on, how="left")  # "في مدينة سوتشي"
+        .join(_org_after_in(m, before), on=on, how="left")
         .with_columns(
             pl.col("from_flag").fill_null(False),
             pl.col("genitive").fill_null(False),
@@ -84,12 +87,51 @@ def preceding_markers(m: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:
                     & (in_flag | pl.col("bprefix"))
                     & pl.col("norm").str.contains(_SEAT_PATTERN)
                 )
+                | pl.col("org_in").fill_null(False)
             )
             .then(pl.lit("place"))
             .otherwise(pl.col("klass")),
         )
     )
     return m.filter(~pl.col("genitive"))
+
+
+def _org_after_in(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, a_start, org_in): an organization a few words after في with no actor between
+    is where, not who ("في قصر ضيافة وزارة الخارجية الروسية", "في مقر الأمانة العامة للجامعة")."""
+    in_ends = (
+        before.filter(pl.col("marker") == "in").select("article_id", i_end=pl.col("a_start") - 1).unique()
+    )
+    starts = m.select("article_id", "a_start", "entity_type").sort("article_id", "a_start")
+    prev_end = m.select("article_id", p_end="a_end").unique().sort("p_end")
+    return (
+        starts.with_columns(key=pl.col("a_start") - 1)
+        .sort("key")
+        .join_asof(
+            in_ends.sort("i_end"),
+            left_on="key",
+            right_on="i_end",
+            by="article_id",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .join_asof(
+            prev_end,
+            left_on="key",
+            right_on="p_end",
+            by="article_id",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .filter(
+            (pl.col("entity_type") == "ORG")
+            & (pl.col("a_start") - pl.col("i_end") <= _ORG_IN_GAP)
+            & (pl.col("a_start") // SENTENCE_STRIDE == pl.col("i_end") // SENTENCE_STRIDE)
+            & (pl.col("p_end").is_null() | (pl.col("p_end") < pl.col("i_end")))
+        )
+        .select("article_id", "a_start", org_in=pl.lit(True))
+        .unique()
+    )
 
 
 def _first_after_from(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
@@ -161,7 +203,7 @@ def governors(m: pl.DataFrame, markers: pl.DataFrame, triggers: pl.DataFrame) ->
             gov_kind=pl.when(pl.col("bprefix")).then(pl.lit("bi")).otherwise(pl.col("gov_kind")),
             gov_tok=pl.when(pl.col("bprefix")).then(pl.col("a_start")).otherwise(pl.col("b_tok")),
         )
-        .drop("key", "b_tok", "wprefix", "prev_is_wa", "genitive", "in_flag", "in_flag2")
+        .drop("key", "b_tok", "wprefix", "prev_is_wa", "genitive", "in_flag", "in_flag2", "org_in")
     )
 
 

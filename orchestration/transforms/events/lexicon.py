@@ -208,9 +208,13 @@ def _all_matches(tokens: pl.DataFrame, lexicon: pl.DataFrame) -> pl.DataFrame:
     variants = _variants(tokens.select("norm").unique(), lw.get_column("word").unique())
     # Articles are keyed by the integer aidx here (hash joins and group-bys on millions of rows);
     # the string id is put back on the few complete matches.
-    tv = tokens.select("aidx", "token_index", "sentence_index", "norm").join(variants, on="norm")
+    # A final taa marbuta (ة), folded to ه by normalization, is never a pronoun suffix: "وزارة"
+    # (ministry) is not و+زار+ه (and he visited him).
+    taa = pl.col("token").str.replace_all(r"[\p{Mn}\p{P}]+$", "").str.ends_with("ة")
+    tv = tokens.select("aidx", "token_index", "sentence_index", "norm", taa=taa).join(variants, on="norm")
     allowed = (
-        (~pl.col("f_prep") | pl.col("allow_article"))
+        ~(pl.col("f_suffix") & pl.col("taa"))
+        & (~pl.col("f_prep") | pl.col("allow_article"))
         & (~pl.col("f_article") | pl.col("allow_article"))
         & (~pl.col("f_acc") | pl.col("allow_article"))
         & (~pl.col("f_future") | (pl.col("allow_future") & (pl.col("pos") == 0)))

@@ -3,7 +3,8 @@
 A trigger's clause runs from the end of the previous trigger of the sentence to the start of the
 next one, cut at a relative pronoun (الذي/التي …: a clause with its own verb) and stretched over
 an event noun a condemnation governs ("أدانت حماس الغارات الإسرائيلية") and over an adverbial
-possessed noun after a verb ("التقى X خلال زيارته لصنعاء Y").
+possessed noun after a verb ("التقى X خلال زيارته لصنعاء Y"); it ends before a reporting verb
+after و or a comma ("…، وقالت وزارة الخارجية").
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.Data
     triggers = clause_regions(_trigger_tokens(triggers, tokens), tokens)
     triggers = _trigger_surface(triggers, articles)
     markers = matches.filter(pl.col("group") == "marker")
-    triggers = over_adverbials(window_markers(triggers, markers))
+    triggers = over_adverbials(window_markers(cut_at_clauses(triggers, markers, tokens), markers))
     # A bare signing verb or noun (وقع، توقيع) is a signing only with its document after it
     # ("وقع X وY … اتفاقا"); otherwise وقع is "occurred" (وقع الهجوم).
     bare_signing = pl.col("event_code").str.starts_with("057") & (pl.col("end") == pl.col("start"))
@@ -97,6 +98,37 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
         nearest_word(triggers, tokens, _CLAUSE_BOUNDARIES, pl.col("end") + 1, "b_index", "forward")
         .with_columns(region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(FAR) - 1))
         .drop("b_index")
+        .sort(*KEYS, "start")
+    )
+
+
+def cut_at_clauses(triggers: pl.DataFrame, markers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """A clause ends before a reporting verb (``clause`` markers) that follows و/ف or a comma:
+    "أدانت السعودية الاقتحام، وقالت وزارة الخارجية …" — the ministry is not what was condemned."""
+    opens = (
+        markers.filter(pl.col("marker") == "clause")
+        .select("article_id", token_index="start")
+        .join(tokens.select("article_id", "token_index", "norm", "gap"), on=["article_id", "token_index"])
+        .filter(pl.col("norm").str.contains("^[وف]") | pl.col("gap").str.contains("[،,]"))
+    )
+    cuts = opens.select("article_id", cut="token_index").sort("cut")
+    return (
+        triggers.with_columns(_after=pl.col("end") + 1)
+        .sort("_after")
+        .join_asof(
+            cuts,
+            left_on="_after",
+            right_on="cut",
+            by="article_id",
+            strategy="forward",
+            check_sortedness=False,
+        )
+        .with_columns(
+            region_end=pl.min_horizontal("region_end", pl.col("cut").fill_null(FAR) - 1).clip(
+                lower_bound=pl.col("end")
+            )
+        )
+        .drop("_after", "cut")
         .sort(*KEYS, "start")
     )
 

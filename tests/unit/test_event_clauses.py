@@ -1,8 +1,11 @@
-"""Dropped subjects (issue 11): a verb whose subject is a bare title takes the actor named earlier."""
+"""Clauses (issue 11): dropped subjects, clause ends at reporting verbs, taa marbuta, places after في."""
 
 from __future__ import annotations
 
-from tests.unit.test_events import dyads, run
+import polars as pl
+import pytest
+
+from tests.unit.test_events import ENTITIES, dyads, run
 
 
 def test_a_bare_title_after_the_verb_carries_the_earlier_subject() -> None:
@@ -36,3 +39,22 @@ def test_a_title_chain_that_runs_into_a_name_is_no_bare_title() -> None:
     out = run("التقى بوتين أمس السيسي. والتقى وزير الخارجية والتعاون الدولي سيرغي لافروف الرئيس السيسي.")
     assert ("040", "sergey_lavrov", "abdel_fattah_el_sisi") in dyads(out)
     assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in dyads(out)
+
+
+def test_a_final_taa_marbuta_is_no_pronoun_suffix() -> None:
+    # "وزارة" (ministry) normalizes like و+زار+ه (and he visited him): only the latter is a visit.
+    assert run("بوتين في وزارة الخارجية المصرية مع السيسي.").filter(pl.col("trigger") == "وزارة").height == 0
+    # the suffixed verb still reads as a visit
+    out = run("وزاره الرئيس السيسي في موسكو أمس.")
+    assert out.filter(pl.col("trigger") == "وزاره")["event_code"].to_list() == ["042"]
+
+
+def test_a_reporting_verb_after_a_comma_ends_the_clause() -> None:
+    # "أدانت السعودية الاقتحام، وقالت وزارة الخارجية …": the one who speaks was not condemned.
+    assert dyads(run("أدان بوتين بشدة، وقال ترامب إن الهجوم مرفوض.")) == set()
+
+
+def test_an_organization_just_after_fi_is_where_not_who(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(ENTITIES, "وزارة الخارجية الروسية", ("org:russian_foreign_ministry", "ORG"))
+    out = run("استقبل الرئيس بوتين اليوم في قصر ضيافة وزارة الخارجية الروسية بمدينة موسكو الرئيس السيسي.")
+    assert dyads(out) == {("043", "vladimir_putin", "abdel_fattah_el_sisi")}
