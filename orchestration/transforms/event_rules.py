@@ -147,10 +147,11 @@ def _unfit(
     before = pl.col("sentence").str.slice(
         (pos - 25).clip(lower_bound=0), pos - (pos - 25).clip(lower_bound=0)
     )
-    # The destination of a visit is its partner; for other kinds a country in a place phrase is not.
+    # The destination of a visit and the area an attack hits ("قصفت … المواقع في قطاع غزة") are
+    # its partner; for other kinds a country in a place phrase is not.
     located = (
         entity.str.starts_with("country:")
-        & ~pl.col("event_code").str.starts_with("042")
+        & ~pl.col("event_code").str.contains("^(?:042|1[89])")
         & before.str.contains(p.place_before)
     )
     same = (entity == other_entity) | (

@@ -5,7 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from tests.unit.test_events import ENTITIES, dyads, run
+from orchestration.transforms.events import extract_event_candidates
+from tests.unit.test_events import ENTITIES, KB, PUB, _frames, dyads, run
 
 
 def test_a_bare_title_after_the_verb_carries_the_earlier_subject() -> None:
@@ -58,3 +59,17 @@ def test_an_organization_just_after_fi_is_where_not_who(monkeypatch: pytest.Monk
     monkeypatch.setitem(ENTITIES, "وزارة الخارجية الروسية", ("org:russian_foreign_ministry", "ORG"))
     out = run("استقبل الرئيس بوتين اليوم في قصر ضيافة وزارة الخارجية الروسية بمدينة موسكو الرئيس السيسي.")
     assert dyads(out) == {("043", "vladimir_putin", "abdel_fattah_el_sisi")}
+
+
+def test_the_nisba_after_an_attack_noun_and_its_adjective_is_the_attacker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "الغارة الجوية الإسرائيلية الجديدة استهدفت مدينة غزة": Israel struck. A bare nisba is a weak
+    # country mention: it counts only as the agent of an event noun.
+    monkeypatch.setitem(ENTITIES, "الإسرائيلية", ("country:ISR", "PLACE"))
+    articles, sentences, mentions = _frames(
+        "وأفاد المراسل بأن الغارة الجوية الإسرائيلية الجديدة استهدفت موسكو.", PUB
+    )
+    weak = pl.when(pl.col("entity_id") == "country:ISR").then(0.3).otherwise(pl.col("confidence"))
+    out = extract_event_candidates(articles, sentences, mentions.with_columns(confidence=weak), KB)
+    assert dyads(out) == {("195", "ISR", "RUS")}

@@ -163,6 +163,11 @@ def test_a_country_named_as_the_place_is_no_partner_but_a_destination_is() -> No
     assert _pair(_run(sentence, "التقى", B, SAU, others=(C,))) == (B[1], C[1])
     visit = _run("بدأ سامح شكري زيارة إلى السعودية", "زيارة", B, SAU, code="042")
     assert _pair(visit) == (B[1], SAU[1])
+    # the area an attack hits is its target ("قصفت طائرات … عشرات المواقع في قطاع غزة")
+    strike = _run(
+        "قصف سامح شكري عشرات المواقع في السعودية قرب أيمن الصفدي", "قصف", B, SAU, code="190", others=(C,)
+    )
+    assert _pair(strike) == (B[1], SAU[1])
 
 
 def test_postponed_cancelled_and_expected_statuses() -> None:

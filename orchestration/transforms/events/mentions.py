@@ -128,10 +128,19 @@ def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
 def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
     """Drops nisba adjectives, news media, nested names, appositions and titles of a person."""
     # A nisba right after a noun trigger is the noun's agent ("الغارات الإسرائيلية" = Israel's strikes).
+    # An attack noun may carry a descriptive adjective first ("الغارة الجوية الإسرائيلية").
+    nouns = triggers.filter(pl.col("kind") == "noun")
     noun_ends = (
-        triggers.filter(pl.col("kind") == "noun")
-        .select("article_id", a_start=pl.col("end") + 1, agent_nisba=pl.lit(True))
+        pl.concat(
+            [
+                nouns.select("article_id", a_start=pl.col("end") + 1),
+                nouns.filter(pl.col("event_code").str.starts_with("19")).select(
+                    "article_id", a_start=pl.col("end") + 2
+                ),
+            ]
+        )
         .unique()
+        .with_columns(agent_nisba=pl.lit(True))
     )
     m = (
         m.join(noun_ends, on=["article_id", "a_start"], how="left")

@@ -203,8 +203,15 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
         p.filter(pl.col("free") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")))
         .filter(_ACTORISH | _VISIT_OR_FORCE)
         .filter(((pl.col("target") != "with") | pl.col("possessive")) & ~pl.col("dual"))
-        .join(subj.select("t_id", "s_entity_id"), on="t_id")
+        .join(subj.select("t_id", "s_entity_id", "s_actor_code"), on="t_id")
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
+        # A country is never the object of its own forces ("قصفت طائرات إسرائيلية المواقع … باتجاه
+        # إسرائيل"): the next candidate is.
+        .filter(
+            (pl.col("klass") != "state")
+            | (pl.col("target") != "against")
+            | (pl.col("actor_code").str.slice(0, 3) != pl.col("s_actor_code").str.slice(0, 3)).fill_null(True)
+        )
         .filter(~pl.col("t_id").is_in(done.implode()))
     )
     obj = _first_by(obj, [pl.col("krank"), pl.col("a_start")], "o_")
