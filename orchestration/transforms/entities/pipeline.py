@@ -84,7 +84,9 @@ def open_world_words(
     words = _words(arts, split_sentences(articles), None)
     el = lx.entity_lexicon(kb, reference_dir)
     elements = _elements(
-        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given), words, arts
+        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given, el.common),
+        words,
+        arts,
     )
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
     return word_table(words, elements, ow_lex)
@@ -114,7 +116,7 @@ def extract_entity_mentions(
     el = lx.entity_lexicon(kb, reference_dir)
     readings = word_readings(words)
     elements = _elements(
-        match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given), words, arts
+        match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given, el.common), words, arts
     )
 
     persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
@@ -154,6 +156,7 @@ def extract_entity_mentions(
     names = sel.supported(
         elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, el.stop
     )
+    names = sel.short_fixes_supported(names, annot["eid"], elements, words)
     new_mentions = np_.rematch(new_mentions, new_entities, words, readings)
     # A known person wins over a new one made up from a variant of their name.
     person_keys = el.lex.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
