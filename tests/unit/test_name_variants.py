@@ -7,8 +7,11 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.entities.lexicon import key_exprs
+from orchestration.transforms.entities.lexicon import entity_lexicon, key_exprs
+from orchestration.transforms.entities.matching import match, word_readings
+from orchestration.transforms.entities.pipeline import _words
 from orchestration.transforms.entities.variants import person_variants
+from orchestration.transforms.sentences import split_sentences
 from tests.unit.test_roles import NO_REF, make_kb
 
 
@@ -119,3 +122,33 @@ def test_person_variants_keys() -> None:
     assert "صباح الصباح" not in keys  # two persons
     # The بن style gives no short form; the article-less middle name (Fuad) neither.
     assert not any(k.startswith(("خالد ال", "فؤاد")) for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # A matching title supports a short name with one typo (بوتن for بوتين) ...
+        ("التقى الرئيس الروسي بوتن نظيره التركي في سوتشي", ["person:vladimir_putin"]),
+        # ... and so does the person's country in the same sentence.
+        ("وقال بوتن إن روسيا لن تتراجع", ["person:vladimir_putin"]),
+        # Without either, the one-letter-off word is left alone.
+        ("وصل بوتن إلى المدينة أمس", []),
+        ("قال بوتن إن الوضع صعب. وأعلنت روسيا موقفها", []),
+    ],
+)
+def test_short_name_with_a_typo_needs_context(body: str, want: list[str]) -> None:
+    assert [e for e, _ in persons(body) if e.startswith("person:vladimir")] == want
+
+
+def test_ordinary_words_are_never_read_as_a_short_name() -> None:
+    # A word of the common-words list is never corrected to a short name, even with support.
+    arts = pl.DataFrame({"article_id": ["a"], "body": ["وقال بوتن إن روسيا"]}).with_row_index("aidx")
+    words = _words(arts, split_sentences(arts.select("article_id", "body")), None)
+    el = entity_lexicon(KB, NO_REF)
+    common = pl.Series(["بوتن"])
+    without = match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given, common)
+    with_fix = match(
+        words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given, common[:0]
+    )
+    assert "person:vladimir_putin" not in without["entity_id"].to_list()
+    assert with_fix.filter(pl.col("entity_id") == "person:vladimir_putin")["nshort"].to_list() == [1]

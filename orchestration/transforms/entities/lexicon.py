@@ -223,6 +223,7 @@ class EntityLexicon:
     given: pl.Series
     exact_vocab: pl.Series  # every dictionary or stop word: never corrected
     entities: pl.DataFrame  # kb_entities
+    common: pl.Series  # ordinary words (common_words_ar.csv): never corrected to a short name
 
 
 def build_entity_lexicon(kb: KnowledgeBase, reference_dir: Path = REFERENCE_DIR) -> EntityLexicon:
@@ -237,7 +238,16 @@ def build_entity_lexicon(kb: KnowledgeBase, reference_dir: Path = REFERENCE_DIR)
         given=given_names(kb, reference_dir),
         exact_vocab=pl.concat([words, stop]).unique(),
         entities=kb_entities(kb),
+        common=common_words(reference_dir),
     )
+
+
+def common_words(reference_dir: Path) -> pl.Series:
+    """Normalized ordinary words; empty without the file."""
+    table = read_optional("common_words_ar.csv", reference_dir)
+    if table is None:
+        return pl.Series("word", [], dtype=pl.String())
+    return table.select(normalize_expr(pl.col("word").cast(pl.String)))["word"].unique()
 
 
 # (knowledge base, reference dir) -> lexicon; the knowledge base object is kept so that its id

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.entities.fuzzy import fuzzy_corrections, fuzzy_ok
+from orchestration.transforms.entities.fuzzy import FUZZY_MIN_LEN, fuzzy_corrections, fuzzy_ok
 from orchestration.transforms.text import GAP_SPACE, gap_class, original_prefix_len
 from orchestration.transforms.tokens import clitic_readings
 
+# Shortest name word a typo is corrected to, with support from the context (4: عباس).
+SHORT_MIN_LEN = 4
 # Normalized words introducing a patronymic (son of, daughter of).
 PATRONYMIC_WORDS = ("بن", "بنت")
 
@@ -38,17 +40,36 @@ def word_readings(words: pl.DataFrame) -> pl.DataFrame:
 
 
 def _vocabulary(
-    readings: pl.DataFrame, lex: pl.DataFrame, fix_targets: pl.Series, exact_vocab: pl.Series
+    readings: pl.DataFrame,
+    lex: pl.DataFrame,
+    fix_targets: pl.Series,
+    exact_vocab: pl.Series,
+    common: pl.Series | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(``norm, norm_fix, fixed`` for words with a typo correction; readings ``norm, stem, strip,
-    prefix, fixed`` whose stem, typo-corrected, starts some lexicon key)."""
+    """(``norm, norm_fix, fixed, short`` for words with a typo correction; readings ``norm, stem,
+    strip, prefix, fixed, short`` whose stem, typo-corrected, starts some lexicon key).
+
+    With ``common`` (ordinary words, never corrected), short target words (``SHORT_MIN_LEN`` up to
+    ``FUZZY_MIN_LEN`` - 1 letters) are corrected too, flagged ``short``: the caller keeps such a
+    match only where the context supports it (``selection.short_fixes_supported``)."""
     queries = readings["stem"].unique()
-    fixes = fuzzy_corrections(queries.filter(~queries.is_in(exact_vocab.implode())), fix_targets)
-    vocab = fixes.select(norm="query", norm_fix="fix", fixed=pl.lit(1, dtype=pl.Int64))
+    queries = queries.filter(~queries.is_in(exact_vocab.implode()))
+    fixes = fuzzy_corrections(queries, fix_targets).with_columns(short=pl.lit(0, dtype=pl.Int64))
+    if common is not None:
+        bare_len = fix_targets.str.replace(r"^ال", "").str.len_chars()
+        short_targets = fix_targets.filter(bare_len.is_between(SHORT_MIN_LEN, FUZZY_MIN_LEN - 1))
+        rest = queries.filter(~queries.is_in(fixes["query"].implode()) & ~queries.is_in(common.implode()))
+        short = fuzzy_corrections(rest, short_targets, min_len=SHORT_MIN_LEN)
+        fixes = pl.concat([fixes, short.with_columns(short=pl.lit(1, dtype=pl.Int64))])
+    vocab = fixes.select(norm="query", norm_fix="fix", fixed=pl.lit(1, dtype=pl.Int64), short="short")
     first = lex.select(stem=pl.col("key").str.split(" ").list.first()).unique()
     readings = (
         readings.join(fixes, left_on="stem", right_on="query", how="left")
-        .with_columns(fixed=pl.col("fix").is_not_null().cast(pl.Int64), stem=pl.coalesce("fix", "stem"))
+        .with_columns(
+            fixed=pl.col("fix").is_not_null().cast(pl.Int64),
+            short=pl.col("short").fill_null(0),
+            stem=pl.coalesce("fix", "stem"),
+        )
         .join(first, on="stem", how="semi")
     )
     return vocab, readings
@@ -59,7 +80,7 @@ def _starts(words: pl.DataFrame, readings: pl.DataFrame) -> pl.DataFrame:
     cut = original_prefix_len(pl.col("surface"), pl.col("strip"))
     return (
         words.select("wid", "aidx", "form_id", "surface", "char_start", "char_end")
-        .join(readings.select("form_id", "stem", "strip", "prefix", "fixed"), on="form_id")
+        .join(readings.select("form_id", "stem", "strip", "prefix", "fixed", "short"), on="form_id")
         .select(
             "aidx",
             w0="wid",
@@ -72,6 +93,7 @@ def _starts(words: pl.DataFrame, readings: pl.DataFrame) -> pl.DataFrame:
             key="stem",
             prefix="prefix",
             nfix="fixed",
+            nshort="short",
         )
     )
 
@@ -82,7 +104,11 @@ def _grow(words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame) -> pl.Dat
         words_at(words, cur, "w1", {"norm": "norm", "surface": "token", "gap": "gap", "char_end": "ce_next"})
         .filter(gap_class(pl.col("gap")) == GAP_SPACE)
         .join(vocab, on="norm", how="left")
-        .with_columns(norm_fix=pl.coalesce("norm_fix", "norm"), fixed=pl.col("fixed").fill_null(0))
+        .with_columns(
+            norm_fix=pl.coalesce("norm_fix", "norm"),
+            fixed=pl.col("fixed").fill_null(0),
+            short=pl.col("short").fill_null(0),
+        )
         .select(
             "aidx",
             "w0",
@@ -93,6 +119,7 @@ def _grow(words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame) -> pl.Dat
             key=pl.col("key") + " " + pl.col("norm_fix"),
             prefix="prefix",
             nfix=pl.col("nfix") + pl.col("fixed"),
+            nshort=pl.col("nshort") + pl.col("short"),
             nskip=pl.col("nskip") if "nskip" in cur.columns else pl.lit(0, dtype=pl.Int64),
         )
     )
@@ -120,7 +147,7 @@ def _grow_skipping(
     bare = cur.filter(one_word & pl.col("n1").is_in(given.implode()) & ~is_ben & spaced).with_columns(
         skip_to=pl.col("w2"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1")
     )
-    cols = ["aidx", "w0", "cs", "ce", "surf", "key", "prefix", "nfix", "nskip"]
+    cols = ["aidx", "w0", "cs", "ce", "surf", "key", "prefix", "nfix", "nshort", "nskip"]
     skipped = pl.concat([ben, bare]).select(*cols, w1="skip_to")
     grown = _grow(words, skipped, vocab)
     return grown.filter(~pl.col("key").str.split(" ").list.last().is_in(list(PATRONYMIC_WORDS))).with_columns(
@@ -135,13 +162,15 @@ def match(
     fix_targets: pl.Series,
     exact_vocab: pl.Series,
     given: pl.Series | None = None,
+    common: pl.Series | None = None,
 ) -> pl.DataFrame:
     """Every dictionary match (``MATCH_SCHEMA``): ``aidx, w0, w1`` (word range), ``cs, ce`` (char
     offsets), ``surf``, ``prefix``, ``nfix`` (corrected words) plus the lexicon row. ``readings``
     are the batch's ``word_readings``; words one edit away from a ``fix_targets`` word (and not
     in ``exact_vocab``) match as that word. With ``given`` (normalized given names), a person's
-    name also matches over one inserted patronymic (``nskip`` 1; ``_grow_skipping``)."""
-    vocab, readings = _vocabulary(readings, lex, fix_targets, exact_vocab)
+    name also matches over one inserted patronymic (``nskip`` 1; ``_grow_skipping``). With
+    ``common`` (ordinary words), short names are corrected too (``nshort``; ``_vocabulary``)."""
+    vocab, readings = _vocabulary(readings, lex, fix_targets, exact_vocab, common)
     cur = _starts(words, readings).with_columns(nskip=pl.lit(0, dtype=pl.Int64))
     tokens = lex.select("n", toks=pl.col("key").str.split(" "))
     max_n = int(lex["n"].max() or 0)

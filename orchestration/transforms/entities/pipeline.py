@@ -2,11 +2,15 @@
 
 1. ``tokens.build_tokens``: the token table (one row per word, normalized, clitic readings).
 2. ``lexicon.build_lexicon``: dictionary keys of every name, nisba, role noun and honorific.
-3. ``matching.match``: n-gram joins on the token table, typo tolerance (``fuzzy``).
+3. ``matching.match``: n-gram joins on the token table, typo tolerance (``fuzzy``; short names only
+   with support, ``selection.short_fixes_supported``), inserted patronymics; name variants of
+   known persons are lexicon keys (``variants``).
 4. ``matching.select_longest``: leftmost-longest per span, separately for names (+ nisba) and
    role nouns (+ counterparts, honorifics), since a role phrase wraps names (``أمير قطر``).
-5. ``phrases``: counterparts, role phrases with their country, attached persons, annotations.
-6. ``new_persons.title_persons``: titled persons absent from the base.
+5. ``phrases``: counterparts, role phrases with their country, attached persons, annotations;
+   ``igo_roles``: offices of international organizations with their organization and holder.
+6. ``new_persons.title_persons``: titled persons absent from the base; ``known_persons``: a known
+   person wins over a new one minted from a variant of their name.
 7. ``role_refs.resolve_roles``: role phrases naming nobody -> office holder or country+role actor.
 8. ``selection``: supported names, actor codes, confidence, sentence index, landing schemas.
 9. ``openworld.find_open_world``: persons and organizations the base lacks, merged under the known.
@@ -14,6 +18,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -84,42 +89,36 @@ def open_world_words(
     words = _words(arts, split_sentences(articles), None)
     el = lx.entity_lexicon(kb, reference_dir)
     elements = _elements(
-        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given), words, arts
+        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given, el.common),
+        words,
+        arts,
     )
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
     return word_table(words, elements, ow_lex)
 
 
-def extract_entity_mentions(
-    articles: pl.DataFrame,
+@dataclass(frozen=True)
+class _RoleStage:
+    annot: pl.DataFrame  # eid (a person element), a_role, a_iso3, a_cameo_role, a_code
+    role_mentions: pl.DataFrame
+    igo_mentions: pl.DataFrame
+    actors: pl.DataFrame
+    igo_actors: pl.DataFrame
+    new_mentions: pl.DataFrame
+    new_entities: pl.DataFrame
+    used_specs: pl.Series  # country elements read as a role's country
+
+
+def _roles(
+    elements: pl.DataFrame,
+    persons: pl.DataFrame,
+    firm_persons: pl.DataFrame,
+    words: pl.DataFrame,
+    el: lx.EntityLexicon,
     kb: KnowledgeBase,
-    sentences: pl.DataFrame | None = None,
-    reference_dir: Path = REFERENCE_DIR,
-    tokens: pl.DataFrame | None = None,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Find knowledge-base entities, role references and titled new persons in ``articles.body``.
-
-    Returns ``(entity_mentions, entities)`` per docs/contracts.md. ``tokens`` is the shared token
-    table of ``articles`` (``transforms.tokens.build_tokens`` with ``sentences``, ``aidx`` the row
-    of ``articles``); it is built here when not given.
-    """
-    date_col = (
-        pl.col("published_date").cast(pl.Date)
-        if "published_date" in articles.columns
-        else pl.lit(None, dtype=pl.Date)
-    )
-    arts = articles.select("article_id", "body", date=date_col).with_row_index("aidx")
-    sents = split_sentences(articles) if sentences is None else sentences
-    words = _words(arts, sents, tokens)
-    el = lx.entity_lexicon(kb, reference_dir)
-    readings = word_readings(words)
-    elements = _elements(
-        match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given), words, arts
-    )
-
-    persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
-    # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.
-    firm_persons = persons.filter(~pl.col("ambiguous"))
+) -> _RoleStage:
+    """Stages 5-7: role phrases (of countries and of international organizations), the persons they
+    name, titled new persons, and the holders or actors of the phrases naming nobody."""
     cps = ph.counterparts(elements, firm_persons, kb)
     # Offices of international organizations take their organization, not a country.
     igo_phrases, igo_inner = igo.igo_phrases(elements, words, kb)
@@ -149,18 +148,60 @@ def extract_entity_mentions(
     role_mentions, actors, second = resolve_roles(free, elements, firm_persons, words, kb)
     igo_free = igo_free.filter(~pl.col("eid").is_in(titled.implode()))
     igo_mentions, igo_actors = igo.resolve_igo_roles(igo_free, firm_persons, kb)
-
-    used_specs = pl.concat([phrases["spec_eid"].drop_nulls(), second["s2_eid"]])
-    names = sel.supported(
-        elements.filter(pl.col("kind").is_in(["name", "nisba"])), used_specs, annot["eid"], words, el.stop
+    return _RoleStage(
+        annot=annot,
+        role_mentions=role_mentions,
+        igo_mentions=igo_mentions,
+        actors=actors,
+        igo_actors=igo_actors,
+        new_mentions=new_mentions,
+        new_entities=new_entities,
+        used_specs=pl.concat([phrases["spec_eid"].drop_nulls(), second["s2_eid"]]),
     )
-    new_mentions = np_.rematch(new_mentions, new_entities, words, readings)
+
+
+def extract_entity_mentions(
+    articles: pl.DataFrame,
+    kb: KnowledgeBase,
+    sentences: pl.DataFrame | None = None,
+    reference_dir: Path = REFERENCE_DIR,
+    tokens: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Find knowledge-base entities, role references and titled new persons in ``articles.body``.
+
+    Returns ``(entity_mentions, entities)`` per docs/contracts.md. ``tokens`` is the shared token
+    table of ``articles`` (``transforms.tokens.build_tokens`` with ``sentences``, ``aidx`` the row
+    of ``articles``); it is built here when not given.
+    """
+    date_col = (
+        pl.col("published_date").cast(pl.Date)
+        if "published_date" in articles.columns
+        else pl.lit(None, dtype=pl.Date)
+    )
+    arts = articles.select("article_id", "body", date=date_col).with_row_index("aidx")
+    sents = split_sentences(articles) if sentences is None else sentences
+    words = _words(arts, sents, tokens)
+    el = lx.entity_lexicon(kb, reference_dir)
+    readings = word_readings(words)
+    elements = _elements(
+        match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given, el.common), words, arts
+    )
+
+    persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
+    # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.
+    firm_persons = persons.filter(~pl.col("ambiguous"))
+    r = _roles(elements, persons, firm_persons, words, el, kb)
+    names = sel.supported(
+        elements.filter(pl.col("kind").is_in(["name", "nisba"])), r.used_specs, r.annot["eid"], words, el.stop
+    )
+    names = sel.short_fixes_supported(names, r.annot["eid"], elements, words)
+    new_mentions = np_.rematch(r.new_mentions, r.new_entities, words, readings)
     # A known person wins over a new one made up from a variant of their name.
     person_keys = el.lex.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     dates, named = arts.select("aidx", "date"), firm_persons.select("aidx", "entity_id")
     new_mentions = kp.resolve_to_known(new_mentions, dates, named, person_keys, kb)
-    new_entities = new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")
-    known = [sel.name_mentions(names, annot, kb), role_mentions, igo_mentions, new_mentions]
+    new_entities = r.new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")
+    known = [sel.name_mentions(names, r.annot, kb), r.role_mentions, r.igo_mentions, new_mentions]
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
@@ -174,4 +215,4 @@ def extract_entity_mentions(
     )
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
     mentions = sel.finish_mentions([*known, found], arts, sents)
-    return mentions, sel.entities_table([el.entities, actors, igo_actors, new_entities, found_entities])
+    return mentions, sel.entities_table([el.entities, r.actors, r.igo_actors, new_entities, found_entities])

@@ -14,6 +14,7 @@ from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.contracts import ENTITY_SCHEMA, MENTION_SCHEMA
 from orchestration.transforms.entities.lexicon import col_or_null
 from orchestration.transforms.entities.matching import words_at
+from orchestration.transforms.entities.phrases import IS_COUNTRY
 from orchestration.transforms.reference import KnowledgeBase
 
 CONFIDENCE: dict[str, float] = {"exact": 0.95, "alias": 0.9, "role": 0.8, "fuzzy": 0.7, "title-pattern": 0.6}
@@ -63,6 +64,25 @@ def supported(
         ~(pl.col("weak") & (pl.col("entity_type") == "PERSON"))
         & ~((pl.col("kind") == "nisba") & pl.col("ambiguous") & ~pl.col("eid").is_in(used_specs.implode()))
     ).drop("firm", "support")
+
+
+def short_fixes_supported(
+    names: pl.DataFrame, annotated: pl.Series, elements: pl.DataFrame, words: pl.DataFrame
+) -> pl.DataFrame:
+    """``names`` less one-word person names read through a typo of a short name (``nshort``; عبس
+    is one edit from عباس, تراب from ترامب) that nothing supports: a role phrase naming the person
+    (``annotated``: الرئيس الفلسطيني محمود عبس) or their country named in the same sentence."""
+    short = names.filter((pl.col("nshort").fill_null(0) > 0) & (pl.col("n") == 1))
+    if short.is_empty():
+        return names
+    sent = words_at(words, short.select("eid", "aidx", "w0", "iso3"), "w0", {"sentence_index": "sent"})
+    countries = elements.filter(IS_COUNTRY).select("aidx", "w0", "iso3")
+    countries = words_at(words, countries, "w0", {"sentence_index": "sent"}).select("aidx", "sent", "iso3")
+    same_country = sent.join(countries.unique(), on=["aidx", "sent", "iso3"], how="semi")["eid"]
+    unsupported = short.filter(
+        ~pl.col("eid").is_in(annotated.implode()) & ~pl.col("eid").is_in(same_country.implode())
+    )["eid"]
+    return names.filter(~pl.col("eid").is_in(unsupported.implode()))
 
 
 def name_mentions(names: pl.DataFrame, annot: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
