@@ -8,7 +8,9 @@ The words and their features come from the entity stage itself (``pipeline.open_
 ``tagger.word_feature_lists``), so training sees exactly what the run-time tagger sees. A word's
 label is the BIO tag of the gold span it falls in. The model is a multinomial logistic regression
 (scikit-learn, a dev-only dependency); the run time needs only the exported weights, which it
-applies with Polars.
+applies with Polars. The second pass (``openworld/docstack.py``, rows ``s2:*``) is a small logistic
+regression over out-of-fold first-pass scores: the first pass is fitted on each half of the articles
+and scores the other half, so the second pass learns how far to trust first-pass scores on unseen text.
 
     uv run python scripts/train_ner_tagger.py                      # writes data/reference/ner_tagger.csv
     uv run python scripts/train_ner_tagger.py --train-frac 0.7 --out /tmp/t/ner_tagger.csv
@@ -32,7 +34,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from eval_ner import gold_spans, load_part, to_articles  # noqa: E402
 
 from orchestration.transforms.entities.pipeline import open_world_words  # noqa: E402
-from orchestration.transforms.openworld.tagger import LABELS, TAGGER_CSV, word_feature_lists  # noqa: E402
+from orchestration.transforms.openworld.docstack import STACK_PREFIX, stack_columns, stack_inputs  # noqa: E402
+from orchestration.transforms.openworld.tagger import (  # noqa: E402
+    LABELS,
+    TAGGER_CSV,
+    form_keys,
+    word_feature_lists,
+)
 from orchestration.transforms.reference import REFERENCE_DIR, load_kb  # noqa: E402
 
 
@@ -80,6 +88,33 @@ def design(feats: pl.DataFrame, min_count: int) -> tuple[csr_matrix, list[str]]:
     return m, vocab["feats"].to_list()
 
 
+def fit(x: csr_matrix, y: np.ndarray, c: float, intercept: bool = False) -> np.ndarray:
+    """Weights (features x ``LABELS``) of a multinomial logistic regression."""
+    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=intercept)
+    model.fit(x, y)
+    coef = np.zeros((x.shape[1], len(LABELS)), dtype=np.float64)
+    for i, lab in enumerate(model.classes_):
+        coef[:, LABELS.index(lab)] = model.coef_[i]
+    return coef
+
+
+def second_pass(x: csr_matrix, y: np.ndarray, aidx: np.ndarray, key: pl.Series, c: float) -> np.ndarray:
+    """Second-pass weights (``stack_columns`` x ``LABELS``) fitted on out-of-fold first-pass scores:
+    two folds of whole articles, each scored by the first pass fitted on the other."""
+    fold = aidx >= np.median(aidx)
+    scores = np.zeros((x.shape[0], len(LABELS)))
+    for part in (fold, ~fold):
+        scores[part] = x[part] @ fit(x[~part], y[~part], c)
+    t = pl.DataFrame({"wid": np.arange(x.shape[0]), "aidx": aidx, "key": key}).with_columns(
+        **{lab: scores[:, i] for i, lab in enumerate(LABELS)}
+    )
+    # Only the words the run time rescores: the others stay O there.
+    inputs = stack_inputs(t)
+    rows = inputs["wid"].to_numpy()
+    print(f"second pass: {rows.size} words of {x.shape[0]} rescored")
+    return fit(csr_matrix(inputs.select(stack_columns()).to_numpy()), y[rows], 1.0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train-frac", type=float, default=1.0, help="train on the first part of dev only")
@@ -99,15 +134,15 @@ def main() -> None:
     x, names = design(word_feature_lists(w, v).select("feats"), args.min_count)
     print(f"{sents.height} sentences, {x.shape[0]} words, {x.shape[1]} features")
     print(y.value_counts().sort("count", descending=True))
-    model = LogisticRegression(C=args.c, max_iter=1000, fit_intercept=False)
-    model.fit(x, y.to_numpy())
-    coef = np.zeros((len(LABELS), x.shape[1]), dtype=np.float64)
-    for i, lab in enumerate(model.classes_):
-        coef[LABELS.index(lab)] = model.coef_[i]
-    keep = np.abs(coef).max(axis=0) >= args.min_weight
+    coef = fit(x, y.to_numpy(), args.c)
+    keep = np.abs(coef).max(axis=1) >= args.min_weight
+    stack = second_pass(x, y.to_numpy(), w["aidx"].to_numpy(), form_keys(w, v), args.c)
     table = pl.DataFrame(
-        {"feature": [n for n, k in zip(names, keep, strict=True) if k]}
-        | {lab: np.round(coef[i, keep], 4) for i, lab in enumerate(LABELS)}
+        {
+            "feature": [n for n, k in zip(names, keep, strict=True) if k]
+            + [STACK_PREFIX + n for n in stack_columns()]
+        }
+        | {lab: np.round(np.concatenate([coef[keep, i], stack[:, i]]), 4) for i, lab in enumerate(LABELS)}
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     table.write_csv(args.out)

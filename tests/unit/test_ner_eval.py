@@ -3,7 +3,8 @@
 The sample is ``anercorp_heldout.csv`` (1,652 sentences of ANERcorp's training split, the part
 nobody tunes on; a few seconds); the floors sit just below the figures reached when they were last
 raised (``uv run python scripts/eval_ner.py`` prints them). Before the open-world stages: micro-F1
-0.553, PERS recall 0.083; with the rules 0.631 and 0.34; with the token tagger 0.666 and 0.50.
+0.553, PERS recall 0.083; with the rules 0.631 and 0.34; with the token tagger 0.666 and 0.50;
+with its second pass over the article (``openworld/docstack.py``) 0.676 and 0.57.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.65
-PERS_RECALL_FLOOR = 0.48
+MICRO_F1_FLOOR = 0.665
+PERS_RECALL_FLOOR = 0.56
 
 
 def test_score_is_exact_span_match_per_type() -> None:

@@ -8,6 +8,9 @@ context (the knowledge-base element covering it, the punctuation around it), so 
 computed once per distinct form and once per distinct context, joined back onto the words and
 shifted into place: no per-row Python, one join per table.
 
+A second pass (``docstack.py``) rescores each word from its first-pass probabilities and from
+what the first pass said about the same form elsewhere in the article.
+
 Decoding is greedy (argmax per word), then a BIO repair: an ``I-X`` that does not continue an X span
 opens one. A span never crosses punctuation or an article boundary.
 """
@@ -19,8 +22,9 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.openworld.docstack import LABELS, STACK_PREFIX, restack
+
 TAGGER_CSV = "ner_tagger.csv"
-LABELS: tuple[str, ...] = ("O", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 ENTITY_TYPE = {"PERS": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 # Offsets of the neighbours whose form features count, and the features a far neighbour keeps.
 OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
@@ -174,7 +178,15 @@ def tag_words(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.Dat
                 "prob": pl.Float64,
             }
         )
-    return decode_spans(word_scores(w, v, weights))
+    second = pl.col("feature").str.starts_with(STACK_PREFIX)
+    t = word_scores(w, v, weights.filter(~second)).with_columns(key=form_keys(w, v))
+    return decode_spans(restack(t, weights.filter(second)))
+
+
+def form_keys(w: pl.DataFrame, v: pl.DataFrame) -> pl.Series:
+    """One integer per bare form, per word of ``w``: the second pass pools a form's occurrences
+    (``docstack.py``) on it, and an integer key groups faster than the string."""
+    return v["bare"].rank("dense").gather(w["vid"]).alias("key")
 
 
 def word_scores(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
