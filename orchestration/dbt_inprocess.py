@@ -102,6 +102,9 @@ class InProcessDbtResource(dg.ConfigurableResource):
             # per sample build. Warnings and errors stay in it; stdout has the full failure report.
             "--log-level-file",
             "warn",
+            # manifest.json, run_results.json and graph.gpickle are for other tools; nothing reads
+            # them from this target folder (the partial-parse file is written regardless).
+            "--no-write-json",
         ]
         context.log.info(f"dbt {' '.join(dbt_args)} (in-process)")
 
