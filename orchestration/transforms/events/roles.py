@@ -59,6 +59,7 @@ _TRIGGER_COLS = [
     "bare_start",
     "bare_end",
     "bare_char",
+    "bare_person",
 ]
 
 
