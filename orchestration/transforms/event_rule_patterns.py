@@ -27,6 +27,7 @@ class RulePatterns:
     postponed: str
     cancelled: str
     expected: str
+    scheduled: str
     purpose: str
     imperfect: str
     later: str
@@ -53,6 +54,7 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         postponed=w["postponed"],
         cancelled=w["cancelled"],
         expected=w["expected"],
+        scheduled=rf"^\W*(?:و)?من\s+{w['scheduled']}\s+(?:أن|ان)\s",
         purpose=rf"(?:^|\s){w['purpose']}\s+(?:\S+\s+)?$",
         imperfect=rf"^(?:و|ف)?[يت]{w['imperfect_stem']}",
         later=rf"^\S*\s+(?:\S+\s+){{0,3}}?{w['later_time']}(?:\s|$|[،,.])",

@@ -1,5 +1,6 @@
 """Status rules over event candidates (issue 11): postponed and cancelled mentions are their own
-statuses; expectations, invitations, purpose clauses and announcements in the body are planned.
+statuses; expectations, invitations, purpose clauses and announcements in the body are planned,
+and so is every event of a sentence that opens with "ومن المقرر أن" / "من المتوقع أن".
 
 The words are in ``data/reference/event_rule_words.csv``; a word counts within ``STATUS_WINDOW``
 characters of the trigger (an expectation up to twice as far before it).
@@ -39,7 +40,13 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         .then(pl.lit("postponed"))
         .when(
             (pl.col("status") == "occurred")
-            & (near.str.contains(p.expected) | back.str.contains(p.expected) | purpose | announced)
+            & (
+                near.str.contains(p.expected)
+                | back.str.contains(p.expected)
+                | s.str.contains(p.scheduled)
+                | purpose
+                | announced
+            )
         )
         .then(pl.lit("planned"))
         .otherwise(pl.col("status"))

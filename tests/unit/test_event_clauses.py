@@ -73,3 +73,22 @@ def test_the_nisba_after_an_attack_noun_and_its_adjective_is_the_attacker(
     weak = pl.when(pl.col("entity_id") == "country:ISR").then(0.3).otherwise(pl.col("confidence"))
     out = extract_event_candidates(articles, sentences, mentions.with_columns(confidence=weak), KB)
     assert dyads(out) == {("195", "ISR", "RUS")}
+
+
+def test_a_short_name_after_a_light_verb_refers_back_to_its_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "كما تلقّى الأمير سلطان أمس اتصالاً هاتفياً من …": سلطان is the crown prince named first, not
+    # the last subject (the Qatari emir who called in between).
+    monkeypatch.setitem(ENTITIES, "الأمير سلطان بن عبدالعزيز", ("person:sultan_bin_abdulaziz", "PERSON"))
+    out = run(
+        "تلقى ولي العهد الأمير سلطان بن عبدالعزيز اتصالاً هاتفياً من ترامب. "
+        "وخلال الاتصال، هنأ ترامب الرئيس السيسي. "
+        "كما تلقى الأمير سلطان أمس اتصالاً هاتفياً من الرئيس بوتين."
+    )
+    assert ("041", "vladimir_putin", "sultan_bin_abdulaziz") in dyads(out)
+    assert not any(d[1] == "vladimir_putin" and d[2] != "sultan_bin_abdulaziz" for d in dyads(out))
+
+
+def test_a_bare_title_before_a_call_noun_carries_the_subject() -> None:
+    # "وتلقى صاحب السمو رئيس الدولة اتصالاً هاتفياً من …": the head of state named before.
+    out = run("استقبل الرئيس السيسي اليوم ترامب. وتلقى صاحب السمو رئيس الدولة اتصالاً هاتفياً من بوتين.")
+    assert ("041", "vladimir_putin", "abdel_fattah_el_sisi") in dyads(out)

@@ -178,6 +178,14 @@ def test_postponed_cancelled_and_expected_statuses() -> None:
     assert status("ألغى فيصل بن فرحان اجتماعه مع سامح شكري", "اجتماعه") == "cancelled"
     assert status("ومن المتوقع أن يلتقي فيصل بن فرحان سامح شكري", "يلتقي") == "planned"
     assert status("وصل فيصل بن فرحان إلى القاهرة لعقد لقاء مع سامح شكري", "لقاء") == "planned"
+    # a rescheduled event is postponed
+    assert (
+        status("وقالت الرئاسة إن زيارة فيصل بن فرحان إلى سامح شكري ستجري في موعد جديد", "زيارة")
+        == "postponed"
+    )
+    # "ومن المقرر أن" announces the whole sentence, however far the trigger stands
+    lead = "ومن المقرر أن يتوجه فيصل بن فرحان ظهر الأربعاء إلى رام الله ثم إلى العقبة للمشاركة في القمة الثلاثية مع سامح شكري"
+    assert status(lead, "القمة") == "planned"
 
 
 def test_an_imperfect_verb_with_a_later_time_is_an_announcement_outside_headlines() -> None:

@@ -28,6 +28,8 @@ _MAX_CHAIN = 6
 # which build titles ("الممثل الأعلى للسياسة الخارجية والأمنية في الاتحاد الأوروبي X").
 _BREAK_WORD = r"^[وف]?(?:خلال|عقب|قبل|بعد|اليوم|امس|مساء|صباح|الليله|بالعاصمه|بمدينه|بمقر|بقصر)"
 _COMMA = r"[،,]"
+# Time adverbs may stand between a subject and the noun of a light verb ("تلقى الأمير سلطان أمس اتصالاً").
+_TIME_WORD = r"^[وف]?(?:اليوم|امس|مساء|صباح|الليله)$"
 _NISBA = r"^(?:ال)?..+(?:ي|يه)$"
 
 
@@ -35,6 +37,7 @@ def mark_bare_subjects(
     triggers: pl.DataFrame,
     actors: pl.DataFrame,
     tokens: pl.DataFrame,
+    markers: pl.DataFrame | None = None,
     title_words: pl.Series | None = None,
 ) -> pl.DataFrame:
     """``triggers`` with ``bare_subject``: a verb followed at once by a title chain that names nobody
@@ -61,24 +64,31 @@ def mark_bare_subjects(
         | pl.col("norm").is_in(load_connectors().implode())
     )
     after = (
-        triggers.filter(pl.col("kind") == "verb")
-        .select(
-            "t_id",
-            "article_id",
-            "sentence_index",
-            first=pl.col("end") + 1,
-            pos=pl.int_ranges(pl.col("end") + 1, pl.col("end") + 2 + _MAX_CHAIN),
+        pl.concat(
+            [
+                triggers.filter(pl.col("kind") == "verb").select(
+                    "t_id", "article_id", "sentence_index", first=pl.col("end") + 1
+                ),
+                _light_verb_nouns(triggers, markers),
+            ]
         )
+        .with_columns(pos=pl.int_ranges(pl.col("first"), pl.col("first") + 1 + _MAX_CHAIN))
         .explode("pos")
         .join(toks, left_on=["article_id", "pos"], right_on=["article_id", "token_index"])
         .filter(pl.col("pos") // SENTENCE_STRIDE == pl.col("sentence_index"))
         .sort("t_id", "pos")
         .with_columns(n=pl.col("pos") - pl.col("first"))
     )
-    # The chain: the run of uncovered title words (and nisbas, connectors) right after the verb,
-    # each joined to the previous one without a comma.
+    # A word of a person named earlier in the article may stand in the chain: a short name of the
+    # same actor ("كما تلقى الأمير سلطان أمس اتصالاً" after "الأمير سلطان بن عبدالعزيز").
+    known = _earlier_person_words(actors, tokens)
+    after = after.join(known, on=["article_id", "norm"], how="left").with_columns(
+        known=(pl.col("first_seen") < pl.col("pos")).fill_null(False)
+    )
+    # The chain: the run of uncovered title words (and nisbas, connectors, known names) right after
+    # the verb, each joined to the previous one without a comma.
     in_chain = (
-        chain_word
+        (chain_word | ((pl.col("n") > 0) & (pl.col("known") | pl.col("norm").str.contains(_TIME_WORD))))
         & ~pl.col("covered")
         & ~pl.col("at_trigger")
         & ((pl.col("n") == 0) | ~pl.col("gap").str.contains(_COMMA))
@@ -98,9 +108,49 @@ def mark_bare_subjects(
             | pl.col("norm").str.contains(_BREAK_WORD)
         )
     ).select("t_id", bare_end=pl.col("pos") - 1)
-    bare = first_ok.join(ends, on="t_id")
+    # A known name in the chain says whom it refers back to.
+    named = (
+        after.filter(pl.col("chain") & pl.col("known") & (pl.col("n") > 0))
+        .group_by("t_id")
+        .agg(bare_person=pl.col("named").first())
+    )
+    bare = first_ok.join(ends, on="t_id").join(named, on="t_id", how="left")
     return triggers.join(bare, on="t_id", how="left").with_columns(
         bare_subject=pl.col("bare_start").is_not_null()
+    )
+
+
+def _light_verb_nouns(triggers: pl.DataFrame, markers: pl.DataFrame | None) -> pl.DataFrame:
+    """(t_id, article_id, sentence_index, first): a noun trigger after a light verb (تلقى، or a
+    verb trigger: "واستقبل الأمير سلطان اتصالاً هاتفياً"), its subject slot starting after the verb."""
+    verbs = triggers.filter(pl.col("kind") == "verb").select("article_id", "sentence_index", v_end="end")
+    if markers is not None:
+        receive = markers.filter(pl.col("marker") == "receive").select(
+            "article_id", "sentence_index", v_end="end"
+        )
+        verbs = pl.concat([verbs, receive])
+    nouns = triggers.filter(pl.col("kind") == "noun").select("t_id", "article_id", "sentence_index", "start")
+    return (
+        nouns.join(verbs, on=["article_id", "sentence_index"])
+        .filter((pl.col("v_end") < pl.col("start")) & (pl.col("start") - pl.col("v_end") <= _MAX_CHAIN + 1))
+        .group_by("t_id", "article_id", "sentence_index")
+        .agg(first=pl.col("v_end").max() + 1)
+    )
+
+
+def _earlier_person_words(actors: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, norm, first_seen): the words of person names and where each first occurs."""
+    spans = actors.filter(pl.col("entity_type") == "PERSON").select(
+        "article_id", "entity_id", token_index=pl.int_ranges("a_start", pl.col("a_end") + 1)
+    )
+    # The person a word names is the one it first introduced (the full name opens the article).
+    return (
+        spans.explode("token_index")
+        .join(tokens.select("article_id", "token_index", "norm"), on=["article_id", "token_index"])
+        .filter(pl.col("norm").str.len_chars() >= 3)
+        .sort("token_index")
+        .group_by("article_id", "norm")
+        .agg(first_seen=pl.col("token_index").first(), named=pl.col("entity_id").first())
     )
 
 
@@ -118,10 +168,27 @@ def carried_subjects(t: pl.DataFrame, subj: pl.DataFrame) -> pl.DataFrame:
     )
     bare = (
         t.filter(pl.col("bare_subject"))
-        .select("t_id", "article_id", "bare_start", "bare_end", "bare_char", key=pl.col("start") - 1)
+        .select(
+            "t_id",
+            "article_id",
+            "bare_start",
+            "bare_end",
+            "bare_char",
+            "bare_person",
+            key=pl.col("start") - 1,
+        )
         .sort("key")
     )
-    found = bare.join_asof(
+    # A chain with a known name ("الأمير سلطان") takes that person's latest mention as subject.
+    by_name = bare.filter(pl.col("bare_person").is_not_null()).join_asof(
+        sources.with_columns(bare_person="s_entity_id"),
+        left_on="key",
+        right_on="src_start",
+        by=["article_id", "bare_person"],
+        strategy="backward",
+        check_sortedness=False,
+    )
+    anyone = bare.filter(pl.col("bare_person").is_null()).join_asof(
         sources,
         left_on="key",
         right_on="src_start",
@@ -129,6 +196,7 @@ def carried_subjects(t: pl.DataFrame, subj: pl.DataFrame) -> pl.DataFrame:
         strategy="backward",
         check_sortedness=False,
     )
+    found = pl.concat([by_name, anyone], how="diagonal_relaxed")
     near = (pl.col("key") // SENTENCE_STRIDE - pl.col("src_start") // SENTENCE_STRIDE) <= _CARRY_SENTENCES
     found = found.filter(pl.col("s_entity_id").is_not_null() & near).with_columns(
         s_char_start="bare_char", s_a_start="bare_start", s_a_end="bare_end"

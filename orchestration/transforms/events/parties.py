@@ -11,6 +11,7 @@
   الأردني … قبل عقد اجتماع ثلاثي مع الرئيس الفلسطيني"). Every pair, not one event listing all
   parties: CAMEO and the warehouse are dyadic, and a pair event deduplicates against the
   bilateral reports of the same meeting.
+- ``places_to_states`` (roles): a visited or attacked city stands for its country.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import polars as pl
 
 from orchestration.transforms.events.contracts import ACTOR_COLS, KEYS
 from orchestration.transforms.events.windows import shift_in_group
+from orchestration.transforms.reference import KnowledgeBase
 
 # Triggers whose surface or window names a meeting of three or more parties.
 _MULTI_PATTERN = r"ثلاث|رباع|خماس"
@@ -107,3 +109,21 @@ def _all_pairs(
         .join(multi.select("t_id", *KEYS), on="t_id")
         .with_columns(rule=pl.lit("multi"))
     )
+
+
+def places_to_states(rows: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """A visited or attacked city stands for its country (زار موسكو = visit to Russia); the city
+    becomes the location."""
+    places = kb.places.select(place_id=pl.col("entity_id"), iso3=pl.col("country_iso3")).filter(
+        pl.col("iso3").is_not_null()
+    )
+    rows = rows.join(places, left_on="o_entity_id", right_on="place_id", how="left")
+    is_place = pl.col("o_klass") == "place"
+    return rows.with_columns(
+        place_location=pl.when(is_place).then(pl.col("o_entity_id")),
+        o_entity_id=pl.when(is_place)
+        .then(pl.lit("country:") + pl.col("iso3"))
+        .otherwise(pl.col("o_entity_id")),
+        o_actor_code=pl.when(is_place).then(pl.col("iso3")).otherwise(pl.col("o_actor_code")),
+        o_klass=pl.when(is_place).then(pl.lit("state")).otherwise(pl.col("o_klass")),
+    ).drop("iso3")

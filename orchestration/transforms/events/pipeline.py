@@ -73,7 +73,7 @@ def extract_event_candidates(
     triggers = attach_dates(triggers, dates, toks)
     markers = matches.filter(pl.col("group") == "marker")
     actors = attach_arguments(triggers, _mentions(entity_mentions, articles, with_trigger), toks, markers)
-    triggers = mark_bare_subjects(triggers, actors, toks)
+    triggers = mark_bare_subjects(triggers, actors, toks, markers)
     dyads = resolve_roles(triggers.filter(~pl.col("mk_dyad_back")), actors, kb)
     if dyads.height == 0 and not triggers["mk_dyad_back"].any():
         return empty

@@ -17,7 +17,7 @@ import polars as pl
 
 from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
 from orchestration.transforms.events.dropped import carried_subjects
-from orchestration.transforms.events.parties import expand_parties
+from orchestration.transforms.events.parties import expand_parties, places_to_states
 from orchestration.transforms.events.windows import row_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 
@@ -59,6 +59,7 @@ _TRIGGER_COLS = [
     "bare_start",
     "bare_end",
     "bare_char",
+    "bare_person",
 ]
 
 
@@ -292,21 +293,3 @@ def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.Data
         .with_columns(rule=pl.lit("passive"))
     )
     return pl.concat([rows.join(passive_ids, on="t_id", how="anti"), passive_rows], how="diagonal_relaxed")
-
-
-def places_to_states(rows: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
-    """A visited or attacked city stands for its country (زار موسكو = visit to Russia); the city
-    becomes the location."""
-    places = kb.places.select(place_id=pl.col("entity_id"), iso3=pl.col("country_iso3")).filter(
-        pl.col("iso3").is_not_null()
-    )
-    rows = rows.join(places, left_on="o_entity_id", right_on="place_id", how="left")
-    is_place = pl.col("o_klass") == "place"
-    return rows.with_columns(
-        place_location=pl.when(is_place).then(pl.col("o_entity_id")),
-        o_entity_id=pl.when(is_place)
-        .then(pl.lit("country:") + pl.col("iso3"))
-        .otherwise(pl.col("o_entity_id")),
-        o_actor_code=pl.when(is_place).then(pl.col("iso3")).otherwise(pl.col("o_actor_code")),
-        o_klass=pl.when(is_place).then(pl.lit("state")).otherwise(pl.col("o_klass")),
-    ).drop("iso3")
