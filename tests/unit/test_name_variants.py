@@ -152,3 +152,40 @@ def test_ordinary_words_are_never_read_as_a_short_name() -> None:
     )
     assert "person:vladimir_putin" not in without["entity_id"].to_list()
     assert with_fix.filter(pl.col("entity_id") == "person:vladimir_putin")["nshort"].to_list() == [1]
+
+
+def _kb_state_aliases():  # type: ignore[no-untyped-def]
+    countries = KB.countries.with_columns(
+        aliases_ar=pl.when(pl.col("iso3") == "QAT").then(pl.lit("دولة قطر")).otherwise(pl.col("aliases_ar"))
+    )
+    roles = pl.concat(
+        [
+            KB.roles,
+            pl.DataFrame(
+                {
+                    "role": ["president"],
+                    "office": ["head_of_state"],
+                    "pattern_ar": ["رئيس الدولة"],
+                    "cameo_role": ["GOV"],
+                    "rank": [30],
+                }
+            ),
+        ],
+        how="diagonal_relaxed",
+    )
+    return replace(KB, countries=countries, roles=roles)
+
+
+def test_role_and_country_sharing_the_word_dawla() -> None:
+    # رئيس دولة is a role key and دولة قطر a country name: the country still specifies the role.
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "body": ["وأجرى الرئيس التركي اتصالا هاتفيا برئيس دولة قطر."],
+            "published_date": [date(2020, 1, 1)],
+        },
+        schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, _kb_state_aliases(), reference_dir=NO_REF)
+    got = mentions.filter(pl.col("entity_id") == "person:tamim_bin_hamad")
+    assert got.select("surface", "actor_code").rows() == [("رئيس دولة قطر", "QATGOV")]
