@@ -56,9 +56,16 @@ def _vocabulary(
     queries = queries.filter(~queries.is_in(exact_vocab.implode()))
     fixes = fuzzy_corrections(queries, fix_targets).with_columns(short=pl.lit(0, dtype=pl.Int64))
     if common is not None:
-        bare_len = fix_targets.str.replace(r"^ال", "").str.len_chars()
-        short_targets = fix_targets.filter(bare_len.is_between(SHORT_MIN_LEN, FUZZY_MIN_LEN - 1))
-        rest = queries.filter(~queries.is_in(fixes["query"].implode()) & ~queries.is_in(common.implode()))
+        # Not family names with the article: المعلم is also "the teacher", one letter from المعظم.
+        short_targets = fix_targets.filter(
+            fix_targets.str.len_chars().is_between(SHORT_MIN_LEN, FUZZY_MIN_LEN - 1)
+            & ~fix_targets.str.starts_with("ال")
+        )
+        rest = queries.filter(
+            ~queries.is_in(fixes["query"].implode())
+            & ~queries.is_in(common.implode())
+            & ~queries.str.starts_with("ال")
+        )
         short = fuzzy_corrections(rest, short_targets, min_len=SHORT_MIN_LEN)
         fixes = pl.concat([fixes, short.with_columns(short=pl.lit(1, dtype=pl.Int64))])
     vocab = fixes.select(norm="query", norm_fix="fix", fixed=pl.lit(1, dtype=pl.Int64), short="short")
