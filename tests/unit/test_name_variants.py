@@ -26,6 +26,7 @@ def _kb():  # type: ignore[no-untyped-def]
                 "person:khaled_mashal",
                 "person:sabah_al_ahmad",
                 "person:sabah_al_khalid",
+                "person:abdullah_al_yahya",
             ],
             "name_en": [
                 "Khalid bin Khalifa",
@@ -34,6 +35,7 @@ def _kb():  # type: ignore[no-untyped-def]
                 "Khaled Mashal",
                 "Sabah A",
                 "Sabah K",
+                "Abdullah Al-Yahya",
             ],
             "name_ar": [
                 "خالد بن خليفة آل ثاني",
@@ -42,10 +44,11 @@ def _kb():  # type: ignore[no-untyped-def]
                 "خالد مشعل",
                 "صباح الأحمد الجابر الصباح",
                 "صباح الخالد الحمد الصباح",
+                "عبد الله علي اليحيا",
             ],
-            "aliases_ar": ["خالد بن خليفة بن عبد العزيز آل ثاني", "", "", "مشعل", "", ""],
-            "country_iso3": ["QAT", "IRQ", "KWT", "PSE", "KWT", "KWT"],
-            "ambiguous_ar": [None, None, None, "مشعل", None, None],
+            "aliases_ar": ["خالد بن خليفة بن عبد العزيز آل ثاني", "", "", "مشعل", "", "", ""],
+            "country_iso3": ["QAT", "IRQ", "KWT", "PSE", "KWT", "KWT", "KWT"],
+            "ambiguous_ar": [None, None, None, "مشعل", None, None, None],
         }
     )
     return replace(base, persons=pl.concat([base.persons, extra], how="diagonal_relaxed"))
@@ -84,6 +87,11 @@ def persons(body: str) -> list[tuple[str, str]]:
         ),
         # A bare father's name right after the first name.
         ("اتصالا هاتفيا من فؤاد محمد حسين وزير الخارجية", ("person:fuad_hussein", "فؤاد محمد حسين")),
+        # A bare grandfather's name deeper in a name without بن, and عبد الله written joined.
+        (
+            "استقبل مبعوث أمير دولة الكويت عبدالله علي محمد اليحيا، وزير الخارجية",
+            ("person:abdullah_al_yahya", "عبدالله علي محمد اليحيا"),
+        ),
         # The Gulf short form; مشعل alone would be the (ambiguous) Khaled Mashal.
         ("استقبل الشيخ مشعل الصباح اليوم", ("person:mishal_al_sabah", "مشعل الصباح")),
     ],
@@ -99,6 +107,8 @@ def test_variant_names_the_known_person(body: str, want: tuple[str, str]) -> Non
         "وقال خالد بن سعد بن خليفة آل نهيان",
         # A skip must be followed by the rest of the name, across spaces only.
         "قال خالد بن خليفة، بن حمد",
+        # In the بن style an ancestor takes بن: a bare word is no patronymic.
+        "وقال خالد بن خليفة حمد آل ثاني",
         # Two Sabahs share the short form: neither gets it.
         "وصل صباح الصباح اليوم",
     ],
@@ -152,3 +162,40 @@ def test_ordinary_words_are_never_read_as_a_short_name() -> None:
     )
     assert "person:vladimir_putin" not in without["entity_id"].to_list()
     assert with_fix.filter(pl.col("entity_id") == "person:vladimir_putin")["nshort"].to_list() == [1]
+
+
+def _kb_state_aliases():  # type: ignore[no-untyped-def]
+    countries = KB.countries.with_columns(
+        aliases_ar=pl.when(pl.col("iso3") == "QAT").then(pl.lit("دولة قطر")).otherwise(pl.col("aliases_ar"))
+    )
+    roles = pl.concat(
+        [
+            KB.roles,
+            pl.DataFrame(
+                {
+                    "role": ["president"],
+                    "office": ["head_of_state"],
+                    "pattern_ar": ["رئيس الدولة"],
+                    "cameo_role": ["GOV"],
+                    "rank": [30],
+                }
+            ),
+        ],
+        how="diagonal_relaxed",
+    )
+    return replace(KB, countries=countries, roles=roles)
+
+
+def test_role_and_country_sharing_the_word_dawla() -> None:
+    # رئيس دولة is a role key and دولة قطر a country name: the country still specifies the role.
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "body": ["وأجرى الرئيس التركي اتصالا هاتفيا برئيس دولة قطر."],
+            "published_date": [date(2020, 1, 1)],
+        },
+        schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, _kb_state_aliases(), reference_dir=NO_REF)
+    got = mentions.filter(pl.col("entity_id") == "person:tamim_bin_hamad")
+    assert got.select("surface", "actor_code").rows() == [("رئيس دولة قطر", "QATGOV")]

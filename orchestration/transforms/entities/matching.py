@@ -56,9 +56,16 @@ def _vocabulary(
     queries = queries.filter(~queries.is_in(exact_vocab.implode()))
     fixes = fuzzy_corrections(queries, fix_targets).with_columns(short=pl.lit(0, dtype=pl.Int64))
     if common is not None:
-        bare_len = fix_targets.str.replace(r"^ال", "").str.len_chars()
-        short_targets = fix_targets.filter(bare_len.is_between(SHORT_MIN_LEN, FUZZY_MIN_LEN - 1))
-        rest = queries.filter(~queries.is_in(fixes["query"].implode()) & ~queries.is_in(common.implode()))
+        # Not family names with the article: المعلم is also "the teacher", one letter from المعظم.
+        short_targets = fix_targets.filter(
+            fix_targets.str.len_chars().is_between(SHORT_MIN_LEN, FUZZY_MIN_LEN - 1)
+            & ~fix_targets.str.starts_with("ال")
+        )
+        rest = queries.filter(
+            ~queries.is_in(fixes["query"].implode())
+            & ~queries.is_in(common.implode())
+            & ~queries.str.starts_with("ال")
+        )
         short = fuzzy_corrections(rest, short_targets, min_len=SHORT_MIN_LEN)
         fixes = pl.concat([fixes, short.with_columns(short=pl.lit(1, dtype=pl.Int64))])
     vocab = fixes.select(norm="query", norm_fix="fix", fixed=pl.lit(1, dtype=pl.Int64), short="short")
@@ -131,7 +138,7 @@ def _grow_skipping(
     """Extend each n-gram over an inserted patronymic to the word after it (``nskip`` + 1).
 
     ``X بن W Z`` is ``X Z`` (خالد بن خليفة بن عبدالعزيز آل ثاني for خالد بن خليفة آل ثاني), and
-    right after a first name a bare given name is one too (فؤاد محمد حسين for فؤاد حسين). The word
+    in a name without بن a bare given name is one too (فؤاد محمد حسين for فؤاد حسين). The word
     after the skip is never بن itself: محمد بن راشد بن زايد is not محمد بن زايد.
     """
     cur = cur.filter(pl.col("nskip") == 0).with_columns(w2=pl.col("w1") + 1, w3=pl.col("w1") + 2)
@@ -139,12 +146,14 @@ def _grow_skipping(
     cur = words_at(words, cur, "w2", {"norm": "n2", "gap": "g2", "surface": "t2"})
     is_ben = pl.col("n1").is_in(list(PATRONYMIC_WORDS))
     name_like = pl.col("n2").str.contains(r"^\p{L}{2,}$") & ~pl.col("n2").is_in(list(PATRONYMIC_WORDS))
-    one_word = ~pl.col("key").str.contains(" ")
+    # A bare name is a patronymic only in a name without بن (فؤاد محمد حسين, عبدالله علي عبدالله
+    # اليحيا); in the بن style every ancestor takes بن.
+    no_ben = ~pl.col("key").str.split(" ").list.contains("بن")
     spaced = gap_class(pl.col("g1")) == GAP_SPACE
     ben = cur.filter(is_ben & name_like & spaced & (gap_class(pl.col("g2")) == GAP_SPACE)).with_columns(
         skip_to=pl.col("w3"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1") + pl.col("g2") + pl.col("t2")
     )
-    bare = cur.filter(one_word & pl.col("n1").is_in(given.implode()) & ~is_ben & spaced).with_columns(
+    bare = cur.filter(no_ben & pl.col("n1").is_in(given.implode()) & ~is_ben & spaced).with_columns(
         skip_to=pl.col("w2"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1")
     )
     cols = ["aidx", "w0", "cs", "ce", "surf", "key", "prefix", "nfix", "nshort", "nskip"]

@@ -61,25 +61,48 @@ def counterparts(elements: pl.DataFrame, firm_persons: pl.DataFrame, kb: Knowled
 
 def role_phrases(heads: pl.DataFrame, elements: pl.DataFrame) -> pl.DataFrame:
     """Each role head with its country: a nisba or a country name right after it, without clitic or
-    punctuation (``spec_*`` columns); ``pw1``/``pce``/``psurf`` end the whole phrase."""
+    punctuation (``spec_*`` columns); ``pw1``/``pce``/``psurf`` end the whole phrase.
+
+    A country name may also start on the role's last word when the role key was read with the
+    idafa's ``دولة`` (رئيس دولة الإمارات: the role ``رئيس دولة``, the country ``دولة الإمارات``)."""
     specs = elements.filter(IS_COUNTRY).filter((pl.col("prefix") == "") & (pl.col("gap_before") == GAP_SPACE))
-    return heads.join(
-        specs.select(
-            "aidx",
-            w1="w0",
-            spec_eid="eid",
-            spec_iso3="iso3",
-            spec_w1="w1",
-            spec_ce="ce",
-            spec_surf=pl.col("gap_text") + pl.col("surf"),
-        ),
-        on=["aidx", "w1"],
-        how="left",
-    ).with_columns(
+    spec_cols = specs.select(
+        "aidx",
+        s_w0="w0",
+        spec_eid="eid",
+        spec_iso3="iso3",
+        spec_w1="w1",
+        spec_cs="cs",
+        spec_ce="ce",
+        spec_surf="surf",
+        spec_gap="gap_text",
+    )
+    base = heads.select("eid", "aidx", "w1")
+    after = base.join(spec_cols, left_on=["aidx", "w1"], right_on=["aidx", "s_w0"]).with_columns(
+        overlap=pl.lit(0)
+    )
+    over = (
+        base.with_columns(last=pl.col("w1") - 1)
+        .join(spec_cols, left_on=["aidx", "last"], right_on=["aidx", "s_w0"])
+        .filter(pl.col("spec_w1") > pl.col("w1"))
+        .drop("last")
+        .with_columns(overlap=pl.lit(1))
+    )
+    chosen = (
+        pl.concat([after, over], how="diagonal_relaxed")
+        .sort("overlap")
+        .unique("eid", keep="first", maintain_order=True)
+        .drop("aidx", "w1")
+    )
+    joined = heads.join(chosen, on="eid", how="left")
+    tail = pl.when(pl.col("overlap") == 1).then(
+        pl.col("surf").str.slice(0, pl.col("spec_cs") - pl.col("cs")) + pl.col("spec_surf")
+    )
+    return joined.with_columns(
         pw1=pl.coalesce("spec_w1", "w1"),
         pce=pl.coalesce("spec_ce", "ce"),
-        psurf=pl.col("surf") + pl.col("spec_surf").fill_null(""),
-    )
+        psurf=pl.coalesce(tail, pl.col("surf") + pl.col("spec_gap") + pl.col("spec_surf"), pl.col("surf")),
+    ).drop("overlap", "spec_cs", "spec_gap")
 
 
 def attach_persons(
