@@ -29,7 +29,7 @@ POOLED: dict[str, tuple[str, str]] = {
     "LOC": ("B-LOC", "I-LOC"),
 }
 # A word is a candidate when the first pass gives it at least this probability of a name label.
-MIN_ENTITY_PROB = 0.02
+MIN_ENTITY_PROB = 0.1
 # Floor of a log-probability.
 MIN_LOG_PROB = math.log(1e-6)
 
