@@ -55,8 +55,13 @@ rebuild: install  ## drop the working database and rebuild everything from the i
 dev: install  ## start the Dagster UI on the same definitions (code location `akhbar`)
 	$(BIN)/dagster dev -w workspace.yaml
 
+# Worker processes of the suite (pytest-xdist; 0 runs it in this process). A test file goes whole to one
+# worker, so its module-scoped pipeline runs once; heavy files come first, in collection order (integration,
+# then unit), so the many small unit files fill the end. The sample build is shared (tests/conftest.py).
+TEST_WORKERS ?= 2
+
 test: install  ## run the whole test suite
-	$(RUN) pytest
+	$(RUN) pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test-spark: install  ## scale-out tests: dbt on Spark (local PySpark, Java 17) matches DuckDB; daily partitions
 	$(UV) sync --frozen --inexact --quiet --group spark

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -117,11 +118,35 @@ def copy_sample(sample: Pipeline, root: Path) -> Pipeline:
     return Pipeline(inbox, root / sample.warehouse.name, root / "build" / sample.build_database.name, True)
 
 
-@pytest.fixture(scope="session")
-def sample_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
-    root = tmp_path_factory.mktemp("warehouse")
+def _build_sample(root: Path) -> Pipeline:
     inbox = root / "inbox"
     shutil.copytree(SAMPLE_INBOX, inbox)
     pipeline = run_pipeline(inbox, root)
     assert pipeline.success, "materializing the sample pipeline failed"
-    yield pipeline
+    return pipeline
+
+
+@pytest.fixture(scope="session")
+def sample_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
+    """The sample inbox built once per test run, read only (tests that write start from `copy_sample`).
+
+    Under pytest-xdist (`make test`) the workers share one build: the first worker that needs it
+    builds it under a lock in the run's common temporary folder, the others wait for it and read it.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        yield _build_sample(tmp_path_factory.mktemp("warehouse"))
+        return
+    shared = tmp_path_factory.getbasetemp().parent / "sample_warehouse"
+    shared.mkdir(exist_ok=True)
+    built = shared / "built"
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if the building worker dies
+        if not built.exists():
+            # A half-built root left by a worker that died mid-build is rebuilt from scratch.
+            root = shared / "root"
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            _build_sample(root)
+            built.touch()
+    root = shared / "root"
+    yield Pipeline(root / "inbox", root / "news.duckdb", root / "build" / "news.duckdb", True)
