@@ -6,7 +6,7 @@ import hashlib
 
 import polars as pl
 
-from orchestration.transforms.openworld.coref import corefer
+from orchestration.transforms.openworld.coref import corefer, relink_repeats
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import Lexicons
 from orchestration.transforms.openworld.orgs import find_orgs
@@ -27,6 +27,9 @@ FOUND_CONFIDENCE: dict[str, float] = {
 # The tagger's spans below this mean word probability are left out: a lone common word tagged as a
 # name (بشكل رئيسي) is the typical low-confidence error. Chosen on a split of the training half.
 MODEL_MIN_PROB = 0.6
+# A one-word span of fewer letters, once clitics are off, is a particle or a clitic split gone
+# wrong (ولي العهد read as و + لي), not a name: the tagger alone is no evidence for it.
+MODEL_MIN_WORD_LEN = 3
 _PREFIX = {"PERSON": "person:new:", "ORG": "org:new:", "PLACE": "place:new:"}
 
 
@@ -74,11 +77,12 @@ def find_open_world(
     spans = _longest(rules)
     spans = span_text(w, spans)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
+    taken = _wids(spans)
+    relinked, spans = relink_repeats(spans)
     again = corefer(
-        w,
-        spans.filter(c("entity_type") == "PERSON").select("aidx", "entity_id", "name_key"),
-        _wids(spans),
+        w, spans.filter(c("entity_type") == "PERSON").select("aidx", "entity_id", "name_key"), taken
     )
+    again = pl.concat([again, relinked], how="vertical_relaxed")
     # A coreferent mention carries what the article said about its antecedent.
     first = (
         spans.filter(c("entity_type") == "PERSON")
@@ -137,10 +141,12 @@ def _model_spans(w: pl.DataFrame, v: pl.DataFrame, tagger: pl.DataFrame) -> pl.D
     spans = spans.with_columns(
         touches=pl.lit(known.gather(spans["e"])) - before,
         nb=pl.lit((w["cov_kind"] == "nisba").fill_null(False).gather(spans["s"])),
+        short=pl.lit(w["bare"].str.len_chars().gather(spans["s"]) < MODEL_MIN_WORD_LEN),
     )
+    one_word = c("s") == c("e")
     return spans.filter(
-        (c("touches") == 0) & ~((c("s") == c("e")) & c("nb") & (c("entity_type") == "PLACE"))
-    ).drop("nb", "prob", "touches")
+        (c("touches") == 0) & ~(one_word & c("nb") & (c("entity_type") == "PLACE")) & ~(one_word & c("short"))
+    ).drop("nb", "prob", "touches", "short")
 
 
 def merge_found(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
