@@ -92,3 +92,11 @@ def test_a_bare_title_before_a_call_noun_carries_the_subject() -> None:
     # "وتلقى صاحب السمو رئيس الدولة اتصالاً هاتفياً من …": the head of state named before.
     out = run("استقبل الرئيس السيسي اليوم ترامب. وتلقى صاحب السمو رئيس الدولة اتصالاً هاتفياً من بوتين.")
     assert ("041", "vladimir_putin", "abdel_fattah_el_sisi") in dyads(out)
+
+
+def test_an_organization_inside_the_caller_s_title_is_part_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "من رئيس المكتب السياسي لحركة حماس خالد مشعل": the title, organization included, is Mashal's.
+    monkeypatch.setitem(ENTITIES, "حركة حماس", ("org:hamas", "ORG"))
+    monkeypatch.setitem(ENTITIES, "خالد مشعل", ("person:khaled_mashal", "PERSON"))
+    out = run("تلقى الرئيس السيسي اتصالاً هاتفياً من رئيس المكتب السياسي لحركة حماس خالد مشعل.")
+    assert dyads(out) == {("041", "khaled_mashal", "abdel_fattah_el_sisi")}

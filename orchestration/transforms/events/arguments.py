@@ -45,7 +45,11 @@ def attach_arguments(
     """Stage 4: actors of the trigger-bearing sentences with their governors (contracts.ACTORS),
     each with ``t_start``, the start of its span with its titles (``spans.title_spans``)."""
     m = place_mentions(mentions, tokens)
-    states = m.filter(pl.col("klass") == "state").select("article_id", "a_start", "a_end")
+    # Countries and organizations named inside a title are part of it ("رئيس المكتب السياسي لحركة
+    # حماس خالد مشعل", "أمير دولة قطر الشيخ حمد").
+    states = m.filter((pl.col("klass") == "state") | (pl.col("entity_type") == "ORG")).select(
+        "article_id", "a_start", "a_end"
+    )
     m = drop_non_actors(m, triggers)
     m = title_spans(m, tokens, load_title_words() if title_words is None else title_words, states)
     m = coordinated_chains(coordination(m, tokens))

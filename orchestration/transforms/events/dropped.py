@@ -139,8 +139,9 @@ def _light_verb_nouns(triggers: pl.DataFrame, markers: pl.DataFrame | None) -> p
 
 
 def _earlier_person_words(actors: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """(article_id, norm, first_seen): the words of person names and where each first occurs."""
-    spans = actors.filter(pl.col("entity_type") == "PERSON").select(
+    """(article_id, norm, first_seen, named): the words of the names of known or new persons (not
+    of offices: "رئيس دولة أريتريا"), where each first occurs and whom it named there."""
+    spans = actors.filter(pl.col("entity_id").str.starts_with("person:")).select(
         "article_id", "entity_id", token_index=pl.int_ranges("a_start", pl.col("a_end") + 1)
     )
     # The person a word names is the one it first introduced (the full name opens the article).
