@@ -263,3 +263,9 @@ def test_a_variant_without_support_stays_new() -> None:
     # No title and nobody named: a lookalike name alone is not enough.
     body = "قال الوزير اليوم إن هانس جروندبرج وصل."
     assert not any(entity.startswith("person:hans") for entity, _ in codes(run(body, date(2022, 5, 1))))
+
+
+def test_a_former_holder_is_not_coded_for_the_organization() -> None:
+    body = "وقال الأمين العام السابق لجامعة الدول العربية أحمد أبو الغيط إن الحل سياسي."
+    got = codes(run(body, date(2010, 1, 1)))
+    assert got == [("person:ahmed_aboul_gheit", "EGYGOV")]

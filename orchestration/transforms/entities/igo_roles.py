@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.lexicon import col_or_null
 from orchestration.transforms.entities.roles import _in_spell
 from orchestration.transforms.reference import KnowledgeBase
@@ -68,7 +69,8 @@ def _same_stretch(frame: pl.DataFrame, words: pl.DataFrame, a: str, b: str) -> p
 def igo_phrases(
     elements: pl.DataFrame, words: pl.DataFrame, kb: KnowledgeBase
 ) -> tuple[pl.DataFrame, pl.Series]:
-    """(phrases: role columns + ``org_id, org_code, org_en, pw1, pce``; eids of complement roles)."""
+    """(phrases: role columns + ``org_id, org_code, org_en, pw1, pce``; eids of the roles that are
+    no office of their own: complements of another role, and former holders' titles)."""
     orgs = _org_codes(kb).filter(pl.col("org_code").str.starts_with("IGO"))
     roles = elements.filter((pl.col("kind") == "role") & pl.col("office").is_in(IGO_OFFICES))
     roles = roles.select(*_ROLE_COLS, implied=col_or_null(roles, "org_id"))
@@ -96,7 +98,23 @@ def igo_phrases(
         .join(orgs, on="org_id")
         .drop("implied", "o_w1", "o_ce")
     )
-    return _with_destination(phrases, elements, words), inner
+    phrases = _with_destination(phrases, elements, words)
+    # A former holder (الأمين العام السابق للأمم المتحدة) no longer acts for the organization, and
+    # the phrase names no one who holds the office now: it is neither coded nor resolved.
+    former = _former(phrases, words)
+    return phrases.filter(~pl.col("eid").is_in(former.implode())), pl.concat([inner, former])
+
+
+def _former(phrases: pl.DataFrame, words: pl.DataFrame) -> pl.Series:
+    """Eids of phrases with a word of ``FORMER_FORMS`` inside them or right after them."""
+    forms = pl.DataFrame({"f": list(rl.FORMER_FORMS)}).select(normalize_expr(pl.col("f")))["f"]
+    wids = words.filter(pl.col("norm").is_in(forms.implode())).select("aidx", fw="wid")
+    return (
+        phrases.select("eid", "aidx", "w1", "pw1")
+        .join(wids, on="aidx")
+        .filter((pl.col("fw") >= pl.col("w1")) & (pl.col("fw") <= pl.col("pw1")))["eid"]
+        .unique()
+    )
 
 
 def _with_destination(phrases: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
