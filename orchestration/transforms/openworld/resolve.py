@@ -26,7 +26,7 @@ FOUND_CONFIDENCE: dict[str, float] = {
 }
 # The tagger's spans below this mean word probability are left out: a lone common word tagged as a
 # name (بشكل رئيسي) is the typical low-confidence error. Chosen on a split of the training half.
-MODEL_MIN_PROB = 0.6
+MODEL_MIN_PROB = 0.5
 _PREFIX = {"PERSON": "person:new:", "ORG": "org:new:", "PLACE": "place:new:"}
 
 
