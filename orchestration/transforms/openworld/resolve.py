@@ -26,7 +26,7 @@ FOUND_CONFIDENCE: dict[str, float] = {
 }
 # The tagger's spans below this mean word probability are left out: a lone common word tagged as a
 # name (بشكل رئيسي) is the typical low-confidence error. Chosen on a split of the training half.
-MODEL_MIN_PROB = 0.6
+MODEL_MIN_PROB = 0.5
 # A one-word span of fewer letters, once clitics are off, is a particle or a clitic split gone
 # wrong (ولي العهد read as و + لي), not a name: the tagger alone is no evidence for it.
 MODEL_MIN_WORD_LEN = 3

@@ -20,8 +20,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
+from orchestration.transforms.openworld.bio import viterbi_labels
 from orchestration.transforms.openworld.docstack import LABELS, STACK_PREFIX, restack
 
 TAGGER_CSV = "ner_tagger.csv"
@@ -245,21 +247,27 @@ def word_scores(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.D
     return t.select("wid", "aidx", "joined", "conj", *[score[lab].alias(lab) for lab in LABELS])
 
 
-def decode_spans(t: pl.DataFrame) -> pl.DataFrame:
-    """Spans of greedy per-word labels (``word_scores`` rows): ``aidx, s, e, entity_type, method, prob``."""
+def decode_spans(t: pl.DataFrame, viterbi: bool = True) -> pl.DataFrame:
+    """Spans of the words' labels (``word_scores`` rows): ``aidx, s, e, entity_type, method, prob``.
+    Labels are the best valid BIO sequence (``bio.viterbi_labels``), or with ``viterbi=False`` the
+    per-word argmax."""
     c = pl.col
-    # Greedy decoding: most words are O, so the argmax runs on the rest only.
     ents = [lab for lab in LABELS if lab != "O"]
-    t = t.filter(pl.max_horizontal(ents) > c("O"))
-    top = pl.max_horizontal(ents)
-    label = pl.when(c(ents[0]) == top).then(pl.lit(ents[0]))
-    for lab in ents[1:]:
-        label = label.when(c(lab) == top).then(pl.lit(lab))
-    t = t.with_columns(
-        label=label,
-        # Softmax probability of the chosen label (confidence of the word).
-        prob=1.0 / pl.sum_horizontal([(c(lab) - top).exp() for lab in LABELS]),
-    )
+    if viterbi:
+        t = t.with_columns(label=pl.Series(np.array(LABELS)[viterbi_labels(t)])).filter(c("label") != "O")
+        chosen = pl.when(c("label") == ents[0]).then(c(ents[0]))
+        for lab in ents[1:]:
+            chosen = chosen.when(c("label") == lab).then(c(lab))
+    else:
+        # Greedy decoding: most words are O, so the argmax runs on the rest only.
+        t = t.filter(pl.max_horizontal(ents) > c("O"))
+        chosen = pl.max_horizontal(ents)
+        label = pl.when(c(ents[0]) == chosen).then(pl.lit(ents[0]))
+        for lab in ents[1:]:
+            label = label.when(c(lab) == chosen).then(pl.lit(lab))
+        t = t.with_columns(label=label)
+    # Softmax probability of the chosen label (confidence of the word).
+    t = t.with_columns(prob=1.0 / pl.sum_horizontal([(c(lab) - chosen).exp() for lab in LABELS]))
     kind = c("label").str.slice(2)
     # A span continues only on an I- of the same type, right after the previous word (no punctuation);
     # a conjunction (وابراهيم) starts the next person of a list, not the same one.

@@ -1,0 +1,66 @@
+"""Best valid BIO label sequence of the tagger's word scores (Viterbi under the BIO constraints).
+
+An ``I-X`` may only follow ``B-X`` or ``I-X`` of the same type, on the next word with no punctuation
+between (``joined``), and a conjunction word (وابراهيم) never continues a person. Words the tagger
+dropped are O, so the problem splits into runs of consecutive kept words; the runs are decoded
+together, one step per position in a run (a few steps: runs are short), each step an array operation
+over every run: no per-row Python.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from orchestration.transforms.openworld.docstack import LABELS
+
+NEG = -1e30
+_INSIDE = np.array([lab.startswith("I-") for lab in LABELS])
+_PERS_INSIDE = np.array([lab == "I-PERS" for lab in LABELS])
+# ALLOWED[p, c]: label c may follow label p inside a run.
+ALLOWED = np.array(
+    [
+        [not _INSIDE[j] or LABELS[i][2:] == LABELS[j][2:] for j in range(len(LABELS))]
+        for i in range(len(LABELS))
+    ]
+)
+
+
+def viterbi_labels(t: pl.DataFrame) -> np.ndarray:
+    """Index into ``LABELS`` of each row of ``t`` (``wid, aidx, joined, conj`` and one score column per
+    label, in ``wid`` order): the highest-scoring label sequence that is valid BIO."""
+    n = t.height
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    c = pl.col
+    flags = t.select(
+        cont=(
+            (c("wid") == c("wid").shift(1) + 1) & (c("aidx") == c("aidx").shift(1)) & c("joined")
+        ).fill_null(False),
+        conj="conj",
+    )
+    cont, conj = flags["cont"].to_numpy(), flags["conj"].to_numpy()
+    s = t.select(LABELS).to_numpy().astype(np.float64)
+    # Position of each row in its run; a run starts where a word does not continue the previous one.
+    start = np.maximum.accumulate(np.where(cont, 0, np.arange(n)))
+    pos = np.arange(n) - start
+    # A run's first word opens whatever it is: no I- label.
+    delta = np.where(cont[:, None] | ~_INSIDE[None, :], s, NEG)
+    back = np.zeros((n, len(LABELS)), dtype=np.int64)
+    trans = np.where(ALLOWED, 0.0, NEG)
+    order = np.argsort(pos, kind="stable")
+    bounds = np.searchsorted(pos[order], np.arange(pos.max() + 2))
+    for k in range(1, pos.max() + 1):
+        r = order[bounds[k] : bounds[k + 1]]
+        cand = delta[r - 1][:, :, None] + trans[None, :, :]
+        cand[conj[r]] += np.where(_PERS_INSIDE, NEG, 0.0)[None, None, :]
+        back[r] = cand.argmax(axis=1)
+        delta[r] = cand.max(axis=1) + s[r]
+    label = np.zeros(n, dtype=np.int64)
+    last = np.append(~cont[1:], True)
+    label[last] = delta[last].argmax(axis=1)
+    for k in range(pos.max() - 1, -1, -1):
+        r = order[bounds[k] : bounds[k + 1]]
+        r = r[~last[r]]
+        label[r] = back[r + 1, label[r + 1]]
+    return label
