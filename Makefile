@@ -14,6 +14,10 @@ export PYTHONUNBUFFERED := 1
 unexport PYTHONDONTWRITEBYTECODE
 
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+# Bytecode is compiled at install, once per lock file: otherwise the first run after install compiles
+# Dagster, dbt, GX and their imports itself (about 10 CPU s). Compiling on every sync would cost
+# `make run` seconds of checking; the marker lives in .venv, so a new venv compiles again.
+BYTECODE := .venv/.akhbar-bytecode
 RUN := $(UV) run --frozen
 # The project's console script and tools, called by path: no activation, no uv start-up per call.
 BIN := $(CURDIR)/.venv/bin
@@ -34,6 +38,8 @@ help:  ## list the targets
 install:  ## install Python 3.11 deps from uv.lock (installs uv with pip when missing)
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --inexact --quiet
+	@test $(BYTECODE) -nt uv.lock || { echo "compiling bytecode (once per uv.lock)"; \
+		$(UV) sync --frozen --inexact --quiet --compile-bytecode && touch $(BYTECODE); }
 	@$(MAKE) --no-print-directory $(MANIFEST)
 
 # Parsed again only when a dbt file changed (a parse costs seconds).

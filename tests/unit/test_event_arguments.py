@@ -100,18 +100,23 @@ def test_title_spans_stop_at_the_previous_actor() -> None:
 
 
 def test_coordinated_chains_link_items_joined_by_wa() -> None:
+    # The fourth item follows "، ونائبه Y،" (an unknown item) after the third: the list goes on.
     m = pl.DataFrame(
         {
-            "article_id": ["a"] * 3,
-            "sentence_index": [0] * 3,
-            "a_start": [0, 3, 7],
-            "a_end": [1, 4, 8],
-            "t_start": [0, 2, 6],
-            "coord": [False, True, False],
-            "klass": ["agent"] * 3,
+            "article_id": ["a"] * 4,
+            "sentence_index": [0] * 4,
+            "a_start": [0, 3, 7, 14],
+            "a_end": [1, 4, 8, 15],
+            "t_start": [0, 2, 6, 13],
+            "coord": [False, True, False, True],
+            "comma_item": [False, False, False, True],
+            "list_goes_on": [False, False, True, False],
+            "klass": ["agent"] * 4,
         }
     )
-    assert coordinated_chains(m)["chain"].to_list() == [1, 1, 2]
+    assert coordinated_chains(m)["chain"].to_list() == [1, 1, 2, 2]
+    far = m.with_columns(pl.col("list_goes_on").shift(-1).fill_null(False))
+    assert coordinated_chains(far)["chain"].to_list() == [1, 1, 2, 3]
 
 
 def test_joint_signers_of_a_document_are_a_pair() -> None:
@@ -137,3 +142,12 @@ def test_a_received_call_after_a_long_honorific_chain_keeps_its_direction() -> N
         "اتصالاً هاتفياً من الرئيس بوتين."
     )
     assert dyads(out) == {("041", "vladimir_putin", "abdel_fattah_el_sisi")}
+
+
+def test_an_unknown_list_item_keeps_the_object_list_going() -> None:
+    # "الرئيس اليمني X، ونائبه علي محسن الأحمر، ورئيس الحكومة Z": the unknown deputy does not end it.
+    out = run("استقبل الرئيس بوتين في موسكو الرئيس السيسي، ونائبه علي محسن الأحمر، ورئيس الحكومة ترامب.")
+    assert {d[1:] for d in dyads(out)} == {
+        ("vladimir_putin", "abdel_fattah_el_sisi"),
+        ("vladimir_putin", "donald_trump"),
+    }

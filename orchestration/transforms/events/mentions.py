@@ -196,6 +196,17 @@ def coordination(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     wa = tokens.filter(pl.col("norm") == "و")
     # The span's first word (its titles included: "و الرئيس الفلسطيني X") follows the و.
     prev_tok = wa.select("article_id", t_start=pl.col("token_index") + 1, prev_is_wa=pl.lit(True))
-    return m.join(prev_tok, on=["article_id", "t_start"], how="left").with_columns(
-        coord=pl.col("wprefix") | pl.col("prev_is_wa").fill_null(False)
+    # "، وB": a list item after a comma; marked on the item itself and on the word after an actor.
+    comma_wa = tokens.filter(pl.col("gap").str.contains("[،,]") & pl.col("norm").str.starts_with("و"))
+    item = comma_wa.select("article_id", t_start="token_index", comma_item=pl.lit(True))
+    more = comma_wa.select("article_id", a_end=pl.col("token_index") - 1, list_goes_on=pl.lit(True))
+    return (
+        m.join(prev_tok, on=["article_id", "t_start"], how="left")
+        .join(item, on=["article_id", "t_start"], how="left")
+        .join(more, on=["article_id", "a_end"], how="left")
+        .with_columns(
+            coord=pl.col("wprefix") | pl.col("prev_is_wa").fill_null(False),
+            comma_item=pl.col("comma_item").fill_null(False),
+            list_goes_on=pl.col("list_goes_on").fill_null(False),
+        )
     )

@@ -24,6 +24,8 @@ from orchestration.transforms.reference import KnowledgeBase
 
 # Triggers whose surface or window names a meeting of three or more parties.
 _MULTI_PATTERN = r"ثلاث|رباع|خماس"
+# Words an unknown list item may take between two known ones ("، ونائبه علي محسن الأحمر،").
+_LIST_SKIP = 6
 # Codes whose parties act together: consult (04x), diplomatic cooperation (05x).
 _JOINT_CODES = r"^0[45]"
 # Rules whose target may head a list of parties (partner lists are chained in arguments already).
@@ -35,9 +37,15 @@ def coordinated_chains(m: pl.DataFrame) -> pl.DataFrame:
     m = m.sort(*KEYS, "a_start")
     prev_end = shift_in_group(pl.col("a_end"), 1, KEYS)
     prev_klass = shift_in_group(pl.col("klass"), 1, KEYS)
+    # "الرئيس X، ونائبه Y، ورئيس الحكومة Z": an item the base does not know (Y) keeps the list going.
+    skipped = (
+        pl.col("comma_item")
+        & shift_in_group(pl.col("list_goes_on"), 1, KEYS)
+        & (pl.col("t_start") - prev_end <= _LIST_SKIP)
+    )
     link = (
         pl.col("coord")
-        & (pl.col("t_start") - prev_end <= 1)
+        & ((pl.col("t_start") - prev_end <= 1) | skipped)
         & (pl.col("klass") != "place")
         & (prev_klass != "place")
     ).fill_null(False)
