@@ -18,7 +18,7 @@ from orchestration.transforms.events.parties import coordinated_chains
 from orchestration.transforms.events.spans import load_title_words, title_spans
 from orchestration.transforms.events.windows import all_so_far, shift_in_group
 
-_PARTNER_MARKERS = ["with", "between", "to", "against"]
+_PARTNER_MARKERS = ["with", "between", "chaired", "to", "against"]
 # Token distances for partner lists: first actor after مع/بين (مع نظرائه كلاً من الرئيس X), after
 # على/إلى (على سوريا), and between two list items joined by و (، ورئيس وزراء الاحتلال … X).
 _LIST_FIRST_GAP = 8
@@ -225,7 +225,7 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         .join(wa, on=["article_id", "next_tok"], how="left")
     )
     first_cap = (
-        pl.when(pl.col("gov_kind").is_in(["with", "between"]))
+        pl.when(pl.col("gov_kind").is_in(["with", "between", "chaired"]))
         .then(_LIST_FIRST_GAP)
         # only a place or state may stand that far ("على تلجرام أن الرئيس" is no target)
         .when((pl.col("gov_kind") == "against") & (pl.col("klass") != "agent"))
