@@ -119,7 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train-frac", type=float, default=1.0, help="train on the first part of dev only")
     parser.add_argument("--group", type=int, default=10, help="sentences per pseudo-article (as eval_ner)")
-    parser.add_argument("--c", type=float, default=0.5, help="inverse L2 regularization strength")
+    parser.add_argument("--c", type=float, default=1.5, help="inverse L2 regularization strength")
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--min-weight", type=float, default=0.02, help="prune features below this")
     parser.add_argument("--out", type=Path, default=REFERENCE_DIR / TAGGER_CSV)

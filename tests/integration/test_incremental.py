@@ -11,6 +11,7 @@ import pytest
 
 from orchestration.transforms.lake import duckdb_reader
 from tests.conftest import SAMPLE_INBOX, Pipeline, copy_sample, run_pipeline
+from tests.integration.test_faults import assert_hostile_files_handled, plant_hostile_files
 
 pytestmark = pytest.mark.slow
 
@@ -53,7 +54,7 @@ def first(sample_pipeline: Pipeline, tmp_path: Path) -> Pipeline:
 def test_incremental_lifecycle(first: Pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One warehouse through its life: build, no-op rerun, new files, a changed and a deleted file
     while a BI reader holds the published file open. (One scenario; the build is the sample's, so
-    the suite pays for 3 runs.)"""
+    the suite pays for 3 runs, one of which is also the fault suite's poison-file run.)"""
     inbox = first.inbox
     counts = _counts(first)
 
@@ -63,18 +64,22 @@ def test_incremental_lifecycle(first: Pipeline, tmp_path: Path, monkeypatch: pyt
     assert set(_batch(second).values()) == {0}
     assert _counts(second) == counts
 
-    # 2. New files are the only work; an exact copy is a duplicate of the first file.
+    # 2. New files are the only work; an exact copy is a duplicate of the first file. The same run
+    #    meets the fault suite's poison files, stale write-ahead log and leftover copy (issue 13).
     (inbox / "new").mkdir()
     (inbox / "new" / "call.txt").write_text("بوتين وأردوغان\n\n" + NEW_ARTICLE, encoding="utf-8")
     shutil.copy(SAMPLE_INBOX / "001_4dcc44e69668bede.txt", inbox / "new" / "copy_of_001.txt")
+    plant_hostile_files(inbox, first.warehouse)
     third = run_pipeline(inbox, tmp_path)
     assert third.success
+    assert_hostile_files_handled(third.warehouse)
     batch = _batch(third)
-    assert (batch["inbox_files"], batch["raw_articles"], batch["articles"]) == (2, 1, 1)
+    assert (batch["inbox_files"], batch["raw_articles"], batch["articles"]) == (4, 1, 1)
     after = _counts(third)
     assert after["dim_articles"] == counts["dim_articles"] + 1
     assert after["duplicate_articles"] == counts["duplicate_articles"] + 1
-    assert after["inbox_files"] == counts["inbox_files"] + 2
+    assert after["rejected_articles"] == counts["rejected_articles"] + 2
+    assert after["inbox_files"] == counts["inbox_files"] + 4
     assert third.query(
         "select duplicate_of_file from duplicate_articles where source_file = 'new/copy_of_001.txt'"
     ) == [("001_4dcc44e69668bede.txt",)]

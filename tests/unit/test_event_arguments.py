@@ -151,3 +151,20 @@ def test_an_unknown_list_item_keeps_the_object_list_going() -> None:
         ("vladimir_putin", "abdel_fattah_el_sisi"),
         ("vladimir_putin", "donald_trump"),
     }
+
+
+def test_talks_chaired_by_two_leaders_are_theirs() -> None:
+    # "مباحثات موسعة عقدت في مقر مجلس الوزراء، برئاسة X، وY": the chairs are the two parties.
+    out = run(
+        "وعقدت اليوم في موسكو جلسة مباحثات موسعة في القصر الرئاسي، برئاسة الرئيس بوتين، والرئيس السيسي."
+    )
+    assert {frozenset(d[1:]) for d in dyads(out)} == {frozenset({"vladimir_putin", "abdel_fattah_el_sisi"})}
+
+
+def test_an_actor_in_the_occasion_of_an_event_is_no_party() -> None:
+    # "أعرب فيه عن التهنئة بمناسبة صدور أمر … الملك سلمان": the king is the occasion, not the greeted.
+    for body in [
+        "أعرب بوتين عن التهنئة بمناسبة صدور أمر الملك سلمان.",
+        "هنأ بوتين السيسي بشأن قرار الملك سلمان.",
+    ]:
+        assert all("salman" not in d for d in dyads(run(body)))

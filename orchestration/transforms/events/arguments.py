@@ -18,7 +18,9 @@ from orchestration.transforms.events.parties import coordinated_chains
 from orchestration.transforms.events.spans import load_title_words, title_spans
 from orchestration.transforms.events.windows import all_so_far, shift_in_group
 
-_PARTNER_MARKERS = ["with", "between", "to", "against"]
+# ``topic`` (بمناسبة، بشأن، حول) governs like a partner marker but no frame reads it: what it
+# governs is neither subject nor partner.
+_PARTNER_MARKERS = ["with", "between", "chaired", "to", "against", "topic"]
 # Token distances for partner lists: first actor after مع/بين (مع نظرائه كلاً من الرئيس X), after
 # على/إلى (على سوريا), and between two list items joined by و (، ورئيس وزراء الاحتلال … X).
 _LIST_FIRST_GAP = 8
@@ -26,6 +28,7 @@ _PREP_FIRST_GAP = 2
 _LIST_LINK_GAP = 6
 # The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
 _AGAINST_FIRST_GAP = 6
+_TOPIC_GAP = 4
 # من governs the first actor whose span (titles included) starts within this many tokens: a
 # kinship word may intervene ("من أخيه أمير دولة قطر"), a clause may not ("من جهة أخرى، تلقى …").
 _FROM_GAP = 2
@@ -225,11 +228,14 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         .join(wa, on=["article_id", "next_tok"], how="left")
     )
     first_cap = (
-        pl.when(pl.col("gov_kind").is_in(["with", "between"]))
+        pl.when(pl.col("gov_kind").is_in(["with", "between", "chaired"]))
         .then(_LIST_FIRST_GAP)
         # only a place or state may stand that far ("على تلجرام أن الرئيس" is no target)
         .when((pl.col("gov_kind") == "against") & (pl.col("klass") != "agent"))
         .then(_AGAINST_FIRST_GAP)
+        # "بمناسبة صدور أمر خادم الحرمين الشريفين الملك X": the topic runs over a few nouns
+        .when(pl.col("gov_kind") == "topic")
+        .then(_TOPIC_GAP)
         .otherwise(_PREP_FIRST_GAP)
     )
     link_ok = (

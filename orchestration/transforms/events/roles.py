@@ -184,7 +184,8 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     )
     best = found.group_by("t_id").agg(best_rank=pl.col("krank").min())
     found = found.join(best, on="t_id", how="left").filter(pl.col("krank") == pl.col("best_rank"))
-    between = found.filter(pl.col("gov_kind") == "between").sort("t_id", "a_start")
+    # برئاسة X وY names both parties of talks, as بين does (at any distance in the clause).
+    between = found.filter(pl.col("gov_kind").is_in(["between", "chaired"])).sort("t_id", "a_start")
     between = between.with_columns(n=row_in_group(["t_id"])).filter(pl.col("n") < 2)
     between_pairs = (
         between.filter(pl.col("n") == 0)
