@@ -168,3 +168,13 @@ def test_an_actor_in_the_occasion_of_an_event_is_no_party() -> None:
         "هنأ بوتين السيسي بشأن قرار الملك سلمان.",
     ]:
         assert all("salman" not in d for d in dyads(run(body)))
+
+
+def test_an_accusative_three_party_meeting_that_brings_parties_together() -> None:
+    # "عقد اجتماعا ثلاثياً ضم X وY": the accusative ثلاثيا and ضم (brought together) name the parties.
+    out = run("وعقد الرئيس بوتين اجتماعا ثلاثياً ضم السيسي وترامب.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "donald_trump"}),
+        frozenset({"abdel_fattah_el_sisi", "donald_trump"}),
+    }
