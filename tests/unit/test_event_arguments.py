@@ -178,3 +178,14 @@ def test_an_accusative_three_party_meeting_that_brings_parties_together() -> Non
         frozenset({"vladimir_putin", "donald_trump"}),
         frozenset({"abdel_fattah_el_sisi", "donald_trump"}),
     }
+
+
+def test_three_coordinated_subjects_of_a_meeting_give_every_pair() -> None:
+    out = run("اجتمع بوتين والسيسي وترامب اليوم في موسكو.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "donald_trump"}),
+        frozenset({"abdel_fattah_el_sisi", "donald_trump"}),
+    }
+    # two hosts and one guest stay two dyads
+    assert len(dyads(run("استقبل بوتين والسيسي اليوم ترامب في موسكو."))) <= 2
