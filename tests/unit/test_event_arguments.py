@@ -168,3 +168,24 @@ def test_an_actor_in_the_occasion_of_an_event_is_no_party() -> None:
         "هنأ بوتين السيسي بشأن قرار الملك سلمان.",
     ]:
         assert all("salman" not in d for d in dyads(run(body)))
+
+
+def test_an_accusative_three_party_meeting_that_brings_parties_together() -> None:
+    # "عقد اجتماعا ثلاثياً ضم X وY": the accusative ثلاثيا and ضم (brought together) name the parties.
+    out = run("وعقد الرئيس بوتين اجتماعا ثلاثياً ضم السيسي وترامب.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "donald_trump"}),
+        frozenset({"abdel_fattah_el_sisi", "donald_trump"}),
+    }
+
+
+def test_three_coordinated_subjects_of_a_meeting_give_every_pair() -> None:
+    out = run("اجتمع بوتين والسيسي وترامب اليوم في موسكو.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "donald_trump"}),
+        frozenset({"abdel_fattah_el_sisi", "donald_trump"}),
+    }
+    # two hosts and one guest stay two dyads
+    assert len(dyads(run("استقبل بوتين والسيسي اليوم ترامب في موسكو."))) <= 2

@@ -6,7 +6,8 @@
 - ``expand_parties`` (roles): a target that heads a list gives one dyad per list item ("استقبل
   السيسي العاهل الأردني والرئيس الفلسطيني" = Sisi/Jordan and Sisi/Palestine).
 - A meeting of three or more parties (a trigger with ثلاثي/رباعي/خماسي: "قمة ثلاثية", "اجتماع
-  ثلاثي مع") gives **every pair** of its parties, one event each. The parties are the subject's
+  ثلاثي مع", or three coordinated subjects: "اجتمع بوتين والسيسي وترامب") gives **every pair** of
+  its parties, one event each. The parties are the subject's
   and the partner's lists and the other meeting parties of the sentence ("اجتمع السيسي مع العاهل
   الأردني … قبل عقد اجتماع ثلاثي مع الرئيس الفلسطيني"). Every pair, not one event listing all
   parties: CAMEO and the warehouse are dyadic, and a pair event deduplicates against the
@@ -79,6 +80,16 @@ def expand_parties(
     more = listed.drop([f"o_{c}" for c in ACTOR_COLS]).join(
         items.select("t_id", *[pl.col(c).alias(f"o_{c}") for c in ACTOR_COLS]), on="t_id"
     )
+    # Three or more coordinated subjects meet each other ("اجتمع بوتين والسيسي وترامب").
+    sizes = actors.group_by(*KEYS, "chain").agg(size=pl.len())
+    crowd = (
+        _members(rows, actors, "s_")
+        .join(sizes, on=[*KEYS, "chain"])
+        .filter(pl.col("size") >= 3)
+        .select("t_id")
+        .unique()
+    )
+    t = t.with_columns(multi=pl.col("multi") | pl.col("t_id").is_in(crowd["t_id"].implode()))
     multi = t.filter(pl.col("multi") & pl.col("event_code").str.contains(_JOINT_CODES))
     subj = subj.join(t.select("t_id", *KEYS), on="t_id")
     pairs = _all_pairs(pl.concat([rows, subj], how="diagonal_relaxed"), actors, multi, t)
