@@ -20,7 +20,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import polars as pl
 
 from orchestration.transforms.openworld.bio import viterbi_labels
@@ -254,7 +253,10 @@ def decode_spans(t: pl.DataFrame, viterbi: bool = True) -> pl.DataFrame:
     c = pl.col
     ents = [lab for lab in LABELS if lab != "O"]
     if viterbi:
-        t = t.with_columns(label=pl.Series(np.array(LABELS)[viterbi_labels(t)])).filter(c("label") != "O")
+        idx = pl.Series("idx", viterbi_labels(t), dtype=pl.UInt8)
+        t = t.filter(idx > 0).with_columns(
+            label=idx.filter(idx > 0).replace_strict(dict(enumerate(LABELS)), return_dtype=pl.String)
+        )
         chosen = pl.when(c("label") == ents[0]).then(c(ents[0]))
         for lab in ents[1:]:
             chosen = chosen.when(c("label") == lab).then(c(lab))
