@@ -5,7 +5,8 @@ nobody tunes on; a few seconds); the floors sit just below the figures reached w
 raised (``uv run python scripts/eval_ner.py`` prints them). Before the open-world stages: micro-F1
 0.553, PERS recall 0.083; with the rules 0.631 and 0.34; with the token tagger 0.666 and 0.50;
 with its second pass over the article (``openworld/docstack.py``) 0.677 and 0.58; with Viterbi
-decoding and C=1.5 0.678 and 0.595.
+decoding and C=1.5 0.678 and 0.595; with the model span floor back at 0.6 (lone nisbas, titles
+and verbal nouns no longer named in the seeds) 0.681 and 0.577.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import polars as pl
 from scripts.eval_ner import evaluate, load_part, score
 
 MICRO_F1_FLOOR = 0.665
-PERS_RECALL_FLOOR = 0.58
+PERS_RECALL_FLOOR = 0.57
 
 
 def test_score_is_exact_span_match_per_type() -> None:
