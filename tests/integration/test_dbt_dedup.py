@@ -6,9 +6,9 @@ rule is tested independently of extraction quality.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import polars as pl
@@ -19,6 +19,9 @@ from orchestration.transforms.entities import MENTION_SCHEMA
 from orchestration.transforms.inbox_state import STATE_SCHEMA
 from orchestration.transforms.ingest import DUPLICATE_SCHEMA, REJECT_SCHEMA
 from orchestration.transforms.sentences import SENTENCE_SCHEMA
+
+if TYPE_CHECKING:
+    from dbt.cli.main import dbtRunnerResult
 
 D = date.fromisoformat
 
@@ -131,8 +134,6 @@ def _empty(columns: dict[str, pl.DataType] | dict[str, type[pl.DataType]]) -> pl
 
 @pytest.fixture(scope="module")
 def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from dbt.cli.main import dbtRunner
-
     db = tmp_path_factory.mktemp("dedup") / "dedup.duckdb"
     articles = _articles()
     tables = {
@@ -154,10 +155,20 @@ def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             con.register("frame", frame.to_arrow())
             con.execute(f"create table landing.{name} as select * from frame")
             con.unregister("frame")
-    os.environ["AKHBAR_BUILD_DB"] = str(db)
     # Only the events and what they read, with those models' own dbt tests: the other marts would
-    # cost a whole build and assert nothing here.
-    result = dbtRunner().invoke(
+    # cost a whole build and assert nothing here. The profile reads the database path from the
+    # environment; it is set for this build only, so later tests of the worker see their own.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("AKHBAR_BUILD_DB", str(db))
+        result = _build_events(db)
+    assert result.success, result.exception
+    return db
+
+
+def _build_events(db: Path) -> dbtRunnerResult:
+    from dbt.cli.main import dbtRunner
+
+    return dbtRunner().invoke(
         [
             "build",
             "--quiet",
@@ -175,8 +186,6 @@ def dedup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(db.parent / "target"),
         ]
     )
-    assert result.success, result.exception
-    return db
 
 
 def _events(db: Path) -> pl.DataFrame:

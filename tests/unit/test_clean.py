@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import time
 from pathlib import Path
 
 import polars as pl
@@ -261,20 +260,15 @@ def test_single_one_megabyte_line() -> None:
     assert articles["title"][0] is None
 
 
-def test_throughput_2000_articles() -> None:
+def test_2000_articles_in_one_batch() -> None:
+    """Copies of the sample in one batch: one row per article and one date per source file (speed is
+    measured by ``make bench``, not asserted here)."""
     raw, _, _ = read_inbox(ROOT / "data" / "raw")
     copies = 400
     big = pl.concat([raw.with_columns(article_id=pl.col("article_id") + f"-{i}") for i in range(copies)])
-    mb = big["raw_text"].str.len_bytes().sum() / 1e6
-    start = time.perf_counter()
     articles, _ = clean_articles(big)
-    seconds = time.perf_counter() - start
-    print(
-        f"\nclean_articles: {big.height} articles, {mb:.1f} MB in {seconds:.2f} s = {mb / seconds:.1f} MB/s"
-    )
     assert articles.height == big.height
     assert articles.filter(pl.col("source_file").str.starts_with("000"))["published_date"].n_unique() == 1
-    assert mb / seconds > 1.0
 
 
 def test_date_after_an_outlet_byline_is_the_publication_date() -> None:
