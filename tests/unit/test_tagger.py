@@ -7,11 +7,10 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities.pipeline import open_world_words
-from orchestration.transforms.openworld.bio import viterbi_labels
+from orchestration.transforms.openworld.bio import decode_spans, viterbi_labels
 from orchestration.transforms.openworld.tagger import (
     LABELS,
     TAGGER_CSV,
-    decode_spans,
     load_tagger,
     word_feature_lists,
     word_scores,

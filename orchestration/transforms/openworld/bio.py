@@ -14,6 +14,7 @@ import polars as pl
 
 from orchestration.transforms.openworld.docstack import LABELS
 
+ENTITY_TYPE = {"PERS": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 NEG = -1e30
 _INSIDE = np.array([lab.startswith("I-") for lab in LABELS])
 _PERS_INSIDE = np.array([lab == "I-PERS" for lab in LABELS])
@@ -64,3 +65,58 @@ def viterbi_labels(t: pl.DataFrame) -> np.ndarray:
         r = r[~last[r]]
         label[r] = back[r + 1, label[r + 1]]
     return label
+
+
+def decode_spans(t: pl.DataFrame, viterbi: bool = True) -> pl.DataFrame:
+    """Spans of the words' labels (``word_scores`` rows): ``aidx, s, e, entity_type, method, prob``.
+    Labels are the best valid BIO sequence (``bio.viterbi_labels``), or with ``viterbi=False`` the
+    per-word argmax."""
+    c = pl.col
+    ents = [lab for lab in LABELS if lab != "O"]
+    if viterbi:
+        idx = pl.Series("idx", viterbi_labels(t), dtype=pl.UInt8)
+        t = t.filter(idx > 0).with_columns(
+            label=idx.filter(idx > 0).replace_strict(dict(enumerate(LABELS)), return_dtype=pl.String)
+        )
+        chosen = pl.when(c("label") == ents[0]).then(c(ents[0]))
+        for lab in ents[1:]:
+            chosen = chosen.when(c("label") == lab).then(c(lab))
+    else:
+        # Greedy decoding: most words are O, so the argmax runs on the rest only.
+        t = t.filter(pl.max_horizontal(ents) > c("O"))
+        chosen = pl.max_horizontal(ents)
+        label = pl.when(c(ents[0]) == chosen).then(pl.lit(ents[0]))
+        for lab in ents[1:]:
+            label = label.when(c(lab) == chosen).then(pl.lit(lab))
+        t = t.with_columns(label=label)
+    # Softmax probability of the chosen label (confidence of the word).
+    t = t.with_columns(prob=1.0 / pl.sum_horizontal([(c(lab) - chosen).exp() for lab in LABELS]))
+    kind = c("label").str.slice(2)
+    # A span continues only on an I- of the same type, right after the previous word (no punctuation);
+    # a conjunction (وابراهيم) starts the next person of a list, not the same one.
+    cont = (
+        c("label").str.starts_with("I-")
+        & ~(c("conj") & (kind == "PERS"))
+        & (c("wid").shift(1) == c("wid") - 1).fill_null(False)
+        & (kind.shift(1) == kind).fill_null(False)
+        & c("joined")
+    )
+    return (
+        t.with_columns(sid=(~cont).cum_sum())
+        .group_by("sid", maintain_order=True)
+        .agg(
+            aidx=c("aidx").first(),
+            s=c("wid").first(),
+            e=c("wid").last(),
+            k=kind.first(),
+            prob=c("prob").mean(),
+        )
+        .select(
+            "aidx",
+            "s",
+            "e",
+            entity_type=c("k").replace_strict(ENTITY_TYPE),
+            method=pl.lit("model"),
+            prob="prob",
+        )
+    )

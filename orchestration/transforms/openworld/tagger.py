@@ -22,11 +22,10 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.openworld.bio import viterbi_labels
+from orchestration.transforms.openworld.bio import decode_spans
 from orchestration.transforms.openworld.docstack import LABELS, STACK_PREFIX, restack
 
 TAGGER_CSV = "ner_tagger.csv"
-ENTITY_TYPE = {"PERS": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 # Offsets of the neighbours whose form features count, and the features a far neighbour keeps.
 OFFSETS: tuple[int, ...] = (-2, -1, 0, 1, 2)
 FAR_KINDS: tuple[str, ...] = ("w", "s", "f")
@@ -244,61 +243,6 @@ def word_scores(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.D
             total = total + pl.when(c(f"in{off}")).then(col.shift(-off)).otherwise(pl.lit(fill))
         score[lab] = total
     return t.select("wid", "aidx", "joined", "conj", *[score[lab].alias(lab) for lab in LABELS])
-
-
-def decode_spans(t: pl.DataFrame, viterbi: bool = True) -> pl.DataFrame:
-    """Spans of the words' labels (``word_scores`` rows): ``aidx, s, e, entity_type, method, prob``.
-    Labels are the best valid BIO sequence (``bio.viterbi_labels``), or with ``viterbi=False`` the
-    per-word argmax."""
-    c = pl.col
-    ents = [lab for lab in LABELS if lab != "O"]
-    if viterbi:
-        idx = pl.Series("idx", viterbi_labels(t), dtype=pl.UInt8)
-        t = t.filter(idx > 0).with_columns(
-            label=idx.filter(idx > 0).replace_strict(dict(enumerate(LABELS)), return_dtype=pl.String)
-        )
-        chosen = pl.when(c("label") == ents[0]).then(c(ents[0]))
-        for lab in ents[1:]:
-            chosen = chosen.when(c("label") == lab).then(c(lab))
-    else:
-        # Greedy decoding: most words are O, so the argmax runs on the rest only.
-        t = t.filter(pl.max_horizontal(ents) > c("O"))
-        chosen = pl.max_horizontal(ents)
-        label = pl.when(c(ents[0]) == chosen).then(pl.lit(ents[0]))
-        for lab in ents[1:]:
-            label = label.when(c(lab) == chosen).then(pl.lit(lab))
-        t = t.with_columns(label=label)
-    # Softmax probability of the chosen label (confidence of the word).
-    t = t.with_columns(prob=1.0 / pl.sum_horizontal([(c(lab) - chosen).exp() for lab in LABELS]))
-    kind = c("label").str.slice(2)
-    # A span continues only on an I- of the same type, right after the previous word (no punctuation);
-    # a conjunction (وابراهيم) starts the next person of a list, not the same one.
-    cont = (
-        c("label").str.starts_with("I-")
-        & ~(c("conj") & (kind == "PERS"))
-        & (c("wid").shift(1) == c("wid") - 1).fill_null(False)
-        & (kind.shift(1) == kind).fill_null(False)
-        & c("joined")
-    )
-    return (
-        t.with_columns(sid=(~cont).cum_sum())
-        .group_by("sid", maintain_order=True)
-        .agg(
-            aidx=c("aidx").first(),
-            s=c("wid").first(),
-            e=c("wid").last(),
-            k=kind.first(),
-            prob=c("prob").mean(),
-        )
-        .select(
-            "aidx",
-            "s",
-            "e",
-            entity_type=c("k").replace_strict(ENTITY_TYPE),
-            method=pl.lit("model"),
-            prob="prob",
-        )
-    )
 
 
 def word_feature_lists(w: pl.DataFrame, v: pl.DataFrame) -> pl.DataFrame:
