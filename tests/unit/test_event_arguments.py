@@ -211,3 +211,14 @@ def test_heads_listed_by_their_countries_are_coordinated() -> None:
     }
     # a nisba without و is no list item: one host, one guest
     assert len(dyads(run("استقبل الرئيس بوتين اليوم الرئيس المصري عبد الفتاح السيسي في موسكو."))) == 1
+
+
+def test_a_definite_multi_word_ends_the_meetings_construct_chain() -> None:
+    # "في اجتماع آلية التعاون الثلاثي مع نظيريه الأردني ... والمصري ...": الثلاثي describes the
+    # meeting three words after it.
+    out = run("شارك الرئيس بوتين في اجتماع آلية التعاون الثلاثي مع الرئيس السيسي والملك سلمان.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "salman"}),
+        frozenset({"abdel_fattah_el_sisi", "salman"}),
+    }
