@@ -222,3 +222,13 @@ def test_a_definite_multi_word_ends_the_meetings_construct_chain() -> None:
         frozenset({"vladimir_putin", "salman"}),
         frozenset({"abdel_fattah_el_sisi", "salman"}),
     }
+
+
+def test_a_nisba_before_a_city_is_no_party() -> None:
+    # "القمة الثلاثية في العاصمة الإيرانية طهران بمشاركة X ونظيريه Y وZ": Iran is where it met.
+    out = run("انطلقت القمة الثلاثية في العاصمة الإيرانية طهران بمشاركة الرئيس بوتين وأردوغان وروحاني.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "recep_tayyip_erdogan"}),
+        frozenset({"vladimir_putin", "hassan_rouhani"}),
+        frozenset({"recep_tayyip_erdogan", "hassan_rouhani"}),
+    }
