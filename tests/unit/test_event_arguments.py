@@ -232,4 +232,3 @@ def test_a_nisba_before_a_city_is_no_party() -> None:
         frozenset({"vladimir_putin", "hassan_rouhani"}),
         frozenset({"recep_tayyip_erdogan", "hassan_rouhani"}),
     }
-
