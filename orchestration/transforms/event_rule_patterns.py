@@ -72,6 +72,11 @@ def country_of(code: pl.Expr) -> pl.Expr:
     )
 
 
+def organization_of(code: pl.Expr) -> pl.Expr:
+    """The international organization behind an actor code (``IGOARL``); null for states."""
+    return pl.when(code.str.starts_with("IGO")).then(code)
+
+
 def institutional(entity: pl.Expr) -> pl.Expr:
     """A state, its organs or a role of it: not a person of the knowledge base or of the text."""
     return ~entity.str.starts_with("person:")

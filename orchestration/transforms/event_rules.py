@@ -30,6 +30,7 @@ from orchestration.transforms.event_rule_patterns import (
     country_of,
     institutional,
     load_rule_patterns,
+    organization_of,
 )
 from orchestration.transforms.event_rule_titles import appositions, title_holders
 from orchestration.transforms.event_status_rules import rule_statuses
@@ -154,9 +155,12 @@ def _unfit(
         & ~pl.col("event_code").str.contains("^(?:042|1[89])")
         & before.str.contains(p.place_before)
     )
-    same = (entity == other_entity) | (
-        (country_of(code) == country_of(other_code)) & (institutional(entity) | institutional(other_entity))
+    # An official of an international organization is not paired with it either ("اللقاء" of the
+    # Arab League's Secretary-General is not one with the League).
+    own = (country_of(code) == country_of(other_code)) | (
+        organization_of(code) == organization_of(other_code)
     )
+    same = (entity == other_entity) | (own & (institutional(entity) | institutional(other_entity)))
     return (attendee | greeted | located | (bilateral & same.fill_null(False))).fill_null(False)
 
 

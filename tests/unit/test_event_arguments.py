@@ -189,3 +189,46 @@ def test_three_coordinated_subjects_of_a_meeting_give_every_pair() -> None:
     }
     # two hosts and one guest stay two dyads
     assert len(dyads(run("استقبل بوتين والسيسي اليوم ترامب في موسكو."))) <= 2
+
+
+def test_a_list_item_led_by_its_nisba_is_coordinated() -> None:
+    # "، والسوري فيصل المقداد": no title word, the nisba carries the و of the list item.
+    out = run("وعقد الرئيس بوتين اجتماعا ثلاثياً ضم نظيره المصري عبد الفتاح السيسي، والتركي أردوغان.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "recep_tayyip_erdogan"}),
+        frozenset({"abdel_fattah_el_sisi", "recep_tayyip_erdogan"}),
+    }
+
+
+def test_heads_listed_by_their_countries_are_coordinated() -> None:
+    # "عقد رؤساء الولايات المتحدة جو بايدن، وكوريا الجنوبية يون سوك يول، واليابان ... قمة ثلاثية".
+    out = run("عقد رؤساء روسيا فلاديمير بوتين، ومصر عبد الفتاح السيسي، وسوريا بشار الأسد قمة ثلاثية.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "bashar_al_assad"}),
+        frozenset({"abdel_fattah_el_sisi", "bashar_al_assad"}),
+    }
+    # a nisba without و is no list item: one host, one guest
+    assert len(dyads(run("استقبل الرئيس بوتين اليوم الرئيس المصري عبد الفتاح السيسي في موسكو."))) == 1
+
+
+def test_a_definite_multi_word_ends_the_meetings_construct_chain() -> None:
+    # "في اجتماع آلية التعاون الثلاثي مع نظيريه الأردني ... والمصري ...": الثلاثي describes the
+    # meeting three words after it.
+    out = run("شارك الرئيس بوتين في اجتماع آلية التعاون الثلاثي مع الرئيس السيسي والملك سلمان.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "salman"}),
+        frozenset({"abdel_fattah_el_sisi", "salman"}),
+    }
+
+
+def test_a_nisba_before_a_city_is_no_party() -> None:
+    # "القمة الثلاثية في العاصمة الإيرانية طهران بمشاركة X ونظيريه Y وZ": Iran is where it met.
+    out = run("انطلقت القمة الثلاثية في العاصمة الإيرانية طهران بمشاركة الرئيس بوتين وأردوغان وروحاني.")
+    assert {frozenset(d[1:]) for d in dyads(out)} == {
+        frozenset({"vladimir_putin", "recep_tayyip_erdogan"}),
+        frozenset({"vladimir_putin", "hassan_rouhani"}),
+        frozenset({"recep_tayyip_erdogan", "hassan_rouhani"}),
+    }

@@ -229,3 +229,13 @@ def test_a_person_and_the_organization_of_his_own_title_are_no_pair() -> None:
     # An organization that is the partner (a delegation of it) stays.
     delegation = "استقبل أحمد أبو الغيط وفد جامعة الدول العربية"
     assert _pair(_run(delegation, "استقبل", gheit, league)) == (gheit[1], league[1])
+
+
+def test_an_official_of_an_organization_is_not_paired_with_it() -> None:
+    # "استقبل قيس سعيّد أحمد أبو الغيط، الأمين العام لجامعة الدول العربية. وتناول اللقاء ...": the
+    # Secretary-General acts for the League (IGOARL), the League is not his partner.
+    gheit = ("أحمد أبو الغيط", "person:ahmed_aboul_gheit", "IGOARL")
+    league = ("جامعة الدول العربية", "org:arab_league", "IGOARL")
+    sentence = "التقى أحمد أبو الغيط الأمين العام لجامعة الدول العربية اليوم سامح شكري"
+    assert _pair(_run(sentence, "التقى", gheit, league, others=(B,))) == (gheit[1], B[1])
+    assert _pair(_run("التقى أحمد أبو الغيط جامعة الدول العربية", "التقى", gheit, league)) is None

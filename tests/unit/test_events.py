@@ -39,6 +39,8 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "سيرغي لافروف": ("person:sergey_lavrov", "PERSON"),
     "ريكس تيلرسون": ("person:rex_tillerson", "PERSON"),
     "موسكو": ("place:moscow", "PLACE"),
+    "طهران": ("place:tehran", "PLACE"),
+    "الإيرانية": ("country:IRN", "PLACE"),
     "سوتشي": ("place:sochi", "PLACE"),
     "روسيا": ("country:RUS", "PLACE"),
     "سوريا": ("country:SYR", "PLACE"),

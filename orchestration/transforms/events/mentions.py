@@ -179,6 +179,13 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         & (shift_in_group(pl.col("klass"), -1, KEYS) == "agent")
         & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") <= 2)
     ).fill_null(False)
+    # A nisba right before a city is the city's ("في العاصمة الإيرانية طهران"): the city stands for
+    # its country where it is a party (``parties.places_to_states``), the nisba is no actor of its own.
+    state_before_place = (
+        (pl.col("klass") == "state")
+        & (shift_in_group(pl.col("klass"), -1, KEYS) == "place")
+        & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") == 1)
+    ).fill_null(False)
     # An organization right before a person is the person's title ("الأمين العام للأمم المتحدة
     # أنطونيو غوتيريش", "رئيس المكتب السياسي لحركة حماس إسماعيل هنية").
     org_before_person = (
@@ -187,7 +194,7 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         & (shift_in_group(pl.col("a_start"), -1, KEYS) - pl.col("a_end") <= 2)
         & ~shift_in_group(pl.col("wprefix"), -1, KEYS).fill_null(False)
     ).fill_null(False)
-    return m.filter(~state_before_agent & ~org_before_person)
+    return m.filter(~state_before_agent & ~state_before_place & ~org_before_person)
 
 
 def coordination(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

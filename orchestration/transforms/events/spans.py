@@ -105,6 +105,9 @@ def title_spans(
         # is coordinated (a word that is itself a title, وزير or باسم, carries none).
         t_b=pl.col("norm").str.contains("^[وف]?ب") & ~as_is,
         t_w=pl.col("norm").str.starts_with("و") & ~as_is,
+        # "، والسوري فيصل المقداد", "وكوريا الجنوبية يون سوك يول": a list item led by its nisba or
+        # country, with no title word, is coordinated through that first word.
+        w_lead=pl.col("norm").str.starts_with("و") & ~title & (nisba | pl.col("in_state").fill_null(False)),
     ).sort("article_id", "token_index")
     # A chain breaks at a word that is neither, at a sentence and at an article boundary.
     breaks = ~pl.col("chain") | ~same_group(["article_id", "sentence"], 1)
@@ -137,8 +140,11 @@ def title_spans(
         )
     )
     inside = pl.col("title_tok").is_not_null() & (pl.col("title_tok") < pl.col("a_start"))
+    leads = toks.filter("w_lead").select("article_id", _lo="token_index", _lead=pl.lit(True))
+    m = m.join(leads, on=["article_id", "_lo"], how="left")
+    lead = ~inside & pl.col("_lead").fill_null(False) & (pl.col("_lo") < pl.col("a_start"))
     return m.with_columns(
-        t_start=pl.when(inside).then("title_tok").otherwise("a_start"),
+        t_start=pl.when(inside).then("title_tok").when(lead).then("_lo").otherwise("a_start"),
         bprefix=pl.col("bprefix") | (inside & pl.col("t_b")),
-        wprefix=pl.col("wprefix") | (inside & pl.col("t_w")),
-    ).drop("prev_end", "run_start", "_lo", "title_tok", "t_b", "t_w")
+        wprefix=pl.col("wprefix") | (inside & pl.col("t_w")) | lead,
+    ).drop("prev_end", "run_start", "_lo", "title_tok", "t_b", "t_w", "_lead")
