@@ -512,7 +512,7 @@ def run_dagster(run_dir: Path, label: str) -> dict[str, Any]:
         "peak_rss_mb": rss.peak_mb,
         "load_avg_max": rss.load_max,
         "returncode": code,
-        "log": str(log_path.relative_to(REPO_ROOT)),
+        "log": _shown(log_path),
         "inbox_changes": inbox_lines[0] if inbox_lines else None,
         "orphans_wait_seconds": orphans,
     }
@@ -684,7 +684,7 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
             try:
                 full["warehouse_counts"] = warehouse_counts(scored_db)
                 result["accuracy"] = score_warehouse(scored_db, corpus)
-                result["accuracy"]["scored_database"] = str(scored_db.relative_to(REPO_ROOT))
+                result["accuracy"]["scored_database"] = _shown(scored_db)
             except Exception as exc:
                 result["accuracy_error"] = repr(exc)
         # Incremental: 1 % new articles (another seed) under new names, then the same job again.
@@ -997,6 +997,11 @@ def render_markdown(report: dict[str, Any]) -> str:
 
 def _sizes(text: str) -> list[int]:
     return [int(s.replace("_", "")) for s in text.split(",") if s.strip()]
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the repository when it lies inside it (``--out`` may point elsewhere)."""
+    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
