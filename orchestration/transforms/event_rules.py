@@ -155,13 +155,15 @@ def _unfit(
         & ~pl.col("event_code").str.contains("^(?:042|1[89])")
         & before.str.contains(p.place_before)
     )
+    # سفير خادم الحرمين الشريفين، لتمثيل الملك X: the person named is represented, not a party.
+    represented = entity.str.starts_with("person:") & before.str.contains(p.represented)
     # An official of an international organization is not paired with it either ("اللقاء" of the
     # Arab League's Secretary-General is not one with the League).
     own = (country_of(code) == country_of(other_code)) | (
         organization_of(code) == organization_of(other_code)
     )
     same = (entity == other_entity) | (own & (institutional(entity) | institutional(other_entity)))
-    return (attendee | greeted | located | (bilateral & same.fill_null(False))).fill_null(False)
+    return (attendee | greeted | located | represented | (bilateral & same.fill_null(False))).fill_null(False)
 
 
 def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
