@@ -34,6 +34,7 @@ class RulePatterns:
     ongoing: str
     title_gap: str
     represented: str
+    speech: str
 
 
 @lru_cache(maxsize=4)
@@ -65,6 +66,9 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # the article and no ل the word is the person's own title (السفير خالد اليماني).
         represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:ل|لل)?"
         rf"|ال{w['proxy']}\s+(?:(?:ال)?(?:خاص|خاصة|شخصي|شخصية)\s+)?(?:{w['honorific']}\s+)?(?:ل|لل))$",
+        # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن
+        # (إنه would make the speaker the subject).
+        speech=rf"{start}(?:و|ف)?{w['speech_verb']}\s[^.]{{0,160}}?\s(?:إن|أن|ان)\s",
     )
 
 

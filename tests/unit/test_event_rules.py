@@ -251,3 +251,12 @@ def test_a_person_named_after_an_envoy_word_is_represented_not_a_party() -> None
     # The definite word is the person's own title: «التقى ... السفير خالد اليماني».
     sentence = "التقى أيمن الصفدي السفير فيصل بن فرحان"
     assert _pair(_run(sentence, "التقى", C, A)) == (C[1], A[1])
+
+
+def test_the_speaker_before_a_bare_inna_is_no_party_of_the_reported_event() -> None:
+    # «وقالت المتحدثة … زاخاروفا في المؤتمر الصحفي، إن وزير الخارجية سيقوم بزيارة رسمية إلى …»
+    sentence = "وقال أيمن الصفدي في المؤتمر الصحفي، إن وزير الخارجية سيقوم بزيارة إلى السعودية"
+    assert _pair(_run(sentence, "بزيارة", C, SAU, code="042")) is None
+    # إنه: the speaker is the subject of what he reports.
+    sentence = "وقال أيمن الصفدي إنه قام بزيارة إلى السعودية"
+    assert _pair(_run(sentence, "بزيارة", C, SAU, code="042")) == (C[1], SAU[1])
