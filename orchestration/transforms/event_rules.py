@@ -63,6 +63,9 @@ def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         attend_verb=_first_at(s, p.attend_verb, pl.lit(0, pl.Int64)),
         attend_noun=_first_at(s, p.attend_noun, trig),
         greeting=pl.coalesce(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
+        speech_at=_first_at(s, p.speech, pl.lit(0, pl.Int64)),
+        speech_end=_first_at(s, p.speech, pl.lit(0, pl.Int64))
+        + s.str.extract(f"({p.speech})", 1).str.len_chars(),
     ).with_columns(
         # حضر X the reception: the trigger is the object of the attendance verb.
         attended=pl.col("attend_verb").is_not_null()
@@ -135,6 +138,15 @@ def _attendee_ends(cm: pl.DataFrame) -> pl.DataFrame:
     return first
 
 
+def _speaker(pos: pl.Expr) -> pl.Expr:
+    """The speaker of «قال X إن …»: no party of an event reported after the complementizer."""
+    return (
+        (pos >= pl.col("speech_at"))
+        & (pos < pl.col("speech_end"))
+        & (pl.col("speech_end") <= pl.col("trig_rel"))
+    )
+
+
 def _unfit(
     pos: pl.Expr, entity: pl.Expr, code: pl.Expr, other_entity: pl.Expr, other_code: pl.Expr, p: RulePatterns
 ) -> pl.Expr:
@@ -155,13 +167,18 @@ def _unfit(
         & ~pl.col("event_code").str.contains("^(?:042|1[89])")
         & before.str.contains(p.place_before)
     )
+    # سفير خادم الحرمين الشريفين، لتمثيل الملك X: the person named is represented, not a party.
+    represented = entity.str.starts_with("person:") & before.str.contains(p.represented)
+    speaker = entity.str.starts_with("person:") & _speaker(pos)
     # An official of an international organization is not paired with it either ("اللقاء" of the
     # Arab League's Secretary-General is not one with the League).
     own = (country_of(code) == country_of(other_code)) | (
         organization_of(code) == organization_of(other_code)
     )
     same = (entity == other_entity) | (own & (institutional(entity) | institutional(other_entity)))
-    return (attendee | greeted | located | (bilateral & same.fill_null(False))).fill_null(False)
+    return (
+        attendee | greeted | located | represented | speaker | (bilateral & same.fill_null(False))
+    ).fill_null(False)
 
 
 def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
@@ -262,7 +279,13 @@ def apply_event_rules(
     p = patterns or load_rule_patterns()
     schema = candidates.schema
     c = _frames(_positions(candidates, sentences, p), p)
-    c = c.filter(~pl.col("footer") & ~pl.col("attended"))
+    # A speaker as a party leaves no partner to fall back on: the subject is inside the quote.
+    # A person only: a ministry's statement (ذكرت الوزارة أن الوزير …) still gives the minister's state.
+    person1, person2 = (pl.col(f"actor{n}_entity_id").str.starts_with("person:") for n in (1, 2))
+    spoken = ((person1 & _speaker(pl.col("a1_rel"))) | (person2 & _speaker(pl.col("a2_rel")))).fill_null(
+        False
+    )
+    c = c.filter(~pl.col("footer") & ~pl.col("attended") & ~spoken)
     cm = _sentence_mentions(c, mentions)
     c = c.join(_attendee_ends(cm), on="_row", how="left")
     cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")

@@ -239,3 +239,24 @@ def test_an_official_of_an_organization_is_not_paired_with_it() -> None:
     sentence = "التقى أحمد أبو الغيط الأمين العام لجامعة الدول العربية اليوم سامح شكري"
     assert _pair(_run(sentence, "التقى", gheit, league, others=(B,))) == (gheit[1], B[1])
     assert _pair(_run("التقى أحمد أبو الغيط جامعة الدول العربية", "التقى", gheit, league)) is None
+
+
+def test_a_person_named_after_an_envoy_word_is_represented_not_a_party() -> None:
+    # «خلال استقباله ... سفير خادم الحرمين الشريفين لدى الكويت الأمير سلطان بن سعد»
+    sentence = "استقبل أيمن الصفدي سفير فيصل بن فرحان لدى الأردن سامح شكري"
+    assert _pair(_run(sentence, "استقبل", C, A, others=(B,))) == (C[1], B[1])
+    # «حل ... لتمثيل صاحب الجلالة الملك X»: without another actor the pair is dropped.
+    sentence = "استقبل أيمن الصفدي لتمثيل صاحب الجلالة فيصل بن فرحان"
+    assert _pair(_run(sentence, "استقبل", C, A)) is None
+    # The definite word is the person's own title: «التقى ... السفير خالد اليماني».
+    sentence = "التقى أيمن الصفدي السفير فيصل بن فرحان"
+    assert _pair(_run(sentence, "التقى", C, A)) == (C[1], A[1])
+
+
+def test_the_speaker_before_a_bare_inna_is_no_party_of_the_reported_event() -> None:
+    # «وقالت المتحدثة … زاخاروفا في المؤتمر الصحفي، إن وزير الخارجية سيقوم بزيارة رسمية إلى …»
+    sentence = "وقال أيمن الصفدي في المؤتمر الصحفي، إن وزير الخارجية سيقوم بزيارة إلى السعودية"
+    assert _pair(_run(sentence, "بزيارة", C, SAU, code="042")) is None
+    # إنه: the speaker is the subject of what he reports.
+    sentence = "وقال أيمن الصفدي إنه قام بزيارة إلى السعودية"
+    assert _pair(_run(sentence, "بزيارة", C, SAU, code="042")) == (C[1], SAU[1])

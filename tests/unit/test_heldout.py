@@ -2,7 +2,7 @@
 
 Hand-written articles imitate many outlets, countries and years (2012-2024): Gulf wire styles with
 Hijri datelines, Maghreb month names, Arabic-Indic digits, undated texts, IGO heads, female
-officials, movements. ``real/`` holds real published items kept verbatim (70 outlets, see
+officials, movements. ``real/`` holds real published items kept verbatim (87 outlets, see
 ``real/sources.csv``). Expected results are hand-made; the matching rules are in
 ``tests/heldout_score.py``.
 

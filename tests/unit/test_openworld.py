@@ -69,6 +69,14 @@ def test_honorifics_and_verbs_are_not_names() -> None:
     assert _found(m, "PERSON") == []
 
 
+def test_a_lone_common_word_after_a_comma_is_no_name_but_a_full_name_is() -> None:
+    m, _ = _extract(
+        "وجرت لرئيس دولة الإمارات، مراسم استقبال رسمية.",
+        "وقال وزير الخارجية التونسي، كابيلا موانسا إن بلاده ترفض القرار.",
+    )
+    assert _found(m, "PERSON") == ["كابيلا موانسا"]
+
+
 def test_common_subject_of_a_speech_verb_is_not_a_name() -> None:
     m, _ = _extract("وقال مسؤول إن الاجتماع تأجل.")
     assert _found(m, "PERSON") == []

@@ -144,7 +144,13 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
         | (c("zipf").shift(-1).fill_null(0.0) < COMMON_SECOND)
     )
     # One word alone must not look like an imperfect verb (الرئيس يستقبل) unless it is a known name.
-    lone_ok = (c("n") >= 2) | known | (~c("verbish") & (c("zipf") < COMMON_LONE))
+    # After a comma a title introduces a full name (وزير الخارجية، فيصل بن فرحان); one unlisted
+    # word that is not rare starts the next clause there (لرئيس دولة الإمارات، مراسم استقبال).
+    lone_ok = (
+        (c("n") >= 2)
+        | known
+        | (~c("verbish") & (c("zipf") < COMMON_LONE) & (~c("comma") | (c("zipf") < RARE_WORD)))
+    )
     # A listed next word counts unless it is also a frequent ordinary word (طويل is a family name).
     nxt_known = ((c("given") | c("family")) & (c("zipf") < AMBIGUOUS_GIVEN)).shift(-1).fill_null(False)
     shaped = (
