@@ -27,6 +27,9 @@ _DBT_PROBLEM = re.compile(
     r"\b(FAIL|ERROR|WARN)\b|Failure in|Error in|Warning in|Database Error|Runtime Error"
 )
 
+# dbt's closing block, after the `HH:MM:SS  ` stamp dbt puts on its console lines.
+_DBT_CLOSING = re.compile(r"(\d\d:\d\d:\d\d\s+)?Completed with")
+
 
 @dataclass
 class Progress:
@@ -106,7 +109,7 @@ def progress_logger(progress: Progress) -> dg.LoggerDefinition:
 def _dbt_report(captured: str) -> list[str]:
     """The lines of dbt's output worth showing when something failed or warned."""
     lines = captured.splitlines()
-    tail = next((i for i, line in enumerate(lines) if line.startswith("Completed with")), len(lines))
+    tail = next((i for i, line in enumerate(lines) if _DBT_CLOSING.match(line)), len(lines))
     return [line for line in lines[:tail] if _DBT_PROBLEM.search(line)] + lines[tail:]
 
 

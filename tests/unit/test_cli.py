@@ -161,6 +161,22 @@ def test_dbt_report_keeps_failures_and_the_closing_block() -> None:
     assert not any("PASS" in line or "OK created" in line for line in report)
 
 
+def test_dbt_report_finds_the_closing_block_behind_dbt_timestamps() -> None:
+    captured = "\n".join(
+        [
+            "17:34:46  3 of 3 FAIL 1 unique_a ......... [FAIL 1 in 0.04s]",
+            "17:34:46  Completed with 1 error, 0 partial successes, and 0 warnings:",
+            "17:34:46  Failure in test unique_a (models/a.yml)",
+            "17:34:46    Got 1 result, configured to fail if != 0",
+            "17:34:46    compiled code at target/compiled/unique_a.sql",
+        ]
+    )
+    report = _dbt_report(captured)
+    assert report[0].endswith("[FAIL 1 in 0.04s]")
+    assert report[-2].endswith("Got 1 result, configured to fail if != 0")
+    assert report[-1].endswith("compiled code at target/compiled/unique_a.sql")
+
+
 # ------------------------------------------------------------------ status delta
 
 
