@@ -348,3 +348,26 @@ def test_seed_articles_against_gold() -> None:
         if not any(same(g, f) for g in gold.filter(pl.col("file") == f["file"]).iter_rows(named=True))
     ]
     assert unexpected == []
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "role"),
+    [
+        # Algeria's prime minister is الوزير الأول (r88 shape).
+        ("استقبل الوزير الأول عبد المالك سلال يوم الاحد", "عبد المالك سلال", "prime_minister"),
+        # Latin American foreign ministers are وزير/وزيرة العلاقات الخارجية.
+        (
+            "استقبل سلال وزيرة العلاقات الخارجية الكوبية ماريا انجيلا هوقين",
+            "ماريا انجيلا هوقين",
+            "foreign_minister",
+        ),
+    ],
+)
+def test_maghreb_and_latin_american_office_titles(body: str, surface: str, role: str) -> None:
+    from orchestration.transforms.reference import load_kb
+
+    articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_date": [None]})
+    articles = articles.cast({"published_date": pl.Date})
+    mentions, _ = extract_entity_mentions(articles, load_kb())
+    named = mentions.filter(pl.col("role") == role)["surface"].to_list()
+    assert any(surface.startswith(s) for s in named), mentions.select("surface", "role")
