@@ -38,6 +38,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "روحاني": ("person:hassan_rouhani", "PERSON"),
     "سيرغي لافروف": ("person:sergey_lavrov", "PERSON"),
     "ريكس تيلرسون": ("person:rex_tillerson", "PERSON"),
+    "أنغيلا ميركل": ("person:angela_merkel", "PERSON"),
     "موسكو": ("place:moscow", "PLACE"),
     "طهران": ("place:tehran", "PLACE"),
     "الإيرانية": ("country:IRN", "PLACE"),
@@ -185,6 +186,21 @@ def test_lexicons_load_with_typed_columns() -> None:
     ],
 )
 def test_trigger_families(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert dyads(run(body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A state or a woman as subject takes the feminine verb (استقبلت كاتبة الدولة …).
+        ("وناقشت أنغيلا ميركل مع بوتين الأزمة.", {("040", "angela_merkel", "vladimir_putin")}),
+        ("وبحثت أنغيلا ميركل مع بوتين التعاون النووي.", {("040", "angela_merkel", "vladimir_putin")}),
+        ("وأشادت أنغيلا ميركل بالرئيس بوتين.", {("051", "angela_merkel", "vladimir_putin")}),
+        ("ونددت سوريا بغارات إسرائيل.", {("111", "SYR", "ISR")}),
+        ("وتوعدت إسرائيل سوريا بالرد.", {("130", "ISR", "SYR")}),
+    ],
+)
+def test_feminine_verb_forms(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert dyads(run(body)) == expected
 
 
