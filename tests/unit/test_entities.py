@@ -371,3 +371,14 @@ def test_maghreb_and_latin_american_office_titles(body: str, surface: str, role:
     mentions, _ = extract_entity_mentions(articles, load_kb())
     named = mentions.filter(pl.col("role") == role)["surface"].to_list()
     assert any(surface.startswith(s) for s in named), mentions.select("surface", "role")
+
+
+def test_colombian_nisba_gives_the_country() -> None:
+    from orchestration.transforms.reference import load_kb
+
+    body = "استقبل سلال وزيرة العلاقات الخارجية الكولومبية ماريا انجيلا هوقين"
+    articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_date": [None]})
+    mentions, entities = extract_entity_mentions(articles.cast({"published_date": pl.Date}), load_kb())
+    minister = mentions.filter(pl.col("role") == "foreign_minister")["entity_id"].to_list()
+    countries = entities.filter(pl.col("entity_id").is_in(minister))["country_iso3"].to_list()
+    assert countries == ["COL"], mentions.select("surface", "role", "entity_id")
