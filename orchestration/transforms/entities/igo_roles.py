@@ -20,7 +20,7 @@ import polars as pl
 
 from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.lexicon import col_or_null
-from orchestration.transforms.entities.roles import _in_spell
+from orchestration.transforms.entities.roles import in_spell
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr
 
@@ -206,7 +206,7 @@ def resolve_igo_roles(
     cand = free.select("eid", "aidx", "date", "role", "office", "org_id").join(spells, on="org_id")
     cand = cand.filter(
         (pl.col("s_title") == pl.col("role")) | (pl.col("s_office") == pl.col("office"))
-    ).filter(pl.col("date").is_null() | _in_spell(pl.col("date")))
+    ).filter(pl.col("date").is_null() | in_spell(pl.col("date")))
     named = firm_persons.select("aidx", holder_id="entity_id").unique().with_columns(in_article=pl.lit(True))
     cand = cand.join(named, on=["aidx", "holder_id"], how="left").with_columns(
         pl.col("in_article").fill_null(False)

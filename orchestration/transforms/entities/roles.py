@@ -182,9 +182,12 @@ def office_roles(roles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _in_spell(date: pl.Expr) -> pl.Expr:
-    # Half-open [start_date, end_date): on a hand-over day the successor holds the office
-    # (data/reference/README.md, office_spells).
+def in_spell(date: pl.Expr) -> pl.Expr:
+    """``reference.spell_active``, except that a spell without a start date counts as in force up
+    to its end (shared by the role and IGO-office resolvers).
+
+    Half-open [start_date, end_date): on a hand-over day the successor holds the office
+    (data/reference/README.md, office_spells)."""
     return (pl.col("start_date").is_null() | (pl.col("start_date") <= date)) & (
         pl.col("end_date").is_null() | (date < pl.col("end_date"))
     )
@@ -253,7 +256,7 @@ def office_holders(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.Da
     status_order = pl.col("status").replace_strict({"acting": 1, "rival": 2}, default=0, return_dtype=pl.Int8)
     return (
         both.join(dated.select("req_id", "date"), on="req_id")
-        .filter(_in_spell(pl.col("date")))
+        .filter(in_spell(pl.col("date")))
         .with_columns(status_order=status_order)
         .sort(["how", "status_order", "start_date"], descending=[False, False, True], nulls_last=True)
         .unique("req_id", keep="first", maintain_order=True)
@@ -274,7 +277,7 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
     )
     joined = requests.join(spells, on="entity_id")
     dated = (
-        joined.filter(pl.col("date").is_not_null() & _in_spell(pl.col("date")))
+        joined.filter(pl.col("date").is_not_null() & in_spell(pl.col("date")))
         .sort("start_date", descending=True, nulls_last=True)
         .unique("req_id", keep="first", maintain_order=True)
     )
