@@ -44,6 +44,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "محمد اشتية": ("person:mohammad_shtayyeh", "PERSON"),
     "رئيس الوزراء المصري": ("person:mostafa_madbouly", "PERSON"),
     "مصطفى مدبولي": ("person:mostafa_madbouly", "PERSON"),
+    "محمد شياع السوداني": ("person:mohammed_shia_al_sudani", "PERSON"),
     "موسكو": ("place:moscow", "PLACE"),
     "طهران": ("place:tehran", "PLACE"),
     "الإيرانية": ("country:IRN", "PLACE"),
