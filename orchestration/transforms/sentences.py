@@ -8,12 +8,13 @@ from orchestration.transforms.schemas import SENTENCES_SCHEMA
 
 # A sentence piece is a run of non-terminators followed by its terminators (and any closing quotes
 # or brackets), or a run of line breaks. Alternatives inside the run keep decimals ("2.5", "٢.٥")
-# and single-letter abbreviations ("د. محمد") from ending a sentence; everything in the body is
-# covered by some piece, so cumulative lengths are character offsets.
+# and single-letter abbreviations ("د. محمد", or glued to the name as in "برئاسة د.محمد أشتية") from
+# ending a sentence; everything in the body is covered by some piece, so cumulative lengths are
+# character offsets.
 _TERMINATORS = r"[.!?؟]"
 _CLOSERS = r"[\"'»”’)\]]"
 SENTENCE_PIECE_PATTERN = (
-    rf"(?:\p{{N}}\.\p{{N}}|\s\p{{L}}\.\s|[^.!?؟\n])+{_TERMINATORS}*{_CLOSERS}*"
+    rf"(?:\p{{N}}\.\p{{N}}|\s\p{{L}}\.[\s\p{{L}}]|[^.!?؟\n])+{_TERMINATORS}*{_CLOSERS}*"
     rf"|{_TERMINATORS}+{_CLOSERS}*"
     r"|\n+"
 )

@@ -232,3 +232,13 @@ def test_a_nisba_before_a_city_is_no_party() -> None:
         frozenset({"vladimir_putin", "hassan_rouhani"}),
         frozenset({"recep_tayyip_erdogan", "hassan_rouhani"}),
     }
+
+
+def test_a_role_and_its_name_are_one_list_item() -> None:
+    # "برئاسة رئيس وزراء دولة فلسطين د.محمد أشتية ، ورئيس مجلس الوزراء المصري مصطفي مدبولي": the
+    # role and the name after it are one actor, so the second head of delegation joins the list.
+    out = run(
+        "عقدت مباحثات موسعة في القاهرة برئاسة رئيس وزراء فلسطين محمد اشتية، "
+        "ورئيس الوزراء المصري مصطفى مدبولي."
+    )
+    assert {frozenset(d[1:]) for d in dyads(out)} == {frozenset({"mohammad_shtayyeh", "mostafa_madbouly"})}

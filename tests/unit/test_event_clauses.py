@@ -100,3 +100,17 @@ def test_an_organization_inside_the_caller_s_title_is_part_of_it(monkeypatch: py
     monkeypatch.setitem(ENTITIES, "خالد مشعل", ("person:khaled_mashal", "PERSON"))
     out = run("تلقى الرئيس السيسي اتصالاً هاتفياً من رئيس المكتب السياسي لحركة حماس خالد مشعل.")
     assert dyads(out) == {("041", "khaled_mashal", "abdel_fattah_el_sisi")}
+
+
+def test_a_surname_alone_after_the_verb_is_the_person_named_before() -> None:
+    # "حيث استقبل السوداني كلا من: سفير دولة الكويت …، وسفير …": the surname is left unlinked
+    # (it reads as a nisba); the subject is the prime minister named in the sentence before.
+    out = run(
+        "استقبل رئيس مجلس الوزراء محمد شياع السوداني، اليوم، سفراء عدد من الدول، كل على حدة.\n"
+        "حيث استقبل السوداني كلا من: الرئيس بوتين، وريكس تيلرسون، وأنغيلا ميركل."
+    )
+    assert {d[1:] for d in dyads(out)} == {
+        ("mohammed_shia_al_sudani", "vladimir_putin"),
+        ("mohammed_shia_al_sudani", "rex_tillerson"),
+        ("mohammed_shia_al_sudani", "angela_merkel"),
+    }

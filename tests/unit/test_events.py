@@ -39,6 +39,12 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "سيرغي لافروف": ("person:sergey_lavrov", "PERSON"),
     "ريكس تيلرسون": ("person:rex_tillerson", "PERSON"),
     "أنغيلا ميركل": ("person:angela_merkel", "PERSON"),
+    # A role phrase and the name after it resolve to one person (unify_role_placeholders).
+    "رئيس وزراء فلسطين": ("person:mohammad_shtayyeh", "PERSON"),
+    "محمد اشتية": ("person:mohammad_shtayyeh", "PERSON"),
+    "رئيس الوزراء المصري": ("person:mostafa_madbouly", "PERSON"),
+    "مصطفى مدبولي": ("person:mostafa_madbouly", "PERSON"),
+    "محمد شياع السوداني": ("person:mohammed_shia_al_sudani", "PERSON"),
     "موسكو": ("place:moscow", "PLACE"),
     "طهران": ("place:tehran", "PLACE"),
     "الإيرانية": ("country:IRN", "PLACE"),

@@ -37,6 +37,17 @@ def test_decimals_and_abbreviations_do_not_split() -> None:
     _check_offsets(out, body)
 
 
+def test_an_abbreviation_glued_to_the_name_does_not_split() -> None:
+    # "برئاسة رئيس وزراء دولة فلسطين د.محمد أشتية ، ورئيس مجلس الوزراء المصري مصطفى مدبولي ."
+    body = "عقدت مباحثات برئاسة د.محمد أشتية ونظيره مصطفى مدبولي. وجرى بحث العلاقات."
+    out = _split(body)
+    assert out["sentence"].to_list() == [
+        "عقدت مباحثات برئاسة د.محمد أشتية ونظيره مصطفى مدبولي.",
+        "وجرى بحث العلاقات.",
+    ]
+    _check_offsets(out, body)
+
+
 def test_ellipsis_quotes_and_empty_pieces() -> None:
     body = 'هنأه بنجاحه.. بوتين يلتقي الأسد\n . \n"قال: جرى تبادل للآراء." ثم انتهى'
     out = _split(body)

@@ -115,8 +115,30 @@ def mark_bare_subjects(
         .agg(bare_person=pl.col("named").first())
     )
     bare = first_ok.join(ends, on="t_id").join(named, on="t_id", how="left")
+    surname = _surname_subjects(after, known).join(bare, on="t_id", how="anti")
+    bare = pl.concat([bare, surname], how="diagonal_relaxed")
     return triggers.join(bare, on="t_id", how="left").with_columns(
         bare_subject=pl.col("bare_start").is_not_null()
+    )
+
+
+def _surname_subjects(after: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    """(t_id, bare_start, bare_end, bare_char, bare_person): a verb followed at once by the surname
+    alone of a person named earlier ("حيث استقبل السوداني كلا من: سفير …" after "رئيس مجلس الوزراء
+    محمد شياع السوداني"). The entity stage leaves such a word unlinked (it reads as a nisba); the
+    subject is that person, as for a bare title."""
+    surnames = known.filter("surname").select("article_id", "norm", s_seen="first_seen", s_named="named")
+    return (
+        after.filter((pl.col("n") == 0) & ~pl.col("covered") & ~pl.col("at_trigger"))
+        .join(surnames, on=["article_id", "norm"])
+        .filter(pl.col("s_seen") < pl.col("pos"))
+        .select(
+            "t_id",
+            bare_start="pos",
+            bare_char="char_start",
+            bare_end="pos",
+            bare_person=pl.col("s_named"),
+        )
     )
 
 
@@ -139,10 +161,14 @@ def _light_verb_nouns(triggers: pl.DataFrame, markers: pl.DataFrame | None) -> p
 
 
 def _earlier_person_words(actors: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """(article_id, norm, first_seen, named): the words of the names of known or new persons (not
-    of offices: "رئيس دولة أريتريا"), where each first occurs and whom it named there."""
+    """(article_id, norm, first_seen, named, surname): the words of the names of known or new
+    persons (not of offices: "رئيس دولة أريتريا"), where each first occurs, whom it named there and
+    whether it ended that name."""
     spans = actors.filter(pl.col("entity_id").str.starts_with("person:")).select(
-        "article_id", "entity_id", token_index=pl.int_ranges("a_start", pl.col("a_end") + 1)
+        "article_id",
+        "entity_id",
+        "a_end",
+        token_index=pl.int_ranges("a_start", pl.col("a_end") + 1),
     )
     # The person a word names is the one it first introduced (the full name opens the article).
     return (
@@ -151,7 +177,12 @@ def _earlier_person_words(actors: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         .filter(pl.col("norm").str.len_chars() >= 3)
         .sort("token_index")
         .group_by("article_id", "norm")
-        .agg(first_seen=pl.col("token_index").first(), named=pl.col("entity_id").first())
+        .agg(
+            first_seen=pl.col("token_index").first(),
+            named=pl.col("entity_id").first(),
+            # the word that ends the name where it first occurs: the surname
+            surname=(pl.col("token_index") == pl.col("a_end")).first(),
+        )
     )
 
 

@@ -173,7 +173,15 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         (pl.col("entity_id") == shift_in_group(pl.col("entity_id"), 1, KEYS))
         & (pl.col("a_start") - shift_in_group(pl.col("a_end"), 1, KEYS) <= 3)
     ).fill_null(False)
-    m = m.filter(~same_prev)
+    # The kept mention spans its apposition: "سفير دولة الكويت طارق الفرج، وسفير …" is one actor up
+    # to the name, so the next list item starts right after it (parties.coordinated_chains).
+    run = (~same_prev).cast(pl.Int64).cum_sum()
+    m = (
+        m.with_columns(_run=run)
+        .with_columns(pl.col("a_end", "char_end").max().over("_run"))
+        .filter(~same_prev)
+        .drop("_run")
+    )
     state_before_agent = (
         (pl.col("klass") == "state")
         & (shift_in_group(pl.col("klass"), -1, KEYS) == "agent")
