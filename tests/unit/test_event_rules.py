@@ -260,3 +260,21 @@ def test_the_speaker_before_a_bare_inna_is_no_party_of_the_reported_event() -> N
     # إنه: the speaker is the subject of what he reports.
     sentence = "وقال أيمن الصفدي إنه قام بزيارة إلى السعودية"
     assert _pair(_run(sentence, "بزيارة", C, SAU, code="042")) == (C[1], SAU[1])
+
+
+def test_prepared_awaited_and_future_auxiliary_events_are_planned() -> None:
+    def status(sentence: str, trigger: str, code: str = "043", before: tuple[str, ...] = ()) -> str:
+        return _run(sentence, trigger, A, B, code=code, before=before)["status"][0]
+
+    # «الاستعدادات قائمة … تحضيرا لزيارة رسمية للملك محمد السادس لجمهورية مصر»: visits too.
+    assert status("الاستعدادات قائمة تحضيرا لزيارة فيصل بن فرحان إلى سامح شكري", "لزيارة", "042") == "planned"
+    assert status("وتأتي الزيارة المرتقبة لفيصل بن فرحان إلى سامح شكري", "الزيارة", "042") == "planned"
+    # «وسيكون اللقاء بين محمد السادس وعبد الفتاح السيسي هو الأول من نوعه»
+    assert status("وسيكون اللقاء بين فيصل بن فرحان و سامح شكري الأول", "اللقاء") == "planned"
+    # «يلتقي الرئيس الأمريكي خلالها بخادم الحرمين»: a meeting the announced visit is to hold.
+    assert status("يلتقي فيصل بن فرحان خلالها سامح شكري", "يلتقي", before=("x",)) == "planned"
+    # A lead that opens with the verb and names the day announces: «يلتقي سامح شكري وزير الخارجية، اليوم».
+    assert status("يلتقي فيصل بن فرحان وزير الخارجية، اليوم الأربعاء، سامح شكري", "يلتقي") == "planned"
+    # The same words about something else leave a reported meeting alone.
+    assert status("التقى فيصل بن فرحان سامح شكري في زيارته", "التقى") == "occurred"
+    assert status("التقى فيصل بن فرحان سامح شكري تحضيرا للقمة", "التقى") == "occurred"
