@@ -36,6 +36,8 @@ class RulePatterns:
     awaited: str
     future_aux: str
     during_it: str
+    org_place: str
+    letter: str
     title_gap: str
     represented: str
     speech: str
@@ -72,6 +74,10 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         awaited=rf"^\S+\s+(?:\S+\s+)?{w['awaited']}(?:\s|$|[،,.])",
         # Before the trigger: the auxiliary, then at most three words (its subject and title).
         future_aux=rf"(?:^|\s)(?:و|ف)?{w['future_aux']}\s+(?:[^\s.،,]+\s+){{0,3}}$",
+        # Text before an organization: «لدى جامعة الدول العربية» (accredited to), «في مكتبه بالديوان».
+        org_place=rf"(?:^|\s)(?:{w['place_prep']}|و?(?:{w['office_noun']})\s+ب)\s*$",
+        # «ويسلمه رسالة خطية من رئيس المجلس …»: a title chain may stand between من and the sender.
+        letter=rf"(?:^|\s)(?:و|ب)?{w['letter']}\s+(?:[^\s.،,]+\s+){{0,2}}?من\s",
         during_it=rf"^\S+\s+(?:[^\s.،,]+\s+){{0,3}}?{w['during_it']}(?:\s|$|[،,.])",
         title_gap=rf"^[\s،,]*(?:(?:و|ل|ال|لل)?{w['title_word']}\S*\s+)+(?:ل|لل)?$",
         # Ends the text before a mention: «سفير »، «لتمثيل صاحب الجلالة »، «المبعوث الخاص لل». With
