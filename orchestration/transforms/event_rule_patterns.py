@@ -32,6 +32,12 @@ class RulePatterns:
     imperfect: str
     later: str
     ongoing: str
+    prepare: str
+    awaited: str
+    future_aux: str
+    during_it: str
+    org_place: str
+    letter: str
     title_gap: str
     represented: str
     speech: str
@@ -59,8 +65,20 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         scheduled=rf"^\W*(?:و)?من\s+{w['scheduled']}\s+(?:أن|ان)\s",
         purpose=rf"(?:^|\s){w['purpose']}\s+(?:\S+\s+)?$",
         imperfect=rf"^(?:و|ف)?[يت]{w['imperfect_stem']}",
-        later=rf"^\S*\s+(?:\S+\s+){{0,3}}?{w['later_time']}(?:\s|$|[،,.])",
+        # The time may follow the subject and its title: «يلتقي سامح شكري وزير الخارجية، اليوم».
+        later=rf"^\S*\s+(?:[^\s.]+\s+){{0,5}}?{w['later_time']}(?:\s|$|[،,.])",
         ongoing=w["ongoing"],
+        # Matched against the text before the trigger (its ل clitic is the trigger's own).
+        prepare=rf"(?:^|\s)(?:و)?{w['prepare']}\s+$",
+        # Matched against the text from the trigger on: the trigger word, at most one word, then it.
+        awaited=rf"^\S+\s+(?:\S+\s+)?{w['awaited']}(?:\s|$|[،,.])",
+        # Before the trigger: the auxiliary, then at most three words (its subject and title).
+        future_aux=rf"(?:^|\s)(?:و|ف)?{w['future_aux']}\s+(?:[^\s.،,]+\s+){{0,3}}$",
+        # Text before an organization: «لدى جامعة الدول العربية» (accredited to), «في مكتبه بالديوان».
+        org_place=rf"(?:^|\s)(?:{w['place_prep']}|و?(?:{w['office_noun']})\s+ب)\s*$",
+        # «ويسلمه رسالة خطية من رئيس المجلس …»: a title chain may stand between من and the sender.
+        letter=rf"(?:^|\s)(?:و|ب)?{w['letter']}\s+(?:[^\s.،,]+\s+){{0,2}}?من\s",
+        during_it=rf"^\S+\s+(?:[^\s.،,]+\s+){{0,3}}?{w['during_it']}(?:\s|$|[،,.])",
         title_gap=rf"^[\s،,]*(?:(?:و|ل|ال|لل)?{w['title_word']}\S*\s+)+(?:ل|لل)?$",
         # Ends the text before a mention: «سفير »، «لتمثيل صاحب الجلالة »، «المبعوث الخاص لل». With
         # the article and no ل the word is the person's own title (السفير خالد اليماني).

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from orchestration.transforms.event_rule_lists import drop_destination_lists
 from orchestration.transforms.event_rule_patterns import (
     RulePatterns,
     country_of,
@@ -63,6 +64,7 @@ def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         attend_verb=_first_at(s, p.attend_verb, pl.lit(0, pl.Int64)),
         attend_noun=_first_at(s, p.attend_noun, trig),
         greeting=pl.coalesce(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
+        letter=_first_at(s, p.letter, trig),
         speech_at=_first_at(s, p.speech, pl.lit(0, pl.Int64)),
         speech_end=_first_at(s, p.speech, pl.lit(0, pl.Int64))
         + s.str.extract(f"({p.speech})", 1).str.len_chars(),
@@ -156,16 +158,17 @@ def _unfit(
         pl.col("attendee_end").is_not_null() & (pos > pl.col("attend_noun")) & (pos < pl.col("attendee_end"))
     )
     greeted = pl.col("greeting").is_not_null() & (pos > pl.col("greeting")) & (pl.col("greeting") > trig)
+    sender = pl.col("letter").is_not_null() & (pos > pl.col("letter"))
     bilateral = pl.col("event_code").str.contains(_BILATERAL)
     before = pl.col("sentence").str.slice(
         (pos - 25).clip(lower_bound=0), pos - (pos - 25).clip(lower_bound=0)
     )
     # The destination of a visit and the area an attack hits ("قصفت … المواقع في قطاع غزة") are
     # its partner; for other kinds a country in a place phrase is not.
-    located = (
-        entity.str.starts_with("country:")
-        & ~pl.col("event_code").str.contains("^(?:042|1[89])")
-        & before.str.contains(p.place_before)
+    located = ~pl.col("event_code").str.contains("^(?:042|1[89])") & (
+        (entity.str.starts_with("country:") & before.str.contains(p.place_before))
+        # An organization is the venue or where an envoy is accredited (لدى جامعة الدول العربية).
+        | (entity.str.starts_with("org:") & before.str.contains(p.org_place))
     )
     # سفير خادم الحرمين الشريفين، لتمثيل الملك X: the person named is represented, not a party.
     represented = entity.str.starts_with("person:") & before.str.contains(p.represented)
@@ -177,7 +180,7 @@ def _unfit(
     )
     same = (entity == other_entity) | (own & (institutional(entity) | institutional(other_entity)))
     return (
-        attendee | greeted | located | represented | speaker | (bilateral & same.fill_null(False))
+        attendee | greeted | sender | located | represented | speaker | (bilateral & same.fill_null(False))
     ).fill_null(False)
 
 
@@ -293,6 +296,7 @@ def apply_event_rules(
     bad = c.filter(pl.col("bad_side").is_not_null())
     fixed = _replace(bad, _fallback(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
+    out = drop_destination_lists(out, cm)
     out = rule_statuses(out, p).unique(subset=_KEYS, keep="first", maintain_order=True)
     key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
     out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))

@@ -27,11 +27,22 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         back.str.contains(p.purpose) | pl.col("trigger").str.contains(r"^لل(?:قاء|اجتماع)")
     )
     after = s.str.slice(pl.col("trig_rel"), STATUS_WINDOW)
+    imperfect = pl.col("trigger").str.contains(p.imperfect)
+    # A headline reports in the present tense; a body sentence, or a lead that opens with the verb
+    # («يلتقي سامح شكري … اليوم»: headlines put the subject first), announces.
     announced = (
-        (pl.col("sentence_index") > 0)
-        & pl.col("trigger").str.contains(p.imperfect)
+        ((pl.col("sentence_index") > 0) | (pl.col("trig_rel") == 0))
+        & imperfect
         & after.str.contains(p.later)
         & ~near.str.contains(p.ongoing)
+    )
+    # Prepared (تحضيرا لزيارة), awaited (زيارة مرتقبة), announced with a future auxiliary (سيكون
+    # اللقاء) or held during a visit (يلتقي خلالها): not yet happened.
+    foreseen = (
+        back.str.contains(p.prepare)
+        | after.str.contains(p.awaited)
+        | back.str.contains(p.future_aux)
+        | (imperfect & after.str.contains(p.during_it))
     )
     return c.with_columns(
         status=pl.when(near.str.contains(p.cancelled))
@@ -46,6 +57,7 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
                 | s.str.contains(p.scheduled)
                 | purpose
                 | announced
+                | foreseen
             )
         )
         .then(pl.lit("planned"))

@@ -260,3 +260,54 @@ def test_the_speaker_before_a_bare_inna_is_no_party_of_the_reported_event() -> N
     # إنه: the speaker is the subject of what he reports.
     sentence = "وقال أيمن الصفدي إنه قام بزيارة إلى السعودية"
     assert _pair(_run(sentence, "بزيارة", C, SAU, code="042")) == (C[1], SAU[1])
+
+
+def test_prepared_awaited_and_future_auxiliary_events_are_planned() -> None:
+    def status(sentence: str, trigger: str, code: str = "043", before: tuple[str, ...] = ()) -> str:
+        return _run(sentence, trigger, A, B, code=code, before=before)["status"][0]
+
+    # «الاستعدادات قائمة … تحضيرا لزيارة رسمية للملك محمد السادس لجمهورية مصر»: visits too.
+    assert status("الاستعدادات قائمة تحضيرا لزيارة فيصل بن فرحان إلى سامح شكري", "لزيارة", "042") == "planned"
+    assert status("وتأتي الزيارة المرتقبة لفيصل بن فرحان إلى سامح شكري", "الزيارة", "042") == "planned"
+    # «وسيكون اللقاء بين محمد السادس وعبد الفتاح السيسي هو الأول من نوعه»
+    assert status("وسيكون اللقاء بين فيصل بن فرحان و سامح شكري الأول", "اللقاء") == "planned"
+    # «يلتقي الرئيس الأمريكي خلالها بخادم الحرمين»: a meeting the announced visit is to hold.
+    assert status("يلتقي فيصل بن فرحان خلالها سامح شكري", "يلتقي", before=("x",)) == "planned"
+    # A lead that opens with the verb and names the day announces: «يلتقي سامح شكري وزير الخارجية، اليوم».
+    assert status("يلتقي فيصل بن فرحان وزير الخارجية، اليوم الأربعاء، سامح شكري", "يلتقي") == "planned"
+    # The same words about something else leave a reported meeting alone.
+    assert status("التقى فيصل بن فرحان سامح شكري في زيارته", "التقى") == "occurred"
+    assert status("التقى فيصل بن فرحان سامح شكري تحضيرا للقمة", "التقى") == "occurred"
+
+
+def test_an_organization_as_venue_or_accreditation_is_no_partner() -> None:
+    # «خلال استقبال سمو الأمير المفدى له … في مكتبه بالديوان الأميري»: the diwan is the venue.
+    diwan = ("الديوان الأميري", "org:amiri_diwan_qatar", "QATGOV")
+    sentence = "استقبل فيصل بن فرحان سامح شكري في مكتبه بالديوان الأميري"
+    assert _pair(_run(sentence, "استقبل", A, diwan, others=(B,))) == (A[1], B[1])
+    # «بسفير خادم الحرمين … ومندوب المملكة الدائم لدى جامعة الدول العربية»: where he is accredited.
+    league = ("جامعة الدول العربية", "org:arab_league", "IGOARL")
+    assert _pair(_run("التقى سامح شكري بالمندوب الدائم لدى جامعة الدول العربية", "التقى", B, league)) is None
+    # The organization after a meeting verb is still a partner (a delegation of it).
+    assert _pair(_run("استقبل سامح شكري وفد جامعة الدول العربية", "استقبل", B, league)) == (B[1], league[1])
+
+
+def test_the_sender_of_a_letter_handed_over_is_no_party_of_the_meeting() -> None:
+    # «سيلتقي الرئيس سلفاكير … ويسلمه رسالة خطية من رئيس مجلس السيادة … البرهان»
+    sentence = "التقى سامح شكري أيمن الصفدي وسلمه رسالة خطية من رئيس المجلس الفريق فيصل بن فرحان"
+    assert _pair(_run(sentence, "التقى", B, A, others=(C,))) == (B[1], C[1])
+    # A letter before the trigger leaves its later actors alone.
+    sentence = "تسلم أيمن الصفدي رسالة من فيصل بن فرحان خلال استقباله سامح شكري"
+    assert _pair(_run(sentence, "استقباله", C, B, others=(A,))) == (C[1], B[1])
+
+
+def test_states_listed_as_the_stops_of_one_tour_are_no_visit_of_each_other() -> None:
+    egy = ("مصر", "country:EGY", "EGY")
+    jor = ("الأردن", "country:JOR", "JOR")
+    # «زيارة لدول المنطقة، تشمل إسرائيل ومصر والأردن»
+    sentence = "وكان من المقرر أن يجري سامح شكري زيارة لدول المنطقة، تشمل السعودية ومصر والأردن"
+    assert _pair(_run(sentence, "زيارة", SAU, jor, code="042", others=(B, egy))) is None
+    assert _pair(_run(sentence, "زيارة", B, jor, code="042", others=(SAU, egy))) == (B[1], jor[1])
+    # A summit of listed states is a meeting of each pair.
+    summit = "انعقدت قمة تضم السعودية ومصر والأردن"
+    assert _pair(_run(summit, "قمة", SAU, jor, others=(egy,))) == (SAU[1], jor[1])
