@@ -114,3 +114,41 @@ def test_a_surname_alone_after_the_verb_is_the_person_named_before() -> None:
         ("mohammed_shia_al_sudani", "rex_tillerson"),
         ("mohammed_shia_al_sudani", "angela_merkel"),
     }
+
+
+def test_a_detached_wa_still_coordinates_the_pair() -> None:
+    # "بحث الرئيس التونسى الباجي قائد السبسي و أحمد أبو الغيط …": و typed apart from the name.
+    out = run("بحث الرئيس الروسي فلاديمير بوتين و عبد الفتاح السيسي تطورات الأوضاع.")
+    assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in dyads(out)
+    # three subjects joined by detached و: every pair
+    assert len(dyads(run("اجتمع بوتين و السيسي و ترامب أمس."))) == 3
+
+
+def test_a_titled_partner_after_wa_is_coordinated() -> None:
+    # "بحث X والرئيس المصري Y": the partner's titles stand between the و and the name.
+    out = run("بحث فلاديمير بوتين والرئيس المصري عبد الفتاح السيسي تطورات الأوضاع.")
+    assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in dyads(out)
+
+
+def test_a_time_phrase_between_a_call_and_bayna() -> None:
+    # "جرى اتصال هاتفي صباح الإثنين، بين X ، وY": the time phrase belongs to the call.
+    for when in ["صباح الإثنين،", "مساء اليوم"]:
+        out = run(f"جرى اتصال هاتفي {when} بين الرئيس بوتين ، والرئيس السيسي.")
+        assert ("041", "vladimir_putin", "abdel_fattah_el_sisi") in dyads(out), when
+
+
+def test_where_a_trip_comes_from_is_no_partner() -> None:
+    # "وصل … إلى سلطنة عمان في زيارة خاصة، قادما من نيودلهي"
+    out = run("وكان ترامب قد وصل إلى روسيا في زيارة خاصة، قادما من مصر.")
+    assert ("042", "donald_trump", "RUS") in dyads(out)
+    assert not any(d[2] == "EGY" for d in dyads(out))
+
+
+def test_a_subordinator_ends_the_clause() -> None:
+    # "زار ظريف الموقع التذكاري حيث قتل قاسم سليماني": the one killed there was not visited;
+    # "لزيارة العراق، منذ مقتل …": nor is the one whose death dates the visit.
+    assert dyads(run("زار بوتين الموقع التذكاري حيث قتل ترامب.")) == set()
+    assert dyads(run("تعد هذه الزيارة الأولى لبوتين لزيارة مصر، منذ مقتل ترامب.")) == set()
+    # a trigger after حيث keeps its own clause
+    out = run("وصل بوتين إلى القاهرة حيث التقى الرئيس السيسي.")
+    assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in dyads(out)

@@ -21,6 +21,8 @@ from orchestration.transforms.events.tokens import nearest_word
 _COMPLEMENTIZERS = ["ان", "بان", "انه", "انها", "بانه", "بانها", "وان"]
 # "Next" after a weekday (normalized): المقبل، القادم and their feminine forms.
 _NEXT_WORDS = ["المقبل", "المقبله", "القادم", "القادمه"]
+# A time-of-day word may stand between a trigger and its date ("اتصال هاتفي صباح الإثنين").
+_TRAILING_DATE_GAP = 2
 _OPTIONAL_DATE_COLS = {
     "d_date": pl.Date,
     "d_precision": pl.String,
@@ -163,6 +165,22 @@ def attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFra
         .select("t_id", *DATE_COLS)
     )
     return triggers.join(best, on="t_id", how="left")
+
+
+def over_trailing_dates(triggers: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
+    """``time_end``: the trigger's last token, or the end of a date expression that follows it
+    within _TRAILING_DATE_GAP tokens ("جرى اتصال هاتفي صباح الإثنين، بين X وY"): a partner marker
+    is measured from there, as the time phrase belongs to the trigger, not to another noun."""
+    near = (
+        triggers.select("t_id", *KEYS, "end")
+        .join(dates.select(*KEYS, "d_start", "d_end"), on=KEYS)
+        .filter(
+            (pl.col("d_start") > pl.col("end")) & (pl.col("d_start") - pl.col("end") <= _TRAILING_DATE_GAP)
+        )
+        .group_by("t_id")
+        .agg(time_end=pl.col("d_end").max())
+    )
+    return triggers.join(near, on="t_id", how="left").with_columns(time_end=pl.coalesce("time_end", "end"))
 
 
 def text_publication_weekday(dates: pl.DataFrame) -> pl.DataFrame:

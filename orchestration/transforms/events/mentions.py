@@ -223,5 +223,8 @@ def coordination(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             coord=pl.col("wprefix") | pl.col("prev_is_wa").fill_null(False),
             comma_item=pl.col("comma_item").fill_null(False),
             list_goes_on=pl.col("list_goes_on").fill_null(False),
+            # A detached و ("السبسي و أحمد أبو الغيط", a frequent typo) belongs to the span, as the
+            # proclitic does: the two names stay adjacent for the pair and list rules.
+            t_start=pl.col("t_start") - pl.col("prev_is_wa").fill_null(False).cast(pl.Int64),
         )
     )

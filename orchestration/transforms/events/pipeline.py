@@ -9,6 +9,7 @@ from orchestration.transforms.events.contracts import EVENT_CANDIDATES_SCHEMA
 from orchestration.transforms.events.dates import (
     attach_dates,
     date_expressions,
+    over_trailing_dates,
     resolve_dates_and_status,
     text_publication_weekday,
 )
@@ -70,7 +71,7 @@ def extract_event_candidates(
         return empty
     sentences = in_sentences(sentences, with_trigger)
     dates = date_expressions(articles, sentences, kept, matches)
-    triggers = attach_dates(triggers, dates, toks)
+    triggers = over_trailing_dates(attach_dates(triggers, dates, toks), dates)
     markers = matches.filter(pl.col("group") == "marker")
     actors = attach_arguments(triggers, _mentions(entity_mentions, articles, with_trigger), toks, markers)
     triggers = mark_bare_subjects(triggers, actors, toks, markers)

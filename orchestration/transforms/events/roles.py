@@ -60,6 +60,7 @@ _TRIGGER_COLS = [
     "bare_end",
     "bare_char",
     "bare_person",
+    "time_end",
 ]
 
 
@@ -178,7 +179,9 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         & (pl.col("gov_tok") >= pl.col("region_start"))
         & (pl.col("gov_tok") < pl.col("start"))
     )
-    near_between = (pl.col("gov_kind") != "between") | (pl.col("gov_tok") - pl.col("end") <= _BETWEEN_GAP)
+    near_between = (pl.col("gov_kind") != "between") | (
+        pl.col("gov_tok") - pl.col("time_end") <= _BETWEEN_GAP
+    )
     found = p.filter(
         ~pl.col("free") & allowed & (in_clause | before_clause) & (_ACTORISH | _VISIT_OR_FORCE) & near_between
     )
@@ -229,8 +232,8 @@ def coordinated_pairs(
         t.select("t_id", *KEYS, "start", "end"), on="t_id"
     )
     coord = (
-        open_subj.join(a_small.select(*KEYS, *ACTOR_COLS, "coord"), on=KEYS)
-        .filter((pl.col("a_start") == pl.col("s_a_end") + 1) & pl.col("coord"))
+        open_subj.join(a_small.select(*KEYS, *ACTOR_COLS, "coord", "t_start"), on=KEYS)
+        .filter((pl.col("t_start") == pl.col("s_a_end") + 1) & pl.col("coord"))
         .filter(_PAIR_NEAR_TRIGGER)
     )
     # Keep only the "following" partner with و; a preceding partner means the subject carries و.

@@ -104,14 +104,21 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
 
 def cut_at_clauses(triggers: pl.DataFrame, markers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """A clause ends before a reporting verb (``clause`` markers) that follows و/ف or a comma:
-    "أدانت السعودية الاقتحام، وقالت وزارة الخارجية …" — the ministry is not what was condemned."""
+    "أدانت السعودية الاقتحام، وقالت وزارة الخارجية …" — the ministry is not what was condemned.
+    It ends as well before a subordinator (``boundary`` markers: حيث، منذ) wherever it stands:
+    "زار ظريف الموقع حيث قتل سليماني" — who was killed there is not who was visited."""
     opens = (
         markers.filter(pl.col("marker") == "clause")
         .select("article_id", token_index="start")
         .join(tokens.select("article_id", "token_index", "norm", "gap"), on=["article_id", "token_index"])
         .filter(pl.col("norm").str.contains("^[وف]") | pl.col("gap").str.contains("[،,]"))
     )
-    cuts = opens.select("article_id", cut="token_index").sort("cut")
+    bounds = markers.filter(pl.col("marker") == "boundary").select("article_id", token_index="start")
+    cuts = (
+        pl.concat([opens.select("article_id", "token_index"), bounds])
+        .select("article_id", cut="token_index")
+        .sort("cut")
+    )
     return (
         triggers.with_columns(_after=pl.col("end") + 1)
         .sort("_after")
