@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from orchestration.transforms.events.parties import coordinated_chains
 from orchestration.transforms.events.roles import load_event_frames
 from orchestration.transforms.events.spans import load_title_words, title_spans
-from tests.unit.test_events import dyads, run
+from tests.unit.test_events import ENTITIES, dyads, run
 
 
 def test_a_long_title_chain_does_not_cut_the_partner_off() -> None:
@@ -242,3 +243,16 @@ def test_a_role_and_its_name_are_one_list_item() -> None:
         "ورئيس الوزراء المصري مصطفى مدبولي."
     )
     assert {frozenset(d[1:]) for d in dyads(out)} == {frozenset({"mohammad_shtayyeh", "mostafa_madbouly"})}
+
+
+def test_an_organization_and_a_destination_inside_a_title_are_the_person_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "التقى ... المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن هانس غروندبرغ": the organization
+    # and the envoy's destination both qualify the person, who is the partner.
+    monkeypatch.setitem(ENTITIES, "جامعة الدول العربية", ("org:arab_league", "ORG"))
+    monkeypatch.setitem(ENTITIES, "الأخضر الإبراهيمي", ("person:lakhdar_brahimi", "PERSON"))
+    out = run(
+        "التقى الرئيس السيسي، اليوم الثلاثاء، المبعوث الخاص لجامعة الدول العربية إلى سوريا الأخضر الإبراهيمي."
+    )
+    assert {d[1:] for d in dyads(out)} == {("abdel_fattah_el_sisi", "lakhdar_brahimi")}

@@ -7,6 +7,8 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.entities.igo_roles import IGO_OFFICES
+from orchestration.transforms.reference import read_table
 from tests.unit.test_roles import NO_REF, make_kb
 
 
@@ -269,3 +271,113 @@ def test_a_former_holder_is_not_coded_for_the_organization() -> None:
     body = "وقال الأمين العام السابق لجامعة الدول العربية أحمد أبو الغيط إن الحل سياسي."
     got = codes(run(body, date(2010, 1, 1)))
     assert got == [("person:ahmed_aboul_gheit", "EGYGOV")]
+
+
+def _kb_with_reference_igo_roles():  # type: ignore[no-untyped-def]
+    """The test KB with the offices of international organizations that roles.csv lists, the
+    African Union, and Borrell (high representative 2019-2024)."""
+    igo_roles = (
+        read_table("roles.csv")
+        .filter(pl.col("office").is_in(list(IGO_OFFICES)))
+        .select("role", "office", "pattern_ar", "cameo_role", pl.col("rank").cast(pl.Int64) + 1000, "org_id")
+        .filter(~pl.col("pattern_ar").is_in(KB.roles["pattern_ar"].implode()))
+    )
+    orgs = pl.concat(
+        [
+            KB.organizations,
+            pl.DataFrame(
+                {
+                    "entity_id": ["org:african_union"],
+                    "name_en": ["African Union"],
+                    "name_ar": ["الاتحاد الأفريقي"],
+                    "aliases_ar": [""],
+                    "country_iso3": [None],
+                    "cameo_code": ["IGOOAU"],
+                },
+                schema=KB.organizations.schema,
+            ),
+        ]
+    )
+    borrell = pl.DataFrame(
+        {
+            "entity_id": ["person:josep_borrell"],
+            "name_en": ["Josep Borrell"],
+            "name_ar": ["جوزيب بوريل"],
+            "aliases_ar": ["بوريل"],
+            "country_iso3": ["ESP"],
+        }
+    )
+    spell = pl.DataFrame(
+        [("person:josep_borrell", "igo_head", "IGOEUREEC", date(2019, 12, 1), date(2024, 12, 1))],
+        schema={
+            "entity_id": pl.String,
+            "office": pl.String,
+            "cameo_code": pl.String,
+            "start_date": pl.Date,
+            "end_date": pl.Date,
+        },
+        orient="row",
+    ).with_columns(title=pl.lit("high_representative"), org_id=pl.lit("org:european_union"))
+    return replace(
+        KB,
+        office_spells=pl.concat([KB.office_spells, spell], how="diagonal_relaxed"),
+        roles=pl.concat([KB.roles, igo_roles], how="diagonal_relaxed"),
+        organizations=orgs,
+        persons=pl.concat([KB.persons, borrell], how="diagonal_relaxed"),
+    )
+
+
+IGO_KB = _kb_with_reference_igo_roles()
+
+
+def run_igo(body: str, on: date | None) -> list[tuple[str, str | None]]:
+    articles = pl.DataFrame(
+        {"article_id": ["a"], "body": [body], "published_date": [on]},
+        schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, IGO_KB, reference_dir=NO_REF)
+    return codes(mentions.filter(pl.col("entity_type") == "PERSON").sort("char_start"))
+
+
+@pytest.mark.parametrize(
+    ("body", "on"),
+    [
+        # The rest of the office's name stands between the organization and the holder; on a date
+        # outside his spell only the text gives his code.
+        (
+            "التقى وزير الخارجية الليلة الممثل الأعلى للاتحاد الأوروبي للشؤون الخارجية والسياسة الأمنية جوزيب بوريل.",
+            date(2010, 1, 1),
+        ),
+        # The name first, then the office of an organization he served in.
+        ("وكتب الوزير: من الرائع لقاء جوزيب بوريل الممثل السامي للاتحاد الأوروبي للشؤون الخارجية.", None),
+    ],
+)
+def test_the_high_representative_acts_for_the_union(body: str, on: date | None) -> None:
+    assert run_igo(body, on) == [("person:josep_borrell", "IGOEUREEC")]
+
+
+def test_a_time_word_after_the_office_is_no_part_of_its_name() -> None:
+    # A guest after a time word is the object of the verb, not the holder of the office.
+    body = "استقبل الأمين العام للأمم المتحدة اليوم جوزيب بوريل في نيويورك."
+    assert ("person:josep_borrell", "IGOUNO") not in run_igo(body, None)
+
+
+def test_the_chair_of_an_organization_s_commission_acts_for_it() -> None:
+    body = "كما التقى غوتيريش اليوم، رئيس مفوضية الاتحاد الأفريقي جوزيب بوريل."
+    assert ("person:josep_borrell", "IGOOAU") in run_igo(body, date(2025, 5, 16))
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # A deputy of the head is not the head (Aboul Gheit holds the office on the date).
+        (
+            "استقبل الوزير الأمين العام المساعد لجامعة الدول العربية.",
+            "actor:IGOARL:assistant_secretary_general",
+        ),
+        ("التقى الوزير رئيس البعثة الأممية في العاصمة.", "actor:IGOUNO:head_of_mission"),
+        ("بحث الوزير مع المنسق المقيم للأمم المتحدة الأوضاع.", "actor:IGOUNO:coordinator"),
+    ],
+)
+def test_other_offices_of_an_organization_name_its_role_actor(body: str, want: str) -> None:
+    assert run_igo(body, date(2020, 1, 1)) == [(want, "IGOUNO" if "UNO" in want else "IGOARL")]

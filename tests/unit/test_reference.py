@@ -76,7 +76,7 @@ KNOWN_GAPS = {
 # The posts with one holder at a time are the run's own validation rule; envoys and "other" posts
 # legitimately come in parallel.
 EXCLUSIVE_OFFICES = set(SINGLE_HOLDER_OFFICES)
-OFFICES = EXCLUSIVE_OFFICES | {"envoy", "other"}
+OFFICES = EXCLUSIVE_OFFICES | {"envoy", "igo_official", "other"}
 CAMEO_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "OPP", "REB", "IGO", "MED", "BUS", "COP"}
 ARABIC_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 

@@ -24,11 +24,17 @@ from orchestration.transforms.entities.roles import in_spell
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr
 
-IGO_OFFICES = ("igo_head", "envoy")
+IGO_OFFICES = ("igo_head", "igo_official", "envoy")
 # Words of the office's own name between the role and its organization (للسياسة الخارجية والأمنية في).
 ORG_WINDOW = 4
 # Words introducing an envoy's destination (المبعوث الأممي إلى اليمن).
 DESTINATION_WORDS = ("إلى", "لدى")
+# The rest of an office's name after its organization, before the holder's name (الممثل الأعلى
+# للاتحاد الأوروبي للشؤون الخارجية والسياسة الأمنية جوزيب بوريل): at most this many definite or
+# ل-governed words, the first ل-governed (a verb, an indefinite noun or a time word ends it), none
+# of them part of a name or role.
+OFFICE_NAME_WORDS = 4
+_OFFICE_WORD = r"^(?:و?ال|لل|ل)..+$"
 
 _ROLE_COLS = [
     "eid",
@@ -98,7 +104,7 @@ def igo_phrases(
         .join(orgs, on="org_id")
         .drop("implied", "o_w1", "o_ce")
     )
-    phrases = _with_destination(phrases, elements, words)
+    phrases = _with_office_name(_with_destination(phrases, elements, words), elements, words)
     # A former holder (الأمين العام السابق للأمم المتحدة) no longer acts for the organization, and
     # the phrase names no one who holds the office now: it is neither coded nor resolved.
     former = _former(phrases, words)
@@ -145,6 +151,44 @@ def _with_destination(phrases: pl.DataFrame, elements: pl.DataFrame, words: pl.D
         .with_columns(pw1=pl.coalesce("c_w1", "pw1"), pce=pl.coalesce("c_ce", "pce"))
         .drop("c_w1", "c_ce")
     )
+
+
+def _with_office_name(phrases: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """Extend ``pw1`` over the rest of the office's name (``OFFICE_NAME_WORDS``) when a person or
+    an honorific starts right after it; ``pce`` keeps the organization's end."""
+    covered = (
+        elements.select("aidx", wid=pl.int_ranges("w0", "w1"))
+        .explode("wid")
+        .unique()
+        .with_columns(cov=pl.lit(True))
+    )
+    ok = pl.col("norm").str.contains(_OFFICE_WORD) & (gap_class(pl.col("gap")) == GAP_SPACE)
+    w = (
+        words.select("aidx", "wid", "norm", "gap")
+        .join(covered, on=["aidx", "wid"], how="left")
+        .sort("aidx", "wid")
+        .with_columns(bad=(~(ok & pl.col("cov").is_null())).cast(pl.Int64))
+        # not-ok words before this one (the count runs over articles; only differences are used)
+        .with_columns(before=pl.col("bad").cum_sum() - pl.col("bad"))
+        .select("aidx", "wid", "before", lead=pl.col("norm").str.starts_with("ل"))
+    )
+    heads = elements.filter(
+        ((pl.col("kind") == "honorific") | (pl.col("entity_type") == "PERSON"))
+        & pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA])
+        & (pl.col("prefix") == "")
+    ).select("aidx", s="w0")
+    ends = (
+        phrases.select("eid", "aidx", "pw1")
+        # the name opens with a complement (للشؤون، لشؤون): a time word (اليوم) before a guest does not
+        .join(w.filter("lead").rename({"wid": "pw1", "before": "b0"}).drop("lead"), on=["aidx", "pw1"])
+        .join(heads, on="aidx")
+        .filter((pl.col("s") > pl.col("pw1")) & (pl.col("s") <= pl.col("pw1") + OFFICE_NAME_WORDS))
+        .join(w.rename({"wid": "s", "before": "b1"}).drop("lead"), on=["aidx", "s"])
+        .filter(pl.col("b1") == pl.col("b0"))
+        .group_by("eid")
+        .agg(s=pl.col("s").min())
+    )
+    return phrases.join(ends, on="eid", how="left").with_columns(pw1=pl.coalesce("s", "pw1")).drop("s")
 
 
 def _org_spells(kb: KnowledgeBase) -> pl.DataFrame:

@@ -18,7 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE
-from orchestration.transforms.events.windows import same_group, shift_in_group
+from orchestration.transforms.events.windows import same_group
 from orchestration.transforms.reference import REFERENCE_DIR, read_table
 from orchestration.transforms.text import normalize_expr
 
@@ -121,7 +121,18 @@ def title_spans(
         starts.filter("title").select("article_id", "t_b", "t_w", title_tok="token_index").sort("title_tok")
     )
     # The previous actor of the sentence bounds the chain: a name is never part of another's title.
-    m = m.sort(*KEYS, "a_start").with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, KEYS))
+    # Countries and organizations do not: they may sit inside it ("المبعوث الخاص للأمين العام للأمم
+    # المتحدة إلى اليمن هانس غروندبرغ").
+    own = states.select("article_id", "a_start", _own=pl.lit(True)).unique()
+    m = (
+        m.join(own, on=["article_id", "a_start"], how="left")
+        .sort(*KEYS, "a_start")
+        .with_columns(_pe=pl.when(pl.col("_own").is_null()).then(pl.col("a_end")))
+        # The last non-state end before the row, in its group: -1 marks a group's start.
+        .with_columns(prev_end=pl.when(same_group(KEYS, 1)).then(pl.col("_pe").shift(1)).otherwise(-1))
+        .with_columns(prev_end=pl.col("prev_end").forward_fill().replace(-1, None))
+        .drop("_own", "_pe")
+    )
     m = m.join(chain_end, left_on=["article_id", "a_start"], right_on=["article_id", "before"], how="left")
     # No chain right before the name: the span is the mention (max_horizontal skips nulls).
     lo = pl.when(pl.col("run_start").is_not_null()).then(
@@ -148,3 +159,21 @@ def title_spans(
         bprefix=pl.col("bprefix") | (inside & pl.col("t_b")),
         wprefix=pl.col("wprefix") | (inside & pl.col("t_w")) | lead,
     ).drop("prev_end", "run_start", "_lo", "title_tok", "t_b", "t_w", "_lead")
+
+
+def drop_title_members(m: pl.DataFrame) -> pl.DataFrame:
+    """Drops the countries and organizations named inside a person's title span (between its
+    ``t_start`` and the name): they qualify the person ("المبعوث الخاص للأمين العام للأمم المتحدة
+    إلى اليمن X", "رئيس مفوضية الاتحاد الأفريقي X"), they are no party of their own."""
+    spans = m.filter((pl.col("entity_type") == "PERSON") & (pl.col("t_start") < pl.col("a_start"))).select(
+        *KEYS, p_lo="t_start", p_hi="a_start"
+    )
+    member = (
+        m.filter((pl.col("klass") == "state") | (pl.col("entity_type") == "ORG"))
+        .select(*KEYS, "a_start", "a_end")
+        .join(spans, on=KEYS)
+        .filter((pl.col("a_start") > pl.col("p_lo")) & (pl.col("a_end") < pl.col("p_hi")))
+        .select(*KEYS, "a_start")
+        .unique()
+    )
+    return m.join(member, on=[*KEYS, "a_start"], how="anti")
