@@ -2,11 +2,14 @@
 
 Only the *training* part of ANERcorp is ever read. CAMeL Lab's split is sequential: the sentences
 holding the first 5/6 of the words (125,102 words) are train, the rest is the reserved test split.
-This script stops at ``MAX_TOKENS`` (well inside the training part, leaving a margin for the small
-corrections CAMeL Lab made) and writes two parts:
+This script stops at ``EXTRA_TOKENS`` (well inside the training part: the snapshot has 172 more
+lines than CAMeL Lab's release, the margin is 5,102 words) and writes three parts:
 
-- ``anercorp_dev.csv``: the first half, the only part rules are tuned on;
-- ``anercorp_heldout.csv``: the second half, scored only to report.
+- ``anercorp_dev.csv``: the first half of the first ``MAX_TOKENS`` words, the only part rules are
+  tuned on;
+- ``anercorp_heldout.csv``: the second half of them, scored only to report;
+- ``anercorp_extra.csv``: the words from ``MAX_TOKENS`` to ``EXTRA_TOKENS``, more training data for
+  the token tagger (``scripts/train_ner_tagger.py``), never scored.
 
 One row per sentence: ``sentence_id``, ``text`` (tokens joined by spaces) and ``entities``
 (``start:end:TYPE`` character spans separated by ``|``; PERS, ORG, LOC; MISC is not scored).
@@ -23,6 +26,7 @@ from pathlib import Path
 import polars as pl
 
 MAX_TOKENS = 110_000
+EXTRA_TOKENS = 120_000
 OUT_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "ner"
 SCORED = ("PERS", "ORG", "LOC")
 
@@ -77,12 +81,15 @@ def main() -> None:
         text=True,
     ).stdout
     sents = to_sentences(read_conll(text))
-    sents = sents.filter(pl.col("n").cum_sum() <= MAX_TOKENS)
+    upto = sents.with_columns(upto=pl.col("n").cum_sum())
+    extra = upto.filter((pl.col("upto") > MAX_TOKENS) & (pl.col("upto") <= EXTRA_TOKENS))
+    sents = upto.filter(pl.col("upto") <= MAX_TOKENS)
     half = int(sents["n"].sum()) // 2
     dev = sents.filter(pl.col("n").cum_sum() <= half)
     held = sents.filter(pl.col("n").cum_sum() > half)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    for name, part in (("anercorp_dev.csv", dev), ("anercorp_heldout.csv", held)):
+    parts = (("anercorp_dev.csv", dev), ("anercorp_heldout.csv", held), ("anercorp_extra.csv", extra))
+    for name, part in parts:
         part.select("sentence_id", "text", "entities").write_csv(OUT_DIR / name)
         print(name, part.height, "sentences", int(part["n"].sum()), "tokens")
 

@@ -1,6 +1,7 @@
 """Train the open-world token tagger (``orchestration/transforms/openworld/tagger.py``) on ANERcorp.
 
-Reads only ``tests/fixtures/ner/anercorp_dev.csv``: the first half of ANERcorp's *training* split
+Reads only ``tests/fixtures/ner/anercorp_dev.csv`` and ``anercorp_extra.csv``: the first half of the
+fixtures' part of ANERcorp's *training* split and the training words after it
 (``scripts/build_ner_fixture.py``). The second half (``anercorp_heldout.csv``) is never read here:
 it is what ``scripts/eval_ner.py`` reports on. ANERcorp's test split is never used.
 
@@ -117,7 +118,8 @@ def second_pass(x: csr_matrix, y: np.ndarray, aidx: np.ndarray, key: pl.Series, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train-frac", type=float, default=1.0, help="train on the first part of dev only")
+    parser.add_argument("--parts", default="dev,extra", help="fixture parts to train on (never heldout)")
+    parser.add_argument("--train-frac", type=float, default=1.0, help="train on the first part only")
     parser.add_argument("--group", type=int, default=10, help="sentences per pseudo-article (as eval_ner)")
     parser.add_argument("--c", type=float, default=1.5, help="inverse L2 regularization strength")
     parser.add_argument("--min-count", type=int, default=2)
@@ -125,7 +127,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REFERENCE_DIR / TAGGER_CSV)
     args = parser.parse_args()
 
-    sents = load_part("dev")
+    parts = args.parts.split(",")
+    if "heldout" in parts:
+        parser.error("the held-out part is what eval_ner.py reports on")
+    sents = pl.concat([load_part(p) for p in parts])
     sents = sents.head(int(sents.height * args.train_frac))
     arts, s = to_articles(sents, args.group)
     arts = arts.with_row_index("aidx")
