@@ -74,6 +74,14 @@ def _first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFra
     )
 
 
+def _from_first_found(column: str, prefixes: tuple[str, ...]) -> pl.Expr:
+    """s_<column> from the first prefix whose entity_id is set (one mention, all its columns)."""
+    expr = pl.when(pl.col(f"{prefixes[0]}entity_id").is_not_null()).then(pl.col(f"{prefixes[0]}{column}"))
+    for prefix in prefixes[1:]:
+        expr = expr.when(pl.col(f"{prefix}entity_id").is_not_null()).then(pl.col(f"{prefix}{column}"))
+    return expr.alias(f"s_{column}")
+
+
 def _as(prefix: str, source: str = "") -> list[pl.Expr]:
     return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]
 
@@ -153,9 +161,10 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     subj = t.select("t_id")
     for part in (s_main, s_near_after, s_before, s_after):
         subj = subj.join(part, on="t_id", how="left")
+    # All columns come from the first slot that found a subject: coalescing column by column would
+    # give a main subject without an actor code the code of another mention (the guest's).
     subj = subj.select(
-        "t_id",
-        *[pl.coalesce(f"sm_{c}", f"sn_{c}", f"sb_{c}", f"sa_{c}").alias(f"s_{c}") for c in ACTOR_COLS],
+        "t_id", *[_from_first_found(c, ("sm_", "sn_", "sb_", "sa_")) for c in ACTOR_COLS]
     ).filter(pl.col("s_entity_id").is_not_null())
     carried = carried_subjects(t, subj).join(subj.select("t_id"), on="t_id", how="anti")
     return pl.concat([subj, carried.rename({f"sc_{c}": f"s_{c}" for c in ACTOR_COLS})])
