@@ -5,6 +5,8 @@
   to its first name and family name (مشعل الصباح for مشعل الأحمد الجابر الصباح). Not in the بن
   style, where first and family name together name too many people (محمد آل سعود), nor from
   aliases, which carry titles (العقيد القذافي). Compound given names (عز الدين, عبد الله) are no family name.
+- A family name with the article is also written without it (فيصل مقداد for فيصل المقداد): the
+  last word loses its article when it is not part of a compound (عبد الله, أبو الغيط, بن الحسين).
 
 A variant is kept only where no other entity has that key, as a variant or as a name.
 """
@@ -36,12 +38,32 @@ def _short_forms(names: pl.DataFrame) -> pl.DataFrame:
     return gulf.with_columns(key=toks.list.first() + " " + toks.list.last())
 
 
+# Words that make the next one part of a compound, not a family name of its own.
+_COMPOUND_HEADS = ["عبد", "ابو", "ام", "بن", "بنت", "ال"]
+
+
+def _without_article(names: pl.DataFrame) -> pl.DataFrame:
+    toks = pl.col("key").str.split(" ")
+    last = toks.list.last()
+    bare = last.str.replace(r"^ال", "")
+    keep = names.filter(
+        (toks.list.len() >= 2)
+        & last.str.starts_with("ال")
+        # Three letters at least: الأسد/أسد, not a two-letter stub.
+        & (bare.str.len_chars() >= 3)
+        & ~last.is_in(["الله", "الدين", "الرحمن", "الرحيم"])
+        & ~toks.list.get(-2, null_on_oob=True).is_in(_COMPOUND_HEADS).fill_null(False)
+        & ~toks.list.first().str.starts_with("ال")
+    )
+    return keep.with_columns(key=toks.list.head(toks.list.len() - 1).list.join(" ") + " " + bare)
+
+
 def person_variants(names: pl.DataFrame) -> pl.DataFrame:
     """Variant keys (same columns as ``names``, ``is_primary`` false) of the PERSON rows of
     ``names`` (lexicon name rows with ``key`` and ``n``) that no other entity claims."""
     persons = names.filter(pl.col("entity_type") == "PERSON")
     variants = (
-        pl.concat([_abd_variants(persons), _short_forms(persons)])
+        pl.concat([_abd_variants(persons), _short_forms(persons), _without_article(persons)])
         .with_columns(
             n=pl.col("key").str.split(" ").list.len().cast(pl.Int64),
             is_primary=pl.lit(False),

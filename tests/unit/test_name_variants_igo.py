@@ -1,0 +1,63 @@
+"""Name variants of known persons (issue #11): a family name without its article, a son's
+patronymic chain is not his father, short names one letter off after another country's role."""
+
+from dataclasses import replace
+from datetime import date
+
+import polars as pl
+
+from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.entities.lexicon import key_exprs
+from orchestration.transforms.entities.variants import person_variants
+from tests.unit.test_roles import NO_REF, make_kb
+
+
+def _kb():  # type: ignore[no-untyped-def]
+    base = make_kb()
+    extra = pl.DataFrame(
+        {
+            "entity_id": ["person:faisal_mekdad", "person:nayef_bin_abdulaziz", "person:abdullah_ii"],
+            "name_en": ["Faisal Mekdad", "Nayef bin Abdulaziz", "Abdullah II"],
+            "name_ar": ["فيصل المقداد", "نايف بن عبد العزيز", "عبد الله الثاني بن الحسين"],
+            "aliases_ar": ["المقداد", "نايف بن عبدالعزيز", ""],
+            "country_iso3": ["SYR", "SAU", "JOR"],
+            "ambiguous_ar": [None, None, None],
+        }
+    )
+    return replace(base, persons=pl.concat([base.persons, extra], how="diagonal_relaxed"))
+
+
+KB = _kb()
+
+
+def persons(body: str) -> list[tuple[str, str]]:
+    articles = pl.DataFrame(
+        {"article_id": ["a"], "body": [body], "published_date": [date(2023, 5, 1)]},
+        schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, KB, reference_dir=NO_REF)
+    return list(
+        mentions.filter(pl.col("entity_type") == "PERSON")
+        .sort("char_start")
+        .select("entity_id", "surface")
+        .iter_rows()
+    )
+
+
+def test_family_name_without_its_article() -> None:
+    # r93 shape: مكالمة هاتفية من وزير الخارجية السوري فيصل مقداد (Mekdad is فيصل المقداد).
+    got = persons("تلقى وزير الخارجية أحمد عطاف مكالمة هاتفية من وزير الخارجية السوري فيصل مقداد")
+    assert ("person:faisal_mekdad", "فيصل مقداد") in got
+
+
+def test_article_variant_keys_skip_compounds() -> None:
+    names = KB.persons.select(
+        *key_exprs(pl.col("name_ar")),
+        entity_id="entity_id",
+        entity_type=pl.lit("PERSON"),
+        is_primary=pl.lit(True),
+    )
+    keys = dict(person_variants(names).select("key", "entity_id").iter_rows())
+    assert keys["فيصل مقداد"] == "person:faisal_mekdad"
+    # بن الحسين is a patronymic, عبد الله a compound: no article dropped there.
+    assert not any(k.endswith((" حسين", " له")) for k in keys)
