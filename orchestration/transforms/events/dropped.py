@@ -52,17 +52,9 @@ def mark_bare_subjects(
         .select("article_id", token_index="tok", covered=pl.lit(True))
     )
     starts = triggers.select("article_id", token_index="start", at_trigger=pl.lit(True)).unique()
-    toks = (
-        tokens.select("article_id", "token_index", "norm", "gap", "char_start")
-        .join(covered, on=["article_id", "token_index"], how="left")
-        .join(starts, on=["article_id", "token_index"], how="left")
-        .with_columns(pl.col("covered").fill_null(False), pl.col("at_trigger").fill_null(False))
-    )
-    chain_word = (
-        is_title(pl.col("norm"), words)
-        | pl.col("norm").str.contains(_NISBA)
-        | pl.col("norm").is_in(load_connectors().implode())
-    )
+    toks = tokens.select("article_id", "token_index", "norm", "gap", "char_start")
+    # The words after each verb first (a few per trigger), then what covers them: joining the
+    # coverage onto every token of the trigger sentences cost more than the rest of the stage.
     after = (
         pl.concat(
             [
@@ -74,39 +66,40 @@ def mark_bare_subjects(
         )
         .with_columns(pos=pl.int_ranges(pl.col("first"), pl.col("first") + 1 + _MAX_CHAIN))
         .explode("pos")
-        .join(toks, left_on=["article_id", "pos"], right_on=["article_id", "token_index"])
         .filter(pl.col("pos") // SENTENCE_STRIDE == pl.col("sentence_index"))
+        .join(toks, left_on=["article_id", "pos"], right_on=["article_id", "token_index"])
+        .join(covered, left_on=["article_id", "pos"], right_on=["article_id", "token_index"], how="left")
+        .join(starts, left_on=["article_id", "pos"], right_on=["article_id", "token_index"], how="left")
+        .with_columns(pl.col("covered").fill_null(False), pl.col("at_trigger").fill_null(False))
         .sort("t_id", "pos")
         .with_columns(n=pl.col("pos") - pl.col("first"))
     )
     # A word of a person named earlier in the article may stand in the chain: a short name of the
     # same actor ("كما تلقى الأمير سلطان أمس اتصالاً" after "الأمير سلطان بن عبدالعزيز").
     known = _earlier_person_words(actors, tokens)
-    after = after.join(known, on=["article_id", "norm"], how="left").with_columns(
-        known=(pl.col("first_seen") < pl.col("pos")).fill_null(False)
+    after = (
+        after.join(known, on=["article_id", "norm"], how="left")
+        .join(_word_classes(after["norm"], words), on="norm", how="left")
+        .with_columns(known=(pl.col("first_seen") < pl.col("pos")).fill_null(False))
     )
     # The chain: the run of uncovered title words (and nisbas, connectors, known names) right after
     # the verb, each joined to the previous one without a comma.
     in_chain = (
-        (chain_word | ((pl.col("n") > 0) & (pl.col("known") | pl.col("norm").str.contains(_TIME_WORD))))
+        (pl.col("chain_word") | ((pl.col("n") > 0) & (pl.col("known") | pl.col("time_word"))))
         & ~pl.col("covered")
         & ~pl.col("at_trigger")
         & ((pl.col("n") == 0) | ~pl.col("gap").str.contains(_COMMA))
     )
     after = after.with_columns(chain=all_so_far(in_chain, ["t_id"]))
     first = after.filter(pl.col("n") == 0)
-    first_ok = first.filter(pl.col("chain") & is_title(pl.col("norm"), words)).select(
+    first_ok = first.filter(pl.col("chain") & pl.col("title")).select(
         "t_id", bare_start="pos", bare_char="char_start"
     )
     run = after.filter("chain").group_by("t_id").agg(run=pl.len())
     nxt = after.join(run, on="t_id").filter(pl.col("n") == pl.col("run"))
     ends = nxt.filter(
         ~pl.col("covered")
-        & (
-            pl.col("gap").str.contains(_COMMA)
-            | pl.col("at_trigger")
-            | pl.col("norm").str.contains(_BREAK_WORD)
-        )
+        & (pl.col("gap").str.contains(_COMMA) | pl.col("at_trigger") | pl.col("break_word"))
     ).select("t_id", bare_end=pl.col("pos") - 1)
     # A known name in the chain says whom it refers back to.
     named = (
@@ -119,6 +112,24 @@ def mark_bare_subjects(
     bare = pl.concat([bare, surname], how="diagonal_relaxed")
     return triggers.join(bare, on="t_id", how="left").with_columns(
         bare_subject=pl.col("bare_start").is_not_null()
+    )
+
+
+def _word_classes(norm: pl.Series, words: pl.Series) -> pl.DataFrame:
+    """``norm`` -> ``title``, ``chain_word``, ``time_word``, ``break_word``: the regex and lexicon
+    tests of a chain, once per distinct word form (a verb's next words repeat a few hundred forms)."""
+    title = is_title(pl.col("norm"), words)
+    return (
+        norm.unique()
+        .to_frame()
+        .with_columns(
+            title=title,
+            chain_word=title
+            | pl.col("norm").str.contains(_NISBA)
+            | pl.col("norm").is_in(load_connectors().implode()),
+            time_word=pl.col("norm").str.contains(_TIME_WORD),
+            break_word=pl.col("norm").str.contains(_BREAK_WORD),
+        )
     )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 from orchestration.transforms.openworld.bio import decode_spans
@@ -107,14 +108,27 @@ def context_columns(w: pl.DataFrame) -> pl.DataFrame:
     ``cov_type`` (the knowledge-base element covering the word), ``g`` (what precedes the word: ``E``
     article start, ``S`` space, ``C`` comma, ``P`` other punctuation) and ``code``, one small integer
     per distinct context."""
+    return _context_strings(_context_codes(w))
+
+
+def _context_codes(w: pl.DataFrame) -> pl.DataFrame:
+    """``cov_kind, cov_type, cov_id, _g`` (index into ``GAPS``) and ``code`` per word: integers only,
+    so that the strings of ``_context_strings`` can be built once per distinct code."""
     c = pl.col
     same_prev = (c("aidx") == c("aidx").shift(1)).fill_null(False)
     g = pl.when(~same_prev).then(0).when(c("joined")).then(1).when(c("comma")).then(2).otherwise(3)
-    return w.select(
+    return w.select("cov_kind", "cov_type", "cov_id", _g=g).with_columns(
+        code=c("cov_id").fill_null(0).cast(pl.Int64) * len(GAPS) + c("_g")
+    )
+
+
+def _context_strings(x: pl.DataFrame) -> pl.DataFrame:
+    c = pl.col
+    return x.select(
         cov_kind=c("cov_kind").fill_null("-"),
         cov_type=c("cov_type").fill_null("-"),
-        g=g.replace_strict(dict(enumerate(GAPS)), return_dtype=pl.String),
-        code=c("cov_id").fill_null(0).cast(pl.Int64) * len(GAPS) + g,
+        g=c("_g").replace_strict(dict(enumerate(GAPS)), return_dtype=pl.String),
+        code="code",
     )
 
 
@@ -204,9 +218,11 @@ def word_scores(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.D
         per_form = per_form.join(_per_word(sc, ["vid"], str(off)), on="vid", how="left")
         e = pl.DataFrame({"vid": [0], "f": [[f"{off}:{x}" for x in _edge_feats()]]})
         edge[off] = _score(e, "vid", "f", weights).row(0, named=True)
-    ctx = context_columns(w)
-    cf = context_features(ctx.group_by("code").agg(pl.all().first()))
-    per_ctx = pl.DataFrame({"code": pl.int_range(0, ctx["code"].max() + 1, eager=True)})
+    # Context strings only for the first word of each distinct context code.
+    codes = _context_codes(w)
+    cf = context_features(_context_strings(codes[codes["code"].arg_unique()]))
+    code = codes["code"]
+    per_ctx = pl.DataFrame({"code": pl.int_range(0, code.max() + 1, eager=True)})
     for side in ("own", "prev", "next"):
         sc = _score(cf.select("code", side), "code", side, weights)
         per_ctx = per_ctx.join(_per_word(sc, ["code"], side), on="code", how="left")
@@ -216,33 +232,63 @@ def word_scores(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.D
             edge[-1 if side == "prev" else 1] |= {f"{lab}ctx": row[lab] for lab in LABELS}
     per_form = per_form.sort("vid").drop("vid").fill_null(0.0)
     per_ctx = per_ctx.sort("code").drop("code").fill_null(0.0)
-    t = pl.concat(
-        [
-            w.select("wid", "aidx", "joined", "conj"),
-            per_form.select(pl.all().gather(w["vid"])),
-            per_ctx.select(pl.all().gather(ctx["code"])),
-        ],
-        how="horizontal",
-    ).with_columns(
-        **{f"in{off}": (c("aidx").shift(-off) == c("aidx")).fill_null(False) for off in OFFSETS if off}
+    scores = _assemble(w["aidx"].to_numpy(), w["vid"].to_numpy(), code.to_numpy(), per_form, per_ctx, edge)
+    return w.select("wid", "aidx", "joined", "conj").with_columns(
+        pl.Series(lab, scores[lab], dtype=pl.Float32) for lab in LABELS
     )
-    # Word i gets, from the word at i+off, that form's weights for offset off; beyond the article
-    # edge the edge pseudo-word's. The context of the neighbours counts the same way.
-    score = {}
+
+
+def _assemble(
+    aidx: np.ndarray,
+    vid: np.ndarray,
+    code: np.ndarray,
+    per_form: pl.DataFrame,
+    per_ctx: pl.DataFrame,
+    edge: dict[int, dict[str, float]],
+) -> dict[str, np.ndarray]:
+    """Per label, every word's score from the per-form and per-context tables, gathered by row
+    number with numpy. Word i gets, from the word at i+off, that form's weights for offset off;
+    beyond the article edge the edge pseudo-word's; the neighbours' context counts the same way.
+    The float32 additions run in the order the former Polars expression used, so the sums are
+    bit-identical to it (one fixed order: own form, own context, then offsets -2, -1, 1, 2)."""
+    n = len(aidx)
+    # One row gather per table: every label's column of the word's form and context at once.
+    forms = dict(
+        zip(per_form.columns, np.ascontiguousarray(per_form.to_numpy().T).take(vid, axis=1), strict=True)
+    )
+    ctxs = dict(
+        zip(per_ctx.columns, np.ascontiguousarray(per_ctx.to_numpy().T).take(code, axis=1), strict=True)
+    )
+    inside = {}
+    for off in OFFSETS:
+        if off == 0:
+            continue
+        ok = np.zeros(n, dtype=bool)
+        if off > 0:
+            ok[: n - off] = aidx[off:] == aidx[: n - off]
+        else:
+            ok[-off:] = aidx[:off] == aidx[-off:]
+        inside[off] = ok
+    out: dict[str, np.ndarray] = {}
     for lab in LABELS:
-        total = c(f"{lab}@0") + c(f"{lab}@own")
+        total = forms[f"{lab}@0"] + ctxs[f"{lab}@own"]
         for off in OFFSETS:
             if off == 0:
                 continue
-            col = c(f"{lab}@{off}")
+            src = forms[f"{lab}@{off}"]
             fill = edge[off][lab]
             if abs(off) == 1:
                 side = "prev" if off == -1 else "next"
-                col = col + c(f"{lab}@{side}")
+                src = src + ctxs[f"{lab}@{side}"]
                 fill += edge[off][f"{lab}ctx"]
-            total = total + pl.when(c(f"in{off}")).then(col.shift(-off)).otherwise(pl.lit(fill))
-        score[lab] = total
-    return t.select("wid", "aidx", "joined", "conj", *[score[lab].alias(lab) for lab in LABELS])
+            shifted = np.full(n, np.float32(fill), dtype=np.float32)
+            if off > 0:
+                shifted[: n - off] = src[off:]
+            else:
+                shifted[-off:] = src[:off]
+            total = total + np.where(inside[off], shifted, np.float32(fill))
+        out[lab] = total
+    return out
 
 
 def word_feature_lists(w: pl.DataFrame, v: pl.DataFrame) -> pl.DataFrame:
