@@ -15,8 +15,9 @@ All steps are vectorized over one row per (article, line):
    A dateline written at the start of the first paragraph (``دمشق - سانا - أعلن …``) is cut off
    into ``dateline`` too. Datelines never stay in the body.
 5. publication date: metadata ``published_at`` first; else the first full date (day, month, year)
-   of a header-zone date/section/dateline/byline line; else one in the footer zone. Dates in the
-   middle of the body are never used (they are usually historical). No date -> NULL.
+   of a header-zone date/section/dateline/byline line; else one in the footer zone; else the first
+   date-only line before the first paragraph or the last one after the last paragraph. Dates in
+   the middle of the body are never used (they are usually historical). No date -> NULL.
 6. source name: metadata ``source``, else ``المصدر:`` bylines, else copyright footers
    (``source_patterns.csv``).
 
@@ -190,7 +191,12 @@ def clean_articles(
     # dateline line that precedes the first paragraph.
     is_content = pl.col("cand") & ~pl.col("is_title")
     first_paragraph = pl.when(is_content & (pl.col("n_words") > MAX_BYLINE_WORDS)).then(pl.col("line_no"))
-    lines = lines.with_columns(_first_paragraph=first_paragraph.min().over("article_id"))
+    body_line = pl.when(pl.col("paragraph") & ~pl.col("bp_drop")).then(pl.col("line_no"))
+    lines = lines.with_columns(
+        _first_paragraph=first_paragraph.min().over("article_id"),
+        _first_body=body_line.min().over("article_id"),
+        _last_body=body_line.max().over("article_id"),
+    )
     last_early_meta = pl.when(
         pl.col("is_meta") & (pl.col("line_no") < pl.col("_first_paragraph").fill_null(-1))
     ).then(pl.col("line_no"))
@@ -240,6 +246,7 @@ def clean_articles(
     date_bearing = pl.col("is_meta") | pl.col("bp_kind").is_in(DATE_BEARING_KINDS)
     header_date = pl.when(pl.col("header") & date_bearing).then(pl.col("line_date"))
     footer_date = pl.when(pl.col("footer") & date_bearing).then(pl.col("line_date"))
+    stamp = pl.col("is_date_line") | pl.col("bp_kind").is_in(DATE_BEARING_KINDS)
     # A byline in the header ("بغداد - واع") stands for the dateline when no dateline line is recognized.
     dateline = pl.when(pl.col("header") & (pl.col("is_dateline") | pl.col("is_byline"))).then(
         _collapse(pl.col("line"))
@@ -248,6 +255,21 @@ def clean_articles(
         text_title=pl.col("text_title").drop_nulls().first(),
         header_date=pl.coalesce(header_date, pl.col("_prefix_date")).sort_by("line_no").drop_nulls().first(),
         footer_date=footer_date.sort_by("line_no").drop_nulls().first(),
+        # A line that is nothing but a date (labels, weekday, time), or a labelled one ("آخر تحديث:"),
+        # before the first or after the last body paragraph is a publication stamp even when the
+        # zones miss it: a masthead taken for the title pushes the header zone back ("رئيس التحرير"
+        # ... headline ... "26-3-2018 | 10:10"), a view counter after the stamp ("22/03/2021" then
+        # "1523") pushes the footer zone out.
+        _lead_date=pl.when(stamp & (pl.col("line_no") < pl.col("_first_body")))
+        .then(pl.col("line_date"))
+        .sort_by("line_no")
+        .drop_nulls()
+        .first(),
+        _tail_date=pl.when(stamp & (pl.col("line_no") > pl.col("_last_body")))
+        .then(pl.col("line_date"))
+        .sort_by("line_no")
+        .drop_nulls()
+        .last(),
         section=pl.when(pl.col("header")).then(pl.col("section_val")).sort_by("line_no").drop_nulls().first(),
         dateline=pl.coalesce(dateline, pl.col("_prefix")).sort_by("line_no").drop_nulls().first(),
         # An outlet quoted in a header byline: "بكين: «الشرق الأوسط»".
@@ -300,7 +322,7 @@ def clean_articles(
     out = out.join(meta_text_dates, on="article_id", how="left").with_columns(
         _meta_date=pl.coalesce("_meta_date", "_meta_date2")
     )
-    text_date = pl.coalesce("header_date", "footer_date")
+    text_date = pl.coalesce("header_date", "footer_date", "_lead_date", "_tail_date")
     meta_title_clean = _collapse(normalize_text("meta_title"))
     meta_source_clean = _collapse(normalize_text("meta_source"))
     out = out.with_columns(
