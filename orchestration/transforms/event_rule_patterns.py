@@ -90,9 +90,10 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # the article and no ل the word is the person's own title (السفير خالد اليماني).
         represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:ل|لل)?"
         rf"|ال{w['proxy']}\s+(?:(?:ال)?(?:خاص|خاصة|شخصي|شخصية)\s+)?(?:{w['honorific']}\s+)?(?:ل|لل))$",
-        # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن
-        # (إنه would make the speaker the subject).
-        speech=rf"{start}(?:و|ف)?{w['speech_verb']}\s[^.]{{0,160}}?\s(?:إن|أن|ان)\s",
+        # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن,
+        # or بأن after صرح/أفاد (صرح السفير X، المتحدث …، بأن سامح شكري أجرى); إنه/بأنه would make
+        # the speaker the subject.
+        speech=rf"{start}(?:و|ف)?{w['speech_verb']}\s[^.]{{0,160}}?\s(?:إن|أن|ان|بأن|بان|بأنّ)\s",
     )
 
 
