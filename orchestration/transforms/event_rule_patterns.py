@@ -35,6 +35,8 @@ class RulePatterns:
     prepare: str
     awaited: str
     future_aux: str
+    intend: str
+    expected_before: str
     during_it: str
     org_place: str
     letter: str
@@ -74,6 +76,10 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         awaited=rf"^\S+\s+(?:\S+\s+)?{w['awaited']}(?:\s|$|[،,.])",
         # Before the trigger: the auxiliary, then at most three words (its subject and title).
         future_aux=rf"(?:^|\s)(?:و|ف)?{w['future_aux']}\s+(?:[^\s.،,]+\s+){{0,3}}$",
+        # Before the trigger in its sentence: the intention verb, then its subject and titles
+        # (commas allowed: «يعتزم الرئيس الفلسطيني، محمود عباس، زيارة»), no sentence end.
+        intend=rf"(?:^|\s)(?:و|ف)?{w['intend']}\s[^.!?؟]{{0,100}}$",
+        expected_before=rf"(?:^|\s)(?:و|ف)?(?:كان\s+|كانت\s+)?{w['expected_before']}\s[^.!?؟]*$",
         # Text before an organization: «لدى جامعة الدول العربية» (accredited to), «في مكتبه بالديوان».
         org_place=rf"(?:^|\s)(?:{w['place_prep']}|و?(?:{w['office_noun']})\s+ب)\s*$",
         # «ويسلمه رسالة خطية من رئيس المجلس …»: a title chain may stand between من and the sender.
@@ -84,9 +90,10 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # the article and no ل the word is the person's own title (السفير خالد اليماني).
         represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:ل|لل)?"
         rf"|ال{w['proxy']}\s+(?:(?:ال)?(?:خاص|خاصة|شخصي|شخصية)\s+)?(?:{w['honorific']}\s+)?(?:ل|لل))$",
-        # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن
-        # (إنه would make the speaker the subject).
-        speech=rf"{start}(?:و|ف)?{w['speech_verb']}\s[^.]{{0,160}}?\s(?:إن|أن|ان)\s",
+        # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن,
+        # or بأن after صرح/أفاد (صرح السفير X، المتحدث …، بأن سامح شكري أجرى); إنه/بأنه would make
+        # the speaker the subject.
+        speech=rf"{start}(?:و|ف)?{w['speech_verb']}\s[^.]{{0,160}}?\s(?:إن|أن|ان|بأن|بان|بأنّ)\s",
     )
 
 

@@ -38,8 +38,13 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     )
     # Prepared (تحضيرا لزيارة), awaited (زيارة مرتقبة), announced with a future auxiliary (سيكون
     # اللقاء) or held during a visit (يلتقي خلالها): not yet happened.
+    # The whole sentence before the trigger: an intention (يعتزم الرئيس … زيارة) or a schedule
+    # phrase (ومن المنتظر أن يلتقي) stands before what it announces, however long the titles.
+    head = s.str.slice(0, pl.col("trig_rel"))
     foreseen = (
-        back.str.contains(p.prepare)
+        head.str.contains(p.intend)
+        | head.str.contains(p.expected_before)
+        | back.str.contains(p.prepare)
         | after.str.contains(p.awaited)
         | back.str.contains(p.future_aux)
         | (imperfect & after.str.contains(p.during_it))

@@ -1,0 +1,18 @@
+"""Partner rules on real sentence shapes (issue 11): who is named in a sentence but is no party of
+its event (a speaker before بأن, a sender by بتكليف من, a ruler whose envoy comes)."""
+
+from __future__ import annotations
+
+from tests.unit.test_event_rules import SAU, B, C, _pair, _run
+
+
+def test_the_speaker_before_bi_anna_is_no_party_of_the_reported_event() -> None:
+    # «صرَّح السفير أحمد أبو زيد، المتحدث الرسمي …، بأن سامح شكري وزير الخارجية أجرى اتصالين»
+    sentence = "وصرَّح أيمن الصفدي، المتحدث الرسمي، بأن وزير الخارجية قام بزيارة إلى السعودية"
+    assert _pair(_run(sentence, "بزيارة", C, SAU, code="042")) is None
+    # بأنه: the speaker reports his own visit.
+    sentence = "وصرح أيمن الصفدي بأنه قام بزيارة إلى السعودية"
+    assert _pair(_run(sentence, "بزيارة", C, SAU, code="042")) == (C[1], SAU[1])
+    # The subject of the reported clause stays a party.
+    sentence = "وصرح المتحدث الرسمي بأن أيمن الصفدي التقى سامح شكري"
+    assert _pair(_run(sentence, "التقى", C, B)) == (C[1], B[1])
