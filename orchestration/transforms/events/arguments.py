@@ -20,7 +20,7 @@ from orchestration.transforms.events.windows import all_so_far, shift_in_group
 
 # ``topic`` (بمناسبة، بشأن، حول) governs like a partner marker but no frame reads it: what it
 # governs is neither subject nor partner.
-_PARTNER_MARKERS = ["with", "between", "chaired", "to", "against", "topic"]
+_PARTNER_MARKERS = ["with", "between", "chaired", "participants", "to", "against", "topic"]
 # Token distances for partner lists: first actor after مع/بين (مع نظرائه كلاً من الرئيس X), after
 # على/إلى (على سوريا), and between two list items joined by و (، ورئيس وزراء الاحتلال … X).
 _LIST_FIRST_GAP = 8
@@ -229,7 +229,7 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         .join(wa, on=["article_id", "next_tok"], how="left")
     )
     first_cap = (
-        pl.when(pl.col("gov_kind").is_in(["with", "between", "chaired"]))
+        pl.when(pl.col("gov_kind").is_in(["with", "between", "chaired", "participants"]))
         .then(_LIST_FIRST_GAP)
         # only a place or state may stand that far ("على تلجرام أن الرئيس" is no target)
         .when((pl.col("gov_kind") == "against") & (pl.col("klass") != "agent"))

@@ -29,6 +29,8 @@ _MULTI_PATTERN = r"ثلاث|رباع|خماس"
 _LIST_SKIP = 6
 # Codes whose parties act together: consult (04x), diplomatic cooperation (05x).
 _JOINT_CODES = r"^0[45]"
+# Markers that name both parties of a meeting: بين X وY, برئاسة X وY, بمشاركة كل من X وY وZ.
+PAIR_MARKERS = ["between", "chaired", "participants"]
 # Rules whose target may head a list of parties (partner lists are chained in arguments already).
 _LIST_RULES = ["object", "coordinated", "clause_pair"]
 
@@ -127,6 +129,22 @@ def _all_pairs(
         .filter(pl.col("s_a_start") < pl.col("o_a_start"))
         .join(multi.select("t_id", *KEYS), on="t_id")
         .with_columns(rule=pl.lit("multi"))
+    )
+
+
+def participant_lists(found: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
+    """Governed actors (``found``, roles.partners) minus participants that are no parties: a lone
+    one is an attendee ("استقبل X Y بمشاركة Z"), and after an earlier trigger of the sentence
+    (``p``: triggers x actors) the list is that event's topic ("تناولت المكالمة بين X وY المحادثات
+    الثلاثية المقرر عقدها بمشاركة كل من رؤساء …")."""
+    first = p.group_by(KEYS).agg(first_start=pl.col("start").min())
+    is_list = pl.col("gov_kind").len().over("t_id", "gov_kind") >= 2
+    return (
+        found.join(first, on=KEYS, how="left")
+        .filter(
+            (pl.col("gov_kind") != "participants") | (is_list & (pl.col("start") == pl.col("first_start")))
+        )
+        .drop("first_start")
     )
 
 

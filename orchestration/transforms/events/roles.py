@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.events import parties
 from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
 from orchestration.transforms.events.dropped import carried_subjects
 from orchestration.transforms.events.parties import expand_parties, places_to_states
@@ -196,8 +197,9 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     )
     best = found.group_by("t_id").agg(best_rank=pl.col("krank").min())
     found = found.join(best, on="t_id", how="left").filter(pl.col("krank") == pl.col("best_rank"))
-    # برئاسة X وY names both parties of talks, as بين does (at any distance in the clause).
-    between = found.filter(pl.col("gov_kind").is_in(["between", "chaired"])).sort("t_id", "a_start")
+    # برئاسة X وY and بمشاركة X وY (parties.participant_lists) name both parties, as بين does.
+    found = parties.participant_lists(found, p)
+    between = found.filter(pl.col("gov_kind").is_in(parties.PAIR_MARKERS)).sort("t_id", "a_start")
     between = between.with_columns(n=row_in_group(["t_id"])).filter(pl.col("n") < 2)
     between_pairs = (
         between.filter(pl.col("n") == 0)
