@@ -61,3 +61,12 @@ def test_article_variant_keys_skip_compounds() -> None:
     assert keys["فيصل مقداد"] == "person:faisal_mekdad"
     # بن الحسين is a patronymic, عبد الله a compound: no article dropped there.
     assert not any(k.endswith((" حسين", " له")) for k in keys)
+
+
+def test_a_son_is_not_his_father() -> None:
+    # r177 shape: سعود بن نايف بن عبدالعزيز is Saud, son of Nayef bin Abdulaziz.
+    got = persons("استقبل صاحب السمو الملكي الأمير سعود بن نايف بن عبدالعزيز أمير المنطقة الشرقية اليوم")
+    assert all(e != "person:nayef_bin_abdulaziz" for e, _ in got)
+    # The father himself is still found.
+    got = persons("استقبل الأمير نايف بن عبدالعزيز وزير الداخلية اليوم")
+    assert [e for e, _ in got] == ["person:nayef_bin_abdulaziz"]
