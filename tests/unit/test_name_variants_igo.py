@@ -70,3 +70,13 @@ def test_a_son_is_not_his_father() -> None:
     # The father himself is still found.
     got = persons("استقبل الأمير نايف بن عبدالعزيز وزير الداخلية اليوم")
     assert [e for e, _ in got] == ["person:nayef_bin_abdulaziz"]
+
+
+def test_short_name_typo_dropped_after_another_countrys_role() -> None:
+    # r111 shape: وزير الخارجية التونسي مولدي الكافي is not India's مودي; here بوتن after a Turkish
+    # role is not Russia's Putin, though Russia is named in the sentence.
+    got = persons("التقى وزير الخارجية التركي بوتن أوغلو نظيره الروسي في موسكو")
+    assert all(not e.startswith("person:vladimir") for e, _ in got)
+    # After his own country's role the typo still names him.
+    got = persons("التقى الرئيس الروسي بوتن نظيره التركي في سوتشي")
+    assert [e for e, _ in got][:1] == ["person:vladimir_putin"]
