@@ -61,3 +61,22 @@ def test_article_variant_keys_skip_compounds() -> None:
     assert keys["فيصل مقداد"] == "person:faisal_mekdad"
     # بن الحسين is a patronymic, عبد الله a compound: no article dropped there.
     assert not any(k.endswith((" حسين", " له")) for k in keys)
+
+
+def test_a_son_is_not_his_father() -> None:
+    # r177 shape: سعود بن نايف بن عبدالعزيز is Saud, son of Nayef bin Abdulaziz.
+    got = persons("استقبل صاحب السمو الملكي الأمير سعود بن نايف بن عبدالعزيز أمير المنطقة الشرقية اليوم")
+    assert all(e != "person:nayef_bin_abdulaziz" for e, _ in got)
+    # The father himself is still found.
+    got = persons("استقبل الأمير نايف بن عبدالعزيز وزير الداخلية اليوم")
+    assert [e for e, _ in got] == ["person:nayef_bin_abdulaziz"]
+
+
+def test_short_name_typo_dropped_after_another_countrys_role() -> None:
+    # r111 shape: وزير الخارجية التونسي مولدي الكافي is not India's مودي; here بوتن after a Turkish
+    # role is not Russia's Putin, though Russia is named in the sentence.
+    got = persons("التقى وزير الخارجية التركي بوتن أوغلو نظيره الروسي في موسكو")
+    assert all(not e.startswith("person:vladimir") for e, _ in got)
+    # After his own country's role the typo still names him.
+    got = persons("التقى الرئيس الروسي بوتن نظيره التركي في سوتشي")
+    assert [e for e, _ in got][:1] == ["person:vladimir_putin"]

@@ -201,9 +201,26 @@ def match(
     found_all = pl.concat(found, how="diagonal_relaxed").filter(fuzzy_ok())
     # Only persons' names take an inserted patronymic, and only ones whose key has a last name
     # after the first (a skip then never ends the match).
-    return found_all.filter(
+    found_all = found_all.filter(
         (pl.col("nskip") == 0) | ((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     )
+    return _drop_ancestors(words, found_all)
+
+
+def _drop_ancestors(words: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """A person's name right after بن/بنت is an ancestor in someone else's patronymic chain:
+    سعود بن نايف بن عبدالعزيز names Saud, son of Nayef, not Nayef bin Abdulaziz."""
+    is_person = (pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON")
+    cand = found.with_row_index("_fid").filter(is_person & (pl.col("w0") > 0)).select("_fid", "aidx", "w0")
+    if cand.is_empty():
+        return found
+    prev = words_at(words, cand.with_columns(wp=pl.col("w0") - 1), "wp", {"norm": "p_norm"})
+    # The gap before the name (between بن and it) must be a plain space.
+    prev = words_at(words, prev, "w0", {"gap": "p_gap"})
+    ancestors = prev.filter(
+        pl.col("p_norm").is_in(list(PATRONYMIC_WORDS)) & (gap_class(pl.col("p_gap")) == GAP_SPACE)
+    )["_fid"]
+    return found.with_row_index("_fid").filter(~pl.col("_fid").is_in(ancestors.implode())).drop("_fid")
 
 
 def select_longest(m: pl.DataFrame, tie_break: list[str]) -> pl.DataFrame:

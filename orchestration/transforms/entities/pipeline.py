@@ -186,6 +186,8 @@ def extract_entity_mentions(
     elements = _elements(
         match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given, el.common), words, arts
     )
+    # A short name one letter off is nobody right after another country's role.
+    elements = sel.drop_foreign_short_fixes(elements)
 
     persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.

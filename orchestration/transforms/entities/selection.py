@@ -16,6 +16,7 @@ from orchestration.transforms.entities.lexicon import col_or_null
 from orchestration.transforms.entities.matching import words_at
 from orchestration.transforms.entities.phrases import IS_COUNTRY
 from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.text import GAP_SPACE
 
 CONFIDENCE: dict[str, float] = {"exact": 0.95, "alias": 0.9, "role": 0.8, "fuzzy": 0.7, "title-pattern": 0.6}
 NISBA_CONFIDENCE = 0.3
@@ -83,6 +84,25 @@ def short_fixes_supported(
         ~pl.col("eid").is_in(annotated.implode()) & ~pl.col("eid").is_in(same_country.implode())
     )["eid"]
     return names.filter(~pl.col("eid").is_in(unsupported.implode()))
+
+
+def drop_foreign_short_fixes(elements: pl.DataFrame) -> pl.DataFrame:
+    """``elements`` less one-word person names read through a short-name typo right after another
+    country's role (وزير الخارجية التونسي مولدي الكافي: مولدي is no typo of India's مودي). The role
+    ends on its country (nisba or name), and that country is the holder's; the name then stays free
+    for the title to mint its true bearer."""
+    short = elements.filter(
+        (pl.col("kind") == "name")
+        & (pl.col("entity_type") == "PERSON")
+        & (pl.col("nshort").fill_null(0) > 0)
+        & (pl.col("n") == 1)
+        & (pl.col("gap_before") == GAP_SPACE)
+    )
+    if short.is_empty():
+        return elements
+    before = elements.filter(IS_COUNTRY).select("aidx", w0="w1", c_iso3="iso3")
+    foreign = short.join(before, on=["aidx", "w0"]).filter(pl.col("c_iso3") != pl.col("iso3"))["eid"]
+    return elements.filter(~pl.col("eid").is_in(foreign.implode()))
 
 
 def name_mentions(names: pl.DataFrame, annot: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
