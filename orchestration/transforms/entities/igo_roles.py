@@ -62,14 +62,31 @@ def _org_codes(kb: KnowledgeBase) -> pl.DataFrame:
 
 def _same_stretch(frame: pl.DataFrame, words: pl.DataFrame, a: str, b: str) -> pl.DataFrame:
     """Rows of ``frame`` whose words ``a`` and ``b`` (``a`` <= ``b``) are separated by inline spaces
-    only: the running count of other gaps over the word table is the same at both."""
-    brk = words.select(_aidx="aidx", _brk=(gap_class(pl.col("gap")) != GAP_SPACE).cast(pl.Int64).cum_sum())
-    ga = brk.select(pl.all().gather(frame[a])).rename({"_aidx": "_aa", "_brk": "_ba"})
-    gb = brk.select(pl.all().gather(frame[b])).rename({"_aidx": "_ab", "_brk": "_bb"})
+    only: the running count of other gaps is the same at both. It runs over the words of the
+    stretches only (every word from some ``a`` to the farthest ``b``), not the whole table."""
+    if frame.is_empty():
+        return frame
+    near = _words_near(words, frame[a], int((frame[b] - frame[a]).max() or 0))
+    brk = near.select(_aidx="aidx", _brk=(gap_class(pl.col("gap")) != GAP_SPACE).cast(pl.Int64).cum_sum())
+    at = {c: near["wid"].search_sorted(frame[c]) for c in (a, b)}
+    ga = brk.select(pl.all().gather(at[a])).rename({"_aidx": "_aa", "_brk": "_ba"})
+    gb = brk.select(pl.all().gather(at[b])).rename({"_aidx": "_ab", "_brk": "_bb"})
     both = pl.concat([frame, ga, gb], how="horizontal")
     return both.filter((pl.col("_aa") == pl.col("_ab")) & (pl.col("_ba") == pl.col("_bb"))).drop(
         "_aa", "_ab", "_ba", "_bb"
     )
+
+
+def _words_near(words: pl.DataFrame, starts: pl.Series, width: int) -> pl.DataFrame:
+    """The rows of ``words`` (``wid`` is the row number) from each of ``starts`` to ``width`` words
+    after it, once each, in ``wid`` order."""
+    wids = (
+        starts.to_frame("s")
+        .select(wid=pl.int_ranges("s", pl.col("s") + width + 1, dtype=pl.Int64))
+        .explode("wid")["wid"]
+    )
+    wids = wids.filter((wids >= 0) & (wids < words.height)).unique().sort()
+    return words.select(pl.all().gather(wids))
 
 
 def igo_phrases(
@@ -156,15 +173,18 @@ def _with_destination(phrases: pl.DataFrame, elements: pl.DataFrame, words: pl.D
 def _with_office_name(phrases: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
     """Extend ``pw1`` over the rest of the office's name (``OFFICE_NAME_WORDS``) when a person or
     an honorific starts right after it; ``pce`` keeps the organization's end."""
+    # Only the few words after each phrase can extend it: the tests below run on those.
+    near = _words_near(words, phrases["pw1"], OFFICE_NAME_WORDS)
     covered = (
-        elements.select("aidx", wid=pl.int_ranges("w0", "w1"))
+        elements.filter(pl.col("aidx").is_in(phrases["aidx"].implode()))
+        .select("aidx", wid=pl.int_ranges("w0", "w1"))
         .explode("wid")
         .unique()
         .with_columns(cov=pl.lit(True))
     )
     ok = pl.col("norm").str.contains(_OFFICE_WORD) & (gap_class(pl.col("gap")) == GAP_SPACE)
     w = (
-        words.select("aidx", "wid", "norm", "gap")
+        near.select("aidx", "wid", "norm", "gap")
         .join(covered, on=["aidx", "wid"], how="left")
         .sort("aidx", "wid")
         .with_columns(bad=(~(ok & pl.col("cov").is_null())).cast(pl.Int64))

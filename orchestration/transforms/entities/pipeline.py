@@ -50,6 +50,34 @@ def _words(arts: pl.DataFrame, sentences: pl.DataFrame, tokens: pl.DataFrame | N
     return validate_frame(words, WORDS_SCHEMA, "entity words")
 
 
+def _total_order(m: pl.DataFrame, first: list[str]) -> list[str]:
+    """``first``, then every other sortable column of ``m``: candidates tied on ``first`` (the same
+    name reached through its primary key and an alias, with or without an inserted patronymic)
+    then always resolve the same way, whatever order the matcher produced them in."""
+    rest = [c for c, t in m.schema.items() if c not in first and not isinstance(t, (pl.List, pl.Struct))]
+    return [*first, *rest]
+
+
+def longest_names(m: pl.DataFrame) -> pl.DataFrame:
+    """Leftmost-longest name and nisba matches of ``m`` (with ``method``). On one span a name beats
+    a nisba, an exact key a typo fix, then ``prio``, the entity id; for the same entity, its primary
+    name over an alias (the method says ``exact``), then the reading without an inserted patronymic."""
+    x = m.filter(pl.col("kind").is_in(["name", "nisba"])).with_columns(
+        kind_order=(pl.col("kind") == "nisba").cast(pl.Int8), alias_order=~pl.col("is_primary")
+    )
+    order = ["kind_order", "nfix", "prio", "entity_id", "alias_order", "nskip"]
+    return select_longest(x, _total_order(x, order)).drop("kind_order", "alias_order")
+
+
+def longest_roles(m: pl.DataFrame) -> pl.DataFrame:
+    """Leftmost-longest role nouns, counterparts and honorifics of ``m`` (a role first, then by
+    rank; every other column breaks the remaining ties)."""
+    x = m.filter(pl.col("kind").is_in(["role", "counterpart", "honorific"])).with_columns(
+        kind_order=pl.col("kind").replace_strict({"role": 0, "counterpart": 1, "honorific": 2}, default=3)
+    )
+    return select_longest(x, _total_order(x, ["kind_order", "rank"])).drop("kind_order")
+
+
 def _elements(m: pl.DataFrame, words: pl.DataFrame, arts: pl.DataFrame) -> pl.DataFrame:
     """Kept matches: leftmost-longest names and role nouns, with gap before and article date."""
     m = m.with_columns(
@@ -59,19 +87,7 @@ def _elements(m: pl.DataFrame, words: pl.DataFrame, arts: pl.DataFrame) -> pl.Da
         .then(pl.lit("exact"))
         .otherwise(pl.lit("alias"))
     )
-    names = select_longest(
-        m.filter(pl.col("kind").is_in(["name", "nisba"])).with_columns(
-            kind_order=(pl.col("kind") == "nisba").cast(pl.Int8)
-        ),
-        ["kind_order", "nfix", "prio", "entity_id"],
-    ).drop("kind_order")
-    role_pool = select_longest(
-        m.filter(pl.col("kind").is_in(["role", "counterpart", "honorific"])).with_columns(
-            kind_order=pl.col("kind").replace_strict({"role": 0, "counterpart": 1, "honorific": 2}, default=3)
-        ),
-        ["kind_order", "rank"],
-    ).drop("kind_order")
-    elements = pl.concat([names, role_pool], how="diagonal_relaxed")
+    elements = pl.concat([longest_names(m), longest_roles(m)], how="diagonal_relaxed")
     elements = words_at(words, elements, "w0", {"gap": "gap_text"}).with_columns(
         gap_before=gap_class(pl.col("gap_text"))
     )

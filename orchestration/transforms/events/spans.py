@@ -75,13 +75,22 @@ def title_spans(
 
     ``states``: country mentions (article_id, a_start, a_end); a country named inside a title is
     part of it ("من رئيس إسرائيل يتسحاق هرتسوغ", "أمير دولة قطر الشيخ حمد")."""
+    # Integer article keys ``_ak`` in the order of the article ids: every sort, window and join
+    # below runs on them, and rows come out in the order the string keys gave.
+    keys = _article_keys(m, tokens, states)
+    m = m.join(keys, on="article_id", how="left")
+    states = states.join(keys, on="article_id", how="left")
+    lut = keys.join(tokens.select("aidx", "article_id").unique("aidx"), on="article_id")
+    size = int(lut["aidx"].max() or 0) + 1
+    ak = pl.zeros(size, dtype=pl.UInt32, eager=True).scatter(lut["aidx"], lut["_ak"])
+    tokens = tokens.select("token_index", "norm", _ak=pl.lit(ak).gather(pl.col("aidx")))
     in_state = (
-        states.select("article_id", tok=pl.int_ranges("a_start", pl.col("a_end") + 1))
+        states.select("_ak", tok=pl.int_ranges("a_start", pl.col("a_end") + 1))
         .explode("tok")
         .unique()
-        .select("article_id", token_index="tok", in_state=pl.lit(True))
+        .select("_ak", token_index="tok", in_state=pl.lit(True))
     )
-    tokens = tokens.join(in_state, on=["article_id", "token_index"], how="left")
+    tokens = tokens.join(in_state, on=["_ak", "token_index"], how="left")
     # The word tests run once per distinct form (a few thousand); each token is then a set lookup.
     norm = pl.col("norm")
     forms = tokens.select(norm.unique().drop_nulls()).with_columns(
@@ -93,7 +102,7 @@ def title_spans(
     as_is = norm.is_in(forms.filter("as_is")["norm"].implode())
     nisba = norm.is_in(forms.filter("nisba")["norm"].implode()).fill_null(False)
     toks = tokens.select(
-        "article_id",
+        "_ak",
         "token_index",
         sentence=pl.col("token_index") // SENTENCE_STRIDE,
         title=title,
@@ -108,57 +117,64 @@ def title_spans(
         # "، والسوري فيصل المقداد", "وكوريا الجنوبية يون سوك يول": a list item led by its nisba or
         # country, with no title word, is coordinated through that first word.
         w_lead=pl.col("norm").str.starts_with("و") & ~title & (nisba | pl.col("in_state").fill_null(False)),
-    ).sort("article_id", "token_index")
+    ).sort("_ak", "token_index")
     # A chain breaks at a word that is neither, at a sentence and at an article boundary.
-    breaks = ~pl.col("chain") | ~same_group(["article_id", "sentence"], 1)
-    starts = toks.with_columns(run=breaks.cum_sum()).with_columns(
-        run_start=pl.col("token_index").min().over("run")
+    breaks = ~pl.col("chain") | ~same_group(["_ak", "sentence"], 1)
+    starts = toks.with_columns(
+        # runs are contiguous and in token order: a run starts at its first row
+        run_start=pl.when(breaks).then(pl.col("token_index")).forward_fill()
     )
-    chain_end = starts.filter("chain").select(
-        "article_id", before=pl.col("token_index") + 1, run_start="run_start"
-    )
-    titles = (
-        starts.filter("title").select("article_id", "t_b", "t_w", title_tok="token_index").sort("title_tok")
-    )
+    chain_end = starts.filter("chain").select("_ak", before=pl.col("token_index") + 1, run_start="run_start")
+    titles = starts.filter("title").select("_ak", "t_b", "t_w", title_tok="token_index").sort("title_tok")
     # The previous actor of the sentence bounds the chain: a name is never part of another's title.
     # Countries and organizations do not: they may sit inside it ("المبعوث الخاص للأمين العام للأمم
     # المتحدة إلى اليمن هانس غروندبرغ").
-    own = states.select("article_id", "a_start", _own=pl.lit(True)).unique()
+    own = states.select("_ak", "a_start", _own=pl.lit(True)).unique()
     m = (
-        m.join(own, on=["article_id", "a_start"], how="left")
-        .sort(*KEYS, "a_start")
+        m.join(own, on=["_ak", "a_start"], how="left")
+        .sort("_ak", "sentence_index", "a_start")
         .with_columns(_pe=pl.when(pl.col("_own").is_null()).then(pl.col("a_end")))
         # The last non-state end before the row, in its group: -1 marks a group's start.
-        .with_columns(prev_end=pl.when(same_group(KEYS, 1)).then(pl.col("_pe").shift(1)).otherwise(-1))
+        .with_columns(
+            prev_end=pl.when(same_group(["_ak", "sentence_index"], 1))
+            .then(pl.col("_pe").shift(1))
+            .otherwise(-1)
+        )
         .with_columns(prev_end=pl.col("prev_end").forward_fill().replace(-1, None))
         .drop("_own", "_pe")
     )
-    m = m.join(chain_end, left_on=["article_id", "a_start"], right_on=["article_id", "before"], how="left")
+    m = m.join(chain_end, left_on=["_ak", "a_start"], right_on=["_ak", "before"], how="left")
     # No chain right before the name: the span is the mention (max_horizontal skips nulls).
     lo = pl.when(pl.col("run_start").is_not_null()).then(
         pl.max_horizontal(pl.col("run_start"), pl.col("prev_end").fill_null(-1) + 1)
     )
     m = (
         m.with_columns(_lo=lo.fill_null(pl.col("a_start")))
-        .sort("article_id", "_lo")
+        .sort("_ak", "_lo")
         .join_asof(
             titles,
             left_on="_lo",
             right_on="title_tok",
-            by="article_id",
+            by="_ak",
             strategy="forward",
             check_sortedness=False,
         )
     )
     inside = pl.col("title_tok").is_not_null() & (pl.col("title_tok") < pl.col("a_start"))
-    leads = toks.filter("w_lead").select("article_id", _lo="token_index", _lead=pl.lit(True))
-    m = m.join(leads, on=["article_id", "_lo"], how="left")
+    leads = toks.filter("w_lead").select("_ak", _lo="token_index", _lead=pl.lit(True))
+    m = m.join(leads, on=["_ak", "_lo"], how="left")
     lead = ~inside & pl.col("_lead").fill_null(False) & (pl.col("_lo") < pl.col("a_start"))
     return m.with_columns(
         t_start=pl.when(inside).then("title_tok").when(lead).then("_lo").otherwise("a_start"),
         bprefix=pl.col("bprefix") | (inside & pl.col("t_b")),
         wprefix=pl.col("wprefix") | (inside & pl.col("t_w")) | lead,
-    ).drop("prev_end", "run_start", "_lo", "title_tok", "t_b", "t_w", "_lead")
+    ).drop("prev_end", "run_start", "_lo", "title_tok", "t_b", "t_w", "_lead", "_ak")
+
+
+def _article_keys(m: pl.DataFrame, tokens: pl.DataFrame, states: pl.DataFrame) -> pl.DataFrame:
+    """``article_id`` -> ``_ak``: integers numbering the articles in the sort order of their ids."""
+    ids = pl.concat([m["article_id"], states["article_id"], tokens.unique("aidx")["article_id"]]).unique()
+    return ids.sort().to_frame().with_row_index("_ak")
 
 
 def drop_title_members(m: pl.DataFrame) -> pl.DataFrame:
