@@ -59,19 +59,22 @@ def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.Data
 
 
 def relink_repeats(spans: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Tagger spans that repeat a rule-found person's keys, and the other spans.
+    """Tagger spans that repeat the keys of another found person, and the other spans.
 
     The tagger reads a bare surname (البرقوقي after سامر البرقوقي) as a name of its own; it is a
-    later mention of the person the rules found, and takes their id. Returns the relinked mentions
-    (``aidx, s, e, entity_id``, as ``corefer`` gives them) and ``spans`` without them."""
+    later mention of the person with the longer name, whichever stage found that one (a rule or the
+    tagger itself), and takes their id. Returns the relinked mentions (``aidx, s, e, entity_id``, as
+    ``corefer`` gives them) and ``spans`` without them."""
     c = pl.col
     person = c("entity_type") == "PERSON"
     model = person & (c("method") == "model")
-    keys = _keys(spans.filter(person & ~model).select("aidx", "entity_id", "name_key"))
+    longer = person & c("name_key").str.contains(" ")
+    keys = _keys(spans.filter(longer).select("aidx", "entity_id", "name_key"))
     hits = (
         spans.filter(model)
-        .select("aidx", "s", "e", key="name_key")
+        .select("aidx", "s", "e", "entity_id", key="name_key")
         .join(keys.select("aidx", "key", antecedent="entity_id"), on=["aidx", "key"])
+        .filter(c("antecedent") != c("entity_id"))
     )
     relinked = hits.select("aidx", "s", "e", entity_id="antecedent")
     rest = spans.join(hits.select("aidx", "s"), on=["aidx", "s"], how="anti", maintain_order="left")

@@ -6,6 +6,7 @@ import hashlib
 
 import polars as pl
 
+from orchestration.transforms.openworld.arbitrate import arbitrate
 from orchestration.transforms.openworld.coref import corefer, relink_repeats
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import Lexicons
@@ -67,14 +68,8 @@ def find_open_world(
     orgs = find_orgs(w).with_columns(entity_type=pl.lit("ORG"), a_role=None, a_cameo=None)
     rules = pl.concat([persons, orgs], how="diagonal_relaxed")
     if tagger is not None:
-        # The rules' spans win over the tagger's where they overlap: they carry the role and country
-        # the text gives (وزيرة خارجية ليسوتو فلانة), which events need to place the person.
-        model = _model_spans(w, v, tagger, lx.titles)
-        ruled = pl.Series("wid", [], pl.Int64) if rules.is_empty() else _wids(rules)
-        taken = pl.zeros(w.height, pl.Int32, eager=True).scatter(ruled, 1).cum_sum()
-        before = pl.when(c("s") > 0).then(taken.gather((model["s"] - 1).clip(0, None))).otherwise(0)
-        model = model.filter((pl.lit(taken.gather(model["e"])) - before) == 0)
-        rules = pl.concat([rules, model], how="diagonal_relaxed")
+        # Where the tagger and a rule overlap the tagger's span wins and takes the rule's payload.
+        rules = arbitrate(rules, _model_spans(w, v, tagger, lx.titles))
     spans = _longest(rules)
     spans = span_text(w, spans)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
