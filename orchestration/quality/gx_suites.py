@@ -19,7 +19,6 @@ import os
 os.environ["GX_ANALYTICS_ENABLED"] = "False"
 
 import functools
-import hashlib
 import re
 import threading
 import time
@@ -479,47 +478,21 @@ def validate_event_candidates(event_candidates: pl.DataFrame, event_types: pl.Da
 # --------------------------------------------------------------------------- Data Docs
 
 
-def _resources(context: AbstractDataContext, result: SuiteResult | None) -> list[Any] | None:
-    """The pages to render: those of `result`'s suite (each check renders its own), or all."""
-    if result is None:
-        return None
-    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
-
-    keys = context.validation_results_store.list_keys()
-    return [
-        ExpectationSuiteIdentifier(name=result.suite),
-        *(k for k in keys if k.expectation_suite_identifier.name == result.suite),
-    ]
-
-
 def write_data_docs(quality_dir: Path, result: SuiteResult | None = None) -> Path:
     """Render GX Data Docs for this process's latest validation of each suite into `quality_dir`.
 
     The site reads the in-memory results store and drops pages of results it no longer holds, so the
-    pages show the latest run. With a `result`, only the pages of its suite are rendered again. They are then made to open offline (`offline_docs`): no CDN, and an
-    index written from the latest `result` of every suite.
+    pages show the latest run. With a `result`, only the pages of its suite are rendered again
+    (`gx_site`: one GX site builder per folder and process, static files copied once). They are then
+    made to open offline (`offline_docs`): no CDN, and an index written from the latest `result` of
+    every suite.
     """
-    from orchestration.quality import offline_docs
+    from orchestration.quality import gx_site, offline_docs
 
     quality_dir = Path(quality_dir).resolve()
     quality_dir.mkdir(parents=True, exist_ok=True)
-    site = "akhbar_" + hashlib.sha1(str(quality_dir).encode()).hexdigest()[:10]
     with _LOCK:
-        context = _context()
-        if site not in context.list_data_docs_sites():
-            context.add_data_docs_site(
-                site,
-                {
-                    "class_name": "SiteBuilder",
-                    "show_how_to_buttons": False,
-                    "store_backend": {
-                        "class_name": "TupleFilesystemStoreBackend",
-                        "base_directory": str(quality_dir),
-                    },
-                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-                },
-            )
-        context.build_data_docs(site_names=[site], resource_identifiers=_resources(context, result))
+        gx_site.render_site(_context(), quality_dir, None if result is None else result.suite)
         if result is not None:
             offline_docs.save_result(quality_dir, result.summary())
         offline_docs.offline_pages(quality_dir)
