@@ -82,3 +82,15 @@ def test_date_in_a_relative_clause_on_the_trigger_stays() -> None:
     # "الاتصال الهاتفي الذي جرى مساء أمس": the clause describes the call itself.
     body = "وبحث بوتين مع ترامب خلال الاتصال الهاتفي الذي جرى مساء أمس الأوضاع في سوريا."
     assert _event_date(body) == PUB - dt.timedelta(days=1)
+
+
+def test_embedded_tweet_signature_dates_an_undated_article() -> None:
+    text = (
+        "شنت الطائرات الحربية الإسرائيلية، مساء اليوم الجمعة، غارة جوية على قطاع غزة استهدفت فيها "
+        "موقعاً لحماس.\nأولي: جيش الدفاع يغير في هذه الاثناء في قطاع غزة. يتبع\n"
+        "— افيخاي ادرعي (@AvichayAdraee) September 22, 2023\n"
+        "عاجل| مراسل شهاب: اصابة باستهداف طيران الاستطلاع مرصد للمقاومة شرق غزة بصاروخين\n"
+        "— وكالة شهاب للأنباء (@ShehabAgency) September 21, 2023\n"
+        f"{SECOND}"
+    )
+    assert _pub(text) == dt.date(2023, 9, 22)
