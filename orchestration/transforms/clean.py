@@ -17,7 +17,8 @@ All steps are vectorized over one row per (article, line):
 5. publication date: metadata ``published_at`` first; else the first full date (day, month, year)
    of a header-zone date/section/dateline/byline line; else one in the footer zone; else the first
    date-only line before the first paragraph or the last one after the last paragraph. Dates in
-   the middle of the body are never used (they are usually historical). No date -> NULL.
+   the middle of the body are never used (they are usually historical); last, the date of the
+   latest embedded post (tweet signature line). No date -> NULL.
 6. source name: metadata ``source``, else ``المصدر:`` bylines, else copyright footers
    (``source_patterns.csv``).
 
@@ -32,6 +33,7 @@ import polars as pl
 
 from orchestration.transforms import boilerplate as bp
 from orchestration.transforms.dates import (
+    embed_signature_date,
     exact_date_pattern,
     find_dates,
     load_date_words,
@@ -270,6 +272,8 @@ def clean_articles(
         .sort_by("line_no")
         .drop_nulls()
         .last(),
+        # The latest embedded post (tweet) quoted in the article: it is published that day or later.
+        _embed_date=embed_signature_date(pl.col("line")).max(),
         section=pl.when(pl.col("header")).then(pl.col("section_val")).sort_by("line_no").drop_nulls().first(),
         dateline=pl.coalesce(dateline, pl.col("_prefix")).sort_by("line_no").drop_nulls().first(),
         # An outlet quoted in a header byline: "بكين: «الشرق الأوسط»".
@@ -322,7 +326,7 @@ def clean_articles(
     out = out.join(meta_text_dates, on="article_id", how="left").with_columns(
         _meta_date=pl.coalesce("_meta_date", "_meta_date2")
     )
-    text_date = pl.coalesce("header_date", "footer_date", "_lead_date", "_tail_date")
+    text_date = pl.coalesce("header_date", "footer_date", "_lead_date", "_tail_date", "_embed_date")
     meta_title_clean = _collapse(normalize_text("meta_title"))
     meta_source_clean = _collapse(normalize_text("meta_source"))
     out = out.with_columns(

@@ -400,6 +400,13 @@ def parse_metadata_date(expr: pl.Expr | str) -> pl.Expr:
     )
 
 
+def embed_signature_date(line: pl.Expr) -> pl.Expr:
+    """Date of an embedded post's signature line, as social-media embeds print it under the quoted
+    text (``— افيخاي ادرعي (@AvichayAdraee) September 22, 2023``); NULL on any other line."""
+    found = ascii_digits(line).str.extract(r"\(@\w{1,30}\)\s*([A-Z][a-z]{2,8} [0-9]{1,2}, [0-9]{4})\s*$", 1)
+    return found.str.to_date("%B %d, %Y", strict=False)
+
+
 def first_full_date(
     df: pl.DataFrame, text_col: str, id_cols: str | Sequence[str], reference_dir: Path = REFERENCE_DIR
 ) -> pl.DataFrame:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
+
 from orchestration.transforms.clean import clean_articles
 from tests.unit.test_clean import raw_frame
+from tests.unit.test_events import PUB, run
 
 PARAGRAPH = (
     "وصل أحمد أبو الغيط الأمين العام لجامعة الدول العربية إلى العاصمة الأردنية عمان صباح اليوم، في "
@@ -55,3 +58,39 @@ def test_body_date_is_not_a_stamp() -> None:
     # A date inside a sentence is history, not the article's date.
     text = f"{PARAGRAPH}\nووقع البلدان اتفاقية تعاون في 12 مارس 2015 في القاهرة بحضور الوزيرين.\n{SECOND}"
     assert _pub(text) is None
+
+
+def _event_date(body: str, code_prefix: str = "04") -> dt.date | None:
+    out = run(body).filter(pl.col("event_code").str.starts_with(code_prefix))
+    assert out.height == 1, out
+    return out["event_date"][0]
+
+
+def test_date_in_a_relative_clause_on_another_noun_is_not_the_triggers() -> None:
+    # "واستعرضا خلال اللقاء مخرجات الزيارة الرسمية التي قام بها … في 10 نوفمبر الجاري": the date is
+    # the earlier visit's; the meeting keeps the publication date.
+    body = (
+        "ورحب بوتين بالسيسي، واستعرضا خلال اللقاء مخرجات الزيارة الرسمية التي قام بها ترامب إلى مصر "
+        "في 10 نوفمبر الجاري."
+    )
+    assert _event_date(body) == PUB
+    body = "تلقى بوتين اتصالا هاتفيا من ترامب جرى خلاله بحث القمة التي عقدت في 10 نوفمبر الجاري."
+    assert _event_date(body) == PUB
+
+
+def test_date_in_a_relative_clause_on_the_trigger_stays() -> None:
+    # "الاتصال الهاتفي الذي جرى مساء أمس": the clause describes the call itself.
+    body = "وبحث بوتين مع ترامب خلال الاتصال الهاتفي الذي جرى مساء أمس الأوضاع في سوريا."
+    assert _event_date(body) == PUB - dt.timedelta(days=1)
+
+
+def test_embedded_tweet_signature_dates_an_undated_article() -> None:
+    text = (
+        "شنت الطائرات الحربية الإسرائيلية، مساء اليوم الجمعة، غارة جوية على قطاع غزة استهدفت فيها "
+        "موقعاً لحماس.\nأولي: جيش الدفاع يغير في هذه الاثناء في قطاع غزة. يتبع\n"
+        "— افيخاي ادرعي (@AvichayAdraee) September 22, 2023\n"
+        "عاجل| مراسل شهاب: اصابة باستهداف طيران الاستطلاع مرصد للمقاومة شرق غزة بصاروخين\n"
+        "— وكالة شهاب للأنباء (@ShehabAgency) September 21, 2023\n"
+        f"{SECOND}"
+    )
+    assert _pub(text) == dt.date(2023, 9, 22)

@@ -19,6 +19,12 @@ from orchestration.transforms.events.tokens import nearest_word
 # Complementizers (normalized): in "أعلن الكرملين اليوم الثلاثاء أن بوتين التقى ..." a date before
 # أن dates the reporting verb, not the event reported after it.
 _COMPLEMENTIZERS = ["ان", "بان", "انه", "انها", "بانه", "بانها", "وان"]
+# Relative pronouns (normalized). One that stands past _RELATIVE_GAP tokens after the trigger opens a
+# clause on another noun ("استعرضا خلال اللقاء مخرجات الزيارة التي قام بها ... في 10 نوفمبر"): a
+# date after it dates that clause, not the trigger. Right after the trigger ("الاتصال الهاتفي الذي
+# جرى مساء أمس") the clause describes the trigger itself and its date stays.
+_RELATIVES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"]
+_RELATIVE_GAP = 2
 # "Next" after a weekday (normalized): المقبل، القادم and their feminine forms.
 _NEXT_WORDS = ["المقبل", "المقبله", "القادم", "القادمه"]
 # A time-of-day word may stand between a trigger and its date ("اتصال هاتفي صباح الإثنين").
@@ -159,6 +165,10 @@ def attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFra
     pairs = pairs.filter(
         ~((pl.col("d_end") < pl.col("start")) & (pl.col("c_index") > pl.col("d_end"))).fill_null(False)
     ).drop("c_index")
+    pairs = nearest_word(pairs, tokens, _RELATIVES, pl.col("end") + _RELATIVE_GAP + 1, "r_index", "forward")
+    pairs = pairs.filter(
+        ~((pl.col("d_start") > pl.col("end")) & (pl.col("r_index") < pl.col("d_start"))).fill_null(False)
+    ).drop("r_index")
     best = (
         pairs.sort("d_rank", "d_dist", "t_id", "d_start", "d_end")
         .unique(subset=["t_id"], keep="first", maintain_order=True)
