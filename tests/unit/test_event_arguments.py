@@ -80,6 +80,7 @@ def test_title_spans_stop_at_the_previous_actor() -> None:
     tokens = pl.DataFrame(
         {
             "article_id": ["a"] * 6,
+            "aidx": pl.Series([0] * 6, dtype=pl.UInt32),
             "token_index": list(range(6)),
             "norm": ["استقبل", "السيسي", "الرئيس", "الفلسطيني", "محمود", "عباس"],
         }
