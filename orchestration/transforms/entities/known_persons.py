@@ -8,7 +8,9 @@ known person, provided the context supports it:
 
 - the known person is named in the same article (مارتن غريفيتث ... مارتن غريفثس), or
 - the new person's title gives the known person's office code on the article's date (المبعوث
-  الأممي ... هانس جروندبرج: IGOUNO, Grundberg's code then; الرئيس الفرنسي فرانسوا أولاند: FRAGOV).
+  الأممي ... هانس جروندبرج: IGOUNO, Grundberg's code then; الرئيس الفرنسي فرانسوا أولاند: FRAGOV), or
+- a title right next to the name (apposition) gives a code the known person ever held, whatever
+  the date (ينس ستولتنبرج الأمين العام لحلف شمال الأطلسي: IGOWSTNAT, Stoltenberg's office).
 
 The first name must be the same word: Arabic given names one letter apart are other names
 (سلطان / سلمان, محمد / محمود). Sharing the country alone is no support: the White House's روبيرت غيبس
@@ -54,18 +56,37 @@ def _candidates(new: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# Characters between a name and a title in apposition (a space, or a comma and a space).
+APPOSITION_GAP = 2
+
+
+def _adjacent_title_codes(new: pl.DataFrame, titles: pl.DataFrame | None) -> pl.DataFrame:
+    """``mid, t_code``: codes of role mentions (``titles``) right before or after a new mention."""
+    if titles is None or titles.is_empty():
+        return pl.DataFrame(schema={"mid": pl.UInt32(), "t_code": pl.String()})
+    t = titles.filter(pl.col("actor_code").is_not_null()).select(
+        "aidx", t_cs="cs", t_ce="ce", t_code="actor_code"
+    )
+    near = new.select("mid", "aidx", "cs", "ce").join(t, on="aidx")
+    after = (pl.col("t_cs") - pl.col("ce")).is_between(0, APPOSITION_GAP)
+    before = (pl.col("cs") - pl.col("t_ce")).is_between(0, APPOSITION_GAP)
+    return near.filter(after | before).select("mid", "t_code").unique()
+
+
 def resolve_to_known(
     mentions: pl.DataFrame,
     dates: pl.DataFrame,
     named: pl.DataFrame,
     person_keys: pl.DataFrame,
     kb: KnowledgeBase,
+    titles: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """``mentions`` of new persons (``aidx, surf, entity_id, actor_code`` ...) with those that are
     a variant of a known person re-pointed to them (``method`` ``fuzzy``, their dated code).
 
     ``dates``: ``aidx, date``; ``named``: ``aidx, entity_id`` of known persons in each article;
-    ``person_keys``: lexicon name keys of known persons (``key, entity_id, iso3``)."""
+    ``person_keys``: lexicon name keys of known persons (``key, entity_id, iso3``); ``titles``:
+    role mentions (``aidx, cs, ce, actor_code``) whose codes support a name next to them."""
     if mentions.is_empty():
         return mentions
     new = _ends(mentions.with_row_index("mid"), key_exprs(pl.col("surf"))[0])
@@ -81,12 +102,22 @@ def resolve_to_known(
         spells.select("req_id", "spell_cameo_code"), on="req_id", how="left"
     )
     in_article = named.select("aidx", k_id="entity_id").unique().with_columns(here=pl.lit(True))
+    held = kb.office_spells.select(k_id="entity_id", t_code="cameo_code").unique()
+    titled = (
+        _adjacent_title_codes(new, titles)
+        .join(cand.select("mid", "k_id").unique(), on="mid")
+        .join(held, on=["k_id", "t_code"], how="semi")
+        .select("mid", "k_id", titled=pl.lit(True))
+        .unique()
+    )
     code = pl.col("actor_code").fill_null("")
+    dated = (code != "") & (code == pl.col("spell_cameo_code"))
     cand = (
         cand.join(in_article, on=["aidx", "k_id"], how="left")
+        .join(titled, on=["mid", "k_id"], how="left")
         .with_columns(
             support=pl.col("here").fill_null(False).cast(pl.Int8) * 2
-            + ((code != "") & (code == pl.col("spell_cameo_code"))).fill_null(False).cast(pl.Int8)
+            + (dated.fill_null(False) | pl.col("titled").fill_null(False)).cast(pl.Int8)
         )
         .filter(pl.col("support") > 0)
         .filter(pl.col("support") == pl.col("support").max().over("mid"))

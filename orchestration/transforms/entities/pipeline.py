@@ -217,7 +217,8 @@ def extract_entity_mentions(
     # A known person wins over a new one made up from a variant of their name.
     person_keys = el.lex.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     dates, named = arts.select("aidx", "date"), firm_persons.select("aidx", "entity_id")
-    new_mentions = kp.resolve_to_known(new_mentions, dates, named, person_keys, kb)
+    titles = pl.concat([r.role_mentions, r.igo_mentions], how="diagonal_relaxed")
+    new_mentions = kp.resolve_to_known(new_mentions, dates, named, person_keys, kb, titles)
     new_entities = r.new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")
     known = [sel.name_mentions(names, r.annot, kb), r.role_mentions, r.igo_mentions, new_mentions]
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
@@ -228,7 +229,10 @@ def extract_entity_mentions(
     found = merge_found(blocking, found)
     is_new = pl.col("entity_id").str.starts_with("person:new:")
     found = pl.concat(
-        [found.filter(~is_new), kp.resolve_to_known(found.filter(is_new), dates, named, person_keys, kb)],
+        [
+            found.filter(~is_new),
+            kp.resolve_to_known(found.filter(is_new), dates, named, person_keys, kb, titles),
+        ],
         how="diagonal_relaxed",
     )
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")

@@ -192,4 +192,15 @@ def drop_title_members(m: pl.DataFrame) -> pl.DataFrame:
         .select(*KEYS, "a_start")
         .unique()
     )
-    return m.join(member, on=[*KEYS, "a_start"], how="anti")
+    # The organization right after an official acting for it names his office (أجرى الأمين العام
+    # للأمم المتحدة اتصالا): the role mention ends before the organization, which is no party.
+    officials = m.filter(
+        (pl.col("entity_type") == "PERSON") & pl.col("actor_code").fill_null("").str.starts_with("IGO")
+    ).select(*KEYS, a_start=pl.col("a_end") + 1, o_code="actor_code")
+    office_org = (
+        m.filter(pl.col("entity_type") == "ORG")
+        .join(officials, on=[*KEYS, "a_start"])
+        .filter(pl.col("actor_code") == pl.col("o_code"))
+        .select(*KEYS, "a_start")
+    )
+    return m.join(pl.concat([member, office_org]).unique(), on=[*KEYS, "a_start"], how="anti")
