@@ -40,6 +40,12 @@ _PAIR_NEAR_TRIGGER = (
     )
     <= _COORD_PAIR_GAP
 )
+# A country is never the target of its own forces: the next candidate is.
+_NOT_OWN_TARGET = (
+    (pl.col("klass") != "state")
+    | (pl.col("target") != "against")
+    | (pl.col("actor_code").str.slice(0, 3) != pl.col("s_actor_code").str.slice(0, 3)).fill_null(True)
+)
 _TRIGGER_COLS = [
     "t_id",
     *KEYS,
@@ -61,6 +67,7 @@ _TRIGGER_COLS = [
     "bare_char",
     "bare_person",
     "time_end",
+    "relative",
 ]
 
 
@@ -119,9 +126,9 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     # An actor right after من is a source/caller ("بطلب من بوتين", "اتصالا من X"), never the subject.
     free_actor = p.filter(pl.col("free") & _ACTORISH & ~pl.col("from_flag"))
     s_main = _first_by(
-        free_actor.filter(pl.col("before") & (pl.col("possessive") | pl.col("mk_main_subject"))).with_columns(
-            nonperson=pl.col("entity_type") != "PERSON"
-        ),
+        free_actor.filter(
+            pl.col("before") & ~pl.col("relative") & (pl.col("possessive") | pl.col("mk_main_subject"))
+        ).with_columns(nonperson=pl.col("entity_type") != "PERSON"),
         [pl.col("nonperson"), pl.col("krank"), pl.col("a_start")],
         "sm_",
     )
@@ -130,6 +137,7 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
             # the pronoun of a possessed noun is its agent: "لقائه السفير" met the ambassador
             (pl.col("kind") == "noun")
             & ~pl.col("possessive")
+            & ~pl.col("lprefix")
             & pl.col("after")
             & (pl.col("t_start") - pl.col("end") <= 2)
         ),
@@ -138,10 +146,14 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     )
     # A bare title after the verb is its subject (dropped.py): no named actor around it is.
     named_slot = free_actor.filter(~pl.col("bare_subject"))
-    s_before = _first_by(named_slot.filter(pl.col("before")), [-pl.col("a_end")], "sb_")
+    # A relative clause's subject is the antecedent right before its pronoun, or none.
+    antecedent = ~pl.col("relative") | (pl.col("a_end") == pl.col("start") - 2)
+    s_before = _first_by(named_slot.filter(pl.col("before") & antecedent), [-pl.col("a_end")], "sb_")
     s_after = _first_by(
         named_slot.filter(
             pl.col("after")
+            & ~pl.col("relative")
+            & ~pl.col("lprefix")
             & ~pl.col("possessive")
             & (pl.col("a_start") <= pl.col("region_end"))
             # titles are part of the span ("تلقى صاحب السمو الشيخ X", "التقى اليوم صاحب السمو …")
@@ -185,6 +197,9 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     found = p.filter(
         ~pl.col("free") & allowed & (in_clause | before_clause) & (_ACTORISH | _VISIT_OR_FORCE) & near_between
     )
+    # As for objects, a country is never the target of its own forces ("قصفت طائرات إسرائيلية
+    # المواقع … بعد إطلاق صاروخين باتجاه إسرائيل").
+    found = found.join(subj.select("t_id", "s_actor_code"), on="t_id", how="left").filter(_NOT_OWN_TARGET)
     best = found.group_by("t_id").agg(best_rank=pl.col("krank").min())
     found = found.join(best, on="t_id", how="left").filter(pl.col("krank") == pl.col("best_rank"))
     # برئاسة X وY names both parties of talks, as بين does (at any distance in the clause).
@@ -212,11 +227,7 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
         # A country is never the object of its own forces ("قصفت طائرات إسرائيلية المواقع … باتجاه
         # إسرائيل"): the next candidate is.
-        .filter(
-            (pl.col("klass") != "state")
-            | (pl.col("target") != "against")
-            | (pl.col("actor_code").str.slice(0, 3) != pl.col("s_actor_code").str.slice(0, 3)).fill_null(True)
-        )
+        .filter(_NOT_OWN_TARGET)
         .filter(~pl.col("t_id").is_in(done.implode()))
     )
     obj = _first_by(obj, [pl.col("krank"), pl.col("a_start")], "o_")
