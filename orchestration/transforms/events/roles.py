@@ -18,6 +18,10 @@ import polars as pl
 from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
 from orchestration.transforms.events.dropped import carried_subjects
 from orchestration.transforms.events.parties import expand_parties, places_to_states
+from orchestration.transforms.events.passive import ACTORISH as _ACTORISH
+from orchestration.transforms.events.passive import as_ as _as
+from orchestration.transforms.events.passive import first_by as _first_by
+from orchestration.transforms.events.passive import received
 from orchestration.transforms.events.windows import row_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 
@@ -29,7 +33,6 @@ _COORD_PAIR_GAP = 3
 # بين pairs belong to the trigger only when the marker is this close ("لقاء بين X وY"); further on
 # it usually hangs on another noun ("اللقاء تناول العلاقات بين مصر والولايات المتحدة").
 _BETWEEN_GAP = 2
-_ACTORISH = pl.col("klass") != "place"
 # Visits and attacks may target a place (it becomes a state in places_to_states).
 _VISIT_OR_FORCE = pl.col("event_code").str.starts_with("042") | (pl.col("target") == "against")
 # "بوتين وترامب في اتصالهما" / "بحث بوتين وترامب": the pair touches the trigger's clause.
@@ -59,6 +62,7 @@ _TRIGGER_COLS = [
     "possessive",
     "dual",
     "passive",
+    "agentive",
     "adverbial",
     "mk_main_subject",
     "bare_subject",
@@ -69,20 +73,6 @@ _TRIGGER_COLS = [
     "time_end",
     "relative",
 ]
-
-
-def _first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFrame:
-    """The first row per t_id after sorting by ``by``, actor columns renamed with ``prefix``."""
-    # The columns themselves break ties: joins return rows in no fixed order.
-    return (
-        frame.sort([*by, *ACTOR_COLS], nulls_last=True)
-        .unique(subset=["t_id"], keep="first", maintain_order=True)
-        .select("t_id", *[pl.col(c).alias(f"{prefix}{c}") for c in ACTOR_COLS])
-    )
-
-
-def _as(prefix: str, source: str = "") -> list[pl.Expr]:
-    return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]
 
 
 @lru_cache(maxsize=4)
@@ -289,22 +279,3 @@ def clause_pairs(p: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
         .join(two.filter(pl.col("n") == 0).select("t_id", *_as("o_")), on="t_id")
         .with_columns(rule=pl.lit("clause_pair"))
     )
-
-
-def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
-    """Received calls: the caller (after من) is actor1, the grammatical subject actor2."""
-    callers = _first_by(
-        p.filter(
-            pl.col("from_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")) & _ACTORISH
-        ),
-        [pl.col("a_start")],
-        "c_",
-    )
-    passive_ids = t.filter(pl.col("passive")).select("t_id")
-    passive_rows = (
-        subj.join(passive_ids, on="t_id")
-        .join(callers, on="t_id")
-        .select("t_id", *_as("s_", "c_"), *_as("o_", "s_"))
-        .with_columns(rule=pl.lit("passive"))
-    )
-    return pl.concat([rows.join(passive_ids, on="t_id", how="anti"), passive_rows], how="diagonal_relaxed")

@@ -28,6 +28,7 @@ _WINDOW_MARKERS = [
     "planned",
     "historical",
     "receive",
+    "agent",
     "dyad_back",
     "main_subject",
     "adverbial",
@@ -222,6 +223,8 @@ def window_markers(triggers: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFram
         )
         .with_columns(
             passive=(pl.col("voice") == "passive") | pl.col("mk_receive"),
+            # من طرف / من قبل after the verb: passive if it names an actor (passive.received)
+            agentive=pl.col("mk_agent"),
             adverbial=((pl.col("kind") == "noun") & (pl.col("mk_adverbial") | pl.col("mk_in")))
             | (pl.col("kind") == "modifier"),
         )
