@@ -66,7 +66,7 @@ def attach_arguments(
 def preceding_markers(m: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:
     """from_flag (after من), located (after في/بـ), places among organizations; drops the
     complement of a genitive head (مبعوث X)."""
-    before = markers.filter(pl.col("marker").is_in(["from", "genitive_head", "in"])).select(
+    before = markers.filter(pl.col("marker").is_in(["from", "agent", "genitive_head", "in"])).select(
         "article_id", "marker", a_start=pl.col("end") + 1
     )
     on = ["article_id", "a_start"]
@@ -77,13 +77,16 @@ def preceding_markers(m: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:
 
     in_flag = pl.col("in_flag").fill_null(False)
     m = (
-        m.join(_first_after_from(m, before), on=on, how="left")
+        m.join(_first_after_from(m, before, ["from", "agent"]), on=on, how="left")
+        # من طرف / من قبل: the agent of a passive reading (passive.received)
+        .join(_first_after_from(m, before, ["agent"]).rename({"from_flag": "agent_flag"}), on=on, how="left")
         .join(flag("genitive_head", "genitive"), on=on, how="left")
         .join(flag("in", "in_flag"), on=on, how="left")
         .join(flag("in", "in_flag2", shift=1), on=on, how="left")  # "في مدينة سوتشي"
         .join(_org_after_in(m, before), on=on, how="left")
         .with_columns(
             pl.col("from_flag").fill_null(False),
+            pl.col("agent_flag").fill_null(False),
             pl.col("genitive").fill_null(False),
             located=in_flag | pl.col("in_flag2").fill_null(False) | pl.col("bprefix"),
             # "الوضع في سوريا": a country after في is where, not who; so is a palace after ب/في
@@ -142,10 +145,10 @@ def _org_after_in(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _first_after_from(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
+def _first_after_from(m: pl.DataFrame, before: pl.DataFrame, kinds: list[str]) -> pl.DataFrame:
     """من governs the first actor after it within a few words ("اتصالاً من أخيه صاحب السمو الشيخ X")."""
     from_ends = (
-        before.filter(pl.col("marker") == "from")
+        before.filter(pl.col("marker").is_in(kinds))
         .select("article_id", f_end=pl.col("a_start") - 1)
         .unique()
         .sort("article_id", "f_end")

@@ -108,6 +108,8 @@ def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
         .otherwise(pl.lit("place")),
         bprefix=prefix.is_in(["ب", "وب", "فب"]),
         wprefix=prefix.str.starts_with("و"),
+        # لـ marks a possessor or beneficiary ("مواقع عسكرية للجيش السوري"), never a subject.
+        lprefix=prefix.is_in(["ل", "ول", "فل"]) | pl.col("norm").str.starts_with("لل"),
     ).select(
         *KEYS,
         "entity_id",
@@ -121,6 +123,7 @@ def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
         "actor_code",
         "bprefix",
         "wprefix",
+        "lprefix",
         "norm",
     )
 
@@ -137,6 +140,9 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
                 nouns.filter(pl.col("event_code").str.starts_with("19")).select(
                     "article_id", a_start=pl.col("end") + 2
                 ),
+                # The object of an attack verb may be named by a nisba on its noun: the target
+                # ("استهداف سفينة أمريكية", "استهدفت سفينة شحن أمريكية").
+                _attack_object_nisbas(triggers),
             ]
         )
         .unique()
@@ -203,6 +209,13 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         & ~shift_in_group(pl.col("wprefix"), -1, KEYS).fill_null(False)
     ).fill_null(False)
     return m.filter(~state_before_agent & ~state_before_place & ~org_before_person)
+
+
+def _attack_object_nisbas(triggers: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, a_start): where the nisba of an attack verb's object noun stands, one or two
+    nouns after the verb ("استهدفت سفينة أمريكية", "استهداف سفينة شحن أمريكية")."""
+    verbs = triggers.filter((pl.col("kind") == "verb") & pl.col("event_code").str.starts_with("19"))
+    return pl.concat([verbs.select("article_id", a_start=pl.col("end") + gap) for gap in (2, 3)])
 
 
 def coordination(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:

@@ -19,6 +19,10 @@ from orchestration.transforms.events import parties
 from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
 from orchestration.transforms.events.dropped import carried_subjects
 from orchestration.transforms.events.parties import expand_parties, places_to_states
+from orchestration.transforms.events.passive import ACTORISH as _ACTORISH
+from orchestration.transforms.events.passive import as_ as _as
+from orchestration.transforms.events.passive import first_by as _first_by
+from orchestration.transforms.events.passive import received
 from orchestration.transforms.events.windows import row_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 
@@ -30,7 +34,6 @@ _COORD_PAIR_GAP = 3
 # بين pairs belong to the trigger only when the marker is this close ("لقاء بين X وY"); further on
 # it usually hangs on another noun ("اللقاء تناول العلاقات بين مصر والولايات المتحدة").
 _BETWEEN_GAP = 2
-_ACTORISH = pl.col("klass") != "place"
 # Visits and attacks may target a place (it becomes a state in places_to_states).
 _VISIT_OR_FORCE = pl.col("event_code").str.starts_with("042") | (pl.col("target") == "against")
 # "بوتين وترامب في اتصالهما" / "بحث بوتين وترامب": the pair touches the trigger's clause.
@@ -40,6 +43,12 @@ _PAIR_NEAR_TRIGGER = (
         pl.min_horizontal("a_start", "s_a_start") - pl.col("end"),
     )
     <= _COORD_PAIR_GAP
+)
+# A country is never the target of its own forces: the next candidate is.
+_NOT_OWN_TARGET = (
+    (pl.col("klass") != "state")
+    | (pl.col("target") != "against")
+    | (pl.col("actor_code").str.slice(0, 3) != pl.col("s_actor_code").str.slice(0, 3)).fill_null(True)
 )
 _TRIGGER_COLS = [
     "t_id",
@@ -54,6 +63,7 @@ _TRIGGER_COLS = [
     "possessive",
     "dual",
     "passive",
+    "agentive",
     "adverbial",
     "mk_main_subject",
     "bare_subject",
@@ -62,17 +72,8 @@ _TRIGGER_COLS = [
     "bare_char",
     "bare_person",
     "time_end",
+    "relative",
 ]
-
-
-def _first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFrame:
-    """The first row per t_id after sorting by ``by``, actor columns renamed with ``prefix``."""
-    # The columns themselves break ties: joins return rows in no fixed order.
-    return (
-        frame.sort([*by, *ACTOR_COLS], nulls_last=True)
-        .unique(subset=["t_id"], keep="first", maintain_order=True)
-        .select("t_id", *[pl.col(c).alias(f"{prefix}{c}") for c in ACTOR_COLS])
-    )
 
 
 def _from_first_found(column: str, prefixes: tuple[str, ...]) -> pl.Expr:
@@ -81,10 +82,6 @@ def _from_first_found(column: str, prefixes: tuple[str, ...]) -> pl.Expr:
     for prefix in prefixes[1:]:
         expr = expr.when(pl.col(f"{prefix}entity_id").is_not_null()).then(pl.col(f"{prefix}{column}"))
     return expr.alias(f"s_{column}")
-
-
-def _as(prefix: str, source: str = "") -> list[pl.Expr]:
-    return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]
 
 
 @lru_cache(maxsize=4)
@@ -128,9 +125,9 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     # An actor right after من is a source/caller ("بطلب من بوتين", "اتصالا من X"), never the subject.
     free_actor = p.filter(pl.col("free") & _ACTORISH & ~pl.col("from_flag"))
     s_main = _first_by(
-        free_actor.filter(pl.col("before") & (pl.col("possessive") | pl.col("mk_main_subject"))).with_columns(
-            nonperson=pl.col("entity_type") != "PERSON"
-        ),
+        free_actor.filter(
+            pl.col("before") & ~pl.col("relative") & (pl.col("possessive") | pl.col("mk_main_subject"))
+        ).with_columns(nonperson=pl.col("entity_type") != "PERSON"),
         [pl.col("nonperson"), pl.col("krank"), pl.col("a_start")],
         "sm_",
     )
@@ -139,6 +136,7 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
             # the pronoun of a possessed noun is its agent: "لقائه السفير" met the ambassador
             (pl.col("kind") == "noun")
             & ~pl.col("possessive")
+            & ~pl.col("lprefix")
             & pl.col("after")
             & (pl.col("t_start") - pl.col("end") <= 2)
         ),
@@ -147,10 +145,14 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     )
     # A bare title after the verb is its subject (dropped.py): no named actor around it is.
     named_slot = free_actor.filter(~pl.col("bare_subject"))
-    s_before = _first_by(named_slot.filter(pl.col("before")), [-pl.col("a_end")], "sb_")
+    # A relative clause's subject is the antecedent right before its pronoun, or none.
+    antecedent = ~pl.col("relative") | (pl.col("a_end") == pl.col("start") - 2)
+    s_before = _first_by(named_slot.filter(pl.col("before") & antecedent), [-pl.col("a_end")], "sb_")
     s_after = _first_by(
         named_slot.filter(
             pl.col("after")
+            & ~pl.col("relative")
+            & ~pl.col("lprefix")
             & ~pl.col("possessive")
             & (pl.col("a_start") <= pl.col("region_end"))
             # titles are part of the span ("تلقى صاحب السمو الشيخ X", "التقى اليوم صاحب السمو …")
@@ -195,6 +197,9 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     found = p.filter(
         ~pl.col("free") & allowed & (in_clause | before_clause) & (_ACTORISH | _VISIT_OR_FORCE) & near_between
     )
+    # As for objects, a country is never the target of its own forces ("قصفت طائرات إسرائيلية
+    # المواقع … بعد إطلاق صاروخين باتجاه إسرائيل").
+    found = found.join(subj.select("t_id", "s_actor_code"), on="t_id", how="left").filter(_NOT_OWN_TARGET)
     best = found.group_by("t_id").agg(best_rank=pl.col("krank").min())
     found = found.join(best, on="t_id", how="left").filter(pl.col("krank") == pl.col("best_rank"))
     # برئاسة X وY and بمشاركة X وY (parties.participant_lists) name both parties, as بين does.
@@ -223,11 +228,7 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
         # A country is never the object of its own forces ("قصفت طائرات إسرائيلية المواقع … باتجاه
         # إسرائيل"): the next candidate is.
-        .filter(
-            (pl.col("klass") != "state")
-            | (pl.col("target") != "against")
-            | (pl.col("actor_code").str.slice(0, 3) != pl.col("s_actor_code").str.slice(0, 3)).fill_null(True)
-        )
+        .filter(_NOT_OWN_TARGET)
         .filter(~pl.col("t_id").is_in(done.implode()))
     )
     obj = _first_by(obj, [pl.col("krank"), pl.col("a_start")], "o_")
@@ -289,22 +290,3 @@ def clause_pairs(p: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
         .join(two.filter(pl.col("n") == 0).select("t_id", *_as("o_")), on="t_id")
         .with_columns(rule=pl.lit("clause_pair"))
     )
-
-
-def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
-    """Received calls: the caller (after من) is actor1, the grammatical subject actor2."""
-    callers = _first_by(
-        p.filter(
-            pl.col("from_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")) & _ACTORISH
-        ),
-        [pl.col("a_start")],
-        "c_",
-    )
-    passive_ids = t.filter(pl.col("passive")).select("t_id")
-    passive_rows = (
-        subj.join(passive_ids, on="t_id")
-        .join(callers, on="t_id")
-        .select("t_id", *_as("s_", "c_"), *_as("o_", "s_"))
-        .with_columns(rule=pl.lit("passive"))
-    )
-    return pl.concat([rows.join(passive_ids, on="t_id", how="anti"), passive_rows], how="diagonal_relaxed")

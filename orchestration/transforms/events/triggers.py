@@ -19,6 +19,8 @@ from orchestration.transforms.text import REMOVED_CHARS
 # Disapprove/reject/condemn codes whose object may be an event noun right after the verb.
 _OVER_NOUN_ROOTS = ["11", "12"]
 _OVER_NOUN_GAP = 4
+# An attack noun this close before an attack verb is the verb's subject (absorb_attack_verbs).
+_ABSORB_GAP = 4
 # Relative pronouns (normalized) that open a clause with its own verb.
 _CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
 # Markers of event_markers.csv that flag a trigger when found in its window.
@@ -26,6 +28,7 @@ _WINDOW_MARKERS = [
     "planned",
     "historical",
     "receive",
+    "agent",
     "dyad_back",
     "main_subject",
     "adverbial",
@@ -38,7 +41,7 @@ _WINDOW_MARKERS = [
 def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Stage 3: one row per trigger match (contracts.TRIGGERS)."""
     triggers = matches.filter((pl.col("group") == "trigger") & (pl.col("marker") == "trigger"))
-    triggers = clause_regions(_trigger_tokens(triggers, tokens), tokens)
+    triggers = clause_regions(absorb_attack_verbs(_trigger_tokens(triggers, tokens)), tokens)
     triggers = _trigger_surface(triggers, articles)
     markers = matches.filter(pl.col("group") == "marker")
     triggers = over_adverbials(window_markers(cut_at_clauses(triggers, markers, tokens), markers))
@@ -73,6 +76,26 @@ def _trigger_tokens(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
     )
 
 
+def absorb_attack_verbs(triggers: pl.DataFrame) -> pl.DataFrame:
+    """An attack verb whose subject is the attack noun just before it is that noun's event:
+    "الغارة الجوية الإسرائيلية الجديدة استهدفت مدينة غزة" is one air strike (195) on Gaza, and the
+    noun's clause runs over the verb's object."""
+    root = pl.col("event_code").str.slice(0, 2)
+    prev = triggers.sort(*KEYS, "start").with_columns(
+        p_kind=shift_in_group(pl.col("kind"), 1, KEYS),
+        p_root=shift_in_group(root, 1, KEYS),
+        p_end=shift_in_group(pl.col("end"), 1, KEYS),
+    )
+    absorbed = (
+        (pl.col("kind") == "verb")
+        & (root == "19")
+        & (pl.col("p_kind") == "noun")
+        & (pl.col("p_root") == "19")
+        & (pl.col("start") - pl.col("p_end") <= _ABSORB_GAP)
+    ).fill_null(False)
+    return prev.filter(~absorbed).drop("p_kind", "p_root", "p_end")
+
+
 def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """region_start/region_end: the token span of each trigger's clause; adds t_id."""
     triggers = (
@@ -94,10 +117,16 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     )
     # A relative clause after the trigger ("... قبل القمة التي ستجمعه مع نظيريه") has its own verb:
     # partners named inside it are not the trigger's.
+    triggers = nearest_word(triggers, tokens, _CLAUSE_BOUNDARIES, pl.col("start") - 1, "r_index", "backward")
     return (
         nearest_word(triggers, tokens, _CLAUSE_BOUNDARIES, pl.col("end") + 1, "b_index", "forward")
-        .with_columns(region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(FAR) - 1))
-        .drop("b_index")
+        .with_columns(
+            region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(FAR) - 1),
+            # A verb right after الذي/التي has the noun before the pronoun as its subject
+            # ("الاعتداء الذي استهدف مدرسة"): roles take no other actor for it.
+            relative=(pl.col("kind") == "verb") & (pl.col("r_index") == pl.col("start") - 1).fill_null(False),
+        )
+        .drop("b_index", "r_index")
         .sort(*KEYS, "start")
     )
 
@@ -194,6 +223,8 @@ def window_markers(triggers: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFram
         )
         .with_columns(
             passive=(pl.col("voice") == "passive") | pl.col("mk_receive"),
+            # من طرف / من قبل after the verb: passive if it names an actor (passive.received)
+            agentive=pl.col("mk_agent"),
             adverbial=((pl.col("kind") == "noun") & (pl.col("mk_adverbial") | pl.col("mk_in")))
             | (pl.col("kind") == "modifier"),
         )

@@ -1,0 +1,54 @@
+"""Stage 5 (roles), passive readings: who acts when the grammatical subject is the receiver.
+
+``تلقى اتصالا من X``: the caller after من is actor1, the grammatical subject actor2. The same
+holds for a reception or meeting verb whose agent is introduced by من طرف / من قبل
+("استقبل الرئيس لدى وصوله من طرف أخيه الرئيس X": X received him); such a verb reads as passive
+only when that agent is an actor, otherwise it keeps its active roles.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import ACTOR_COLS
+
+ACTORISH = pl.col("klass") != "place"
+
+
+def first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFrame:
+    """The first row per t_id after sorting by ``by``, actor columns renamed with ``prefix``."""
+    # The columns themselves break ties: joins return rows in no fixed order.
+    return (
+        frame.sort([*by, *ACTOR_COLS], nulls_last=True)
+        .unique(subset=["t_id"], keep="first", maintain_order=True)
+        .select("t_id", *[pl.col(c).alias(f"{prefix}{c}") for c in ACTOR_COLS])
+    )
+
+
+def as_(prefix: str, source: str = "") -> list[pl.Expr]:
+    return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]
+
+
+def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
+    """Received calls: the caller (after من) is actor1, the grammatical subject actor2."""
+    callers = first_by(
+        p.filter(
+            pl.col("from_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")) & ACTORISH
+        ),
+        [pl.col("a_start")],
+        "c_",
+    )
+    # من طرف / من قبل makes a verb passive only where it introduces an actor.
+    agentive = t.filter(pl.col("agentive") & ~pl.col("passive")).join(
+        p.filter(pl.col("agent_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end"))),
+        on="t_id",
+        how="semi",
+    )
+    passive_ids = pl.concat([t.filter(pl.col("passive")).select("t_id"), agentive.select("t_id")])
+    passive_rows = (
+        subj.join(passive_ids, on="t_id")
+        .join(callers, on="t_id")
+        .select("t_id", *as_("s_", "c_"), *as_("o_", "s_"))
+        .with_columns(rule=pl.lit("passive"))
+    )
+    return pl.concat([rows.join(passive_ids, on="t_id", how="anti"), passive_rows], how="diagonal_relaxed")

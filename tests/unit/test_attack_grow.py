@@ -1,0 +1,82 @@
+"""Attacks (issue 11): targeting verbs, missiles fired towards a target, relative clauses, لـ
+possessors and own-country targets, on sentence shapes of real news."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from orchestration.transforms.events import extract_event_candidates
+from tests.unit.test_events import ENTITIES, KB, PUB, _frames, dyads
+
+# entity_id -> actor code, as the knowledge base gives them (own-country checks read the code).
+_CODES = {
+    "org:houthis": "YEMREB",
+    "org:israeli_air_force": "ISRMIL",
+    "org:syrian_arab_army": "SYRMIL",
+    "country:ISR": "ISR",
+    "country:SAU": "SAU",
+    "country:USA": "USA",
+    "country:RUS": "RUS",
+    "country:EGY": "EGY",
+    "country:PSE": "PSE",
+}
+
+
+@pytest.fixture(autouse=True)
+def _attack_entities(monkeypatch: pytest.MonkeyPatch) -> None:
+    for surface, entity in {
+        "الحوثيون": ("org:houthis", "ORG"),
+        "جماعة أنصار الله": ("org:houthis", "ORG"),
+        "العاصمة السعودية": ("country:SAU", "PLACE"),
+        "أمريكية": ("country:USA", "PLACE"),
+        "الطيران الحربي الإسرائيلي": ("org:israeli_air_force", "ORG"),
+        "قطاع غزة": ("country:PSE", "PLACE"),
+        "للجيش السوري": ("org:syrian_arab_army", "ORG"),
+        "بروسيا": ("country:RUS", "PLACE"),
+    }.items():
+        monkeypatch.setitem(ENTITIES, surface, entity)
+
+
+def _run(body: str, weak: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Candidates of ``body``; surfaces in ``weak`` are low-confidence nisba mentions."""
+    articles, sentences, mentions = _frames(body, PUB)
+    mentions = mentions.with_columns(
+        actor_code=pl.col("entity_id").replace_strict(_CODES, default=None),
+        confidence=pl.when(pl.col("surface").is_in(list(weak)))
+        .then(pl.lit(0.3))
+        .otherwise(pl.col("confidence"))
+        .cast(mentions.schema["confidence"]),
+    )
+    return extract_event_candidates(articles, sentences, mentions, KB)
+
+
+def test_a_missile_that_targeted_a_capital_is_an_attack_on_its_state() -> None:
+    # "وأطلق الحوثيون، خلال الأسابيع الأخيرة، صاروخين استهدفا العاصمة السعودية"
+    out = _run("وأطلق الحوثيون، خلال الأسابيع الأخيرة، صاروخين استهدفا العاصمة السعودية، الرياض.")
+    assert ("190", "houthis", "SAU") in dyads(out)
+
+
+def test_the_nisba_of_a_targeted_object_names_the_target() -> None:
+    # "أعلنت جماعة أنصار الله استهداف سفينة أمريكية": the ship's nisba is the target, the
+    # announcing group the agent.
+    out = _run("أعلنت جماعة أنصار الله، اليوم، استهداف سفينة أمريكية في البحر.", weak=("أمريكية",))
+    assert ("190", "houthis", "USA") in dyads(out)
+
+
+def test_a_relative_clause_takes_its_antecedent_as_subject() -> None:
+    # "أعربت مصر عن إدانتها للاعتداء الإرهابي الذي استهدف مدرسة بروسيا": Egypt attacked nobody.
+    out = _run("أعربت مصر عن إدانتها الشديدة للاعتداء الإرهابي الذي استهدف مدرسة بروسيا.")
+    assert not any(d[0].startswith("19") for d in dyads(out))
+
+
+def test_a_possessor_after_la_is_no_subject_of_the_verb() -> None:
+    # "وانها استهدفت مواقع عسكرية للجيش السوري": the army owns the sites, it does not strike.
+    out = _run("وانها استهدفت مواقع عسكرية للجيش السوري وإسرائيل.")
+    assert not any(d[1] == "syrian_arab_army" for d in dyads(out))
+
+
+def test_a_country_is_no_target_of_its_own_forces_after_towards() -> None:
+    # "قصف الطيران الحربي الإسرائيلي قطاع غزة بعد إطلاق صاروخين من القطاع باتجاه إسرائيل"
+    out = _run("قصف الطيران الحربي الإسرائيلي مواقع بعد إطلاق صاروخين باتجاه إسرائيل.")
+    assert ("190", "israeli_air_force", "ISR") not in dyads(out)
