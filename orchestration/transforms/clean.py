@@ -90,29 +90,33 @@ def clean_articles(
     raw_articles: pl.DataFrame, reference_dir: Path = REFERENCE_DIR
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """raw_articles -> (articles, rejected ``boilerplate_only`` articles); schemas per contracts."""
-    base = raw_articles.with_columns(text=normalize_text(nfc(raw_articles["raw_text"]), nfc=False))
+    # ``_a`` (the row number) keys the articles in every line-level join, window and group-by:
+    # integers hash and compare faster than the article id strings.
+    base = raw_articles.with_columns(
+        text=normalize_text(nfc(raw_articles["raw_text"]), nfc=False)
+    ).with_columns(_a=pl.int_range(pl.len(), dtype=pl.UInt32))
     lines = (
-        base.select("article_id", line=pl.col("text").str.split("\n"))
+        base.select("_a", line=pl.col("text").str.split("\n"))
         .with_columns(line_no=pl.int_ranges(0, pl.col("line").list.len(), dtype=pl.Int64))
         .explode(["line", "line_no"])
         .with_columns(pl.col("line").fill_null("").str.strip_chars())
     )
-    lines = bp.mark_boilerplate(lines, reference_dir=reference_dir)
+    lines = bp.mark_boilerplate(lines, id_col="_a", reference_dir=reference_dir)
 
     # --- dates on short lines only (header/footer candidates); body dates are never publication dates
     short = lines.filter(
         (pl.col("n_words") <= MAX_META_LINE_WORDS * 2) & pl.col("line").str.contains("[0-9]")
     )
-    line_dates = find_dates(short, "line", ["article_id", "line_no"], reference_dir)
+    line_dates = find_dates(short, "line", ["_a", "line_no"], reference_dir)
     first_full = (
         line_dates.filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
-        .group_by("article_id", "line_no")
+        .group_by("_a", "line_no")
         .agg(line_date=pl.col("date").sort_by("char_start").first())
     )
-    any_date = line_dates.select("article_id", "line_no").unique().with_columns(has_date=pl.lit(True))
+    any_date = line_dates.select("_a", "line_no").unique().with_columns(has_date=pl.lit(True))
     lines = (
-        lines.join(first_full, on=["article_id", "line_no"], how="left")
-        .join(any_date, on=["article_id", "line_no"], how="left")
+        lines.join(first_full, on=["_a", "line_no"], how="left")
+        .join(any_date, on=["_a", "line_no"], how="left")
         .with_columns(pl.col("has_date").fill_null(False))
     )
 
@@ -129,7 +133,7 @@ def clean_articles(
     # Intermediate texts are materialized once (an eager select would recompute a reused expression).
     meta = (
         lines.filter(eligible)
-        .select("article_id", "line_no", "has_date", _stripped=stripped)
+        .select("_a", "line_no", "has_date", _stripped=stripped)
         .with_columns(
             _rest_words=_date_word_filter(
                 pl.col("_stripped").str.extract_all(r"[\p{L}\p{M}]+"), reference_dir
@@ -138,7 +142,7 @@ def clean_articles(
         )
         .with_columns(_rest_text=rest_words.list.join(" "))
     ).select(
-        "article_id",
+        "_a",
         "line_no",
         is_date_line=pl.col("has_date") & (rest_words.list.len() == 0),
         section_val=pl.when(section_text.str.contains(section_re)).then(section_text),
@@ -149,7 +153,7 @@ def clean_articles(
         ),
     )
     lines = (
-        lines.join(meta, on=["article_id", "line_no"], how="left")
+        lines.join(meta, on=["_a", "line_no"], how="left")
         .with_columns(pl.col("is_date_line", "is_dateline").fill_null(False))
         .with_columns(
             is_meta=pl.col("is_date_line") | pl.col("section_val").is_not_null() | pl.col("is_dateline"),
@@ -157,23 +161,23 @@ def clean_articles(
     )
 
     # --- title
-    meta_title = base.select("article_id", _meta_title=_title_key(normalize_text("meta_title")))
-    lines = lines.join(meta_title, on="article_id", how="left").with_columns(tkey=_title_key(pl.col("line")))
+    meta_title = base.select("_a", _meta_title=_title_key(normalize_text("meta_title")))
+    lines = lines.join(meta_title, on="_a", how="left").with_columns(tkey=_title_key(pl.col("line")))
     cand = ~pl.col("blank") & ~pl.col("bp_drop") & ~pl.col("is_meta")
     lines = lines.with_columns(cand=cand).with_columns(
-        cand_rank=pl.col("cand").cast(pl.Int64).cum_sum().over("article_id")
+        cand_rank=pl.col("cand").cast(pl.Int64).cum_sum().over("_a")
     )
     is_first = pl.col("cand") & (pl.col("cand_rank") == 1)
     # At most one first candidate per article: evaluate it on that subset instead of on every line.
     first = lines.filter(is_first).select(
-        "article_id",
+        "_a",
         _first_key="tkey",
         _first_headline=_headline_like(pl.col("line"), pl.col("n_words")),
         _first_text=_collapse(pl.col("line")),
     )
-    lines = lines.join(first, on="article_id", how="left", maintain_order="left").with_columns(
-        _n_same=(pl.col("cand") & (pl.col("tkey") == pl.col("_first_key"))).sum().over("article_id"),
-        _n_cand=pl.col("cand").sum().over("article_id"),
+    lines = lines.join(first, on="_a", how="left", maintain_order="left").with_columns(
+        _n_same=(pl.col("cand") & (pl.col("tkey") == pl.col("_first_key"))).sum().over("_a"),
+        _n_cand=pl.col("cand").sum().over("_a"),
     )
     has_title = ((pl.col("_n_same") >= 2) | pl.col("_first_headline")) & (
         pl.col("_n_cand") > pl.col("_n_same")
@@ -195,20 +199,20 @@ def clean_articles(
     first_paragraph = pl.when(is_content & (pl.col("n_words") > MAX_BYLINE_WORDS)).then(pl.col("line_no"))
     body_line = pl.when(pl.col("paragraph") & ~pl.col("bp_drop")).then(pl.col("line_no"))
     lines = lines.with_columns(
-        _first_paragraph=first_paragraph.min().over("article_id"),
-        _first_body=body_line.min().over("article_id"),
-        _last_body=body_line.max().over("article_id"),
+        _first_paragraph=first_paragraph.min().over("_a"),
+        _first_body=body_line.min().over("_a"),
+        _last_body=body_line.max().over("_a"),
     )
     last_early_meta = pl.when(
         pl.col("is_meta") & (pl.col("line_no") < pl.col("_first_paragraph").fill_null(-1))
     ).then(pl.col("line_no"))
-    lines = lines.with_columns(_last_early_meta=last_early_meta.max().over("article_id")).with_columns(
+    lines = lines.with_columns(_last_early_meta=last_early_meta.max().over("_a")).with_columns(
         is_byline=(is_content & (pl.col("line_no") < pl.col("_last_early_meta"))).fill_null(False)
     )
     content = is_content & ~pl.col("is_byline")
     lines = lines.with_columns(
-        _first_content=pl.when(content).then(pl.col("line_no")).min().over("article_id"),
-        _last_content=pl.when(content).then(pl.col("line_no")).max().over("article_id"),
+        _first_content=pl.when(content).then(pl.col("line_no")).min().over("_a"),
+        _last_content=pl.when(content).then(pl.col("line_no")).max().over("_a"),
     ).with_columns(
         header=(pl.col("line_no") < pl.col("_first_content")).fill_null(True),
         footer=(pl.col("line_no") > pl.col("_last_content")).fill_null(False),
@@ -223,25 +227,25 @@ def clean_articles(
         rf"(?: *{_DASH}+ *| *: *| +))(?P<rest>\S.*)$"
     )
     first_lines = lines.filter(pl.col("first_content") & ~pl.col("is_meta")).select(
-        "article_id",
+        "_a",
         "line_no",
         _prefix=pl.coalesce(
             pl.col("line").str.extract(prefix_date, 1), pl.col("line").str.extract(prefix_sep, 1)
         ),
     )
-    lines = lines.join(first_lines, on=["article_id", "line_no"], how="left").with_columns(
+    lines = lines.join(first_lines, on=["_a", "line_no"], how="left").with_columns(
         line=pl.when(pl.col("_prefix").is_not_null())
         .then(pl.col("line").str.slice(pl.col("_prefix").str.len_chars()).str.strip_chars())
         .otherwise(pl.col("line")),
         _prefix=_collapse(pl.col("_prefix")).str.strip_chars(" -ـ–—:"),
     )
     prefix_dates = (
-        find_dates(lines.filter(pl.col("_prefix").is_not_null()), "_prefix", ["article_id", "line_no"])
+        find_dates(lines.filter(pl.col("_prefix").is_not_null()), "_prefix", ["_a", "line_no"])
         .filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
-        .group_by("article_id", "line_no")
+        .group_by("_a", "line_no")
         .agg(_prefix_date=pl.col("date").sort_by("char_start").first())
     )
-    lines = lines.join(prefix_dates, on=["article_id", "line_no"], how="left")
+    lines = lines.join(prefix_dates, on=["_a", "line_no"], how="left")
 
     # --- per-article fields
     edge = pl.col("header") | pl.col("footer")
@@ -253,7 +257,7 @@ def clean_articles(
     dateline = pl.when(pl.col("header") & (pl.col("is_dateline") | pl.col("is_byline"))).then(
         _collapse(pl.col("line"))
     )
-    fields = lines.group_by("article_id").agg(
+    fields = lines.group_by("_a").agg(
         text_title=pl.col("text_title").drop_nulls().first(),
         header_date=pl.coalesce(header_date, pl.col("_prefix_date")).sort_by("line_no").drop_nulls().first(),
         footer_date=footer_date.sort_by("line_no").drop_nulls().first(),
@@ -283,7 +287,7 @@ def clean_articles(
         .drop_nulls()
         .first(),
     )
-    sources = bp.extract_source_names(lines, reference_dir=reference_dir)
+    sources = bp.extract_source_names(lines, id_col="_a", reference_dir=reference_dir)
 
     keep = (
         ~pl.col("blank")
@@ -295,8 +299,8 @@ def clean_articles(
     )
     bodies = (
         lines.filter(keep)
-        .sort("article_id", "line_no")
-        .group_by("article_id", maintain_order=True)
+        .sort("_a", "line_no")
+        .group_by("_a", maintain_order=True)
         .agg(
             body=pl.col("line").str.join("\n"),
             _ar_sentence=pl.col("line").str.contains(_THREE_ARABIC_WORDS).any(),
@@ -305,9 +309,9 @@ def clean_articles(
 
     meta_date = parse_metadata_date(pl.col("meta_published_at"))
     out = (
-        base.join(fields, on="article_id", how="left")
-        .join(sources, on="article_id", how="left")
-        .join(bodies, on="article_id", how="left")
+        base.join(fields, on="_a", how="left")
+        .join(sources, on="_a", how="left")
+        .join(bodies, on="_a", how="left")
         .with_columns(_meta_date=meta_date)
     )
     meta_text_dates = (

@@ -105,35 +105,45 @@ def _starts(words: pl.DataFrame, readings: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _grow(words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame) -> pl.DataFrame:
-    """Extend each n-gram by the next word when only inline space separates them."""
-    return (
-        words_at(words, cur, "w1", {"norm": "norm", "surface": "token", "gap": "gap", "char_end": "ce_next"})
+def _grow(
+    words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame, valid: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Extend each n-gram by the next word when only inline space separates them. With ``valid``
+    (``key``: every key or key prefix one word longer), n-grams that lead nowhere are dropped
+    before their surface strings are built."""
+    grown = (
+        words_at(words, cur, "w1", {"norm": "norm", "gap": "gap"})
         .filter(gap_class(pl.col("gap")) == GAP_SPACE)
         .join(vocab, on="norm", how="left")
         .with_columns(
-            norm_fix=pl.coalesce("norm_fix", "norm"),
+            key=pl.col("key") + " " + pl.coalesce("norm_fix", "norm"),
             fixed=pl.col("fixed").fill_null(0),
             short=pl.col("short").fill_null(0),
         )
-        .select(
-            "aidx",
-            "w0",
-            w1=pl.col("w1") + 1,
-            cs="cs",
-            ce="ce_next",
-            surf=pl.col("surf") + pl.col("gap") + pl.col("token"),
-            key=pl.col("key") + " " + pl.col("norm_fix"),
-            prefix="prefix",
-            nfix=pl.col("nfix") + pl.col("fixed"),
-            nshort=pl.col("nshort") + pl.col("short"),
-            nskip=pl.col("nskip") if "nskip" in cur.columns else pl.lit(0, dtype=pl.Int64),
-        )
+    )
+    if valid is not None:
+        grown = grown.filter(pl.col("key").is_in(valid["key"].implode()))
+    return words_at(words, grown, "w1", {"surface": "token", "char_end": "ce_next"}).select(
+        "aidx",
+        "w0",
+        w1=pl.col("w1") + 1,
+        cs="cs",
+        ce="ce_next",
+        surf=pl.col("surf") + pl.col("gap") + pl.col("token"),
+        key="key",
+        prefix="prefix",
+        nfix=pl.col("nfix") + pl.col("fixed"),
+        nshort=pl.col("nshort") + pl.col("short"),
+        nskip=pl.col("nskip") if "nskip" in cur.columns else pl.lit(0, dtype=pl.Int64),
     )
 
 
 def _grow_skipping(
-    words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame, given: pl.Series
+    words: pl.DataFrame,
+    cur: pl.DataFrame,
+    vocab: pl.DataFrame,
+    given: pl.Series,
+    valid: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Extend each n-gram over an inserted patronymic to the word after it (``nskip`` + 1).
 
@@ -142,9 +152,11 @@ def _grow_skipping(
     after the skip is never بن itself: محمد بن راشد بن زايد is not محمد بن زايد.
     """
     cur = cur.filter(pl.col("nskip") == 0).with_columns(w2=pl.col("w1") + 1, w3=pl.col("w1") + 2)
-    cur = words_at(words, cur, "w1", {"norm": "n1", "gap": "g1", "surface": "t1"})
-    cur = words_at(words, cur, "w2", {"norm": "n2", "gap": "g2", "surface": "t2"})
     is_ben = pl.col("n1").is_in(list(PATRONYMIC_WORDS))
+    # Only n-grams followed by بن or a given name can skip: the other words are gathered for those.
+    cur = words_at(words, cur, "w1", {"norm": "n1"}).filter(is_ben | pl.col("n1").is_in(given.implode()))
+    cur = words_at(words, cur, "w1", {"gap": "g1", "surface": "t1"})
+    cur = words_at(words, cur, "w2", {"norm": "n2", "gap": "g2", "surface": "t2"})
     name_like = pl.col("n2").str.contains(r"^\p{L}{2,}$") & ~pl.col("n2").is_in(list(PATRONYMIC_WORDS))
     # A bare name is a patronymic only in a name without بن (فؤاد محمد حسين, عبدالله علي عبدالله
     # اليحيا); in the بن style every ancestor takes بن.
@@ -158,7 +170,7 @@ def _grow_skipping(
     )
     cols = ["aidx", "w0", "cs", "ce", "surf", "key", "prefix", "nfix", "nshort", "nskip"]
     skipped = pl.concat([ben, bare]).select(*cols, w1="skip_to")
-    grown = _grow(words, skipped, vocab)
+    grown = _grow(words, skipped, vocab, valid)
     return grown.filter(~pl.col("key").str.split(" ").list.last().is_in(list(PATRONYMIC_WORDS))).with_columns(
         nskip=pl.lit(1, dtype=pl.Int64)
     )
@@ -194,9 +206,15 @@ def match(
         cur = cur.join(prefixes, on="key", how="semi")
         if cur.is_empty():
             break
-        grown = _grow(words, cur, vocab)
+        # Keys one word longer that some entry has (in full or as a prefix): nothing else is grown.
+        valid = (
+            tokens.filter(pl.col("n") > i).select(key=pl.col("toks").list.head(i + 1).list.join(" ")).unique()
+        )
+        grown = _grow(words, cur, vocab, valid)
         if given is not None:
-            grown = pl.concat([grown, _grow_skipping(words, cur, vocab, given)], how="diagonal_relaxed")
+            grown = pl.concat(
+                [grown, _grow_skipping(words, cur, vocab, given, valid)], how="diagonal_relaxed"
+            )
         cur = grown
     found_all = pl.concat(found, how="diagonal_relaxed").filter(fuzzy_ok())
     # Only persons' names take an inserted patronymic, and only ones whose key has a last name
