@@ -6,7 +6,9 @@ raised (``uv run python scripts/eval_ner.py`` prints them). Before the open-worl
 0.553, PERS recall 0.083; with the rules 0.631 and 0.34; with the token tagger 0.666 and 0.50;
 with its second pass over the article (``openworld/docstack.py``) 0.677 and 0.58; with Viterbi
 decoding and C=1.5 0.678 and 0.595; with the model span floor back at 0.6 (lone nisbas, titles
-and verbal nouns no longer named in the seeds) 0.681 and 0.577.
+and verbal nouns no longer named in the seeds) 0.681 and 0.577; with the tagger's span winning
+over an overlapping rule span (``openworld/arbitrate.py``) 0.694 and 0.608; with the person span
+floor at 0.45 0.692 and 0.639.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.665
-PERS_RECALL_FLOOR = 0.57
+MICRO_F1_FLOOR = 0.68
+PERS_RECALL_FLOOR = 0.625
 
 
 def test_score_is_exact_span_match_per_type() -> None:

@@ -1,0 +1,61 @@
+"""issue #12: the tagger's person spans are kept from a lower probability than its other spans
+(``resolve.MODEL_MIN_PROB_PERSON``): a doubtful person is mostly a foreign name nothing else finds."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import polars as pl
+import pytest
+
+from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.openworld import resolve
+from orchestration.transforms.reference import KnowledgeBase, load_kb
+
+
+@cache
+def _kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def _tagger_says(spans: list[tuple[str, str, float]]):
+    """A stand-in for ``tag_words`` that tags the words spelled ``token`` as ``entity_type``."""
+
+    def tag(w: pl.DataFrame, _v: pl.DataFrame, _weights: pl.DataFrame) -> pl.DataFrame:
+        rows = []
+        for token, etype, prob in spans:
+            hit = w.filter(pl.col("token") == token)
+            rows += [(a, s, s, etype, "model", prob) for a, s in zip(hit["aidx"], hit["wid"], strict=True)]
+        return pl.DataFrame(
+            rows,
+            schema={
+                "aidx": pl.UInt32,
+                "s": pl.Int64,
+                "e": pl.Int64,
+                "entity_type": pl.String,
+                "method": pl.String,
+                "prob": pl.Float64,
+            },
+            orient="row",
+        )
+
+    return tag
+
+
+def test_a_doubtful_person_is_kept_but_a_doubtful_organization_is_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ونقلت الصحيفة عن بلاتزيك قوله ...: a transliterated surname, in no lexicon.
+    monkeypatch.setattr(
+        resolve, "tag_words", _tagger_says([("بلاتزيك", "PERSON", 0.5), ("فولكسفاغن", "ORG", 0.5)])
+    )
+    arts = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "body": ["ونقلت الصحيفة عن بلاتزيك قوله إن مصانع فولكسفاغن ستغلق أبوابها."],
+        }
+    )
+    m, _ = extract_entity_mentions(arts, _kb())
+    found = m.filter(pl.col("method") == "model")
+    assert found["surface"].to_list() == ["بلاتزيك"], m
+    assert found["entity_type"][0] == "PERSON"
