@@ -118,4 +118,3 @@ def test_header_weekday_day_month_line_takes_the_year_written_elsewhere() -> Non
 def test_day_and_month_without_any_year_stay_undated() -> None:
     text = f"ولي العهد يستقبل رئيس وزراء باكستان\nالخميس 14 مارس\n{PARAGRAPH}\n{SECOND}"
     assert _pub(text) is None
-
