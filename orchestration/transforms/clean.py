@@ -17,8 +17,10 @@ All steps are vectorized over one row per (article, line):
 5. publication date: metadata ``published_at`` first; else the first full date (day, month, year)
    of a header-zone date/section/dateline/byline line; else one in the footer zone; else the first
    date-only line before the first paragraph or the last one after the last paragraph. Dates in
-   the middle of the body are never used (they are usually historical); last, the date of the
-   latest embedded post (tweet signature line). No date -> NULL.
+   the middle of the body are never used (they are usually historical); then a header/dateline
+   day and month without a year (``الرياض 15 مارس (واس)``, ``الخميس 14 مارس``) in the latest year
+   the article writes; last, the date of the latest embedded post (tweet signature line).
+   No date -> NULL.
 6. source name: metadata ``source``, else ``المصدر:`` bylines, else copyright footers
    (``source_patterns.csv``).
 
@@ -40,6 +42,7 @@ from orchestration.transforms.dates import (
     parse_metadata_date,
     strip_dates,
 )
+from orchestration.transforms.header_dates import first_month_day, year_for_month_day
 from orchestration.transforms.normalize import nfc, normalize_text
 from orchestration.transforms.reference import REFERENCE_DIR
 from orchestration.transforms.schemas import ARTICLES_SCHEMA, REJECTED_CLEAN_SCHEMA
@@ -116,6 +119,7 @@ def clean_articles(
     any_date = line_dates.select("_a", "line_no").unique().with_columns(has_date=pl.lit(True))
     lines = (
         lines.join(first_full, on=["_a", "line_no"], how="left")
+        .join(first_month_day(line_dates, "line_md", "_a"), on=["_a", "line_no"], how="left")
         .join(any_date, on=["_a", "line_no"], how="left")
         .with_columns(pl.col("has_date").fill_null(False))
     )
@@ -239,13 +243,15 @@ def clean_articles(
         .otherwise(pl.col("line")),
         _prefix=_collapse(pl.col("_prefix")).str.strip_chars(" -ـ–—:"),
     )
+    found = find_dates(lines.filter(pl.col("_prefix").is_not_null()), "_prefix", ["_a", "line_no"])
     prefix_dates = (
-        find_dates(lines.filter(pl.col("_prefix").is_not_null()), "_prefix", ["_a", "line_no"])
-        .filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
+        found.filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
         .group_by("_a", "line_no")
         .agg(_prefix_date=pl.col("date").sort_by("char_start").first())
     )
-    lines = lines.join(prefix_dates, on=["_a", "line_no"], how="left")
+    lines = lines.join(prefix_dates, on=["_a", "line_no"], how="left").join(
+        first_month_day(found, "_prefix_md", "_a"), on=["_a", "line_no"], how="left"
+    )
 
     # --- per-article fields
     edge = pl.col("header") | pl.col("footer")
@@ -276,6 +282,13 @@ def clean_articles(
         .sort_by("line_no")
         .drop_nulls()
         .last(),
+        # A header date or dateline with a day and month but no year ("الرياض 15 مارس (واس)").
+        _md=pl.coalesce(
+            pl.when(pl.col("header") & date_bearing).then(pl.col("line_md")), pl.col("_prefix_md")
+        )
+        .sort_by("line_no")
+        .drop_nulls()
+        .first(),
         # The latest embedded post (tweet) quoted in the article: it is published that day or later.
         _embed_date=embed_signature_date(pl.col("line")).max(),
         section=pl.when(pl.col("header")).then(pl.col("section_val")).sort_by("line_no").drop_nulls().first(),
@@ -330,7 +343,10 @@ def clean_articles(
     out = out.join(meta_text_dates, on="article_id", how="left").with_columns(
         _meta_date=pl.coalesce("_meta_date", "_meta_date2")
     )
-    text_date = pl.coalesce("header_date", "footer_date", "_lead_date", "_tail_date", "_embed_date")
+    out = year_for_month_day(out, lines, reference_dir, "_a")
+    text_date = pl.coalesce(
+        "header_date", "footer_date", "_lead_date", "_tail_date", "_md_date", "_embed_date"
+    )
     meta_title_clean = _collapse(normalize_text("meta_title"))
     meta_source_clean = _collapse(normalize_text("meta_source"))
     out = out.with_columns(

@@ -400,6 +400,28 @@ def parse_metadata_date(expr: pl.Expr | str) -> pl.Expr:
     )
 
 
+def latest_text_year(
+    df: pl.DataFrame, text_col: str, id_cols: str | Sequence[str], reference_dir: Path = REFERENCE_DIR
+) -> pl.DataFrame:
+    """``*id_cols, text_year``: the latest year of a day- or month-precision date in the rows of each
+    id. A dateline or "اليوم 15 أبريل" without a year is read in the year the article writes
+    elsewhere ("… منذ 25 يوليو 2021"); the latest, as news recalls the past more than it plans."""
+    ids = [id_cols] if isinstance(id_cols, str) else list(id_cols)
+    return (
+        find_dates(
+            df.filter(pl.col(text_col).str.contains("[0-9\u0660-\u0669]{4}")), text_col, ids, reference_dir
+        )
+        .filter(pl.col("precision").is_in(["day", "month"]) & pl.col("year").is_not_null())
+        .group_by(ids)
+        .agg(text_year=pl.col("year").max())
+    )
+
+
+def ymd_date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """The date of year, month and day expressions (NULL when invalid, e.g. 29 February 2023)."""
+    return _valid_date(year, month, day)
+
+
 def embed_signature_date(line: pl.Expr) -> pl.Expr:
     """Date of an embedded post's signature line, as social-media embeds print it under the quoted
     text (``— افيخاي ادرعي (@AvichayAdraee) September 22, 2023``); NULL on any other line."""

@@ -94,3 +94,27 @@ def test_embedded_tweet_signature_dates_an_undated_article() -> None:
         f"{SECOND}"
     )
     assert _pub(text) == dt.date(2023, 9, 22)
+
+
+def test_dateline_day_and_month_take_the_year_written_elsewhere() -> None:
+    # "الرياض 15 مارس (واس) -" has no year; the article writes 2019 in a full date further down.
+    text = (
+        "الرياض 15 مارس (واس) - استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر اليمامة "
+        "اليوم رئيس وزراء باكستان عمران خان والوفد المرافق له.\n"
+        "وجرى خلال الاستقبال استعراض الاتفاقيات التي وقعها البلدان في 18 فبراير 2019 خلال زيارة ولي "
+        "العهد إلى إسلام آباد."
+    )
+    assert _pub(text) == dt.date(2019, 3, 15)
+
+
+def test_header_weekday_day_month_line_takes_the_year_written_elsewhere() -> None:
+    text = (
+        "ولي العهد يستقبل رئيس وزراء باكستان\nالخميس 14 مارس\n"
+        f"{PARAGRAPH}\nوكان البلدان قد وقعا اتفاقية تعاون في 18 فبراير 2019 في إسلام آباد بحضور الوزيرين.\n"
+    )
+    assert _pub(text) == dt.date(2019, 3, 14)
+
+
+def test_day_and_month_without_any_year_stay_undated() -> None:
+    text = f"ولي العهد يستقبل رئيس وزراء باكستان\nالخميس 14 مارس\n{PARAGRAPH}\n{SECOND}"
+    assert _pub(text) is None
