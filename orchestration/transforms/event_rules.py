@@ -33,6 +33,7 @@ from orchestration.transforms.event_rule_patterns import (
     load_rule_patterns,
     organization_of,
 )
+from orchestration.transforms.event_rule_repeats import drop_orphan_repeats
 from orchestration.transforms.event_rule_titles import appositions, title_holders
 from orchestration.transforms.event_status_rules import rule_statuses
 from orchestration.transforms.events import extract_event_candidates
@@ -296,7 +297,7 @@ def apply_event_rules(
     bad = c.filter(pl.col("bad_side").is_not_null())
     fixed = _replace(bad, _fallback(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
-    out = drop_destination_lists(out, cm)
+    out = drop_orphan_repeats(drop_destination_lists(out, cm))
     out = rule_statuses(out, p).unique(subset=_KEYS, keep="first", maintain_order=True)
     key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
     out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
