@@ -64,7 +64,9 @@ def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         footer=s.str.contains(p.footer) | pl.col("after_link"),
         attend_verb=_first_at(s, p.attend_verb, pl.lit(0, pl.Int64)),
         attend_noun=_first_at(s, p.attend_noun, trig),
-        greeting=pl.coalesce(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
+        # The first greeting frame after the trigger, by its verb or by the noun alone: «ونقل
+        # الوزير، في بداية الاستقبال، تحيات X …، فيما حمله Y تحياته» greets from the first تحيات on.
+        greeting=pl.min_horizontal(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
         letter=_first_at(s, p.letter, trig),
         speech_at=_first_at(s, p.speech, pl.lit(0, pl.Int64)),
         speech_end=_first_at(s, p.speech, pl.lit(0, pl.Int64))

@@ -16,3 +16,10 @@ def test_the_speaker_before_bi_anna_is_no_party_of_the_reported_event() -> None:
     # The subject of the reported clause stays a party.
     sentence = "وصرح المتحدث الرسمي بأن أيمن الصفدي التقى سامح شكري"
     assert _pair(_run(sentence, "التقى", C, B)) == (C[1], B[1])
+
+
+def test_the_first_greetings_after_the_trigger_count_when_a_later_verb_greets_too() -> None:
+    # «ونقل وزير الخارجية، في بداية الاستقبال، تحيات خادم الحرمين …، وولي العهد …، لسلطان عُمان
+    # …، فيما حمله سلطان عُمان تحياته …»: the parties after the first تحيات are greeted, not met.
+    sentence = "ونقل الوزير، في بداية الاستقبال، تحيات أيمن الصفدي، و سامح شكري، فيما حمله الوزير تحياته"
+    assert _pair(_run(sentence, "الاستقبال", C, B)) is None
