@@ -23,3 +23,17 @@ def test_the_first_greetings_after_the_trigger_count_when_a_later_verb_greets_to
     # …، فيما حمله سلطان عُمان تحياته …»: the parties after the first تحيات are greeted, not met.
     sentence = "ونقل الوزير، في بداية الاستقبال، تحيات أيمن الصفدي، و سامح شكري، فيما حمله الوزير تحياته"
     assert _pair(_run(sentence, "الاستقبال", C, B)) is None
+
+
+def test_a_role_that_continues_a_person_s_titles_is_that_person() -> None:
+    # «استقبل السلطان هيثم بن طارق …، صاحب السمو الملكي الأمير محمد بن سلمان ولي العهد ورئيس مجلس
+    # الوزراء السعودي»: the prime minister is the crown prince just named, not a second guest.
+    pm = ("رئيس مجلس الوزراء السعودي", "actor:SAUGOV:prime_minister", "SAUGOV")
+    guest = ("فيصل بن فرحان", "person:faisal_bin_farhan_al_saud", "")
+    sentence = "استقبل سامح شكري أمس، الأمير فيصل بن فرحان ولي العهد ورئيس مجلس الوزراء السعودي"
+    assert _pair(_run(sentence, "استقبل", B, pm, others=(guest,))) == (B[1], guest[1])
+    # A role of another state after the name is a guest of its own.
+    other = ("رئيس مجلس الوزراء الأردني", "actor:JORGOV:prime_minister", "JORGOV")
+    sentence = "استقبل سامح شكري أمس، الأمير فيصل بن فرحان ورئيس مجلس الوزراء الأردني"
+    guest = ("فيصل بن فرحان", "person:faisal_bin_farhan_al_saud", "SAUGOV")
+    assert _pair(_run(sentence, "استقبل", B, other, others=(guest,))) == (B[1], other[1])
