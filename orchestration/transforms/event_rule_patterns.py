@@ -85,7 +85,8 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # «ويسلمه رسالة خطية من رئيس المجلس …»: a title chain may stand between من and the sender.
         letter=rf"(?:^|\s)(?:و|ب)?{w['letter']}\s+(?:[^\s.،,]+\s+){{0,2}}?من\s",
         during_it=rf"^\S+\s+(?:[^\s.،,]+\s+){{0,3}}?{w['during_it']}(?:\s|$|[،,.])",
-        title_gap=rf"^[\s،,]*(?:(?:و|ل|ال|لل)?{w['title_word']}\S*\s+)+(?:ل|لل)?$",
+        # A title chain may end in the و of the next title (ولي العهد ورئيس مجلس الوزراء).
+        title_gap=rf"^[\s،,]*(?:(?:و|ل|ال|لل)?{w['title_word']}\S*\s+)+(?:ل|لل|و)?$",
         # Ends the text before a mention: «سفير »، «لتمثيل صاحب الجلالة »، «المبعوث الخاص لل». With
         # the article and no ل the word is the person's own title (السفير خالد اليماني).
         represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:ل|لل)?"

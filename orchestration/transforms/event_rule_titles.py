@@ -90,3 +90,45 @@ def appositions(c: pl.DataFrame, cm: pl.DataFrame, p: RulePatterns) -> pl.DataFr
             .alias(f"title{n}")
         ).drop("name_end")
     return c
+
+
+def trailing_titles(c: pl.DataFrame, cm: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
+    """A role, state or organization side that only continues a person's titles after his name
+    («الأمير محمد بن سلمان ولي العهد ورئيس مجلس الوزراء السعودي») is that person: the side takes
+    him (a repeat of his own pair, or a self pair for the sanity rules)."""
+    for n in (1, 2):
+        gap = pl.col("sentence").str.slice(
+            pl.col("m_end_rel"), (pl.col(f"a{n}_rel") - pl.col("m_end_rel")).clip(lower_bound=0)
+        )
+        holders = (
+            cm.filter(
+                ~pl.col(f"actor{n}_entity_id").str.starts_with("person:")
+                & pl.col("m_entity").str.starts_with("person:")
+                & (pl.col("m_end_rel") <= pl.col(f"a{n}_rel"))
+                & (pl.col(f"a{n}_rel") - pl.col("m_end_rel") <= _TITLE_REACH)
+                & gap.str.contains(p.title_gap)
+                & (country_of(pl.col("m_code")) == country_of(pl.col(f"actor{n}_code"))).fill_null(True)
+            )
+            .sort("_row", "m_end_rel", descending=[False, True])
+            .group_by("_row", maintain_order=True)
+            .agg(
+                h_entity=pl.col("m_entity").first(),
+                h_code=pl.col("m_code").first(),
+                h_start=pl.col("m_start").first(),
+                h_rel=pl.col("m_rel").first(),
+            )
+        )
+        c = (
+            c.join(holders, on="_row", how="left")
+            .with_columns(
+                pl.coalesce("h_entity", f"actor{n}_entity_id").alias(f"actor{n}_entity_id"),
+                pl.when(pl.col("h_entity").is_not_null())
+                .then(pl.coalesce("h_code", f"actor{n}_code"))
+                .otherwise(f"actor{n}_code")
+                .alias(f"actor{n}_code"),
+                pl.coalesce("h_start", f"actor{n}_char_offset").alias(f"actor{n}_char_offset"),
+                pl.coalesce("h_rel", f"a{n}_rel").alias(f"a{n}_rel"),
+            )
+            .drop("h_entity", "h_code", "h_start", "h_rel")
+        )
+    return c

@@ -33,7 +33,8 @@ from orchestration.transforms.event_rule_patterns import (
     load_rule_patterns,
     organization_of,
 )
-from orchestration.transforms.event_rule_titles import appositions, title_holders
+from orchestration.transforms.event_rule_repeats import drop_orphan_repeats
+from orchestration.transforms.event_rule_titles import appositions, title_holders, trailing_titles
 from orchestration.transforms.event_status_rules import rule_statuses
 from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.events.mentions import strong_mentions
@@ -63,7 +64,9 @@ def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         footer=s.str.contains(p.footer) | pl.col("after_link"),
         attend_verb=_first_at(s, p.attend_verb, pl.lit(0, pl.Int64)),
         attend_noun=_first_at(s, p.attend_noun, trig),
-        greeting=pl.coalesce(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
+        # The first greeting frame after the trigger, by its verb or by the noun alone: «ونقل
+        # الوزير، في بداية الاستقبال، تحيات X …، فيما حمله Y تحياته» greets from the first تحيات on.
+        greeting=pl.min_horizontal(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
         letter=_first_at(s, p.letter, trig),
         speech_at=_first_at(s, p.speech, pl.lit(0, pl.Int64)),
         speech_end=_first_at(s, p.speech, pl.lit(0, pl.Int64))
@@ -292,11 +295,11 @@ def apply_event_rules(
     cm = _sentence_mentions(c, mentions)
     c = c.join(_attendee_ends(cm), on="_row", how="left")
     cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")
-    c = _flag(appositions(title_holders(c, cm), cm, p), p)
+    c = _flag(appositions(trailing_titles(title_holders(c, cm), cm, p), cm, p), p)
     bad = c.filter(pl.col("bad_side").is_not_null())
     fixed = _replace(bad, _fallback(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
-    out = drop_destination_lists(out, cm)
+    out = drop_orphan_repeats(drop_destination_lists(out, cm))
     out = rule_statuses(out, p).unique(subset=_KEYS, keep="first", maintain_order=True)
     key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
     out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))

@@ -16,3 +16,24 @@ def test_the_speaker_before_bi_anna_is_no_party_of_the_reported_event() -> None:
     # The subject of the reported clause stays a party.
     sentence = "وصرح المتحدث الرسمي بأن أيمن الصفدي التقى سامح شكري"
     assert _pair(_run(sentence, "التقى", C, B)) == (C[1], B[1])
+
+
+def test_the_first_greetings_after_the_trigger_count_when_a_later_verb_greets_too() -> None:
+    # «ونقل وزير الخارجية، في بداية الاستقبال، تحيات خادم الحرمين …، وولي العهد …، لسلطان عُمان
+    # …، فيما حمله سلطان عُمان تحياته …»: the parties after the first تحيات are greeted, not met.
+    sentence = "ونقل الوزير، في بداية الاستقبال، تحيات أيمن الصفدي، و سامح شكري، فيما حمله الوزير تحياته"
+    assert _pair(_run(sentence, "الاستقبال", C, B)) is None
+
+
+def test_a_role_that_continues_a_person_s_titles_is_that_person() -> None:
+    # «استقبل السلطان هيثم بن طارق …، صاحب السمو الملكي الأمير محمد بن سلمان ولي العهد ورئيس مجلس
+    # الوزراء السعودي»: the prime minister is the crown prince just named, not a second guest.
+    pm = ("رئيس مجلس الوزراء السعودي", "actor:SAUGOV:prime_minister", "SAUGOV")
+    guest = ("فيصل بن فرحان", "person:faisal_bin_farhan_al_saud", "")
+    sentence = "استقبل سامح شكري أمس، الأمير فيصل بن فرحان ولي العهد ورئيس مجلس الوزراء السعودي"
+    assert _pair(_run(sentence, "استقبل", B, pm, others=(guest,))) == (B[1], guest[1])
+    # A role of another state after the name is a guest of its own.
+    other = ("رئيس مجلس الوزراء الأردني", "actor:JORGOV:prime_minister", "JORGOV")
+    sentence = "استقبل سامح شكري أمس، الأمير فيصل بن فرحان ورئيس مجلس الوزراء الأردني"
+    guest = ("فيصل بن فرحان", "person:faisal_bin_farhan_al_saud", "SAUGOV")
+    assert _pair(_run(sentence, "استقبل", B, other, others=(guest,))) == (B[1], other[1])
