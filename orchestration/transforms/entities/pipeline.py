@@ -59,12 +59,14 @@ def _elements(m: pl.DataFrame, words: pl.DataFrame, arts: pl.DataFrame) -> pl.Da
         .then(pl.lit("exact"))
         .otherwise(pl.lit("alias"))
     )
+    # On one span and entity, the primary name wins over an alias (its ``method`` is "exact").
     names = select_longest(
         m.filter(pl.col("kind").is_in(["name", "nisba"])).with_columns(
-            kind_order=(pl.col("kind") == "nisba").cast(pl.Int8)
+            kind_order=(pl.col("kind") == "nisba").cast(pl.Int8),
+            alias_order=(~pl.col("is_primary")).cast(pl.Int8),
         ),
-        ["kind_order", "nfix", "prio", "entity_id"],
-    ).drop("kind_order")
+        ["kind_order", "nfix", "prio", "entity_id", "alias_order"],
+    ).drop("kind_order", "alias_order")
     role_pool = select_longest(
         m.filter(pl.col("kind").is_in(["role", "counterpart", "honorific"])).with_columns(
             kind_order=pl.col("kind").replace_strict({"role": 0, "counterpart": 1, "honorific": 2}, default=3)

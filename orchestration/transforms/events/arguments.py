@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import ACTORS, KEYS, SENTENCE_STRIDE, conform
+from orchestration.transforms.events.contracts import ACTORS, KEYS, MENTION_ORDER, SENTENCE_STRIDE, conform
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
 from orchestration.transforms.events.parties import coordinated_chains
 from orchestration.transforms.events.spans import drop_title_members, load_title_words, title_spans
@@ -223,7 +223,7 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     )
     group = [*KEYS, "gov_tok"]
     m = (
-        m.sort([*group, "a_start"])
+        m.sort([*group, *MENTION_ORDER], maintain_order=True)
         .with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, group))
         .with_columns(next_tok=pl.col("prev_end") + 1)
         .join(wa, on=["article_id", "next_tok"], how="left")

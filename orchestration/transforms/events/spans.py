@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE
+from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE, text_order
 from orchestration.transforms.events.windows import same_group
 from orchestration.transforms.reference import REFERENCE_DIR, read_table
 from orchestration.transforms.text import normalize_expr
@@ -126,7 +126,7 @@ def title_spans(
     own = states.select("article_id", "a_start", _own=pl.lit(True)).unique()
     m = (
         m.join(own, on=["article_id", "a_start"], how="left")
-        .sort(*KEYS, "a_start")
+        .pipe(text_order, KEYS)
         .with_columns(_pe=pl.when(pl.col("_own").is_null()).then(pl.col("a_end")))
         # The last non-state end before the row, in its group: -1 marks a group's start.
         .with_columns(prev_end=pl.when(same_group(KEYS, 1)).then(pl.col("_pe").shift(1)).otherwise(-1))
