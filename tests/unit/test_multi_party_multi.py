@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.unit.test_events import dyads, run
+import pytest
+
+from tests.unit.test_events import ENTITIES, dyads, run
 
 
 def _pairs(body: str) -> set[frozenset[str]]:
@@ -36,3 +38,22 @@ def test_participants_of_a_summit_another_event_discussed_are_its_topic() -> Non
         "بمشاركة كل من أردوغان وروحاني والسيسي."
     )
     assert _pairs(body) == {frozenset({"vladimir_putin", "donald_trump"})}
+
+
+def test_a_name_tail_is_part_of_the_person_and_no_actor(monkeypatch: pytest.MonkeyPatch) -> None:
+    # r177 shape: "استقبل … الأمير سعود بن نايف بن عبدالعزيز أمير المنطقة الشرقية سفير …": Nayef
+    # bin Abdulaziz is the host's father's name, not the host.
+    monkeypatch.setitem(ENTITIES, "نايف بن عبدالعزيز", ("person:nayef_bin_abdulaziz", "PERSON"))
+    out = run("استقبل الأمير سعود بن نايف بن عبدالعزيز الرئيس السيسي.")
+    assert all("nayef_bin_abdulaziz" not in d for d in dyads(out))
+
+
+def test_a_list_goes_on_after_a_name_tail(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "الملك سلمان بن عبدالعزيز آل سعود والرئيس X": the و item follows the whole name, and "سعود"
+    # (read as a new person) is no guest of its own.
+    monkeypatch.setitem(ENTITIES, "سعود", ("person:new:saud", "PERSON"))
+    body = "استقبل الرئيس السيسي الملك سلمان بن عبدالعزيز آل سعود والرئيس بوتين."
+    assert _pairs(body) == {
+        frozenset({"abdel_fattah_el_sisi", "salman"}),
+        frozenset({"abdel_fattah_el_sisi", "vladimir_putin"}),
+    }

@@ -245,9 +245,14 @@ def select_longest(m: pl.DataFrame, tie_break: list[str]) -> pl.DataFrame:
     """Leftmost-longest non-overlapping matches; ``tie_break`` orders candidates on the same span.
 
     ``wid`` is global and increasing across articles, so one running maximum over the sorted frame
-    suffices."""
+    suffices. Every other scalar column breaks the remaining ties: the matches come out of joins in
+    no fixed order, and which reading of a span survives must not change from run to run."""
+    keys = ["w0", "length", *tie_break]
+    rest = [c for c, t in m.schema.items() if c not in keys and not t.is_nested()]
     ordered = m.with_columns(length=pl.col("w1") - pl.col("w0")).sort(
-        ["w0", "length", *tie_break], descending=[False, True, *([False] * len(tie_break))]
+        [*keys, *rest],
+        descending=[False, True, *([False] * (len(keys) - 2 + len(rest)))],
+        maintain_order=True,
     )
     prev_end = pl.col("w1").cum_max().shift(1, fill_value=-1)
     return ordered.filter(pl.col("w0") >= prev_end).drop("length")

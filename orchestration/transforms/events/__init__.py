@@ -8,7 +8,8 @@ the words come from the shared token table (``transforms.tokens``), never from a
 2. **Lexicon matching** (``lexicon.match_lexicon``): triggers, markers and date words by joins
    on clitic-stripped token keys; the longest match per sentence wins.
 3. **Triggers** (``triggers.find_triggers``): surface, clause region, markers in the window.
-4. **Arguments** (``arguments.attach_arguments``): entity mentions placed on tokens, non-actors
+4. **Arguments** (``arguments.attach_arguments``): entity mentions placed on tokens, a person's
+   span run over the tail of his name (بن X آل Y, ``names.py``), non-actors
    dropped (``mentions.py``), each with its span (titles and honorifics included, ``spans.py``),
    its list of coordinated actors (``parties.coordinated_chains``) and the partner marker (مع،
    بين، على/ضد، إلى، بـ) or trigger that governs it. The seam for clause-level argument rules.

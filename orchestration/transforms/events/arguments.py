@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import ACTORS, KEYS, SENTENCE_STRIDE, conform
+from orchestration.transforms.events.contracts import ACTORS, KEYS, MENTION_ORDER, SENTENCE_STRIDE, conform
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
+from orchestration.transforms.events.names import name_tails
 from orchestration.transforms.events.parties import coordinated_chains
 from orchestration.transforms.events.spans import drop_title_members, load_title_words, title_spans
 from orchestration.transforms.events.windows import all_so_far, shift_in_group
@@ -47,7 +48,8 @@ def attach_arguments(
 ) -> pl.DataFrame:
     """Stage 4: actors of the trigger-bearing sentences with their governors (contracts.ACTORS),
     each with ``t_start``, the start of its span with its titles (``spans.title_spans``)."""
-    m = place_mentions(mentions, tokens)
+    # A person's span runs over the tail of his name (بن X آل Y: names.name_tails).
+    m = name_tails(place_mentions(mentions, tokens), tokens)
     # Countries and organizations named inside a title are part of it ("رئيس المكتب السياسي لحركة
     # حماس خالد مشعل", "أمير دولة قطر الشيخ حمد").
     states = m.filter((pl.col("klass") == "state") | (pl.col("entity_type") == "ORG")).select(
@@ -226,7 +228,7 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     )
     group = [*KEYS, "gov_tok"]
     m = (
-        m.sort([*group, "a_start"])
+        m.sort([*group, *MENTION_ORDER], maintain_order=True)
         .with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, group))
         .with_columns(next_tok=pl.col("prev_end") + 1)
         .join(wa, on=["article_id", "next_tok"], how="left")

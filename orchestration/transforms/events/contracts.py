@@ -15,6 +15,16 @@ from orchestration.transforms.schemas import EVENT_CANDIDATES_SCHEMA as EVENT_CA
 FAR = 1 << 40
 SENTENCE_STRIDE = 1 << 20  # token_index = sentence_index * stride + index within the sentence
 KEYS = ["article_id", "sentence_index"]
+# Text order of the mentions of a sentence with a full tie-break: two mentions may share a span
+# (co-span readings), and joins return rows in no fixed order, so sorting on the start alone is not
+# reproducible from run to run.
+MENTION_ORDER = ["a_start", "a_end", "entity_id", "entity_type"]
+
+
+def text_order(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """``frame`` sorted by ``keys``, then by the columns of ``MENTION_ORDER`` it has."""
+    return frame.sort([*keys, *[c for c in MENTION_ORDER if c in frame.columns]], maintain_order=True)
+
 
 # 1. Tokens: one word of a (trigger-bearing) sentence.
 TOKENS: dict[str, pl.DataType] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE
+from orchestration.transforms.events.contracts import KEYS, MENTION_ORDER, SENTENCE_STRIDE
 from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.text import normalize_expr
 
@@ -172,7 +172,9 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         .select("aid")
         .unique()
     )
-    m = m.join(nested, on="aid", how="anti").sort("article_id", "a_start", "char_start")
+    m = m.join(nested, on="aid", how="anti").sort(
+        "article_id", "char_start", "char_end", *MENTION_ORDER, maintain_order=True
+    )
     # Apposition ("الرئيس الروسي، فلاديمير بوتين") repeats one actor; a country right before a
     # person is the person's nisba/title ("الاحتلال الإسرائيلي بنيامين نتنياهو").
     same_prev = (

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import ACTOR_COLS, KEYS
+from orchestration.transforms.events.contracts import ACTOR_COLS, KEYS, text_order
 from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.reference import KnowledgeBase
 
@@ -37,7 +37,7 @@ _LIST_RULES = ["object", "coordinated", "clause_pair"]
 
 def coordinated_chains(m: pl.DataFrame) -> pl.DataFrame:
     """``chain``: an id shared by actors coordinated by و right after one another (titles between)."""
-    m = m.sort(*KEYS, "a_start")
+    m = text_order(m, KEYS)
     prev_end = shift_in_group(pl.col("a_end"), 1, KEYS)
     prev_klass = shift_in_group(pl.col("klass"), 1, KEYS)
     # "الرئيس X، ونائبه Y، ورئيس الحكومة Z": an item the base does not know (Y) keeps the list going.

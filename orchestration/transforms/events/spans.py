@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE
+from orchestration.transforms.events.contracts import KEYS, SENTENCE_STRIDE, text_order
 from orchestration.transforms.events.windows import same_group
 from orchestration.transforms.reference import REFERENCE_DIR, read_table
 from orchestration.transforms.text import normalize_expr
@@ -132,7 +132,7 @@ def title_spans(
     own = states.select("_ak", "a_start", _own=pl.lit(True)).unique()
     m = (
         m.join(own, on=["_ak", "a_start"], how="left")
-        .sort("_ak", "sentence_index", "a_start")
+        .pipe(text_order, ["_ak", "sentence_index"])
         .with_columns(_pe=pl.when(pl.col("_own").is_null()).then(pl.col("a_end")))
         # The last non-state end before the row, in its group: -1 marks a group's start.
         .with_columns(
