@@ -198,6 +198,10 @@ def extract_entity_mentions(
     )
     names = sel.short_fixes_supported(names, r.annot["eid"], elements, words)
     new_mentions = np_.rematch(r.new_mentions, r.new_entities, words, readings)
+    # ... and by their family name alone later in the article (known matches always win).
+    not_names = pl.concat([el.given, el.common, el.stop]).unique()
+    family = np_.family_mentions(new_mentions, r.new_entities, words, elements, not_names)
+    new_mentions = pl.concat([new_mentions, family], how="diagonal_relaxed")
     # A known person wins over a new one made up from a variant of their name.
     person_keys = el.lex.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     dates, named = arts.select("aidx", "date"), firm_persons.select("aidx", "entity_id")
