@@ -59,12 +59,15 @@ def _elements(m: pl.DataFrame, words: pl.DataFrame, arts: pl.DataFrame) -> pl.Da
         .then(pl.lit("exact"))
         .otherwise(pl.lit("alias"))
     )
+    # The same span of one entity read twice (its name and an alias or variant key, or over a
+    # skipped patronymic): the primary, unskipped reading, so reruns keep the same method.
     names = select_longest(
         m.filter(pl.col("kind").is_in(["name", "nisba"])).with_columns(
-            kind_order=(pl.col("kind") == "nisba").cast(pl.Int8)
+            kind_order=(pl.col("kind") == "nisba").cast(pl.Int8),
+            alias_order=(~pl.col("is_primary").fill_null(False)).cast(pl.Int8),
         ),
-        ["kind_order", "nfix", "prio", "entity_id"],
-    ).drop("kind_order")
+        ["kind_order", "nfix", "prio", "entity_id", "nskip", "alias_order"],
+    ).drop("kind_order", "alias_order")
     role_pool = select_longest(
         m.filter(pl.col("kind").is_in(["role", "counterpart", "honorific"])).with_columns(
             kind_order=pl.col("kind").replace_strict({"role": 0, "counterpart": 1, "honorific": 2}, default=3)

@@ -166,7 +166,11 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         .select("aid")
         .unique()
     )
-    m = m.join(nested, on="aid", how="anti").sort("article_id", "a_start", "char_start")
+    # Ties (mentions on one span) break on their ends and ids: the result must not depend on the
+    # order the mentions came in.
+    m = m.join(nested, on="aid", how="anti").sort(
+        "article_id", "a_start", "char_start", "char_end", "entity_id"
+    )
     # Apposition ("الرئيس الروسي، فلاديمير بوتين") repeats one actor; a country right before a
     # person is the person's nisba/title ("الاحتلال الإسرائيلي بنيامين نتنياهو").
     same_prev = (
