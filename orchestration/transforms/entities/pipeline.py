@@ -211,7 +211,11 @@ def extract_entity_mentions(
     titles = pl.concat([r.role_mentions, r.igo_mentions], how="diagonal_relaxed")
     new_mentions = kp.resolve_to_known(new_mentions, dates, named, person_keys, kb, titles)
     new_entities = r.new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")
-    known = [sel.name_mentions(names, r.annot, kb), r.role_mentions, r.igo_mentions, new_mentions]
+    # A bare later name keeps the code the article gave the person (their office) elsewhere.
+    name_ms = sel.spread_person_codes(
+        sel.name_mentions(names, r.annot, kb), [r.role_mentions, r.igo_mentions]
+    )
+    known = [name_ms, r.role_mentions, r.igo_mentions, new_mentions]
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
