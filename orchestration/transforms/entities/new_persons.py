@@ -99,9 +99,13 @@ def _name_runs(starts: pl.DataFrame, w: pl.DataFrame, stop: pl.Series, given: pl
     )
 
 
+def _particles() -> pl.Series:
+    return pl.DataFrame({"p": list(rl.NAME_PARTICLES)}).select(normalize_expr(pl.col("p")))["p"]
+
+
 def _found(frame: pl.DataFrame) -> pl.DataFrame:
     """Name span, normalized name, surface and id of each run that does not end on a particle."""
-    particles = pl.DataFrame({"p": list(rl.NAME_PARTICLES)}).select(normalize_expr(pl.col("p")))["p"]
+    particles = _particles()
     at_run = range(MAX_NAME_TOKENS)
     last_tok = pl.coalesce([pl.when(pl.col("run") == k + 1).then(pl.col(f"tok{k}")) for k in at_run])
     last_ce = pl.coalesce([pl.when(pl.col("run") == k + 1).then(pl.col(f"ce{k}")) for k in at_run])
@@ -169,6 +173,74 @@ def title_persons(
         )
     )
     return mentions, entities, found["eid"]
+
+
+# Shortest family name (normalized letters) that names a new person again on its own.
+MIN_FAMILY_LEN = 4
+
+
+def family_mentions(
+    new_mentions: pl.DataFrame,
+    new_entities: pl.DataFrame,
+    words: pl.DataFrame,
+    elements: pl.DataFrame,
+    not_names: pl.Series,
+) -> pl.DataFrame:
+    """A new person's family name alone, later in the article that named them in full (محمد الغالي
+    ... أن الغالي سيلتقي): the same person. Not a given name or an ordinary word (``not_names``), not
+    the particle of a compound (آل), and never a word a dictionary match covers: a known person
+    always wins."""
+    if new_entities.is_empty():
+        return new_mentions.head(0)
+    toks = normalize_expr(pl.col("name_ar")).str.split(" ")
+    fam = new_entities.select("entity_id", n=toks.list.len(), norm=toks.list.last()).filter(
+        (pl.col("n") >= 2)
+        & (pl.col("norm").str.replace(r"^ال", "").str.len_chars() >= MIN_FAMILY_LEN)
+        & ~pl.col("norm").is_in(not_names.implode())
+        & ~pl.col("norm").is_in(_particles().implode())
+    )
+    # Unambiguous within the article: one new person per family name there.
+    # What the article said about the person (code, role) rides along, as for found persons.
+    first = (
+        new_mentions.with_columns(
+            actor_code=col_or_null(new_mentions, "actor_code"), role=col_or_null(new_mentions, "role")
+        )
+        .sort("aidx", "cs")
+        .group_by("aidx", "entity_id", maintain_order=True)
+        .agg(
+            first_ce=pl.col("ce").min(),
+            actor_code=pl.col("actor_code").drop_nulls().first(),
+            role=pl.col("role").drop_nulls().first(),
+        )
+    )
+    cand = first.join(fam.select("entity_id", "norm"), on="entity_id").filter(
+        pl.col("entity_id").n_unique().over("aidx", "norm") == 1
+    )
+    covered = elements.select("aidx", wid=pl.int_ranges("w0", "w1")).explode("wid").unique()
+    hits = (
+        words.select("aidx", "wid", "norm", "char_start", "char_end", "surface")
+        .join(cand, on=["aidx", "norm"])
+        .filter(pl.col("char_start") >= pl.col("first_ce"))
+        .join(covered.with_columns(pl.col("wid").cast(pl.Int64)), on=["aidx", "wid"], how="anti")
+    )
+    # Nor a word inside the person's own full-name mentions (found again by ``rematch``).
+    inside = (
+        hits.select("aidx", "wid", "char_start")
+        .join(new_mentions.select("aidx", m_cs="cs", m_ce="ce"), on="aidx")
+        .filter((pl.col("char_start") >= pl.col("m_cs")) & (pl.col("char_start") < pl.col("m_ce")))
+        .select("aidx", "wid")
+    )
+    return hits.join(inside, on=["aidx", "wid"], how="anti").select(
+        "aidx",
+        cs="char_start",
+        ce="char_end",
+        surf="surface",
+        entity_id="entity_id",
+        entity_type=pl.lit("PERSON"),
+        method=pl.lit("title-pattern"),
+        actor_code="actor_code",
+        role="role",
+    )
 
 
 def rematch(

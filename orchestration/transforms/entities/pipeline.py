@@ -63,9 +63,10 @@ def longest_names(m: pl.DataFrame) -> pl.DataFrame:
     a nisba, an exact key a typo fix, then ``prio``, the entity id; for the same entity, its primary
     name over an alias (the method says ``exact``), then the reading without an inserted patronymic."""
     x = m.filter(pl.col("kind").is_in(["name", "nisba"])).with_columns(
-        kind_order=(pl.col("kind") == "nisba").cast(pl.Int8), alias_order=~pl.col("is_primary")
+        kind_order=(pl.col("kind") == "nisba").cast(pl.Int8),
+        alias_order=~pl.col("is_primary").fill_null(False),
     )
-    order = ["kind_order", "nfix", "prio", "entity_id", "alias_order", "nskip"]
+    order = ["kind_order", "nfix", "prio", "entity_id", "nskip", "alias_order"]
     return select_longest(x, _total_order(x, order)).drop("kind_order", "alias_order")
 
 
@@ -214,13 +215,21 @@ def extract_entity_mentions(
     )
     names = sel.short_fixes_supported(names, r.annot["eid"], elements, words)
     new_mentions = np_.rematch(r.new_mentions, r.new_entities, words, readings)
+    # ... and by their family name alone later in the article (known matches always win).
+    not_names = pl.concat([el.given, el.common, el.stop]).unique()
+    family = np_.family_mentions(new_mentions, r.new_entities, words, elements, not_names)
+    new_mentions = pl.concat([new_mentions, family], how="diagonal_relaxed")
     # A known person wins over a new one made up from a variant of their name.
     person_keys = el.lex.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     dates, named = arts.select("aidx", "date"), firm_persons.select("aidx", "entity_id")
     titles = pl.concat([r.role_mentions, r.igo_mentions], how="diagonal_relaxed")
     new_mentions = kp.resolve_to_known(new_mentions, dates, named, person_keys, kb, titles)
     new_entities = r.new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")
-    known = [sel.name_mentions(names, r.annot, kb), r.role_mentions, r.igo_mentions, new_mentions]
+    # A bare later name keeps the code the article gave the person (their office) elsewhere.
+    name_ms = sel.spread_person_codes(
+        sel.name_mentions(names, r.annot, kb), [r.role_mentions, r.igo_mentions]
+    )
+    known = [name_ms, r.role_mentions, r.igo_mentions, new_mentions]
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)

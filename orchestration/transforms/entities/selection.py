@@ -105,6 +105,41 @@ def drop_foreign_short_fixes(elements: pl.DataFrame) -> pl.DataFrame:
     return elements.filter(~pl.col("eid").is_in(foreign.implode()))
 
 
+def spread_person_codes(names: pl.DataFrame, others: list[pl.DataFrame]) -> pl.DataFrame:
+    """Known persons' name mentions (``names``) without a code take the one code the article gave
+    the same person elsewhere (in ``names`` or ``others``: role and office mentions): أحمد أبو
+    الغيط، الأمين العام لجامعة الدول العربية ... والتقى أبو الغيط: the bare name still acts for
+    the office (IGOARL), undated articles included. Several codes in one article: left alone."""
+    cols = ["aidx", "entity_id", "actor_code", "role"]
+    pool = pl.concat(
+        [
+            f.select([c if c in f.columns else pl.lit(None, pl.String()).alias(c) for c in cols])
+            for f in [names, *others]
+        ],
+        how="vertical_relaxed",
+    ).filter(pl.col("entity_id").str.starts_with("person:") & pl.col("actor_code").is_not_null())
+    given = (
+        pool.group_by("aidx", "entity_id")
+        .agg(g_code=pl.col("actor_code").unique(), g_role=pl.col("role").drop_nulls().unique())
+        .filter(pl.col("g_code").list.len() == 1)
+        .select(
+            "aidx",
+            "entity_id",
+            g_code=pl.col("g_code").list.first(),
+            g_role=pl.when(pl.col("g_role").list.len() == 1).then(pl.col("g_role").list.first()),
+        )
+    )
+    bare = (pl.col("entity_type") == "PERSON") & pl.col("actor_code").is_null()
+    return (
+        names.join(given, on=["aidx", "entity_id"], how="left")
+        .with_columns(
+            actor_code=pl.when(bare).then(pl.col("g_code")).otherwise(pl.col("actor_code")),
+            role=pl.when(bare).then(pl.coalesce("role", "g_role")).otherwise(pl.col("role")),
+        )
+        .drop("g_code", "g_role")
+    )
+
+
 def name_mentions(names: pl.DataFrame, annot: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
     """Supported name and nisba elements as mentions, with their dated actor codes."""
     spells = rl.person_spells_on(
