@@ -25,8 +25,19 @@ def strong_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
     the token tagger) with no country or role the text gives."""
     if "method" not in mentions.columns:
         return mentions
+    mentions = shared_actor_codes(mentions)
     weak = pl.col("method").is_in(_OPEN_WORLD_METHODS) & pl.col("actor_code").is_null()
     return mentions.filter(~weak)
+
+
+def shared_actor_codes(mentions: pl.DataFrame) -> pl.DataFrame:
+    """The text gives a name's country once ("رئيس جمهورية جنوب السودان سلفاكير ميارديت"); its
+    other mentions in the article ("مباحثات مع الرئيس سلفاكير ميارديت") are the same actor."""
+    return mentions.with_columns(
+        actor_code=pl.col("actor_code").fill_null(
+            pl.col("actor_code").drop_nulls().first().over("article_id", "entity_id")
+        )
+    )
 
 
 def unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
