@@ -34,6 +34,7 @@ def _attack_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "قطاع غزة": ("country:PSE", "PLACE"),
         "للجيش السوري": ("org:syrian_arab_army", "ORG"),
         "بروسيا": ("country:RUS", "PLACE"),
+        "إسرائيلية": ("country:ISR", "PLACE"),
     }.items():
         monkeypatch.setitem(ENTITIES, surface, entity)
 
@@ -80,3 +81,9 @@ def test_a_country_is_no_target_of_its_own_forces_after_towards() -> None:
     # "قصف الطيران الحربي الإسرائيلي قطاع غزة بعد إطلاق صاروخين من القطاع باتجاه إسرائيل"
     out = _run("قصف الطيران الحربي الإسرائيلي مواقع بعد إطلاق صاروخين باتجاه إسرائيل.")
     assert ("190", "israeli_air_force", "ISR") not in dyads(out)
+
+
+def test_the_nisba_of_the_aircraft_names_the_attacker() -> None:
+    # "أفادت الوكالة بأن طائرات إسرائيلية نفذت غارات جوية … على مواقع في ريفي حلب وإدلب"
+    out = _run("وأفادت الوكالة بأن طائرات إسرائيلية نفذت غارات جوية اليوم على سوريا.", weak=("إسرائيلية",))
+    assert ("195", "ISR", "SYR") in dyads(out)

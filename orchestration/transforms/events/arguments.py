@@ -55,7 +55,7 @@ def attach_arguments(
     states = m.filter((pl.col("klass") == "state") | (pl.col("entity_type") == "ORG")).select(
         "article_id", "a_start", "a_end"
     )
-    m = drop_non_actors(m, triggers)
+    m = drop_non_actors(m, triggers, tokens)
     m = title_spans(m, tokens, load_title_words() if title_words is None else title_words, states)
     m = drop_title_members(m)
     m = coordinated_chains(coordination(m, tokens))

@@ -15,6 +15,8 @@ from orchestration.transforms.text import normalize_expr
 
 # Country mentions below this confidence are nisba adjectives (القوات الجوية الروسية): not actors.
 _MIN_STATE_CONFIDENCE = 0.5
+# Military nouns (normalized) whose nisba names the force's state (drop_non_actors).
+_FORCE_NOUN = r"^[وف]?(?:ال)?(?:طائر(?:ه|ات)|مقاتلات|طيران|مسير(?:ه|ات)|بوارج|مدفعيه|زوارق)$"
 DEFAULT_MENTION_CONFIDENCE = 0.8
 # Open-world methods (transforms/openworld): names found by their shape, not in the knowledge base.
 _OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin", "model")
@@ -25,8 +27,19 @@ def strong_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
     the token tagger) with no country or role the text gives."""
     if "method" not in mentions.columns:
         return mentions
+    mentions = shared_actor_codes(mentions)
     weak = pl.col("method").is_in(_OPEN_WORLD_METHODS) & pl.col("actor_code").is_null()
     return mentions.filter(~weak)
+
+
+def shared_actor_codes(mentions: pl.DataFrame) -> pl.DataFrame:
+    """The text gives a name's country once ("رئيس جمهورية جنوب السودان سلفاكير ميارديت"); its
+    other mentions in the article ("مباحثات مع الرئيس سلفاكير ميارديت") are the same actor."""
+    return mentions.with_columns(
+        actor_code=pl.col("actor_code").fill_null(
+            pl.col("actor_code").drop_nulls().first().over("article_id", "entity_id")
+        )
+    )
 
 
 def unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -128,7 +141,9 @@ def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     )
 
 
-def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+def drop_non_actors(
+    m: pl.DataFrame, triggers: pl.DataFrame, tokens: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Drops nisba adjectives, news media, nested names, appositions and titles of a person."""
     # A nisba right after a noun trigger is the noun's agent ("الغارات الإسرائيلية" = Israel's strikes).
     # An attack noun may carry a descriptive adjective first ("الغارة الجوية الإسرائيلية").
@@ -143,6 +158,7 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
                 # The object of an attack verb may be named by a nisba on its noun: the target
                 # ("استهداف سفينة أمريكية", "استهدفت سفينة شحن أمريكية").
                 _attack_object_nisbas(triggers),
+                _force_nisbas(tokens),
             ]
         )
         .unique()
@@ -211,6 +227,15 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         & ~shift_in_group(pl.col("wprefix"), -1, KEYS).fill_null(False)
     ).fill_null(False)
     return m.filter(~state_before_agent & ~state_before_place & ~org_before_person)
+
+
+def _force_nisbas(tokens: pl.DataFrame | None) -> pl.DataFrame:
+    """(article_id, a_start): where the nisba of a military noun stands, right after it or after
+    one adjective: the force's state ("طائرات إسرائيلية نفذت غارات", "طائرة مسيّرة تركية")."""
+    if tokens is None:
+        return pl.DataFrame(schema={"article_id": pl.String, "a_start": pl.Int64})
+    forces = tokens.filter(pl.col("norm").str.contains(_FORCE_NOUN)).select("article_id", "token_index")
+    return pl.concat([forces.select("article_id", a_start=pl.col("token_index") + gap) for gap in (1, 2)])
 
 
 def _attack_object_nisbas(triggers: pl.DataFrame) -> pl.DataFrame:

@@ -21,7 +21,7 @@ from orchestration.transforms.events.lexicon import (
     match_lexicon,
     trigger_needles,
 )
-from orchestration.transforms.events.mentions import unify_role_placeholders
+from orchestration.transforms.events.mentions import shared_actor_codes, unify_role_placeholders
 from orchestration.transforms.events.roles import resolve_roles
 from orchestration.transforms.events.selection import (
     locate,
@@ -89,8 +89,8 @@ def extract_event_candidates(
 
 def _mentions(mentions: pl.DataFrame, articles: pl.DataFrame, with_trigger: pl.DataFrame) -> pl.DataFrame:
     """The mentions of the trigger sentences, role placeholders resolved over the whole article."""
-    mentions = unify_role_placeholders(
-        mentions.join(articles.select("article_id"), on="article_id", how="semi")
+    mentions = shared_actor_codes(
+        unify_role_placeholders(mentions.join(articles.select("article_id"), on="article_id", how="semi"))
     )
     if "sentence_index" in mentions.columns and mentions["sentence_index"].null_count() == 0:
         # A mention's sentence is the one it starts in, as for tokens.
