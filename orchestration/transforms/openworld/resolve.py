@@ -139,7 +139,9 @@ def _model_spans(w: pl.DataFrame, v: pl.DataFrame, tagger: pl.DataFrame, titles:
     spans = tag_words(w, v, tagger).filter(c("prob") >= floor)
     # Known names win before coreference too: a span touching a knowledge-base name (الرئيس بوتين
     # أطلع) is the matcher's, and must not lend its last word to later mentions.
-    known = w.select(n=(c("cov_kind") == "name").fill_null(False).cast(pl.Int32).cum_sum())["n"]
+    # An ambiguous person form (المالكي) is dropped when nothing supports it, so it blocks nothing.
+    firm = (c("cov_kind") == "name") & ~(c("cov_amb") & (c("cov_type") == "PERSON"))
+    known = w.select(n=firm.fill_null(False).cast(pl.Int32).cum_sum())["n"]
     before = pl.when(c("s") > 0).then(known.gather((spans["s"] - 1).clip(0, None))).otherwise(0)
     spans = spans.with_columns(
         touches=pl.lit(known.gather(spans["e"])) - before,
