@@ -59,3 +59,15 @@ def test_a_doubtful_person_is_kept_but_a_doubtful_organization_is_not(
     found = m.filter(pl.col("method") == "model")
     assert found["surface"].to_list() == ["بلاتزيك"], m
     assert found["entity_type"][0] == "PERSON"
+
+
+def test_a_lone_frequent_word_is_no_person_but_a_listed_given_name_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # وكان عباس الوحيد الذي ...: the tagger reads the adjective الوحيد ("the only one") as a name too.
+    monkeypatch.setattr(
+        resolve, "tag_words", _tagger_says([("الوحيد", "PERSON", 0.9), ("عباس", "PERSON", 0.9)])
+    )
+    arts = pl.DataFrame({"article_id": ["a"], "body": ["وكان عباس هو الوحيد الذي حضر الاجتماع الطارئ."]})
+    m, _ = extract_entity_mentions(arts, _kb())
+    assert m.filter(pl.col("method") == "model")["surface"].to_list() == ["عباس"], m

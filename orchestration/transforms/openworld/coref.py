@@ -20,7 +20,11 @@ def _keys(persons: pl.DataFrame) -> pl.DataFrame:
     two = toks.filter(c("t").list.len() >= 3).select(
         "aidx", "entity_id", key=c("t").list.first() + " " + c("t").list.last(), n=pl.lit(2, pl.Int64)
     )
-    keys = pl.concat([one, two]).filter(c("key").str.len_chars() >= MIN_KEY_LEN).unique()
+    # The name less its given name: the family name of محمد حسني مبارك, سامي أبو زهري.
+    tail = toks.filter(c("t").list.len() >= 3).select(
+        "aidx", "entity_id", key=c("t").list.slice(-2).list.join(" "), n=pl.lit(2, pl.Int64)
+    )
+    keys = pl.concat([one, two, tail]).filter(c("key").str.len_chars() >= MIN_KEY_LEN).unique()
     return keys.filter(c("entity_id").n_unique().over("aidx", "key") == 1)
 
 
@@ -33,7 +37,14 @@ def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.Data
         return pl.DataFrame(schema={"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String})
     keys = _keys(persons)
     free = (
-        ~c("cov") & ~c("stop") & ~c("wid").is_in(taken.implode()) & (c("arabic") | c("latin")) & ~c("lprep")
+        ~c("cov")
+        & ~c("stop")
+        & ~c("wid").is_in(taken.implode())
+        & (c("arabic") | c("latin"))
+        & ~c("lprep")
+        # A connector or the divine name ends no surname of its own (عبد الله، نصر الله، ولد).
+        & ~c("connector")
+        & (c("bare") != "الله")
     )
     cand = w.filter(c("aidx").is_in(keys["aidx"].unique().implode())).select(
         "aidx",

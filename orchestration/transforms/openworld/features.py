@@ -96,6 +96,7 @@ def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
         iso3=pl.col("iso3"),
         role=pl.col("role"),
         cameo_role=pl.col("cameo_role"),
+        amb=pl.col("ambiguous").fill_null(False) if "ambiguous" in elements.columns else pl.lit(False),
         last=pl.lit(False),
     )
     cov = (
@@ -117,6 +118,8 @@ def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
         cov_role="role",
         cov_cameo="cameo_role",
         cov_last="last",
+        # A form the reference flags as ambiguous (المالكي names two persons): kept only with support.
+        cov_amb="amb",
     )
 
 
