@@ -118,3 +118,20 @@ def test_header_weekday_day_month_line_takes_the_year_written_elsewhere() -> Non
 def test_day_and_month_without_any_year_stay_undated() -> None:
     text = f"ولي العهد يستقبل رئيس وزراء باكستان\nالخميس 14 مارس\n{PARAGRAPH}\n{SECOND}"
     assert _pub(text) is None
+
+
+def test_month_first_stamp_is_read_by_the_weekday_the_text_gives() -> None:
+    # "• 11/10/2023" over "التقى ... اليوم الجمعة": 11 October 2023 is a Wednesday, 10 November a Friday.
+    body = "التقى بوتين، اليوم الجمعة، السيسي على هامش القمة المنعقدة بالعاصمة."
+    assert _event_date_on(body, dt.date(2023, 10, 11)) == dt.date(2023, 11, 10)
+    # A stamp that agrees with the weekday, or whose swap would not, is kept.
+    assert _event_date_on(body, dt.date(2023, 11, 10)) == dt.date(2023, 11, 10)
+    body = "التقى بوتين، اليوم الخميس، السيسي على هامش القمة المنعقدة بالعاصمة."
+    assert _event_date_on(body, dt.date(2023, 10, 11)) == dt.date(2023, 10, 11)
+
+
+def _event_date_on(body: str, published: dt.date) -> dt.date | None:
+    out = run(body, published).filter(pl.col("event_code").str.starts_with("04"))
+    assert out.height == 1, out
+    return out["event_date"][0]
+
