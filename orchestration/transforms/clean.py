@@ -42,7 +42,7 @@ from orchestration.transforms.dates import (
     parse_metadata_date,
     strip_dates,
 )
-from orchestration.transforms.header_dates import first_month_day, year_for_month_day
+from orchestration.transforms.header_dates import first_month_day, settle_hijri_weekday, year_for_month_day
 from orchestration.transforms.normalize import nfc, normalize_text
 from orchestration.transforms.reference import REFERENCE_DIR
 from orchestration.transforms.schemas import ARTICLES_SCHEMA, REJECTED_CLEAN_SCHEMA
@@ -106,7 +106,9 @@ def clean_articles(
     short = lines.filter(
         (pl.col("n_words") <= MAX_META_LINE_WORDS * 2) & pl.col("line").str.contains("[0-9]")
     )
-    line_dates = find_dates(short, "line", ["article_id", "line_no"], reference_dir)
+    line_dates = settle_hijri_weekday(
+        find_dates(short, "line", ["article_id", "line_no"], reference_dir), short, reference_dir
+    )
     first_full = (
         line_dates.filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
         .group_by("article_id", "line_no")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.dates import latest_text_year, ymd_date
+from orchestration.transforms.dates import latest_text_year, load_date_words, ymd_date
+from orchestration.transforms.reference import REFERENCE_DIR
 
 
 def first_month_day(found: pl.DataFrame, name: str) -> pl.DataFrame:
@@ -38,4 +39,45 @@ def year_for_month_day(out: pl.DataFrame, lines: pl.DataFrame, reference_dir: Pa
         out.join(years, on="article_id", how="left")
         .with_columns(_md_date=ymd_date(pl.col("text_year"), pl.col("_md") // 100, pl.col("_md") % 100))
         .drop("text_year")
+    )
+
+
+def settle_hijri_weekday(
+    found: pl.DataFrame, lines: pl.DataFrame, reference_dir: Path = REFERENCE_DIR
+) -> pl.DataFrame:
+    """Hijri dates converted with the tabular calendar (±1 day from Umm al-Qura) moved by one day
+    when the line names a weekday that only the neighbouring day has ("الاثنين 25 شوال 1436 هـ" is
+    Monday 10 August 2015, where the tabular day is Tuesday 11). ``found``: find_dates rows
+    of ``lines`` (both keyed by article_id, line_no, ``line`` the text)."""
+    keys = ["article_id", "line_no"]
+    tabular = found.filter(pl.col("method") == "hijri_tabular")
+    if tabular.height == 0:
+        return found
+    weekdays = (
+        load_date_words(reference_dir)
+        .filter(pl.col("kind") == "weekday")
+        .select("word", named=pl.col("value").cast(pl.Int64))
+    )
+    named = (
+        lines.join(tabular.select(keys).unique(), on=keys, how="semi")
+        .select(*keys, word=pl.col("line").str.extract_all(r"\p{Arabic}+"))
+        .explode("word")
+        .join(weekdays, on="word")
+        .group_by(keys)
+        .agg(pl.col("named").first(), _n=pl.col("named").n_unique())
+        .filter(pl.col("_n") == 1)
+        .drop("_n")
+    )
+    delta = (pl.col("named") - pl.col("date").dt.weekday().cast(pl.Int64) + 3) % 7 - 3
+    moved = pl.col("date") + pl.duration(days=delta)
+    near = (pl.col("method") == "hijri_tabular") & pl.col("named").is_not_null() & (delta.abs() <= 1)
+    return (
+        found.join(named, on=keys, how="left")
+        .with_columns(date=pl.when(near).then(moved).otherwise(pl.col("date")))
+        .with_columns(
+            year=pl.col("date").dt.year().cast(pl.Int32),
+            month=pl.col("date").dt.month().cast(pl.Int32),
+            day=pl.col("date").dt.day().cast(pl.Int32),
+        )
+        .drop("named")
     )

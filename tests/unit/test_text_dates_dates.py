@@ -135,3 +135,10 @@ def _event_date_on(body: str, published: dt.date) -> dt.date | None:
     assert out.height == 1, out
     return out["event_date"][0]
 
+
+def test_weekday_on_a_hijri_stamp_settles_the_tabular_day() -> None:
+    # 25 Shawwal 1436: tabular Tuesday 11 August 2015, Umm al-Qura Monday 10 August.
+    assert _pub(f"عنوان الخبر هنا\nالاثنين 25 شوال 1436 هـ\n{PARAGRAPH}\n{SECOND}") == dt.date(2015, 8, 10)
+    assert _pub(f"عنوان الخبر هنا\n25 شوال 1436 هـ\n{PARAGRAPH}\n{SECOND}") == dt.date(2015, 8, 11)
+    # A weekday two days off is no calendar drift: the stamp is left as converted.
+    assert _pub(f"عنوان الخبر هنا\nالأحد 25 شوال 1436 هـ\n{PARAGRAPH}\n{SECOND}") == dt.date(2015, 8, 11)
