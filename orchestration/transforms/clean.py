@@ -19,7 +19,8 @@ All steps are vectorized over one row per (article, line):
    date-only line before the first paragraph or the last one after the last paragraph. Dates in
    the middle of the body are never used (they are usually historical); then a header/dateline
    day and month without a year (``الرياض 15 مارس (واس)``, ``الخميس 14 مارس``) in the latest year
-   the article writes; last, the date of the latest embedded post (tweet signature line).
+   the article writes, or a full date right after "اليوم" in the text; last, the date of the latest
+   embedded post (tweet signature line).
    No date -> NULL.
 6. source name: metadata ``source``, else ``المصدر:`` bylines, else copyright footers
    (``source_patterns.csv``).
@@ -42,7 +43,12 @@ from orchestration.transforms.dates import (
     parse_metadata_date,
     strip_dates,
 )
-from orchestration.transforms.header_dates import first_month_day, settle_hijri_weekday, year_for_month_day
+from orchestration.transforms.header_dates import (
+    first_month_day,
+    settle_hijri_weekday,
+    today_dates,
+    year_for_month_day,
+)
 from orchestration.transforms.normalize import nfc, normalize_text
 from orchestration.transforms.reference import REFERENCE_DIR
 from orchestration.transforms.schemas import ARTICLES_SCHEMA, REJECTED_CLEAN_SCHEMA
@@ -341,9 +347,11 @@ def clean_articles(
     out = out.join(meta_text_dates, on="article_id", how="left").with_columns(
         _meta_date=pl.coalesce("_meta_date", "_meta_date2")
     )
-    out = year_for_month_day(out, lines, reference_dir)
+    out = year_for_month_day(out, lines, reference_dir).join(
+        today_dates(lines, reference_dir), on="article_id", how="left"
+    )
     text_date = pl.coalesce(
-        "header_date", "footer_date", "_lead_date", "_tail_date", "_md_date", "_embed_date"
+        "header_date", "footer_date", "_lead_date", "_tail_date", "_today_date", "_md_date", "_embed_date"
     )
     meta_title_clean = _collapse(normalize_text("meta_title"))
     meta_source_clean = _collapse(normalize_text("meta_source"))

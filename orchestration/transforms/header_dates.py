@@ -1,7 +1,9 @@
-"""Publication dates written with a day and month but no year in an article's header or dateline.
+"""An article's own date from its text, beyond full header/footer stamps (see ``clean.py``).
 
-``الرياض 15 مارس (واس) -`` or a header line ``الخميس 14 مارس`` carry no year: the article's date is
-then that day in the latest year the article writes elsewhere (a full date or a month and year).
+- ``الرياض 15 مارس (واس) -`` or a header line ``الخميس 14 مارس`` carry no year: the article's date
+  is then that day in the latest year the article writes elsewhere (a full date or a month and year);
+- a weekday on a Hijri-only stamp settles the tabular conversion's ±1 day;
+- a full date right after "اليوم" is the text's own day.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.dates import latest_text_year, load_date_words, ymd_date
+from orchestration.transforms.dates import find_dates, latest_text_year, load_date_words, ymd_date
 from orchestration.transforms.reference import REFERENCE_DIR
 
 
@@ -80,4 +82,34 @@ def settle_hijri_weekday(
             day=pl.col("date").dt.day().cast(pl.Int32),
         )
         .drop("named")
+    )
+
+
+def today_dates(lines: pl.DataFrame, reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
+    """``article_id, _today_date``: a full date the text gives for its own day, right after
+    "اليوم" ("استقبل رئيس الجمهورية، صباح اليوم الإثنين 5 أفريل 2021 ..."; "صباح اليوم السبت الـ 26
+    من نوفمبر 2022"), the first per article. A weekday named between them must be the date's."""
+    keys = ["article_id", "line_no"]
+    weekdays = load_date_words(reference_dir).filter(pl.col("kind") == "weekday")
+    wd_alt = "|".join(sorted(weekdays["word"].to_list(), key=len, reverse=True))
+    lead = rf"اليوم\s*[،,(]?\s*(?:(?:يوم\s+)?(?P<wd>{wd_alt})\s*[)،,]?\s*)?(?:الموافق\s*)?(?:ال\s*)?$"
+    cand = lines.filter(pl.col("line").str.contains(r"اليوم[^.]{0,24}[0-9\u0660-\u0669]")).select(
+        *keys, "line"
+    )
+    found = find_dates(cand, "line", keys, reference_dir).filter(
+        (pl.col("precision") == "day") & pl.col("date").is_not_null()
+    )
+    before = pl.col("line").str.slice(
+        pl.max_horizontal(pl.col("char_start") - 40, 0), pl.min_horizontal(pl.col("char_start"), 40)
+    )
+    named = weekdays.select(_wd="word", _named=pl.col("value").cast(pl.Int64))
+    return (
+        found.join(cand, on=keys)
+        .with_columns(_wd=before.str.extract(lead, 1), _ok=before.str.contains(lead))
+        .filter(pl.col("_ok"))
+        .join(named, on="_wd", how="left")
+        .filter(pl.col("_named").is_null() | (pl.col("_named") == pl.col("date").dt.weekday().cast(pl.Int64)))
+        .sort(*keys, "char_start")
+        .group_by("article_id", maintain_order=True)
+        .agg(_today_date=pl.col("date").first())
     )

@@ -142,3 +142,24 @@ def test_weekday_on_a_hijri_stamp_settles_the_tabular_day() -> None:
     assert _pub(f"عنوان الخبر هنا\n25 شوال 1436 هـ\n{PARAGRAPH}\n{SECOND}") == dt.date(2015, 8, 11)
     # A weekday two days off is no calendar drift: the stamp is left as converted.
     assert _pub(f"عنوان الخبر هنا\nالأحد 25 شوال 1436 هـ\n{PARAGRAPH}\n{SECOND}") == dt.date(2015, 8, 11)
+
+
+def test_full_date_right_after_today_is_the_articles_date() -> None:
+    first = (
+        "استقبل رئيس الجمهورية قيس سعيّد، صباح اليوم الإثنين 5 أفريل 2021 بقصر قرطاج، أحمد أبو الغيط، "
+        "الأمين العام لجامعة الدول العربية."
+    )
+    assert _pub(f"{first}\n{SECOND}") == dt.date(2021, 4, 5)
+    first = (
+        "أعلنت رئاسة الجمهورية أن رئيس الجمهورية قد استقبل صباح اليوم السبت الـ 26 من نوفمبر 2022 "
+        "بقصر قرطاج وزير الشؤون الخارجية الجزائري."
+    )
+    assert _pub(f"{first}\n{SECOND}") == dt.date(2022, 11, 26)
+
+
+def test_date_after_today_with_another_weekday_or_words_between_is_not_the_articles() -> None:
+    # 5 April 2021 was a Monday; a recalled date later in the sentence is no "today".
+    first = "استقبل رئيس الجمهورية، صباح اليوم الثلاثاء 5 أفريل 2021، أحمد أبو الغيط الأمين العام للجامعة."
+    assert _pub(f"{first}\n{SECOND}") is None
+    first = "استقبل رئيس الجمهورية اليوم أحمد أبو الغيط الذي زار تونس في 5 أفريل 2021 لبحث القمة العربية."
+    assert _pub(f"{first}\n{SECOND}") is None
