@@ -19,7 +19,8 @@ All steps are vectorized over one row per (article, line):
    date-only line before the first paragraph or the last one after the last paragraph. Dates in
    the middle of the body are never used (they are usually historical); then a header/dateline
    day and month without a year (``الرياض 15 مارس (واس)``, ``الخميس 14 مارس``) in the latest year
-   the article writes; last, the date of the latest embedded post (tweet signature line).
+   the article writes, or a full date right after "اليوم" in the text; last, the date of the latest
+   embedded post (tweet signature line).
    No date -> NULL.
 6. source name: metadata ``source``, else ``المصدر:`` bylines, else copyright footers
    (``source_patterns.csv``).
@@ -42,7 +43,12 @@ from orchestration.transforms.dates import (
     parse_metadata_date,
     strip_dates,
 )
-from orchestration.transforms.header_dates import first_month_day, year_for_month_day
+from orchestration.transforms.header_dates import (
+    first_month_day,
+    settle_hijri_weekday,
+    today_dates,
+    year_for_month_day,
+)
 from orchestration.transforms.normalize import nfc, normalize_text
 from orchestration.transforms.reference import REFERENCE_DIR
 from orchestration.transforms.schemas import ARTICLES_SCHEMA, REJECTED_CLEAN_SCHEMA
@@ -110,7 +116,9 @@ def clean_articles(
     short = lines.filter(
         (pl.col("n_words") <= MAX_META_LINE_WORDS * 2) & pl.col("line").str.contains("[0-9]")
     )
-    line_dates = find_dates(short, "line", ["_a", "line_no"], reference_dir)
+    line_dates = settle_hijri_weekday(
+        find_dates(short, "line", ["_a", "line_no"], reference_dir), short, reference_dir, "_a"
+    )
     first_full = (
         line_dates.filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
         .group_by("_a", "line_no")
@@ -343,9 +351,11 @@ def clean_articles(
     out = out.join(meta_text_dates, on="article_id", how="left").with_columns(
         _meta_date=pl.coalesce("_meta_date", "_meta_date2")
     )
-    out = year_for_month_day(out, lines, reference_dir, "_a")
+    out = year_for_month_day(out, lines, reference_dir, "_a").join(
+        today_dates(lines, reference_dir, "_a"), on="_a", how="left"
+    )
     text_date = pl.coalesce(
-        "header_date", "footer_date", "_lead_date", "_tail_date", "_md_date", "_embed_date"
+        "header_date", "footer_date", "_lead_date", "_tail_date", "_today_date", "_md_date", "_embed_date"
     )
     meta_title_clean = _collapse(normalize_text("meta_title"))
     meta_source_clean = _collapse(normalize_text("meta_source"))

@@ -118,3 +118,48 @@ def test_header_weekday_day_month_line_takes_the_year_written_elsewhere() -> Non
 def test_day_and_month_without_any_year_stay_undated() -> None:
     text = f"ولي العهد يستقبل رئيس وزراء باكستان\nالخميس 14 مارس\n{PARAGRAPH}\n{SECOND}"
     assert _pub(text) is None
+
+
+def test_month_first_stamp_is_read_by_the_weekday_the_text_gives() -> None:
+    # "• 11/10/2023" over "التقى ... اليوم الجمعة": 11 October 2023 is a Wednesday, 10 November a Friday.
+    body = "التقى بوتين، اليوم الجمعة، السيسي على هامش القمة المنعقدة بالعاصمة."
+    assert _event_date_on(body, dt.date(2023, 10, 11)) == dt.date(2023, 11, 10)
+    # A stamp that agrees with the weekday, or whose swap would not, is kept.
+    assert _event_date_on(body, dt.date(2023, 11, 10)) == dt.date(2023, 11, 10)
+    body = "التقى بوتين، اليوم الخميس، السيسي على هامش القمة المنعقدة بالعاصمة."
+    assert _event_date_on(body, dt.date(2023, 10, 11)) == dt.date(2023, 10, 11)
+
+
+def _event_date_on(body: str, published: dt.date) -> dt.date | None:
+    out = run(body, published).filter(pl.col("event_code").str.starts_with("04"))
+    assert out.height == 1, out
+    return out["event_date"][0]
+
+
+def test_weekday_on_a_hijri_stamp_settles_the_tabular_day() -> None:
+    # 25 Shawwal 1436: tabular Tuesday 11 August 2015, Umm al-Qura Monday 10 August.
+    assert _pub(f"عنوان الخبر هنا\nالاثنين 25 شوال 1436 هـ\n{PARAGRAPH}\n{SECOND}") == dt.date(2015, 8, 10)
+    assert _pub(f"عنوان الخبر هنا\n25 شوال 1436 هـ\n{PARAGRAPH}\n{SECOND}") == dt.date(2015, 8, 11)
+    # A weekday two days off is no calendar drift: the stamp is left as converted.
+    assert _pub(f"عنوان الخبر هنا\nالأحد 25 شوال 1436 هـ\n{PARAGRAPH}\n{SECOND}") == dt.date(2015, 8, 11)
+
+
+def test_full_date_right_after_today_is_the_articles_date() -> None:
+    first = (
+        "استقبل رئيس الجمهورية قيس سعيّد، صباح اليوم الإثنين 5 أفريل 2021 بقصر قرطاج، أحمد أبو الغيط، "
+        "الأمين العام لجامعة الدول العربية."
+    )
+    assert _pub(f"{first}\n{SECOND}") == dt.date(2021, 4, 5)
+    first = (
+        "أعلنت رئاسة الجمهورية أن رئيس الجمهورية قد استقبل صباح اليوم السبت الـ 26 من نوفمبر 2022 "
+        "بقصر قرطاج وزير الشؤون الخارجية الجزائري."
+    )
+    assert _pub(f"{first}\n{SECOND}") == dt.date(2022, 11, 26)
+
+
+def test_date_after_today_with_another_weekday_or_words_between_is_not_the_articles() -> None:
+    # 5 April 2021 was a Monday; a recalled date later in the sentence is no "today".
+    first = "استقبل رئيس الجمهورية، صباح اليوم الثلاثاء 5 أفريل 2021، أحمد أبو الغيط الأمين العام للجامعة."
+    assert _pub(f"{first}\n{SECOND}") is None
+    first = "استقبل رئيس الجمهورية اليوم أحمد أبو الغيط الذي زار تونس في 5 أفريل 2021 لبحث القمة العربية."
+    assert _pub(f"{first}\n{SECOND}") is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.dates import find_dates
+from orchestration.transforms.dates import find_dates, ymd_date
 from orchestration.transforms.events.contracts import DATE_COLS, DATE_EXPRESSIONS, KEYS, conform
 from orchestration.transforms.events.tokens import nearest_word
 
@@ -204,6 +204,18 @@ def text_publication_weekday(dates: pl.DataFrame) -> pl.DataFrame:
         .group_by("article_id", maintain_order=True)
         .agg(text_pub_weekday=((pl.col("d_weekday") - 1 - pl.col("d_offset")) % 7 + 1).first())
     )
+
+
+def reconcile_publication_date(pub: pl.DataFrame) -> pl.DataFrame:
+    """A numeric stamp read day first (``11/10/2023`` -> 11 October, a Wednesday) is read month first
+    (10 November, a Friday) when only that reading falls on the weekday the text gives for its own
+    day ("اليوم الجمعة"): some sites print dates month first. Needs ``published_date`` and
+    ``text_pub_weekday``; other dates are left alone."""
+    p = pl.col("published_date")
+    swapped = ymd_date(p.dt.year(), p.dt.day(), p.dt.month())
+    wd = pl.col("text_pub_weekday")
+    fits = (p.dt.weekday().cast(pl.Int64) != wd) & (swapped.dt.weekday().cast(pl.Int64) == wd)
+    return pub.with_columns(published_date=pl.when(fits.fill_null(False)).then(swapped).otherwise(p))
 
 
 def _year_month(e: pl.Expr) -> pl.Expr:

@@ -10,6 +10,7 @@ from orchestration.transforms.events.dates import (
     attach_dates,
     date_expressions,
     over_trailing_dates,
+    reconcile_publication_date,
     resolve_dates_and_status,
     text_publication_weekday,
 )
@@ -78,8 +79,10 @@ def extract_event_candidates(
     dyads = resolve_roles(triggers.filter(~pl.col("mk_dyad_back")), actors, kb)
     if dyads.height == 0 and not triggers["mk_dyad_back"].any():
         return empty
-    pub = articles.select("article_id", "published_date").join(
-        text_publication_weekday(dates), on="article_id", how="left"
+    pub = reconcile_publication_date(
+        articles.select("article_id", "published_date").join(
+            text_publication_weekday(dates), on="article_id", how="left"
+        )
     )
     cands = resolve_dates_and_status(select_candidates(dyads).join(pub, on="article_id", how="left"))
     repeated = repeat_previous_event(triggers.filter(pl.col("mk_dyad_back")), cands)
