@@ -171,3 +171,11 @@ def test_stamp_days_off_the_texts_weekday_leaves_events_undated() -> None:
     assert _event_date_on(body, dt.date(2024, 5, 9)) is None
     # One day off (a wire text of the evening before) keeps the stamp.
     assert _event_date_on(body, dt.date(2024, 5, 8)) == dt.date(2024, 5, 8)
+
+
+def test_first_stamp_after_the_body_not_a_related_headlines_date() -> None:
+    text = (
+        f"{PARAGRAPH}\n{SECOND}\ncopy short url   نسخ\n22/03/2021\n1523\nاقرأ أيضا\n"
+        "الدبيبة يستقبل وزير الخارجية المالطي في طرابلس\n15/01/2021\n"
+    )
+    assert _pub(text) == dt.date(2021, 3, 22)
