@@ -15,13 +15,13 @@ All steps are vectorized over one row per (article, line):
    A dateline written at the start of the first paragraph (``دمشق - سانا - أعلن …``) is cut off
    into ``dateline`` too. Datelines never stay in the body.
 5. publication date: metadata ``published_at`` first; else the first full date (day, month, year)
-   of a header-zone date/section/dateline/byline line; else one in the footer zone; else the first
-   date-only line before the first paragraph or the last one after the last paragraph. Dates in
-   the middle of the body are never used (they are usually historical); then a header/dateline
-   day and month without a year (``الرياض 15 مارس (واس)``, ``الخميس 14 مارس``) in the latest year
-   the article writes, or a full date right after "اليوم" in the text; last, the date of the latest
-   embedded post (tweet signature line).
-   No date -> NULL.
+   of a header-zone date/section/dateline/byline line; else the first date-only (or labelled) line
+   after the last body paragraph (related-headline lists further down carry other dates); else one
+   in the footer zone; else the first date-only line before the first body paragraph; else a full
+   date right after "اليوم" in the text; else a header/dateline day and month without a year
+   (``الرياض 15 مارس (واس)``, ``الخميس 14 مارس``) in the latest year the article writes; last, the
+   date of the latest embedded post (tweet signature line). Other dates in the middle of the body
+   are never used (they are usually historical). No date -> NULL.
 6. source name: metadata ``source``, else ``المصدر:`` bylines, else copyright footers
    (``source_patterns.csv``).
 
@@ -279,7 +279,8 @@ def clean_articles(
         # before the first or after the last body paragraph is a publication stamp even when the
         # zones miss it: a masthead taken for the title pushes the header zone back ("رئيس التحرير"
         # ... headline ... "26-3-2018 | 10:10"), a view counter after the stamp ("22/03/2021" then
-        # "1523") pushes the footer zone out.
+        # "1523") pushes the footer zone out. After the body the first one: related-headline lists
+        # further down carry other articles' dates.
         _lead_date=pl.when(stamp & (pl.col("line_no") < pl.col("_first_body")))
         .then(pl.col("line_date"))
         .sort_by("line_no")
@@ -289,7 +290,7 @@ def clean_articles(
         .then(pl.col("line_date"))
         .sort_by("line_no")
         .drop_nulls()
-        .last(),
+        .first(),
         # A header date or dateline with a day and month but no year ("الرياض 15 مارس (واس)").
         _md=pl.coalesce(
             pl.when(pl.col("header") & date_bearing).then(pl.col("line_md")), pl.col("_prefix_md")
@@ -355,7 +356,7 @@ def clean_articles(
         today_dates(lines, reference_dir, "_a"), on="_a", how="left"
     )
     text_date = pl.coalesce(
-        "header_date", "footer_date", "_lead_date", "_tail_date", "_today_date", "_md_date", "_embed_date"
+        "header_date", "_tail_date", "footer_date", "_lead_date", "_today_date", "_md_date", "_embed_date"
     )
     meta_title_clean = _collapse(normalize_text("meta_title"))
     meta_source_clean = _collapse(normalize_text("meta_source"))

@@ -163,3 +163,19 @@ def test_date_after_today_with_another_weekday_or_words_between_is_not_the_artic
     assert _pub(f"{first}\n{SECOND}") is None
     first = "استقبل رئيس الجمهورية اليوم أحمد أبو الغيط الذي زار تونس في 5 أفريل 2021 لبحث القمة العربية."
     assert _pub(f"{first}\n{SECOND}") is None
+
+
+def test_stamp_days_off_the_texts_weekday_leaves_events_undated() -> None:
+    # A page's "today" widget "الخميس 09 مايو 2024" over "غادر ... عصر اليوم الثلاثاء".
+    body = "التقى بوتين، عصر اليوم الثلاثاء، السيسي في مدينة جدة."
+    assert _event_date_on(body, dt.date(2024, 5, 9)) is None
+    # One day off (a wire text of the evening before) keeps the stamp.
+    assert _event_date_on(body, dt.date(2024, 5, 8)) == dt.date(2024, 5, 8)
+
+
+def test_first_stamp_after_the_body_not_a_related_headlines_date() -> None:
+    text = (
+        f"{PARAGRAPH}\n{SECOND}\ncopy short url   نسخ\n22/03/2021\n1523\nاقرأ أيضا\n"
+        "الدبيبة يستقبل وزير الخارجية المالطي في طرابلس\n15/01/2021\n"
+    )
+    assert _pub(text) == dt.date(2021, 3, 22)

@@ -209,13 +209,23 @@ def text_publication_weekday(dates: pl.DataFrame) -> pl.DataFrame:
 def reconcile_publication_date(pub: pl.DataFrame) -> pl.DataFrame:
     """A numeric stamp read day first (``11/10/2023`` -> 11 October, a Wednesday) is read month first
     (10 November, a Friday) when only that reading falls on the weekday the text gives for its own
-    day ("اليوم الجمعة"): some sites print dates month first. Needs ``published_date`` and
-    ``text_pub_weekday``; other dates are left alone."""
+    day ("اليوم الجمعة"): some sites print dates month first. A date two or more days off that
+    weekday either way is no date of the text (a page's "today" widget, "الخميس 09 مايو 2024" over
+    "اليوم الثلاثاء"): events are then left undated rather than misdated. One day off is kept (a wire
+    text of the evening before, a stamp past midnight). Needs ``published_date`` and
+    ``text_pub_weekday``; dates of texts that give no weekday are left alone."""
     p = pl.col("published_date")
     swapped = ymd_date(p.dt.year(), p.dt.day(), p.dt.month())
     wd = pl.col("text_pub_weekday")
     fits = (p.dt.weekday().cast(pl.Int64) != wd) & (swapped.dt.weekday().cast(pl.Int64) == wd)
-    return pub.with_columns(published_date=pl.when(fits.fill_null(False)).then(swapped).otherwise(p))
+    off = ((wd - p.dt.weekday().cast(pl.Int64) + 3) % 7 - 3).abs() > 1
+    return pub.with_columns(
+        published_date=pl.when(fits.fill_null(False))
+        .then(swapped)
+        .when(off.fill_null(False))
+        .then(pl.lit(None, pl.Date))
+        .otherwise(p)
+    )
 
 
 def _year_month(e: pl.Expr) -> pl.Expr:
