@@ -36,6 +36,8 @@ class RulePatterns:
     awaited: str
     future_aux: str
     intend: str
+    light_before: str
+    light_first: str
     expected_before: str
     during_it: str
     org_place: str
@@ -79,6 +81,11 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # Before the trigger in its sentence: the intention verb, then its subject and titles
         # (commas allowed: «يعتزم الرئيس الفلسطيني، محمود عباس، زيارة»), no sentence end.
         intend=rf"(?:^|\s)(?:و|ف)?{w['intend']}\s[^.!?؟]{{0,100}}$",
+        # Before a noun trigger: the light verb, then its subject and titles (up to ten words).
+        light_before=rf"(?:^|\s)(?:و|ف)?{w['light_verb']}\s+(?:[^\s.]+\s+){{0,10}}(?:ب)?$",
+        # ... opening the sentence or a clause after a colon or comma (البيان التالي: … ، يقوم
+        # الرئيس … بزيارة): a headline puts its subject first.
+        light_first=rf"(?:^\W*|[:،,]\s*)(?:و|ف)?{w['light_verb']}\s",
         expected_before=rf"(?:^|\s)(?:و|ف)?(?:كان\s+|كانت\s+)?{w['expected_before']}\s[^.!?؟]*$",
         # Text before an organization: «لدى جامعة الدول العربية» (accredited to), «في مكتبه بالديوان».
         org_place=rf"(?:^|\s)(?:{w['place_prep']}|و?(?:{w['office_noun']})\s+ب)\s*$",
