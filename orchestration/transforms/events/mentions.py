@@ -166,7 +166,15 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         .select("aid")
         .unique()
     )
-    m = m.join(nested, on="aid", how="anti").sort("article_id", "a_start", "char_start")
+    # Two mentions of one span ("رؤساء السودان ومصر": the state and its leader) sort the state
+    # first, so the leader after it takes its place (state_before_agent); the entity id breaks the
+    # remaining ties: without it the rules below depend on the order joins left the rows in.
+    m = (
+        m.join(nested, on="aid", how="anti")
+        .with_columns(_agent_first=pl.col("klass") != "state")
+        .sort("article_id", "a_start", "char_start", "_agent_first", "entity_id")
+        .drop("_agent_first")
+    )
     # Apposition ("الرئيس الروسي، فلاديمير بوتين") repeats one actor; a country right before a
     # person is the person's nisba/title ("الاحتلال الإسرائيلي بنيامين نتنياهو").
     same_prev = (
