@@ -12,6 +12,8 @@ import polars as pl
 from orchestration.transforms.reference import REFERENCE_DIR, read_table
 
 WORDS_CSV = "event_rule_words.csv"
+# A ruler's title between a proxy word and the name (بتكليف من الرئيس X، مبعوث صاحب السمو الشيخ X).
+_RULER = r"(?:ال)?(?:رئيس|ملك|أمير|شيخ|سلطان)"
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         title_gap=rf"^[\s،,]*(?:(?:و|ل|ال|لل)?{w['title_word']}\S*\s+)+(?:ل|لل|و)?$",
         # Ends the text before a mention: «سفير »، «لتمثيل صاحب الجلالة »، «المبعوث الخاص لل». With
         # the article and no ل the word is the person's own title (السفير خالد اليماني).
-        represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:ل|لل)?"
+        represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:{_RULER}\s+)?(?:ل|لل)?"
         rf"|ال{w['proxy']}\s+(?:(?:ال)?(?:خاص|خاصة|شخصي|شخصية)\s+)?(?:{w['honorific']}\s+)?(?:ل|لل))$",
         # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن,
         # or بأن after صرح/أفاد (صرح السفير X، المتحدث …، بأن سامح شكري أجرى); إنه/بأنه would make
