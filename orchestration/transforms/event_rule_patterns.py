@@ -12,6 +12,8 @@ import polars as pl
 from orchestration.transforms.reference import REFERENCE_DIR, read_table
 
 WORDS_CSV = "event_rule_words.csv"
+# A ruler's title between a proxy word and the name (بتكليف من الرئيس X، مبعوث صاحب السمو الشيخ X).
+_RULER = r"(?:ال)?(?:رئيس|ملك|أمير|شيخ|سلطان)"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class RulePatterns:
     awaited: str
     future_aux: str
     intend: str
+    light_before: str
+    light_first: str
     expected_before: str
     during_it: str
     org_place: str
@@ -79,6 +83,11 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # Before the trigger in its sentence: the intention verb, then its subject and titles
         # (commas allowed: «يعتزم الرئيس الفلسطيني، محمود عباس، زيارة»), no sentence end.
         intend=rf"(?:^|\s)(?:و|ف)?{w['intend']}\s[^.!?؟]{{0,100}}$",
+        # Before a noun trigger: the light verb, then its subject and titles (up to ten words).
+        light_before=rf"(?:^|\s)(?:و|ف)?{w['light_verb']}\s+(?:[^\s.]+\s+){{0,10}}(?:ب)?$",
+        # ... opening the sentence or a clause after a colon or comma (البيان التالي: … ، يقوم
+        # الرئيس … بزيارة): a headline puts its subject first.
+        light_first=rf"(?:^\W*|[:،,]\s*)(?:و|ف)?{w['light_verb']}\s",
         expected_before=rf"(?:^|\s)(?:و|ف)?(?:كان\s+|كانت\s+)?{w['expected_before']}\s[^.!?؟]*$",
         # Text before an organization: «لدى جامعة الدول العربية» (accredited to), «في مكتبه بالديوان».
         org_place=rf"(?:^|\s)(?:{w['place_prep']}|و?(?:{w['office_noun']})\s+ب)\s*$",
@@ -89,7 +98,7 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         title_gap=rf"^[\s،,]*(?:(?:و|ل|ال|لل)?{w['title_word']}\S*\s+)+(?:ل|لل|و)?$",
         # Ends the text before a mention: «سفير »، «لتمثيل صاحب الجلالة »، «المبعوث الخاص لل». With
         # the article and no ل the word is the person's own title (السفير خالد اليماني).
-        represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:ل|لل)?"
+        represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:{_RULER}\s+)?(?:ل|لل)?"
         rf"|ال{w['proxy']}\s+(?:(?:ال)?(?:خاص|خاصة|شخصي|شخصية)\s+)?(?:{w['honorific']}\s+)?(?:ل|لل))$",
         # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن,
         # or بأن after صرح/أفاد (صرح السفير X، المتحدث …، بأن سامح شكري أجرى); إنه/بأنه would make

@@ -30,9 +30,13 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     imperfect = pl.col("trigger").str.contains(p.imperfect)
     # A headline reports in the present tense; a body sentence, or a lead that opens with the verb
     # («يلتقي سامح شكري … اليوم»: headlines put the subject first), announces.
+    body = pl.col("sentence_index") > 0
+    # «يؤدي أحمد أبو الغيط … زيارة الى تونس يومي 4 و5 أبريل»: an imperfect light verb and its
+    # subject before the noun trigger announce it as an imperfect verb trigger does.
+    head = s.str.slice(0, pl.col("trig_rel"))
+    light = head.str.contains(p.light_before) & (body | head.str.contains(p.light_first))
     announced = (
-        ((pl.col("sentence_index") > 0) | (pl.col("trig_rel") == 0))
-        & imperfect
+        ((body | (pl.col("trig_rel") == 0)) & imperfect | light)
         & after.str.contains(p.later)
         & ~near.str.contains(p.ongoing)
     )
@@ -40,7 +44,6 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     # اللقاء) or held during a visit (يلتقي خلالها): not yet happened.
     # The whole sentence before the trigger: an intention (يعتزم الرئيس … زيارة) or a schedule
     # phrase (ومن المنتظر أن يلتقي) stands before what it announces, however long the titles.
-    head = s.str.slice(0, pl.col("trig_rel"))
     foreseen = (
         head.str.contains(p.intend)
         | head.str.contains(p.expected_before)

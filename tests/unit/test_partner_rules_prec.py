@@ -3,7 +3,7 @@ its event (a speaker before بأن, a sender by بتكليف من, a ruler whose
 
 from __future__ import annotations
 
-from tests.unit.test_event_rules import SAU, B, C, _pair, _run
+from tests.unit.test_event_rules import SAU, A, B, C, _pair, _run
 
 
 def test_the_speaker_before_bi_anna_is_no_party_of_the_reported_event() -> None:
@@ -37,3 +37,12 @@ def test_a_role_that_continues_a_person_s_titles_is_that_person() -> None:
     sentence = "استقبل سامح شكري أمس، الأمير فيصل بن فرحان ورئيس مجلس الوزراء الأردني"
     guest = ("فيصل بن فرحان", "person:faisal_bin_farhan_al_saud", "SAUGOV")
     assert _pair(_run(sentence, "استقبل", B, other, others=(guest,))) == (B[1], other[1])
+
+
+def test_the_one_who_sent_the_envoy_is_no_party() -> None:
+    # «استقبل … بتكليف من الرئيس X، Y»: X sent him; «مبعوث صاحب السمو الشيخ نواف»: the emir is
+    # represented by his envoy.
+    sentence = "استقبل سامح شكري بتكليف من الرئيس أيمن الصفدي الوزير فيصل بن فرحان"
+    assert _pair(_run(sentence, "استقبل", B, C, others=(A,))) == (B[1], A[1])
+    sentence = "التقى سامح شكري مبعوث صاحب السمو الشيخ أيمن الصفدي"
+    assert _pair(_run(sentence, "التقى", B, C)) is None

@@ -36,3 +36,14 @@ def test_a_preparation_noun_right_before_the_trigger_makes_it_planned() -> None:
     sentence = "ودورهم القيام بالترتيب والإعداد لزيارة فيصل بن فرحان إلى سامح شكري"
     assert _status(sentence, "لزيارة", "042") == "planned"
     assert _status("وبحث الوفد التحضير للقاء فيصل بن فرحان و سامح شكري", "للقاء") == "planned"
+
+
+def test_an_imperfect_light_verb_with_a_later_time_announces_the_noun_trigger() -> None:
+    # «يؤدي أحمد أبو الغيط الأمين العام لجامعة الدول العربية زيارة الى تونس يومي 4 و 5 أبريل 2021»
+    lead = "يؤدي فيصل بن فرحان وزير الخارجية زيارة إلى سامح شكري يومي 4 و 5 أبريل"
+    assert _status(lead, "زيارة", "042") == "planned"
+    # «البيان التالي: بدعوة كريمة من …، يقوم فخامة الرئيس/ جوزيف بايدن … بزيارة رسمية … يومي 16 و 17»
+    statement = "البيان التالي: بدعوة من الملك، يقوم فيصل بن فرحان بزيارة رسمية إلى سامح شكري يومي 16 و 17"
+    assert _status(statement, "بزيارة", "042") == "planned"
+    # a past light verb reports
+    assert _status("قام فيصل بن فرحان بزيارة إلى سامح شكري يومي 4 و 5 أبريل", "بزيارة", "042") == "occurred"

@@ -232,6 +232,11 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         .with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, group))
         .with_columns(next_tok=pl.col("prev_end") + 1)
         .join(wa, on=["article_id", "next_tok"], how="left")
+        .join(
+            wa.select("article_id", t_start="next_tok", t_wa="w_next"),
+            on=["article_id", "t_start"],
+            how="left",
+        )
     )
     first_cap = (
         pl.when(pl.col("gov_kind").is_in(["with", "between", "chaired", "participants"]))
@@ -254,6 +259,9 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             # the next item starts with و right after the previous one ("، ورئيس وزراء … X")
             ((pl.col("a_start") - pl.col("prev_end") <= _LIST_LINK_GAP) & pl.col("w_next").fill_null(False))
             | (pl.col("t_start") - pl.col("prev_end") <= 1)
+            # the item's titles open with و after words the previous name left unmatched
+            # ("مع الملك سلمان بن عبدالعزيز آل سعود ونظيره السعودي عادل الجبير")
+            | ((pl.col("t_start") - pl.col("prev_end") <= _LIST_LINK_GAP) & pl.col("t_wa").fill_null(False))
         )
     )
     m = m.with_columns(governed=all_so_far(link_ok, group)).with_columns(
@@ -261,5 +269,5 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         gov_tok=pl.when(pl.col("governed")).then(pl.col("gov_tok")),
     )
     return m.with_columns(free=pl.col("gov_kind").is_null() | (pl.col("gov_kind") == "trigger")).drop(
-        "prev_end", "next_tok", "w_next", "governed"
+        "prev_end", "next_tok", "w_next", "t_wa", "governed"
     )

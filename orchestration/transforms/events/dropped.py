@@ -154,11 +154,11 @@ def _surname_subjects(after: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
 
 
 def _light_verb_nouns(triggers: pl.DataFrame, markers: pl.DataFrame | None) -> pl.DataFrame:
-    """(t_id, article_id, sentence_index, first): a noun trigger after a light verb (تلقى، or a
+    """(t_id, article_id, sentence_index, first): a noun trigger after a light verb (تلقى، أجرى، or a
     verb trigger: "واستقبل الأمير سلطان اتصالاً هاتفياً"), its subject slot starting after the verb."""
     verbs = triggers.filter(pl.col("kind") == "verb").select("article_id", "sentence_index", v_end="end")
     if markers is not None:
-        receive = markers.filter(pl.col("marker") == "receive").select(
+        receive = markers.filter(pl.col("marker").is_in(["receive", "light"])).select(
             "article_id", "sentence_index", v_end="end"
         )
         verbs = pl.concat([verbs, receive])

@@ -188,8 +188,14 @@ def drop_non_actors(
         .select("aid")
         .unique()
     )
-    m = m.join(nested, on="aid", how="anti").sort(
-        "article_id", "char_start", "char_end", *MENTION_ORDER, maintain_order=True
+    # Two mentions of one start ("رؤساء السودان ومصر": the state and its leader) sort the state
+    # first, so the leader after it takes its place (state_before_agent); every other column breaks
+    # the remaining ties: without them the rules below depend on the order joins left the rows in.
+    m = (
+        m.join(nested, on="aid", how="anti")
+        .with_columns(_agent_first=pl.col("klass") != "state")
+        .sort("article_id", "char_start", "_agent_first", "char_end", *MENTION_ORDER, maintain_order=True)
+        .drop("_agent_first")
     )
     # Apposition ("الرئيس الروسي، فلاديمير بوتين") repeats one actor; a country right before a
     # person is the person's nisba/title ("الاحتلال الإسرائيلي بنيامين نتنياهو").

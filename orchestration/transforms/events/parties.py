@@ -120,7 +120,9 @@ def _all_pairs(
     parties = (
         pl.concat([p.select("t_id", *ACTOR_COLS) for p in parts])
         .filter(pl.col("klass") != "place")
-        .unique(["t_id", "entity_id"], keep="first")
+        # Joins return rows in no fixed order: a party named twice keeps its first mention.
+        .sort("t_id", "a_start", "entity_id")
+        .unique(["t_id", "entity_id"], keep="first", maintain_order=True)
     )
     left = parties.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS])
     right = parties.select("t_id", *[pl.col(c).alias(f"o_{c}") for c in ACTOR_COLS])

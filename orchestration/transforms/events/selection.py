@@ -88,7 +88,12 @@ def select_candidates(dyads: pl.DataFrame) -> pl.DataFrame:
         .select(*group, *[pl.col(c).alias(f"g_{c}") for c in DATE_COLS])
     )
     return (
-        d.sort(["priority", "rule_rank", "start"], descending=[True, False, False])
+        # The actors' offsets break the remaining ties: joins return rows in no fixed order.
+        d.sort(
+            ["priority", "rule_rank", "start", "s_a_start", "o_a_start", "s_entity_id"],
+            descending=[True, False, False, False, False, False],
+            nulls_last=True,
+        )
         .unique(subset=group, keep="first", maintain_order=True)
         .drop(DATE_COLS)
         .join(pooled, on=group)
