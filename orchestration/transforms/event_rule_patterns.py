@@ -41,6 +41,7 @@ class RulePatterns:
     title_gap: str
     represented: str
     speech: str
+    sideline: str
 
 
 @lru_cache(maxsize=4)
@@ -87,6 +88,7 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن
         # (إنه would make the speaker the subject).
         speech=rf"{start}(?:و|ف)?{w['speech_verb']}\s[^.]{{0,160}}?\s(?:إن|أن|ان)\s",
+        sideline=rf"{start}(?:و)?{w['sideline']}\s",
     )
 
 
