@@ -14,7 +14,7 @@ from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.text import normalize_expr
 
 # Country mentions below this confidence are nisba adjectives (القوات الجوية الروسية): not actors.
-_MIN_STATE_CONFIDENCE = 0.5
+MIN_STATE_CONFIDENCE = 0.5
 DEFAULT_MENTION_CONFIDENCE = 0.8
 # Open-world methods (transforms/openworld): names found by their shape, not in the knowledge base.
 _OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin", "model")
@@ -146,7 +146,7 @@ def drop_non_actors(m: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
         m.join(noun_ends, on=["article_id", "a_start"], how="left")
         .filter(
             (pl.col("klass") != "state")
-            | (pl.col("m_conf") >= _MIN_STATE_CONFIDENCE)
+            | (pl.col("m_conf") >= MIN_STATE_CONFIDENCE)
             | pl.col("agent_nisba").fill_null(False)
         )
         # News media (the wire in a dateline, "بحسب الوكالة الوطنية") report events, they are not parties.
