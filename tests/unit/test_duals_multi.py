@@ -6,6 +6,7 @@ import polars as pl
 
 from orchestration.transforms.events.duals import dual_members
 from orchestration.transforms.events.mentions import MIN_STATE_CONFIDENCE
+from tests.unit.test_events import dyads, run
 
 
 def _confidences(words: list[str], states: dict[int, bool]) -> list[float]:
@@ -33,3 +34,15 @@ def test_an_accusative_singular_is_no_dual() -> None:
     # "تعيينه وزيرا للخارجية السورية": وزيرا before لـ is "as minister", one office.
     words = ["تعيينه", "وزيرا", "للخارجيه", "السوريه"]
     assert _confidences(words, {3: False}) == [0.3]
+
+
+def test_the_two_presidents_named_after_the_dual_are_a_dyad_of_their_own() -> None:
+    # "وبحث الرئيسان X وY": the dual is followed by both names, no back-reference.
+    assert dyads(run("وبحث الرئيسان بوتين والسيسي الأوضاع في سوريا.")) == {
+        ("040", "vladimir_putin", "abdel_fattah_el_sisi")
+    }
+
+
+def test_a_bare_dual_still_refers_back() -> None:
+    body = "بحث بوتين مع السيسي الأوضاع. وبحث الرئيسان الوضع في سوريا."
+    assert dyads(run(body)) == {("040", "vladimir_putin", "abdel_fattah_el_sisi")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from orchestration.transforms.events.contracts import KEYS
 from orchestration.transforms.events.mentions import MIN_STATE_CONFIDENCE
 
 # Nouns of office and institution in the dual: nominative (ان/تان), construct (ا/تا).
@@ -19,6 +20,8 @@ _DUAL_HEAD = (
 )
 # The state adjective or name stands at most this many words after the head ("وزارتا الخارجية X").
 _HEAD_GAP = 2
+# "the two sides" markers qualify a trigger this many words away (event_markers.csv windows).
+_DYAD_WINDOW = 3
 
 
 def dual_members(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
@@ -52,4 +55,33 @@ def dual_members(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             .otherwise("m_conf")
         )
         .drop("_dual")
+    )
+
+
+def named_dual_heads(triggers: pl.DataFrame, actors: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:
+    """``triggers`` with ``mk_dyad_back`` cleared where the dual names its two actors right after
+    it: "وبحث الرئيسان بوتين والسيسي" is a dyad of its own, not "the two sides" of an earlier event."""
+    duals = markers.filter(pl.col("marker") == "dyad_back").select(*KEYS, m_start="start", m_end="end")
+    first = actors.select(*KEYS, "chain", t_start="t_start")
+    sizes = actors.group_by(*KEYS, "chain").agg(size=pl.len())
+    named = (
+        duals.join(first, on=KEYS)
+        .filter(pl.col("t_start") == pl.col("m_end") + 1)
+        .join(sizes, on=[*KEYS, "chain"])
+        .filter(pl.col("size") >= 2)
+        .select(*KEYS, "m_start", "m_end")
+    )
+    near = (
+        triggers.filter(pl.col("mk_dyad_back"))
+        .select("t_id", *KEYS, "start", "end")
+        .join(named, on=KEYS)
+        .filter(
+            ((pl.col("start") - pl.col("m_end")).is_between(1, _DYAD_WINDOW))
+            | ((pl.col("m_start") - pl.col("end")).is_between(1, _DYAD_WINDOW))
+        )
+        .select("t_id")
+        .unique()
+    )
+    return triggers.with_columns(
+        mk_dyad_back=pl.col("mk_dyad_back") & ~pl.col("t_id").is_in(near["t_id"].implode())
     )

@@ -14,6 +14,7 @@ from orchestration.transforms.events.dates import (
     text_publication_weekday,
 )
 from orchestration.transforms.events.dropped import mark_bare_subjects
+from orchestration.transforms.events.duals import named_dual_heads
 from orchestration.transforms.events.fronted import fronted_events
 from orchestration.transforms.events.lexicon import (
     EventLexicons,
@@ -75,7 +76,7 @@ def extract_event_candidates(
     triggers = over_trailing_dates(attach_dates(triggers, dates, toks), dates)
     markers = matches.filter(pl.col("group") == "marker")
     actors = attach_arguments(triggers, _mentions(entity_mentions, articles, with_trigger), toks, markers)
-    triggers = mark_bare_subjects(triggers, actors, toks, markers)
+    triggers = named_dual_heads(mark_bare_subjects(triggers, actors, toks, markers), actors, markers)
     roled = triggers.filter(~pl.col("mk_dyad_back"))
     # A fronted event noun (وفي اتصال هاتفي، بحث X مع Y) is read through the main clause after it.
     dyads = fronted_events(resolve_roles(roled, actors, kb), roled, actors)
