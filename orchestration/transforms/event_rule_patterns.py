@@ -47,6 +47,7 @@ class RulePatterns:
     title_gap: str
     represented: str
     speech: str
+    sideline: str
 
 
 @lru_cache(maxsize=4)
@@ -104,6 +105,7 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # or بأن after صرح/أفاد (صرح السفير X، المتحدث …، بأن سامح شكري أجرى); إنه/بأنه would make
         # the speaker the subject.
         speech=rf"{start}(?:و|ف)?{w['speech_verb']}\s[^.]{{0,160}}?\s(?:إن|أن|ان|بأن|بان|بأنّ)\s",
+        sideline=rf"{start}(?:و)?{w['sideline']}\s",
     )
 
 

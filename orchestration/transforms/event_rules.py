@@ -68,6 +68,7 @@ def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         # الوزير، في بداية الاستقبال، تحيات X …، فيما حمله Y تحياته» greets from the first تحيات on.
         greeting=pl.min_horizontal(_first_at(s, p.greeting, trig), _first_at(s, p.greeting_noun, trig)),
         letter=_first_at(s, p.letter, trig),
+        sideline=_first_at(s, p.sideline, trig),
         speech_at=_first_at(s, p.speech, pl.lit(0, pl.Int64)),
         speech_end=_first_at(s, p.speech, pl.lit(0, pl.Int64))
         + s.str.extract(f"({p.speech})", 1).str.len_chars(),
@@ -162,6 +163,8 @@ def _unfit(
     )
     greeted = pl.col("greeting").is_not_null() & (pos > pl.col("greeting")) & (pl.col("greeting") > trig)
     sender = pl.col("letter").is_not_null() & (pos > pl.col("letter"))
+    # «…، وذلك على هامش القمة / مباحثات برئاسة X»: what follows هامش is the setting, not a party.
+    setting = pl.col("sideline").is_not_null() & (pos > pl.col("sideline") + 4)
     bilateral = pl.col("event_code").str.contains(_BILATERAL)
     before = pl.col("sentence").str.slice(
         (pos - 25).clip(lower_bound=0), pos - (pos - 25).clip(lower_bound=0)
@@ -182,9 +185,8 @@ def _unfit(
         organization_of(code) == organization_of(other_code)
     )
     same = (entity == other_entity) | (own & (institutional(entity) | institutional(other_entity)))
-    return (
-        attendee | greeted | sender | located | represented | speaker | (bilateral & same.fill_null(False))
-    ).fill_null(False)
+    framed = attendee | greeted | sender | setting
+    return (framed | located | represented | speaker | (bilateral & same.fill_null(False))).fill_null(False)
 
 
 def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:

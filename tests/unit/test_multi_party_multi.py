@@ -57,3 +57,22 @@ def test_a_list_goes_on_after_a_name_tail(monkeypatch: pytest.MonkeyPatch) -> No
         frozenset({"abdel_fattah_el_sisi", "salman"}),
         frozenset({"abdel_fattah_el_sisi", "vladimir_putin"}),
     }
+
+
+def test_the_summit_that_brought_three_leaders_together_gives_every_pair() -> None:
+    # r106 shape: "أكدت القمة الثلاثية التي جمعت الرئيس X والرئيس Y والرئيس Z بالقصر الجمهوري".
+    body = (
+        "أكدت القمة الثلاثية التي جمعت الرئيس بوتين والرئيس السيسي والرئيس أردوغان بالقصر الجمهوري "
+        "اليوم أهمية السلام."
+    )
+    assert _pairs(body) == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "recep_tayyip_erdogan"}),
+        frozenset({"abdel_fattah_el_sisi", "recep_tayyip_erdogan"}),
+    }
+
+
+def test_a_relative_clause_with_its_own_verb_still_ends_the_clause() -> None:
+    assert _pairs("التقى بوتين السيسي قبل القمة التي ستجمعه مع أردوغان.") == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"})
+    }

@@ -17,6 +17,8 @@ the words come from the shared token table (``transforms.tokens``), never from a
    object, coordinated pair, clause pair; received calls swap them); the trigger's frame
    (``event_frames.csv``) says which markers introduce a partner; one dyad per item of a list and
    every pair of a meeting of three or more parties (``parties.expand_parties``).
+   A fronted event noun (وفي اتصال هاتفي، بحث X مع Y) is read through the main clause after it
+   (``fronted.fronted_events``).
 6. **Dates and status** (``dates.date_expressions``, ``dates.attach_dates``,
    ``dates.resolve_dates_and_status``): the nearest date expression of the sentence resolved
    against ``published_date``; planned/occurred/historical.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import ACTORS, KEYS, MENTION_ORDER, SENTENCE_STRIDE, conform
+from orchestration.transforms.events.duals import dual_members
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
 from orchestration.transforms.events.names import name_tails
 from orchestration.transforms.events.parties import coordinated_chains
@@ -50,6 +51,8 @@ def attach_arguments(
     each with ``t_start``, the start of its span with its titles (``spans.title_spans``)."""
     # A person's span runs over the tail of his name (بن X آل Y: names.name_tails).
     m = name_tails(place_mentions(mentions, tokens), tokens)
+    # وزارتا الخارجية الصومالية والمصرية: one actor per country after a dual head (duals.py).
+    m = dual_members(m, tokens)
     # Countries and organizations named inside a title are part of it ("رئيس المكتب السياسي لحركة
     # حماس خالد مشعل", "أمير دولة قطر الشيخ حمد").
     states = m.filter((pl.col("klass") == "state") | (pl.col("entity_type") == "ORG")).select(

@@ -14,7 +14,7 @@ from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.text import normalize_expr
 
 # Country mentions below this confidence are nisba adjectives (القوات الجوية الروسية): not actors.
-_MIN_STATE_CONFIDENCE = 0.5
+MIN_STATE_CONFIDENCE = 0.5
 # Military nouns (normalized) whose nisba names the force's state (drop_non_actors).
 _FORCE_NOUN = r"^[وف]?(?:ال)?(?:طائر(?:ه|ات)|مقاتلات|طيران|مسير(?:ه|ات)|بوارج|مدفعيه|زوارق)$"
 DEFAULT_MENTION_CONFIDENCE = 0.8
@@ -168,7 +168,7 @@ def drop_non_actors(
         m.join(noun_ends, on=["article_id", "a_start"], how="left")
         .filter(
             (pl.col("klass") != "state")
-            | (pl.col("m_conf") >= _MIN_STATE_CONFIDENCE)
+            | (pl.col("m_conf") >= MIN_STATE_CONFIDENCE)
             | pl.col("agent_nisba").fill_null(False)
         )
         # News media (the wire in a dateline, "بحسب الوكالة الوطنية") report events, they are not parties.

@@ -15,6 +15,8 @@ from orchestration.transforms.events.dates import (
     text_publication_weekday,
 )
 from orchestration.transforms.events.dropped import mark_bare_subjects
+from orchestration.transforms.events.duals import named_dual_heads
+from orchestration.transforms.events.fronted import fronted_events
 from orchestration.transforms.events.lexicon import (
     EventLexicons,
     build_lexicon,
@@ -75,8 +77,10 @@ def extract_event_candidates(
     triggers = over_trailing_dates(attach_dates(triggers, dates, toks), dates)
     markers = matches.filter(pl.col("group") == "marker")
     actors = attach_arguments(triggers, _mentions(entity_mentions, articles, with_trigger), toks, markers)
-    triggers = mark_bare_subjects(triggers, actors, toks, markers)
-    dyads = resolve_roles(triggers.filter(~pl.col("mk_dyad_back")), actors, kb)
+    triggers = named_dual_heads(mark_bare_subjects(triggers, actors, toks, markers), actors, markers)
+    roled = triggers.filter(~pl.col("mk_dyad_back"))
+    # A fronted event noun (وفي اتصال هاتفي، بحث X مع Y) is read through the main clause after it.
+    dyads = fronted_events(resolve_roles(roled, actors, kb), roled, actors)
     if dyads.height == 0 and not triggers["mk_dyad_back"].any():
         return empty
     pub = reconcile_publication_date(

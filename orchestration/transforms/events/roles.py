@@ -23,6 +23,7 @@ from orchestration.transforms.events.passive import ACTORISH as _ACTORISH
 from orchestration.transforms.events.passive import as_ as _as
 from orchestration.transforms.events.passive import first_by as _first_by
 from orchestration.transforms.events.passive import received
+from orchestration.transforms.events.settings import earlier_clause_markers
 from orchestration.transforms.events.windows import row_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 
@@ -200,6 +201,7 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     # As for objects, a country is never the target of its own forces ("قصفت طائرات إسرائيلية
     # المواقع … بعد إطلاق صاروخين باتجاه إسرائيل").
     found = found.join(subj.select("t_id", "s_actor_code"), on="t_id", how="left").filter(_NOT_OWN_TARGET)
+    found = earlier_clause_markers(found, p)
     best = found.group_by("t_id").agg(best_rank=pl.col("krank").min())
     found = found.join(best, on="t_id", how="left").filter(pl.col("krank") == pl.col("best_rank"))
     # برئاسة X وY and بمشاركة X وY (parties.participant_lists) name both parties, as بين does.

@@ -25,6 +25,7 @@ _ROLE_CONFIDENCE = {
     "coordinated": 0.9,
     "clause_pair": 0.8,
     "multi": 0.8,
+    "fronted": 0.8,
     "dyad_back": 0.75,
 }
 _STATE_ACTOR_FACTOR = 0.9  # a country standing in for an unnamed government actor

@@ -23,6 +23,9 @@ _OVER_NOUN_GAP = 4
 _ABSORB_GAP = 4
 # Relative pronouns (normalized) that open a clause with its own verb.
 _CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
+# ... except a relative clause that names the meeting's parties ("القمة التي جمعت X وY وZ"): its
+# verb is a بين-like marker (event_markers.csv: جمع، ضم), and the parties are the trigger's.
+_PARTY_RELATIVE = r"^(?:جمعت|جمع|ضمت|ضم)$"
 # Markers of event_markers.csv that flag a trigger when found in its window.
 _WINDOW_MARKERS = [
     "planned",
@@ -118,15 +121,22 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     # A relative clause after the trigger ("... قبل القمة التي ستجمعه مع نظيريه") has its own verb:
     # partners named inside it are not the trigger's.
     triggers = nearest_word(triggers, tokens, _CLAUSE_BOUNDARIES, pl.col("start") - 1, "r_index", "backward")
+    party_verbs = tokens.filter(pl.col("norm").str.contains(_PARTY_RELATIVE)).select(
+        "article_id", b_index=pl.col("token_index") - 1, _party=pl.lit(True)
+    )
     return (
         nearest_word(triggers, tokens, _CLAUSE_BOUNDARIES, pl.col("end") + 1, "b_index", "forward")
+        .join(party_verbs, on=["article_id", "b_index"], how="left")
         .with_columns(
-            region_end=pl.min_horizontal("region_end", pl.col("b_index").fill_null(FAR) - 1),
+            region_end=pl.min_horizontal(
+                "region_end",
+                pl.when(pl.col("_party").is_null()).then(pl.col("b_index")).fill_null(FAR) - 1,
+            ),
             # A verb right after الذي/التي has the noun before the pronoun as its subject
             # ("الاعتداء الذي استهدف مدرسة"): roles take no other actor for it.
             relative=(pl.col("kind") == "verb") & (pl.col("r_index") == pl.col("start") - 1).fill_null(False),
         )
-        .drop("b_index", "r_index")
+        .drop("b_index", "r_index", "_party")
         .sort(*KEYS, "start")
     )
 
