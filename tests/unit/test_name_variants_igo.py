@@ -80,3 +80,16 @@ def test_short_name_typo_dropped_after_another_countrys_role() -> None:
     # After his own country's role the typo still names him.
     got = persons("التقى الرئيس الروسي بوتن نظيره التركي في سوتشي")
     assert [e for e, _ in got][:1] == ["person:vladimir_putin"]
+
+
+def test_hamza_seat_after_alif() -> None:
+    # r98 shape: السيد فائز السراج for the base's فايز السراج (and قائد/قايد the other way).
+    names = pl.DataFrame({"name": ["فايز السراج", "الباجي قائد السبسي"]}).select(
+        *key_exprs(pl.col("name")),
+        entity_id=pl.Series(["person:fayez_al_sarraj", "person:beji_caid_essebsi"]),
+        entity_type=pl.lit("PERSON"),
+        is_primary=pl.lit(True),
+    )
+    keys = dict(person_variants(names).select("key", "entity_id").iter_rows())
+    assert keys["فائز السراج"] == "person:fayez_al_sarraj"
+    assert keys["الباجي قايد السبسي"] == "person:beji_caid_essebsi"
