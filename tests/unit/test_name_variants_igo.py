@@ -93,3 +93,9 @@ def test_hamza_seat_after_alif() -> None:
     keys = dict(person_variants(names).select("key", "entity_id").iter_rows())
     assert keys["فائز السراج"] == "person:fayez_al_sarraj"
     assert keys["الباجي قايد السبسي"] == "person:beji_caid_essebsi"
+
+
+def test_ibn_before_a_name_is_the_father() -> None:
+    # ابن نايف بن عبدالعزيز is Nayef's son, not Nayef.
+    got = persons("وقال ابن نايف بن عبدالعزيز في تصريح")
+    assert all(e != "person:nayef_bin_abdulaziz" for e, _ in got)
