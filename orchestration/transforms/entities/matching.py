@@ -156,9 +156,13 @@ def _grow_skipping(
     ben = cur.filter(is_ben & name_like & spaced & (gap_class(pl.col("g2")) == GAP_SPACE)).with_columns(
         skip_to=pl.col("w3"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1") + pl.col("g2") + pl.col("t2")
     )
-    bare = cur.filter(no_ben & pl.col("n1").is_in(given.implode()) & ~is_ben & spaced).with_columns(
-        skip_to=pl.col("w2"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1")
-    )
+    # ... and only after a name: after a title the bare word is the first name itself (الشيخ أحمد
+    # نواف الأحمد is Ahmad, son of Nawaf, not الشيخ نواف الأحمد).
+    last_word = pl.col("key").str.split(" ").list.last()
+    after_name = last_word.is_in(given.implode()) | (last_word == "الله")
+    bare = cur.filter(
+        no_ben & after_name & pl.col("n1").is_in(given.implode()) & ~is_ben & spaced
+    ).with_columns(skip_to=pl.col("w2"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1"))
     cols = ["aidx", "w0", "cs", "ce", "surf", "key", "prefix", "nfix", "nshort", "nskip"]
     skipped = pl.concat([ben, bare]).select(*cols, w1="skip_to")
     grown = _grow(words, skipped, vocab)
