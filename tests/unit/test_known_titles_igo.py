@@ -49,3 +49,35 @@ def test_an_apposed_title_he_held_names_the_known_person() -> None:
 
 def test_a_title_he_never_held_leaves_the_new_person() -> None:
     assert _resolve("USAGOV") == ["person:new:x"]
+
+
+def test_a_later_family_name_alone_is_the_known_person_named_before() -> None:
+    # r98 shape: رئيس الوزراء الإيطالي السيد جوزيبي كونتي ... وأكد كونتي: the tagger's one-word
+    # "new person" is Conte.
+    body = "التقى فلاديمير بوتين الوزير. وقال بوتين إن"
+    cs = body.rindex("بوتين")
+    mentions = pl.DataFrame(
+        {
+            "aidx": [0],
+            "cs": [cs],
+            "ce": [cs + 5],
+            "surf": ["بوتين"],
+            "entity_id": ["person:new:y"],
+            "actor_code": [None],
+            "method": ["model"],
+        },
+        schema_overrides={"aidx": pl.UInt32, "actor_code": pl.String},
+    )
+    keys = pl.DataFrame({"name": ["فلاديمير بوتين"]}).select(
+        *key_exprs(pl.col("name")), entity_id=pl.lit("person:vladimir_putin"), iso3=pl.lit("RUS")
+    )
+    dates = pl.DataFrame({"aidx": [0], "date": [None]}, schema={"aidx": pl.UInt32, "date": pl.Date})
+    named = pl.DataFrame(
+        {"aidx": [0], "entity_id": ["person:vladimir_putin"]},
+        schema={"aidx": pl.UInt32, "entity_id": pl.String},
+    )
+    got = resolve_to_known(mentions, dates, named, keys, KB)
+    assert got["entity_id"].to_list() == ["person:vladimir_putin"]
+    # Not named in the article: the one word stays the tagger's.
+    nobody = named.head(0)
+    assert resolve_to_known(mentions, dates, nobody, keys, KB)["entity_id"].to_list() == ["person:new:y"]

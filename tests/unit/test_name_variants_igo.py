@@ -9,6 +9,7 @@ import polars as pl
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.lexicon import key_exprs
 from orchestration.transforms.entities.variants import person_variants
+from orchestration.transforms.reference import load_kb
 from tests.unit.test_roles import NO_REF, make_kb
 
 
@@ -16,12 +17,24 @@ def _kb():  # type: ignore[no-untyped-def]
     base = make_kb()
     extra = pl.DataFrame(
         {
-            "entity_id": ["person:faisal_mekdad", "person:nayef_bin_abdulaziz", "person:abdullah_ii"],
-            "name_en": ["Faisal Mekdad", "Nayef bin Abdulaziz", "Abdullah II"],
-            "name_ar": ["فيصل المقداد", "نايف بن عبد العزيز", "عبد الله الثاني بن الحسين"],
-            "aliases_ar": ["المقداد", "نايف بن عبدالعزيز", ""],
-            "country_iso3": ["SYR", "SAU", "JOR"],
-            "ambiguous_ar": [None, None, None],
+            "entity_id": [
+                "person:faisal_mekdad",
+                "person:nayef_bin_abdulaziz",
+                "person:abdullah_ii",
+                "person:nawaf",
+                "person:ahmad_nawaf",
+            ],
+            "name_en": ["Faisal Mekdad", "Nayef bin Abdulaziz", "Abdullah II", "Nawaf", "Ahmad Nawaf"],
+            "name_ar": [
+                "فيصل المقداد",
+                "نايف بن عبد العزيز",
+                "عبد الله الثاني بن الحسين",
+                "نواف الأحمد الجابر الصباح",
+                "أحمد نواف الأحمد الصباح",
+            ],
+            "aliases_ar": ["المقداد", "نايف بن عبدالعزيز", "", "الشيخ نواف الأحمد", ""],
+            "country_iso3": ["SYR", "SAU", "JOR", "KWT", "KWT"],
+            "ambiguous_ar": [None, None, None, None, None],
         }
     )
     return replace(base, persons=pl.concat([base.persons, extra], how="diagonal_relaxed"))
@@ -80,3 +93,34 @@ def test_short_name_typo_dropped_after_another_countrys_role() -> None:
     # After his own country's role the typo still names him.
     got = persons("التقى الرئيس الروسي بوتن نظيره التركي في سوتشي")
     assert [e for e, _ in got][:1] == ["person:vladimir_putin"]
+
+
+def test_hamza_seat_after_alif() -> None:
+    # r98 shape: السيد فائز السراج for the base's فايز السراج (and قائد/قايد the other way).
+    names = pl.DataFrame({"name": ["فايز السراج", "الباجي قائد السبسي"]}).select(
+        *key_exprs(pl.col("name")),
+        entity_id=pl.Series(["person:fayez_al_sarraj", "person:beji_caid_essebsi"]),
+        entity_type=pl.lit("PERSON"),
+        is_primary=pl.lit(True),
+    )
+    keys = dict(person_variants(names).select("key", "entity_id").iter_rows())
+    assert keys["فائز السراج"] == "person:fayez_al_sarraj"
+    assert keys["الباجي قايد السبسي"] == "person:beji_caid_essebsi"
+
+
+def test_ibn_before_a_name_is_the_father() -> None:
+    # ابن نايف بن عبدالعزيز is Nayef's son, not Nayef.
+    got = persons("وقال ابن نايف بن عبدالعزيز في تصريح")
+    assert all(e != "person:nayef_bin_abdulaziz" for e, _ in got)
+
+
+def test_no_patronymic_skipped_right_after_a_title() -> None:
+    # r122 shape: سمو الشيخ أحمد نواف الأحمد الصباح is Ahmad, son of Nawaf (alias الشيخ نواف الأحمد);
+    # with the real base and name lists (أحمد is a given name there).
+    body = "اتصال هاتفي مع سمو الشيخ أحمد نواف الأحمد، رئيس مجلس الوزراء الكويتي"
+    articles = pl.DataFrame(
+        {"article_id": ["a"], "body": [body], "published_date": [date(2023, 5, 1)]},
+        schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, load_kb())
+    assert "person:nawaf_al_ahmad_al_jaber_al_sabah" not in mentions["entity_id"].to_list()

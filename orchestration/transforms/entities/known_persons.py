@@ -12,6 +12,9 @@ known person, provided the context supports it:
 - a title right next to the name (apposition) gives a code the known person ever held, whatever
   the date (ينس ستولتنبرج الأمين العام لحلف شمال الأطلسي: IGOWSTNAT, Stoltenberg's office).
 
+A one-word new person that is the family name of a known person named in the same article
+(جوزيبي كونتي ... كونتي) is that person too: coreference, the known person wins.
+
 The first name must be the same word: Arabic given names one letter apart are other names
 (سلطان / سلمان, محمد / محمود). Sharing the country alone is no support: the White House's روبيرت غيبس
 (USAGOV) is not Robert Gates (غيتس, USAMIL). Several known candidates with equal support leave the
@@ -56,6 +59,17 @@ def _candidates(new: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _family_only(mentions: pl.DataFrame, person_keys: pl.DataFrame, named: pl.DataFrame) -> pl.DataFrame:
+    """``mid, k_id``: one-word new persons that are the family name (last word) of a known person
+    named in the same article (جوزيبي كونتي ... كونتي): a later short reference, not a new person."""
+    word = key_exprs(pl.col("surf"))[0]
+    one = mentions.select("mid", "aidx", word=word).filter(~pl.col("word").str.contains(" "))
+    toks = pl.col("key").str.split(" ")
+    last = person_keys.filter(toks.list.len() >= 2).select(word=toks.list.last(), k_id="entity_id").unique()
+    here = named.select("aidx", k_id="entity_id").unique()
+    return one.join(last, on="word").join(here, on=["aidx", "k_id"], how="semi").select("mid", "k_id")
+
+
 # Characters between a name and a title in apposition (a space, or a comma and a space).
 APPOSITION_GAP = 2
 
@@ -89,9 +103,14 @@ def resolve_to_known(
     role mentions (``aidx, cs, ce, actor_code``) whose codes support a name next to them."""
     if mentions.is_empty():
         return mentions
-    new = _ends(mentions.with_row_index("mid"), key_exprs(pl.col("surf"))[0])
+    allm = mentions.with_row_index("mid")
+    new = _ends(allm, key_exprs(pl.col("surf"))[0])
     known = _ends(person_keys.select("key", "entity_id", "iso3").unique(), pl.col("key"))
-    cand = _candidates(new, known).join(new.select("mid", "aidx", "actor_code"), on="mid")
+    cand = (
+        pl.concat([_candidates(new, known), _family_only(allm, person_keys, named)])
+        .unique()
+        .join(allm.select("mid", "aidx", "actor_code"), on="mid")
+    )
     if cand.is_empty():
         return mentions
     cand = cand.join(dates, on="aidx", how="left")
@@ -104,7 +123,7 @@ def resolve_to_known(
     in_article = named.select("aidx", k_id="entity_id").unique().with_columns(here=pl.lit(True))
     held = kb.office_spells.select(k_id="entity_id", t_code="cameo_code").unique()
     titled = (
-        _adjacent_title_codes(new, titles)
+        _adjacent_title_codes(allm, titles)
         .join(cand.select("mid", "k_id").unique(), on="mid")
         .join(held, on=["k_id", "t_code"], how="semi")
         .select("mid", "k_id", titled=pl.lit(True))
@@ -123,7 +142,7 @@ def resolve_to_known(
         .filter(pl.col("support") == pl.col("support").max().over("mid"))
         .filter(pl.col("k_id").n_unique().over("mid") == 1)
         .unique("mid")
-        .join(new.select("mid", "entity_id"), on="mid")
+        .join(allm.select("mid", "entity_id"), on="mid")
     )
     # A new person's other mentions in the article (found again without their title) follow.
     decided = (

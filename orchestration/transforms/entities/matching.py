@@ -18,6 +18,9 @@ from orchestration.transforms.tokens import clitic_readings
 SHORT_MIN_LEN = 4
 # Normalized words introducing a patronymic (son of, daughter of).
 PATRONYMIC_WORDS = ("بن", "بنت")
+# Words after which a person's name is someone's father, not a mention (ابن سلمان). Not ابنة:
+# normalized it is ابنه, "his son", followed by the son himself (استقبل الملك ابنه محمد).
+CHILD_WORDS = (*PATRONYMIC_WORDS, "ابن", "وابن")
 
 
 def words_at(words: pl.DataFrame, frame: pl.DataFrame, wid_col: str, cols: dict[str, str]) -> pl.DataFrame:
@@ -165,9 +168,13 @@ def _grow_skipping(
     ben = cur.filter(is_ben & name_like & spaced & (gap_class(pl.col("g2")) == GAP_SPACE)).with_columns(
         skip_to=pl.col("w3"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1") + pl.col("g2") + pl.col("t2")
     )
-    bare = cur.filter(no_ben & pl.col("n1").is_in(given.implode()) & ~is_ben & spaced).with_columns(
-        skip_to=pl.col("w2"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1")
-    )
+    # ... and only after a name: after a title the bare word is the first name itself (الشيخ أحمد
+    # نواف الأحمد is Ahmad, son of Nawaf, not الشيخ نواف الأحمد).
+    last_word = pl.col("key").str.split(" ").list.last()
+    after_name = last_word.is_in(given.implode()) | (last_word == "الله")
+    bare = cur.filter(
+        no_ben & after_name & pl.col("n1").is_in(given.implode()) & ~is_ben & spaced
+    ).with_columns(skip_to=pl.col("w2"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1"))
     cols = ["aidx", "w0", "cs", "ce", "surf", "key", "prefix", "nfix", "nshort", "nskip"]
     skipped = pl.concat([ben, bare]).select(*cols, w1="skip_to")
     grown = _grow(words, skipped, vocab, valid)
@@ -226,8 +233,9 @@ def match(
 
 
 def _drop_ancestors(words: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
-    """A person's name right after بن/بنت is an ancestor in someone else's patronymic chain:
-    سعود بن نايف بن عبدالعزيز names Saud, son of Nayef, not Nayef bin Abdulaziz."""
+    """A person's name right after بن/بنت/ابن is an ancestor in someone else's patronymic chain:
+    سعود بن نايف بن عبدالعزيز names Saud, son of Nayef, not Nayef bin Abdulaziz; ابن سلمان is
+    the king's son, not the king."""
     is_person = (pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON")
     cand = found.with_row_index("_fid").filter(is_person & (pl.col("w0") > 0)).select("_fid", "aidx", "w0")
     if cand.is_empty():
@@ -236,7 +244,7 @@ def _drop_ancestors(words: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     # The gap before the name (between بن and it) must be a plain space.
     prev = words_at(words, prev, "w0", {"gap": "p_gap"})
     ancestors = prev.filter(
-        pl.col("p_norm").is_in(list(PATRONYMIC_WORDS)) & (gap_class(pl.col("p_gap")) == GAP_SPACE)
+        pl.col("p_norm").is_in(list(CHILD_WORDS)) & (gap_class(pl.col("p_gap")) == GAP_SPACE)
     )["_fid"]
     return found.with_row_index("_fid").filter(~pl.col("_fid").is_in(ancestors.implode())).drop("_fid")
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.entities import dynasties as dyn
 from orchestration.transforms.entities import igo_roles as igo
 from orchestration.transforms.entities import known_persons as kp
 from orchestration.transforms.entities import lexicon as lx
@@ -246,4 +247,6 @@ def extract_entity_mentions(
     )
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
     mentions = sel.finish_mentions([*known, found], arts, sents)
-    return mentions, sel.entities_table([el.entities, r.actors, r.igo_actors, new_entities, found_entities])
+    entities = sel.entities_table([el.entities, r.actors, r.igo_actors, new_entities, found_entities])
+    # New persons of a ruling family are of its country (عبدالله بن أحمد آل خليفة: Bahrain).
+    return dyn.with_ruling_family_country(mentions, entities, dyn.load_ruling_families(reference_dir))

@@ -5,6 +5,8 @@
   to its first name and family name (مشعل الصباح for مشعل الأحمد الجابر الصباح). Not in the بن
   style, where first and family name together name too many people (محمد آل سعود), nor from
   aliases, which carry titles (العقيد القذافي). Compound given names (عز الدين, عبد الله) are no family name.
+- After an alif, ي inside a word is also written with its hamza seat ئ and the other way round
+  (فائز السراج for فايز السراج, قايد for قائد).
 - A family name with the article is also written without it (فيصل مقداد for فيصل المقداد): the
   last word loses its article when it is not part of a compound (عبد الله, أبو الغيط, بن الحسين).
 
@@ -21,6 +23,15 @@ def _abd_variants(names: pl.DataFrame) -> pl.DataFrame:
     joined = key.str.replace_all(r"(^| )عبد (\S)", "${1}عبد${2}")
     split = key.str.replace_all(r"(^| )عبد(ال\S+)", "${1}عبد ${2}")
     return pl.concat([names.with_columns(key=joined), names.with_columns(key=split)])
+
+
+def _hamza_seat_variants(names: pl.DataFrame) -> pl.DataFrame:
+    key = pl.col("key")
+    to_hamza = key.str.replace_all(r"(\S)اي(\S)", "${1}ائ${2}")
+    to_ya = key.str.replace_all(r"(\S)ائ(\S)", "${1}اي${2}")
+    return pl.concat([names.with_columns(key=to_hamza), names.with_columns(key=to_ya)]).filter(
+        pl.col("key").str.contains("ائ|اي")
+    )
 
 
 def _short_forms(names: pl.DataFrame) -> pl.DataFrame:
@@ -63,7 +74,14 @@ def person_variants(names: pl.DataFrame) -> pl.DataFrame:
     ``names`` (lexicon name rows with ``key`` and ``n``) that no other entity claims."""
     persons = names.filter(pl.col("entity_type") == "PERSON")
     variants = (
-        pl.concat([_abd_variants(persons), _short_forms(persons), _without_article(persons)])
+        pl.concat(
+            [
+                _abd_variants(persons),
+                _hamza_seat_variants(persons),
+                _short_forms(persons),
+                _without_article(persons),
+            ]
+        )
         .with_columns(
             n=pl.col("key").str.split(" ").list.len().cast(pl.Int64),
             is_primary=pl.lit(False),
