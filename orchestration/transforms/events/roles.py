@@ -34,7 +34,9 @@ _COORD_PAIR_GAP = 3
 # it usually hangs on another noun ("اللقاء تناول العلاقات بين مصر والولايات المتحدة").
 _BETWEEN_GAP = 2
 # Visits and attacks may target a place (it becomes a state in places_to_states).
-_VISIT_OR_FORCE = pl.col("event_code").str.starts_with("042") | (pl.col("target") == "against")
+# ``aimed``: what is fired (صواريخ، قذائف) hits only what a marker names (باتجاه X، على X).
+_FORCE_TARGETS = ["against", "aimed"]
+_VISIT_OR_FORCE = pl.col("event_code").str.starts_with("042") | pl.col("target").is_in(_FORCE_TARGETS)
 # "بوتين وترامب في اتصالهما" / "بحث بوتين وترامب": the pair touches the trigger's clause.
 _PAIR_NEAR_TRIGGER = (
     pl.max_horizontal(
@@ -46,7 +48,7 @@ _PAIR_NEAR_TRIGGER = (
 # A country is never the target of its own forces: the next candidate is.
 _NOT_OWN_TARGET = (
     (pl.col("klass") != "state")
-    | (pl.col("target") != "against")
+    | ~pl.col("target").is_in(_FORCE_TARGETS)
     | (pl.col("actor_code").str.slice(0, 3) != pl.col("s_actor_code").str.slice(0, 3)).fill_null(True)
 )
 _TRIGGER_COLS = [
@@ -212,7 +214,7 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
     obj = (
         p.filter(pl.col("free") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")))
         .filter(_ACTORISH | _VISIT_OR_FORCE)
-        .filter(((pl.col("target") != "with") | pl.col("possessive")) & ~pl.col("dual"))
+        .filter(((~pl.col("target").is_in(["with", "aimed"])) | pl.col("possessive")) & ~pl.col("dual"))
         .join(subj.select("t_id", "s_entity_id", "s_actor_code"), on="t_id")
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
         # A country is never the object of its own forces ("قصفت طائرات إسرائيلية المواقع … باتجاه
