@@ -107,3 +107,11 @@ def test_the_missiles_of_a_shelling_verb_are_its_instrument() -> None:
     # "وقصف الجانب التركي بخمسة صواريخ من داخل الأراضي التركية موقعاً في قرية …"
     out = _run("وقصف الطيران الحربي الإسرائيلي بخمسة صواريخ قطاع غزة.")
     assert ("190", "israeli_air_force", "PSE") in dyads(out)
+
+
+def test_the_nisba_of_a_targeted_ship_is_no_later_attacker() -> None:
+    # "أعلنت جماعة أنصار الله استهداف سفينة شحن أمريكية …، عبر استهداف مصالح الاحتلال الإسرائيلي"
+    out = _run(
+        "أعلنت جماعة أنصار الله استهداف سفينة أمريكية دعما لغزة عبر استهداف إسرائيل.", weak=("أمريكية",)
+    )
+    assert not any(d[1] == "USA" for d in dyads(out))

@@ -116,7 +116,8 @@ def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBas
 def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     """s_*: the grammatical subject of each trigger's clause."""
     # An actor right after من is a source/caller ("بطلب من بوتين", "اتصالا من X"), never the subject.
-    free_actor = p.filter(pl.col("free") & _ACTORISH & ~pl.col("from_flag"))
+    # nor is the nisba of an attack's object ("استهداف سفينة أمريكية": the ship's flag)
+    free_actor = p.filter(pl.col("free") & _ACTORISH & ~pl.col("from_flag") & ~pl.col("object_nisba"))
     s_main = _first_by(
         free_actor.filter(
             pl.col("before") & ~pl.col("relative") & (pl.col("possessive") | pl.col("mk_main_subject"))
