@@ -22,7 +22,7 @@ from orchestration.transforms.events.passive import ACTORISH as _ACTORISH
 from orchestration.transforms.events.passive import as_ as _as
 from orchestration.transforms.events.passive import first_by as _first_by
 from orchestration.transforms.events.passive import received
-from orchestration.transforms.events.windows import row_in_group
+from orchestration.transforms.events.windows import row_in_group, shift_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 
 _KLASS_RANK = {"agent": 0, "state": 1, "place": 2}
@@ -33,6 +33,7 @@ _COORD_PAIR_GAP = 3
 # بين pairs belong to the trigger only when the marker is this close ("لقاء بين X وY"); further on
 # it usually hangs on another noun ("اللقاء تناول العلاقات بين مصر والولايات المتحدة").
 _BETWEEN_GAP = 2
+_BI_GAP = 4
 # Visits and attacks may target a place (it becomes a state in places_to_states).
 # ``aimed``: what is fired (صواريخ، قذائف) hits only what a marker names (باتجاه X، على X).
 _FORCE_TARGETS = ["against", "aimed"]
@@ -187,8 +188,22 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     near_between = (pl.col("gov_kind") != "between") | (
         pl.col("gov_tok") - pl.col("time_end") <= _BETWEEN_GAP
     )
+    # بـ is the trigger's "with" only right after it ("اتصالاً هاتفياً اليوم بأخيه …"); further on it
+    # hangs on another noun ("وعدد من المسؤولين بوزارة الخارجية").
+    # (or right after the verb's subject: "التقى الأمير فيصل بن فرحان بوزير خارجية نيجيريا")
+    p = p.sort("t_id", "a_start").with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, ["t_id"]))
+    near_bi = (
+        (pl.col("gov_kind") != "bi")
+        | (pl.col("t_start") - pl.col("time_end") <= _BI_GAP)
+        | ((pl.col("prev_end") > pl.col("end")) & (pl.col("t_start") - pl.col("prev_end") <= 1))
+    ).fill_null(False)
     found = p.filter(
-        ~pl.col("free") & allowed & (in_clause | before_clause) & (_ACTORISH | _VISIT_OR_FORCE) & near_between
+        ~pl.col("free")
+        & allowed
+        & (in_clause | before_clause)
+        & (_ACTORISH | _VISIT_OR_FORCE)
+        & near_between
+        & near_bi
     )
     # As for objects, a country is never the target of its own forces ("قصفت طائرات إسرائيلية
     # المواقع … بعد إطلاق صاروخين باتجاه إسرائيل").
