@@ -35,6 +35,8 @@ def _attack_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "للجيش السوري": ("org:syrian_arab_army", "ORG"),
         "بروسيا": ("country:RUS", "PLACE"),
         "إسرائيلية": ("country:ISR", "PLACE"),
+        "كتائب القسام": ("org:hamas", "ORG"),
+        "القيادة المركزية الأمريكية": ("country:USA", "ORG"),
     }.items():
         monkeypatch.setitem(ENTITIES, surface, entity)
 
@@ -87,3 +89,29 @@ def test_the_nisba_of_the_aircraft_names_the_attacker() -> None:
     # "أفادت الوكالة بأن طائرات إسرائيلية نفذت غارات جوية … على مواقع في ريفي حلب وإدلب"
     out = _run("وأفادت الوكالة بأن طائرات إسرائيلية نفذت غارات جوية اليوم على سوريا.", weak=("إسرائيلية",))
     assert ("195", "ISR", "SYR") in dyads(out)
+
+
+def test_missiles_fired_towards_a_place_are_an_attack_on_it() -> None:
+    # "أطلقت كتائب عز الدين القسام … خمسة صواريخ من نوع غراد باتجاه مدينة أسدود جنوب إسرائيل"
+    out = _run("وردا على ذلك، أطلقت كتائب القسام خمسة صواريخ من نوع غراد باتجاه إسرائيل.")
+    assert ("190", "hamas", "ISR") in dyads(out)
+
+
+def test_fired_missiles_with_no_marked_target_hit_nobody() -> None:
+    # "أعلنت القيادة المركزية الأمريكية إسقاط … صواريخ باليستية أطلقها الحوثيون": no target named.
+    out = _run("وأعلنت القيادة المركزية الأمريكية إسقاط ثلاثة صواريخ أطلقها الحوثيون في البحر.")
+    assert not any(d[0].startswith("19") for d in dyads(out))
+
+
+def test_the_missiles_of_a_shelling_verb_are_its_instrument() -> None:
+    # "وقصف الجانب التركي بخمسة صواريخ من داخل الأراضي التركية موقعاً في قرية …"
+    out = _run("وقصف الطيران الحربي الإسرائيلي بخمسة صواريخ قطاع غزة.")
+    assert ("190", "israeli_air_force", "PSE") in dyads(out)
+
+
+def test_the_nisba_of_a_targeted_ship_is_no_later_attacker() -> None:
+    # "أعلنت جماعة أنصار الله استهداف سفينة شحن أمريكية …، عبر استهداف مصالح الاحتلال الإسرائيلي"
+    out = _run(
+        "أعلنت جماعة أنصار الله استهداف سفينة أمريكية دعما لغزة عبر استهداف إسرائيل.", weak=("أمريكية",)
+    )
+    assert not any(d[1] == "USA" for d in dyads(out))

@@ -31,6 +31,8 @@ _COMMA = r"[،,]"
 # Time adverbs may stand between a subject and the noun of a light verb ("تلقى الأمير سلطان أمس اتصالاً").
 _TIME_WORD = r"^[وف]?(?:اليوم|امس|مساء|صباح|الليله)$"
 _NISBA = r"^(?:ال)?..+(?:ي|يه)$"
+# Honorific pronouns (normalized) that refer back to a dignitary: "استقبال معاليه" = his reception.
+_HONORIFIC_PRONOUNS = ["معاليه", "سموه", "فخامته", "سيادته", "جلالته", "دولته", "سعادته"]
 
 
 def mark_bare_subjects(
@@ -110,6 +112,8 @@ def mark_bare_subjects(
     bare = first_ok.join(ends, on="t_id").join(named, on="t_id", how="left")
     surname = _surname_subjects(after, known).join(bare, on="t_id", how="anti")
     bare = pl.concat([bare, surname], how="diagonal_relaxed")
+    pronoun = _honorific_pronouns(triggers, toks).join(bare, on="t_id", how="anti")
+    bare = pl.concat([bare, pronoun], how="diagonal_relaxed")
     return triggers.join(bare, on="t_id", how="left").with_columns(
         bare_subject=pl.col("bare_start").is_not_null()
     )
@@ -130,6 +134,21 @@ def _word_classes(norm: pl.Series, words: pl.Series) -> pl.DataFrame:
             time_word=pl.col("norm").str.contains(_TIME_WORD),
             break_word=pl.col("norm").str.contains(_BREAK_WORD),
         )
+    )
+
+
+def _honorific_pronouns(triggers: pl.DataFrame, toks: pl.DataFrame) -> pl.DataFrame:
+    """(t_id, bare_start, bare_end, bare_char): a noun trigger followed by an honorific pronoun
+    ("وكان في استقبال معاليه لدى وصوله الوزير …", "استقبال سموه"): the pronoun is the actor named
+    earlier in the article, carried as for a bare title; the name after it is the other party."""
+    return (
+        triggers.filter(pl.col("kind") == "noun")
+        .select("t_id", "article_id", token_index=pl.col("end") + 1)
+        .join(
+            toks.select("article_id", "token_index", "norm", "char_start"), on=["article_id", "token_index"]
+        )
+        .filter(pl.col("norm").is_in(_HONORIFIC_PRONOUNS))
+        .select("t_id", bare_start="token_index", bare_end="token_index", bare_char="char_start")
     )
 
 
@@ -231,16 +250,29 @@ def carried_subjects(t: pl.DataFrame, subj: pl.DataFrame) -> pl.DataFrame:
         strategy="backward",
         check_sortedness=False,
     )
-    anyone = bare.filter(pl.col("bare_person").is_null()).join_asof(
-        sources,
-        left_on="key",
-        right_on="src_start",
-        by="article_id",
-        strategy="backward",
-        check_sortedness=False,
+    near = (pl.col("key") // SENTENCE_STRIDE - pl.col("src_start") // SENTENCE_STRIDE) <= _CARRY_SENTENCES
+
+    def latest(src: pl.DataFrame) -> pl.DataFrame:
+        return (
+            bare.filter(pl.col("bare_person").is_null())
+            .join_asof(
+                src,
+                left_on="key",
+                right_on="src_start",
+                by="article_id",
+                strategy="backward",
+                check_sortedness=False,
+            )
+            .filter(pl.col("s_entity_id").is_not_null() & near)
+        )
+
+    # An office or an honorific pronoun refers back to a person: the latest named person subject,
+    # else the latest subject of any kind ("زيارته لسلطنة عمان" may have left a country there).
+    persons = latest(sources.filter(pl.col("s_entity_type") == "PERSON"))
+    anyone = pl.concat(
+        [persons, latest(sources).join(persons, on="t_id", how="anti")], how="diagonal_relaxed"
     )
     found = pl.concat([by_name, anyone], how="diagonal_relaxed")
-    near = (pl.col("key") // SENTENCE_STRIDE - pl.col("src_start") // SENTENCE_STRIDE) <= _CARRY_SENTENCES
     found = found.filter(pl.col("s_entity_id").is_not_null() & near).with_columns(
         s_char_start="bare_char", s_a_start="bare_start", s_a_end="bare_end"
     )

@@ -155,22 +155,25 @@ def drop_non_actors(
                 nouns.filter(pl.col("event_code").str.starts_with("19")).select(
                     "article_id", a_start=pl.col("end") + 2
                 ),
-                # The object of an attack verb may be named by a nisba on its noun: the target
-                # ("استهداف سفينة أمريكية", "استهدفت سفينة شحن أمريكية").
-                _attack_object_nisbas(triggers),
                 _force_nisbas(tokens),
             ]
         )
         .unique()
         .with_columns(agent_nisba=pl.lit(True))
     )
+    # The object of an attack verb may be named by a nisba on its noun: the target ("استهداف سفينة
+    # أمريكية"); kept as an object only, never as the subject of a later trigger (object_nisba).
+    objects = _attack_object_nisbas(triggers).unique().with_columns(object_nisba=pl.lit(True))
+    weak = (pl.col("klass") == "state") & (pl.col("m_conf") < MIN_STATE_CONFIDENCE)
     m = (
         m.join(noun_ends, on=["article_id", "a_start"], how="left")
-        .filter(
-            (pl.col("klass") != "state")
-            | (pl.col("m_conf") >= MIN_STATE_CONFIDENCE)
-            | pl.col("agent_nisba").fill_null(False)
+        .join(objects, on=["article_id", "a_start"], how="left")
+        .with_columns(
+            object_nisba=weak
+            & ~pl.col("agent_nisba").fill_null(False)
+            & pl.col("object_nisba").fill_null(False)
         )
+        .filter(~weak | pl.col("agent_nisba").fill_null(False) | pl.col("object_nisba"))
         # News media (the wire in a dateline, "بحسب الوكالة الوطنية") report events, they are not parties.
         .filter(~pl.col("actor_code").fill_null("").str.ends_with("MED"))
         .drop("agent_nisba")

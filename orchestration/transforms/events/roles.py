@@ -24,7 +24,7 @@ from orchestration.transforms.events.passive import as_ as _as
 from orchestration.transforms.events.passive import first_by as _first_by
 from orchestration.transforms.events.passive import received
 from orchestration.transforms.events.settings import earlier_clause_markers
-from orchestration.transforms.events.windows import row_in_group
+from orchestration.transforms.events.windows import row_in_group, shift_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 
 _KLASS_RANK = {"agent": 0, "state": 1, "place": 2}
@@ -35,8 +35,11 @@ _COORD_PAIR_GAP = 3
 # بين pairs belong to the trigger only when the marker is this close ("لقاء بين X وY"); further on
 # it usually hangs on another noun ("اللقاء تناول العلاقات بين مصر والولايات المتحدة").
 _BETWEEN_GAP = 2
+_BI_GAP = 4
 # Visits and attacks may target a place (it becomes a state in places_to_states).
-_VISIT_OR_FORCE = pl.col("event_code").str.starts_with("042") | (pl.col("target") == "against")
+# ``aimed``: what is fired (صواريخ، قذائف) hits only what a marker names (باتجاه X، على X).
+_FORCE_TARGETS = ["against", "aimed"]
+_VISIT_OR_FORCE = pl.col("event_code").str.starts_with("042") | pl.col("target").is_in(_FORCE_TARGETS)
 # "بوتين وترامب في اتصالهما" / "بحث بوتين وترامب": the pair touches the trigger's clause.
 _PAIR_NEAR_TRIGGER = (
     pl.max_horizontal(
@@ -48,7 +51,7 @@ _PAIR_NEAR_TRIGGER = (
 # A country is never the target of its own forces: the next candidate is.
 _NOT_OWN_TARGET = (
     (pl.col("klass") != "state")
-    | (pl.col("target") != "against")
+    | ~pl.col("target").is_in(_FORCE_TARGETS)
     | (pl.col("actor_code").str.slice(0, 3) != pl.col("s_actor_code").str.slice(0, 3)).fill_null(True)
 )
 _TRIGGER_COLS = [
@@ -124,7 +127,8 @@ def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBas
 def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     """s_*: the grammatical subject of each trigger's clause."""
     # An actor right after من is a source/caller ("بطلب من بوتين", "اتصالا من X"), never the subject.
-    free_actor = p.filter(pl.col("free") & _ACTORISH & ~pl.col("from_flag"))
+    # nor is the nisba of an attack's object ("استهداف سفينة أمريكية": the ship's flag)
+    free_actor = p.filter(pl.col("free") & _ACTORISH & ~pl.col("from_flag") & ~pl.col("object_nisba"))
     s_main = _first_by(
         free_actor.filter(
             pl.col("before") & ~pl.col("relative") & (pl.col("possessive") | pl.col("mk_main_subject"))
@@ -195,8 +199,22 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     near_between = (pl.col("gov_kind") != "between") | (
         pl.col("gov_tok") - pl.col("time_end") <= _BETWEEN_GAP
     )
+    # بـ is the trigger's "with" only right after it ("اتصالاً هاتفياً اليوم بأخيه …"); further on it
+    # hangs on another noun ("وعدد من المسؤولين بوزارة الخارجية").
+    # (or right after the verb's subject: "التقى الأمير فيصل بن فرحان بوزير خارجية نيجيريا")
+    p = p.sort("t_id", "a_start").with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, ["t_id"]))
+    near_bi = (
+        (pl.col("gov_kind") != "bi")
+        | (pl.col("t_start") - pl.col("time_end") <= _BI_GAP)
+        | ((pl.col("prev_end") > pl.col("end")) & (pl.col("t_start") - pl.col("prev_end") <= 1))
+    ).fill_null(False)
     found = p.filter(
-        ~pl.col("free") & allowed & (in_clause | before_clause) & (_ACTORISH | _VISIT_OR_FORCE) & near_between
+        ~pl.col("free")
+        & allowed
+        & (in_clause | before_clause)
+        & (_ACTORISH | _VISIT_OR_FORCE)
+        & near_between
+        & near_bi
     )
     # As for objects, a country is never the target of its own forces ("قصفت طائرات إسرائيلية
     # المواقع … بعد إطلاق صاروخين باتجاه إسرائيل").
@@ -225,7 +243,7 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
     obj = (
         p.filter(pl.col("free") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")))
         .filter(_ACTORISH | _VISIT_OR_FORCE)
-        .filter(((pl.col("target") != "with") | pl.col("possessive")) & ~pl.col("dual"))
+        .filter(((~pl.col("target").is_in(["with", "aimed"])) | pl.col("possessive")) & ~pl.col("dual"))
         .join(subj.select("t_id", "s_entity_id", "s_actor_code"), on="t_id")
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
         # A country is never the object of its own forces ("قصفت طائرات إسرائيلية المواقع … باتجاه

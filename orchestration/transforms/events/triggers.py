@@ -21,6 +21,8 @@ _OVER_NOUN_ROOTS = ["11", "12"]
 _OVER_NOUN_GAP = 4
 # An attack noun this close before an attack verb is the verb's subject (absorb_attack_verbs).
 _ABSORB_GAP = 4
+# What an attack verb fires may follow its subject ("قصف الطيران الحربي الإسرائيلي بخمسة صواريخ").
+_INSTRUMENT_GAP = 6
 # Relative pronouns (normalized) that open a clause with its own verb.
 _CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
 # ... except a relative clause that names the meeting's parties ("القمة التي جمعت X وY وZ"): its
@@ -82,21 +84,42 @@ def _trigger_tokens(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFram
 def absorb_attack_verbs(triggers: pl.DataFrame) -> pl.DataFrame:
     """An attack verb whose subject is the attack noun just before it is that noun's event:
     "الغارة الجوية الإسرائيلية الجديدة استهدفت مدينة غزة" is one air strike (195) on Gaza, and the
-    noun's clause runs over the verb's object."""
+    noun's clause runs over the verb's object. What is fired (``aimed``: صواريخ) next to an attack
+    verb is the verb's: "صاروخين استهدفا العاصمة", "قصف الجانب التركي بخمسة صواريخ موقعاً"."""
     root = pl.col("event_code").str.slice(0, 2)
-    prev = triggers.sort(*KEYS, "start").with_columns(
+    t = triggers.sort(*KEYS, "start").with_columns(
         p_kind=shift_in_group(pl.col("kind"), 1, KEYS),
         p_root=shift_in_group(root, 1, KEYS),
+        p_target=shift_in_group(pl.col("target"), 1, KEYS),
         p_end=shift_in_group(pl.col("end"), 1, KEYS),
+        n_kind=shift_in_group(pl.col("kind"), -1, KEYS),
+        n_root=shift_in_group(root, -1, KEYS),
+        n_start=shift_in_group(pl.col("start"), -1, KEYS),
     )
+    aimed = pl.col("target") == "aimed"
     absorbed = (
-        (pl.col("kind") == "verb")
-        & (root == "19")
-        & (pl.col("p_kind") == "noun")
-        & (pl.col("p_root") == "19")
-        & (pl.col("start") - pl.col("p_end") <= _ABSORB_GAP)
+        (
+            (pl.col("kind") == "verb")
+            & (root == "19")
+            & (pl.col("p_kind") == "noun")
+            & (pl.col("p_root") == "19")
+            & (pl.col("p_target") != "aimed")
+            & (pl.col("start") - pl.col("p_end") <= _ABSORB_GAP)
+        )
+        | (
+            aimed
+            & (pl.col("p_kind") == "verb")
+            & (pl.col("p_root") == "19")
+            & (pl.col("start") - pl.col("p_end") <= _INSTRUMENT_GAP)
+        )
+        | (
+            aimed
+            & (pl.col("n_kind") == "verb")
+            & (pl.col("n_root") == "19")
+            & (pl.col("n_start") - pl.col("end") <= _ABSORB_GAP)
+        )
     ).fill_null(False)
-    return prev.filter(~absorbed).drop("p_kind", "p_root", "p_end")
+    return t.filter(~absorbed).drop("p_kind", "p_root", "p_target", "p_end", "n_kind", "n_root", "n_start")
 
 
 def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
