@@ -252,41 +252,35 @@ def _assemble(
     The float32 additions run in the order the former Polars expression used, so the sums are
     bit-identical to it (one fixed order: own form, own context, then offsets -2, -1, 1, 2)."""
     n = len(aidx)
-    # One row gather per table: every label's column of the word's form and context at once.
-    forms = dict(
-        zip(per_form.columns, np.ascontiguousarray(per_form.to_numpy().T).take(vid, axis=1), strict=True)
-    )
-    ctxs = dict(
-        zip(per_ctx.columns, np.ascontiguousarray(per_ctx.to_numpy().T).take(code, axis=1), strict=True)
-    )
-    inside = {}
+    vid, code = vid.astype(np.intp), code.astype(np.intp)
+    row = np.arange(n)
+    # Per offset, the table rows of the neighbour's form and context; outside the article, an
+    # extra last row that holds the edge pseudo-word's weights (and 0 for the context). Each
+    # label then costs gathers and additions into two reused buffers: fresh arrays of millions
+    # of words cost more in page faults than the arithmetic.
+    nb: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for off in OFFSETS:
         if off == 0:
             continue
-        ok = np.zeros(n, dtype=bool)
-        if off > 0:
-            ok[: n - off] = aidx[off:] == aidx[: n - off]
-        else:
-            ok[-off:] = aidx[:off] == aidx[-off:]
-        inside[off] = ok
+        at = np.clip(row + off, 0, max(n - 1, 0))
+        ok = (row + off >= 0) & (row + off < n) & (aidx[at] == aidx)
+        nb[off] = (np.where(ok, vid[at], per_form.height), np.where(ok, code[at], per_ctx.height))
+    buf, ctx_buf = np.empty(n, dtype=np.float32), np.empty(n, dtype=np.float32)
     out: dict[str, np.ndarray] = {}
     for lab in LABELS:
-        total = forms[f"{lab}@0"] + ctxs[f"{lab}@own"]
-        for off in OFFSETS:
-            if off == 0:
-                continue
-            src = forms[f"{lab}@{off}"]
+        total = np.take(per_form[f"{lab}@0"].to_numpy(), vid, mode="clip")
+        np.add(total, np.take(per_ctx[f"{lab}@own"].to_numpy(), code, out=buf, mode="clip"), out=total)
+        for off, (nv, nc) in nb.items():
             fill = edge[off][lab]
             if abs(off) == 1:
-                side = "prev" if off == -1 else "next"
-                src = src + ctxs[f"{lab}@{side}"]
                 fill += edge[off][f"{lab}ctx"]
-            shifted = np.full(n, np.float32(fill), dtype=np.float32)
-            if off > 0:
-                shifted[: n - off] = src[off:]
-            else:
-                shifted[-off:] = src[:off]
-            total = total + np.where(inside[off], shifted, np.float32(fill))
+            table = np.append(per_form[f"{lab}@{off}"].to_numpy(), np.float32(fill))
+            np.take(table, nv, out=buf, mode="clip")
+            if abs(off) == 1:
+                side = "prev" if off == -1 else "next"
+                ctx = np.append(per_ctx[f"{lab}@{side}"].to_numpy(), np.float32(0.0))
+                np.add(buf, np.take(ctx, nc, out=ctx_buf, mode="clip"), out=buf)
+            np.add(total, buf, out=total)
         out[lab] = total
     return out
 
