@@ -36,3 +36,14 @@ def test_the_divine_name_alone_is_no_later_mention() -> None:
     body = "وقال المدرب جمال عبد الله إن الفريق جاهز. وأضاف أن الله وفق اللاعبين في المباراة."
     m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
     assert "الله" not in m.filter(pl.col("entity_type") == "PERSON")["surface"].to_list(), m
+
+
+def test_a_surname_after_a_preposition_clitic_links_without_the_clitic() -> None:
+    body = "وقال المحلل النفسي سيغموند فرويد إن الأحلام رموز. وكان بريجر ناصحا لفرويد في شبابه."
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    full = m.filter(pl.col("surface") == "سيغموند فرويد")
+    again = m.filter(pl.col("surface") == "فرويد")
+    assert full.height == 1 and again.height == 1, m
+    assert again["entity_id"][0] == full["entity_id"][0]
+    # The offsets spell the surname, not the preposition glued to it.
+    assert body[again["char_start"][0] : again["char_end"][0]] == "فرويد"

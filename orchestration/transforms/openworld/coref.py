@@ -29,12 +29,15 @@ def _keys(persons: pl.DataFrame) -> pl.DataFrame:
 
 
 def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.DataFrame:
-    """Further mentions of ``persons`` (``aidx, entity_id, name_key``): ``aidx, s, e, entity_id``.
+    """Further mentions of ``persons`` (``aidx, entity_id, name_key``): ``aidx, s, e, entity_id,
+    clip`` (letters of a proclitic to leave out of the mention's surface: لفرويد -> فرويد).
 
     ``taken`` lists the word ids already inside a known or found span."""
     c = pl.col
     if persons.is_empty():
-        return pl.DataFrame(schema={"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String})
+        return pl.DataFrame(
+            schema={"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String, "clip": pl.Int64}
+        )
     keys = _keys(persons)
     free = (
         ~c("cov")
@@ -57,15 +60,22 @@ def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.Data
     one = (
         cand.filter(c("free"))
         .join(keys.filter(c("n") == 1), left_on=["aidx", "bare"], right_on=["aidx", "key"])
-        .select("aidx", s="wid", e="wid", entity_id="entity_id")
+        .select("aidx", s="wid", e="wid", entity_id="entity_id", clip=pl.lit(0, pl.Int64))
+    )
+    # A surname after a preposition clitic (لفرويد، بكابيلو): the word less its first letter.
+    clitic = (
+        cand.filter(c("free") & c("bare").str.contains(r"^[لبك]\p{Arabic}{3,}$"))
+        .with_columns(rest=c("bare").str.slice(1))
+        .join(keys.filter(c("n") == 1), left_on=["aidx", "rest"], right_on=["aidx", "key"])
+        .select("aidx", s="wid", e="wid", entity_id="entity_id", clip=pl.lit(1, pl.Int64))
     )
     two = (
         cand.filter(c("free") & c("nxt_ok"))
         .with_columns(key=c("bare") + " " + c("nxt"))
         .join(keys.filter(c("n") == 2), on=["aidx", "key"])
-        .select("aidx", s="wid", e=c("wid") + 1, entity_id="entity_id")
+        .select("aidx", s="wid", e=c("wid") + 1, entity_id="entity_id", clip=pl.lit(0, pl.Int64))
     )
-    both = pl.concat([two, one]).sort("s", c("e"), descending=[False, True])
+    both = pl.concat([two, one, clitic]).sort("s", c("e"), descending=[False, True])
     return both.filter(c("s") > c("e").cum_max().shift(1).fill_null(-1))
 
 
@@ -81,12 +91,19 @@ def relink_repeats(spans: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     model = person & (c("method") == "model")
     longer = person & c("name_key").str.contains(" ")
     keys = _keys(spans.filter(longer).select("aidx", "entity_id", "name_key"))
+    cands = spans.filter(model).select(
+        "aidx", "s", "e", "entity_id", key="name_key", clip=pl.lit(0, pl.Int64)
+    )
+    # The same surname after a preposition clitic (لفرويد): the key less its first letter.
+    clitic = cands.filter(c("key").str.contains(r"^[لبك]\p{Arabic}{3,}$")).with_columns(
+        key=c("key").str.slice(1), clip=pl.lit(1, pl.Int64)
+    )
     hits = (
-        spans.filter(model)
-        .select("aidx", "s", "e", "entity_id", key="name_key")
+        pl.concat([cands, clitic])
         .join(keys.select("aidx", "key", antecedent="entity_id"), on=["aidx", "key"])
         .filter(c("antecedent") != c("entity_id"))
+        .unique(["aidx", "s"], keep="first", maintain_order=True)
     )
-    relinked = hits.select("aidx", "s", "e", entity_id="antecedent")
+    relinked = hits.select("aidx", "s", "e", entity_id="antecedent", clip="clip")
     rest = spans.join(hits.select("aidx", "s"), on=["aidx", "s"], how="anti", maintain_order="left")
     return relinked, rest

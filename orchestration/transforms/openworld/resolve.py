@@ -96,8 +96,11 @@ def find_open_world(
         .unique(["aidx", "entity_id"], keep="first")
         .select("aidx", "entity_id", "a_iso3", "a_role", "a_cameo", "name_key")
     )
-    again = span_text(w, again.join(first, on=["aidx", "entity_id"]).drop("name_key")).with_columns(
-        method=pl.lit("coref"), entity_type=pl.lit("PERSON")
+    again = (
+        span_text(w, again.join(first, on=["aidx", "entity_id"]).drop("name_key"))
+        .with_columns(cs=c("cs") + c("clip"), surf=c("surf").str.slice(c("clip")))
+        .drop("clip")
+        .with_columns(method=pl.lit("coref"), entity_type=pl.lit("PERSON"))
     )
     found = pl.concat([spans, again], how="diagonal_relaxed")
     mentions = found.select(
