@@ -47,3 +47,22 @@ def test_a_surname_after_a_preposition_clitic_links_without_the_clitic() -> None
     assert again["entity_id"][0] == full["entity_id"][0]
     # The offsets spell the surname, not the preposition glued to it.
     assert body[again["char_start"][0] : again["char_end"][0]] == "فرويد"
+
+
+def test_a_name_shaped_guess_does_not_make_a_surname_ambiguous() -> None:
+    # وكان أمل فرويد أن يصبح عالما ("Freud's hope was ..."): the name-shape rule reads أمل فرويد as a
+    # person; the key فرويد stays with سيغموند فرويد, found by the tagger.
+    persons = pl.DataFrame(
+        {
+            "aidx": [0, 0],
+            "entity_id": ["freud", "hope"],
+            "name_key": ["سيغموند فرويد", "امل فرويد"],
+            "method": ["model", "name-shape"],
+        }
+    )
+    keys = _keys(persons)
+    assert keys.filter(pl.col("key") == "فرويد")["entity_id"].to_list() == ["freud"]
+    assert keys.filter(pl.col("key") == "فرويد").height == 1
+    # Two persons found the same way still make a shared key ambiguous.
+    both = persons.with_columns(method=pl.lit("model"))
+    assert _keys(both).filter(pl.col("key") == "فرويد").is_empty()

@@ -13,18 +13,33 @@ import polars as pl
 MIN_KEY_LEN = 3
 
 
+# Persons found only by their shape (a given name, then any rare word): their keys yield to those
+# of a person found otherwise (أمل فرويد "Freud's hope" must not make فرويد ambiguous).
+WEAK_METHODS: tuple[str, ...] = ("name-shape",)
+
+
 def _keys(persons: pl.DataFrame) -> pl.DataFrame:
+    """``aidx, entity_id, key, n``: the keys of each person (``aidx, entity_id, name_key`` and
+    optionally ``method``) that no other person of the article shares."""
     c = pl.col
-    toks = persons.select("aidx", "entity_id", t=c("name_key").str.split(" "))
-    one = toks.select("aidx", "entity_id", key=c("t").list.last(), n=pl.lit(1, pl.Int64))
+    if "method" not in persons.columns:
+        persons = persons.with_columns(method=pl.lit(None, pl.String))
+    toks = persons.select("aidx", "entity_id", "method", t=c("name_key").str.split(" "))
+    one = toks.select("aidx", "entity_id", "method", key=c("t").list.last(), n=pl.lit(1, pl.Int64))
     two = toks.filter(c("t").list.len() >= 3).select(
-        "aidx", "entity_id", key=c("t").list.first() + " " + c("t").list.last(), n=pl.lit(2, pl.Int64)
+        "aidx",
+        "entity_id",
+        "method",
+        key=c("t").list.first() + " " + c("t").list.last(),
+        n=pl.lit(2, pl.Int64),
     )
     # The name less its given name: the family name of محمد حسني مبارك, سامي أبو زهري.
     tail = toks.filter(c("t").list.len() >= 3).select(
-        "aidx", "entity_id", key=c("t").list.slice(-2).list.join(" "), n=pl.lit(2, pl.Int64)
+        "aidx", "entity_id", "method", key=c("t").list.slice(-2).list.join(" "), n=pl.lit(2, pl.Int64)
     )
-    keys = pl.concat([one, two, tail]).filter(c("key").str.len_chars() >= MIN_KEY_LEN).unique()
+    keys = pl.concat([one, two, tail]).filter(c("key").str.len_chars() >= MIN_KEY_LEN)
+    weak = c("method").is_in(list(WEAK_METHODS)).fill_null(False)
+    keys = keys.filter(~weak | ~(~weak).any().over("aidx", "key")).drop("method").unique()
     return keys.filter(c("entity_id").n_unique().over("aidx", "key") == 1)
 
 
@@ -90,7 +105,7 @@ def relink_repeats(spans: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     person = c("entity_type") == "PERSON"
     model = person & (c("method") == "model")
     longer = person & c("name_key").str.contains(" ")
-    keys = _keys(spans.filter(longer).select("aidx", "entity_id", "name_key"))
+    keys = _keys(spans.filter(longer).select("aidx", "entity_id", "name_key", "method"))
     cands = spans.filter(model).select(
         "aidx", "s", "e", "entity_id", key="name_key", clip=pl.lit(0, pl.Int64)
     )

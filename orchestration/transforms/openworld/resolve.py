@@ -86,7 +86,7 @@ def find_open_world(
     taken = _wids(spans)
     relinked, spans = relink_repeats(spans)
     again = corefer(
-        w, spans.filter(c("entity_type") == "PERSON").select("aidx", "entity_id", "name_key"), taken
+        w, spans.filter(c("entity_type") == "PERSON").select("aidx", "entity_id", "name_key", "method"), taken
     )
     again = pl.concat([again, relinked], how="vertical_relaxed")
     # A coreferent mention carries what the article said about its antecedent.
