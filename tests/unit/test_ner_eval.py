@@ -8,7 +8,9 @@ with its second pass over the article (``openworld/docstack.py``) 0.677 and 0.58
 decoding and C=1.5 0.678 and 0.595; with the model span floor back at 0.6 (lone nisbas, titles
 and verbal nouns no longer named in the seeds) 0.681 and 0.577; with the tagger's span winning
 over an overlapping rule span (``openworld/arbitrate.py``) 0.694 and 0.608; with the person span
-floor at 0.45 0.692 and 0.639.
+floor at 0.45 0.692 and 0.639; with ambiguous person forms no longer blocking the tagger, lone
+frequent words dropped and surname coreference through clitics and past name-shape guesses 0.698
+and 0.649.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.68
-PERS_RECALL_FLOOR = 0.625
+MICRO_F1_FLOOR = 0.688
+PERS_RECALL_FLOOR = 0.64
 
 
 def test_score_is_exact_span_match_per_type() -> None:

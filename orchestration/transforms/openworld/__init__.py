@@ -2,8 +2,10 @@
 
 Stages (each a pure DataFrame -> DataFrame module): ``features`` (one row per word), ``people``
 (titles, roles, speech verbs, name-shaped runs), ``orgs`` (head noun + complement chain, Latin
-script), ``coref`` (surnames within an article), then ``resolve`` (stable ids, the entities table
-and the merge with known matches, where a known entity always wins).
+script), ``tagger`` (a linear BIO token model), ``arbitrate`` (where the tagger and a rule overlap,
+the tagger's span wins and takes the rule's country and role), ``coref`` (surnames within an
+article), then ``resolve`` (stable ids, the entities table and the merge with known matches, where a
+known entity always wins).
 """
 
 from orchestration.transforms.openworld.resolve import (

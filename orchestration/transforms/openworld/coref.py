@@ -13,28 +13,46 @@ import polars as pl
 MIN_KEY_LEN = 3
 
 
+# Persons found only by their shape (a given name, then any rare word): their keys yield to those
+# of a person found otherwise (أمل فرويد "Freud's hope" must not make فرويد ambiguous).
+WEAK_METHODS: tuple[str, ...] = ("name-shape",)
+
+
 def _keys(persons: pl.DataFrame) -> pl.DataFrame:
+    """``aidx, entity_id, key, n``: the keys of each person (``aidx, entity_id, name_key`` and
+    optionally ``method``) that no other person of the article shares."""
     c = pl.col
-    toks = persons.select("aidx", "entity_id", t=c("name_key").str.split(" "))
-    one = toks.select("aidx", "entity_id", key=c("t").list.last(), n=pl.lit(1, pl.Int64))
+    if "method" not in persons.columns:
+        persons = persons.with_columns(method=pl.lit(None, pl.String))
+    toks = persons.select("aidx", "entity_id", "method", t=c("name_key").str.split(" "))
+    one = toks.select("aidx", "entity_id", "method", key=c("t").list.last(), n=pl.lit(1, pl.Int64))
     two = toks.filter(c("t").list.len() >= 3).select(
-        "aidx", "entity_id", key=c("t").list.first() + " " + c("t").list.last(), n=pl.lit(2, pl.Int64)
+        "aidx",
+        "entity_id",
+        "method",
+        key=c("t").list.first() + " " + c("t").list.last(),
+        n=pl.lit(2, pl.Int64),
     )
     # The name less its given name: the family name of محمد حسني مبارك, سامي أبو زهري.
     tail = toks.filter(c("t").list.len() >= 3).select(
-        "aidx", "entity_id", key=c("t").list.slice(-2).list.join(" "), n=pl.lit(2, pl.Int64)
+        "aidx", "entity_id", "method", key=c("t").list.slice(-2).list.join(" "), n=pl.lit(2, pl.Int64)
     )
-    keys = pl.concat([one, two, tail]).filter(c("key").str.len_chars() >= MIN_KEY_LEN).unique()
+    keys = pl.concat([one, two, tail]).filter(c("key").str.len_chars() >= MIN_KEY_LEN)
+    weak = c("method").is_in(list(WEAK_METHODS)).fill_null(False)
+    keys = keys.filter(~weak | ~(~weak).any().over("aidx", "key")).drop("method").unique()
     return keys.filter(c("entity_id").n_unique().over("aidx", "key") == 1)
 
 
 def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.DataFrame:
-    """Further mentions of ``persons`` (``aidx, entity_id, name_key``): ``aidx, s, e, entity_id``.
+    """Further mentions of ``persons`` (``aidx, entity_id, name_key``): ``aidx, s, e, entity_id,
+    clip`` (letters of a proclitic to leave out of the mention's surface: لفرويد -> فرويد).
 
     ``taken`` lists the word ids already inside a known or found span."""
     c = pl.col
     if persons.is_empty():
-        return pl.DataFrame(schema={"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String})
+        return pl.DataFrame(
+            schema={"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String, "clip": pl.Int64}
+        )
     keys = _keys(persons)
     free = (
         ~c("cov")
@@ -57,15 +75,22 @@ def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.Data
     one = (
         cand.filter(c("free"))
         .join(keys.filter(c("n") == 1), left_on=["aidx", "bare"], right_on=["aidx", "key"])
-        .select("aidx", s="wid", e="wid", entity_id="entity_id")
+        .select("aidx", s="wid", e="wid", entity_id="entity_id", clip=pl.lit(0, pl.Int64))
+    )
+    # A surname after a preposition clitic (لفرويد، بكابيلو): the word less its first letter.
+    clitic = (
+        cand.filter(c("free") & c("bare").str.contains(r"^[لبك]\p{Arabic}{3,}$"))
+        .with_columns(rest=c("bare").str.slice(1))
+        .join(keys.filter(c("n") == 1), left_on=["aidx", "rest"], right_on=["aidx", "key"])
+        .select("aidx", s="wid", e="wid", entity_id="entity_id", clip=pl.lit(1, pl.Int64))
     )
     two = (
         cand.filter(c("free") & c("nxt_ok"))
         .with_columns(key=c("bare") + " " + c("nxt"))
         .join(keys.filter(c("n") == 2), on=["aidx", "key"])
-        .select("aidx", s="wid", e=c("wid") + 1, entity_id="entity_id")
+        .select("aidx", s="wid", e=c("wid") + 1, entity_id="entity_id", clip=pl.lit(0, pl.Int64))
     )
-    both = pl.concat([two, one]).sort("s", c("e"), descending=[False, True])
+    both = pl.concat([two, one, clitic]).sort("s", c("e"), descending=[False, True])
     return both.filter(c("s") > c("e").cum_max().shift(1).fill_null(-1))
 
 
@@ -80,13 +105,20 @@ def relink_repeats(spans: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     person = c("entity_type") == "PERSON"
     model = person & (c("method") == "model")
     longer = person & c("name_key").str.contains(" ")
-    keys = _keys(spans.filter(longer).select("aidx", "entity_id", "name_key"))
+    keys = _keys(spans.filter(longer).select("aidx", "entity_id", "name_key", "method"))
+    cands = spans.filter(model).select(
+        "aidx", "s", "e", "entity_id", key="name_key", clip=pl.lit(0, pl.Int64)
+    )
+    # The same surname after a preposition clitic (لفرويد): the key less its first letter.
+    clitic = cands.filter(c("key").str.contains(r"^[لبك]\p{Arabic}{3,}$")).with_columns(
+        key=c("key").str.slice(1), clip=pl.lit(1, pl.Int64)
+    )
     hits = (
-        spans.filter(model)
-        .select("aidx", "s", "e", "entity_id", key="name_key")
+        pl.concat([cands, clitic])
         .join(keys.select("aidx", "key", antecedent="entity_id"), on=["aidx", "key"])
         .filter(c("antecedent") != c("entity_id"))
+        .unique(["aidx", "s"], keep="first", maintain_order=True)
     )
-    relinked = hits.select("aidx", "s", "e", entity_id="antecedent")
+    relinked = hits.select("aidx", "s", "e", entity_id="antecedent", clip="clip")
     rest = spans.join(hits.select("aidx", "s"), on=["aidx", "s"], how="anti", maintain_order="left")
     return relinked, rest

@@ -86,7 +86,7 @@ def find_open_world(
     taken = _wids(spans)
     relinked, spans = relink_repeats(spans)
     again = corefer(
-        w, spans.filter(c("entity_type") == "PERSON").select("aidx", "entity_id", "name_key"), taken
+        w, spans.filter(c("entity_type") == "PERSON").select("aidx", "entity_id", "name_key", "method"), taken
     )
     again = pl.concat([again, relinked], how="vertical_relaxed")
     # A coreferent mention carries what the article said about its antecedent.
@@ -96,8 +96,11 @@ def find_open_world(
         .unique(["aidx", "entity_id"], keep="first")
         .select("aidx", "entity_id", "a_iso3", "a_role", "a_cameo", "name_key")
     )
-    again = span_text(w, again.join(first, on=["aidx", "entity_id"]).drop("name_key")).with_columns(
-        method=pl.lit("coref"), entity_type=pl.lit("PERSON")
+    again = (
+        span_text(w, again.join(first, on=["aidx", "entity_id"]).drop("name_key"))
+        .with_columns(cs=c("cs") + c("clip"), surf=c("surf").str.slice(c("clip")))
+        .drop("clip")
+        .with_columns(method=pl.lit("coref"), entity_type=pl.lit("PERSON"))
     )
     found = pl.concat([spans, again], how="diagonal_relaxed")
     mentions = found.select(
