@@ -90,6 +90,9 @@ def test_short_name_typo_dropped_after_another_countrys_role() -> None:
     # role is not Russia's Putin, though Russia is named in the sentence.
     got = persons("التقى وزير الخارجية التركي بوتن أوغلو نظيره الروسي في موسكو")
     assert all(not e.startswith("person:vladimir") for e, _ in got)
+    # An honorific between the role and the name changes nothing.
+    got = persons("التقى وزير الخارجية التركي السيد بوتن أوغلو نظيره الروسي في موسكو")
+    assert all(not e.startswith("person:vladimir") for e, _ in got)
     # After his own country's role the typo still names him.
     got = persons("التقى الرئيس الروسي بوتن نظيره التركي في سوتشي")
     assert [e for e, _ in got][:1] == ["person:vladimir_putin"]

@@ -88,9 +88,9 @@ def short_fixes_supported(
 
 def drop_foreign_short_fixes(elements: pl.DataFrame) -> pl.DataFrame:
     """``elements`` less one-word person names read through a short-name typo right after another
-    country's role (وزير الخارجية التونسي مولدي الكافي: مولدي is no typo of India's مودي). The role
-    ends on its country (nisba or name), and that country is the holder's; the name then stays free
-    for the title to mint its true bearer."""
+    country's role (وزير الخارجية التونسي مولدي الكافي: مولدي is no typo of India's مودي), an
+    honorific allowed between. The role ends on its country (nisba or name), and that country is
+    the holder's; the name then stays free for the title to mint its true bearer."""
     short = elements.filter(
         (pl.col("kind") == "name")
         & (pl.col("entity_type") == "PERSON")
@@ -101,7 +101,16 @@ def drop_foreign_short_fixes(elements: pl.DataFrame) -> pl.DataFrame:
     if short.is_empty():
         return elements
     before = elements.filter(IS_COUNTRY).select("aidx", w0="w1", c_iso3="iso3")
-    foreign = short.join(before, on=["aidx", "w0"]).filter(pl.col("c_iso3") != pl.col("iso3"))["eid"]
+    # An honorific may stand between (وزير الخارجية التونسي السيد مولدي): the country ends where it starts.
+    honor = elements.filter((pl.col("kind") == "honorific") & (pl.col("gap_before") == GAP_SPACE))
+    via = (
+        honor.select("aidx", h_w0="w0", w0="w1")
+        .join(before.rename({"w0": "h_w0"}), on=["aidx", "h_w0"])
+        .select("aidx", "w0", "c_iso3")
+    )
+    foreign = short.join(pl.concat([before, via]), on=["aidx", "w0"]).filter(
+        pl.col("c_iso3") != pl.col("iso3")
+    )["eid"]
     return elements.filter(~pl.col("eid").is_in(foreign.implode()))
 
 
