@@ -442,6 +442,20 @@ def run_env(run_dir: Path) -> dict[str, str]:
 
 def _run_report(dagster_home: Path) -> dict[str, Any]:
     """Status, step durations, failed steps and failed checks of the latest run of an instance."""
+    # The instance's event log storage (orchestration/event_storage.py) finds its files under
+    # $DAGSTER_HOME, as in the run itself: point it at the run's home while reading.
+    saved = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(dagster_home)
+    try:
+        return _read_run_report(dagster_home)
+    finally:
+        if saved is None:
+            os.environ.pop("DAGSTER_HOME", None)
+        else:
+            os.environ["DAGSTER_HOME"] = saved
+
+
+def _read_run_report(dagster_home: Path) -> dict[str, Any]:
     from dagster import DagsterEventType, DagsterInstance
 
     with DagsterInstance.from_config(str(dagster_home)) as instance:
