@@ -35,6 +35,7 @@ def _attack_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "للجيش السوري": ("org:syrian_arab_army", "ORG"),
         "بروسيا": ("country:RUS", "PLACE"),
         "إسرائيلية": ("country:ISR", "PLACE"),
+        "الإسرائيلي": ("country:ISR", "PLACE"),
         "كتائب القسام": ("org:hamas", "ORG"),
         "القيادة المركزية الأمريكية": ("country:USA", "ORG"),
     }.items():
@@ -115,3 +116,9 @@ def test_the_nisba_of_a_targeted_ship_is_no_later_attacker() -> None:
         "أعلنت جماعة أنصار الله استهداف سفينة أمريكية دعما لغزة عبر استهداف إسرائيل.", weak=("أمريكية",)
     )
     assert not any(d[1] == "USA" for d in dyads(out))
+
+
+def test_a_definite_nisba_after_an_attack_verb_may_be_its_subject() -> None:
+    # "وقصف الجانب التركي بخمسة صواريخ … موقعاً": the definite nisba is the VSO subject.
+    out = _run("وقصف الجانب الإسرائيلي قطاع غزة.", weak=("الإسرائيلي",))
+    assert ("190", "ISR", "PSE") in dyads(out)

@@ -168,12 +168,16 @@ def drop_non_actors(
     m = (
         m.join(noun_ends, on=["article_id", "a_start"], how="left")
         .join(objects, on=["article_id", "a_start"], how="left")
+        .with_columns(obj_pos=pl.col("object_nisba").fill_null(False))
         .with_columns(
+            # only an indefinite nisba: a definite one may be a VSO subject ("وقصف الجانب التركي")
             object_nisba=weak
             & ~pl.col("agent_nisba").fill_null(False)
-            & pl.col("object_nisba").fill_null(False)
+            & pl.col("obj_pos")
+            & ~pl.col("norm").str.contains("^(?:[وفبل])?ال")
         )
-        .filter(~weak | pl.col("agent_nisba").fill_null(False) | pl.col("object_nisba"))
+        .filter(~weak | pl.col("agent_nisba").fill_null(False) | pl.col("obj_pos"))
+        .drop("obj_pos")
         # News media (the wire in a dateline, "بحسب الوكالة الوطنية") report events, they are not parties.
         .filter(~pl.col("actor_code").fill_null("").str.ends_with("MED"))
         .drop("agent_nisba")
