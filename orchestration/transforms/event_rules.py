@@ -33,7 +33,7 @@ from orchestration.transforms.event_rule_patterns import (
     load_rule_patterns,
     organization_of,
 )
-from orchestration.transforms.event_rule_repeats import drop_orphan_repeats
+from orchestration.transforms.event_rule_repeats import drop_orphan_repeats, received_visitors
 from orchestration.transforms.event_rule_titles import appositions, title_holders, trailing_titles
 from orchestration.transforms.event_status_rules import rule_statuses
 from orchestration.transforms.events import extract_event_candidates
@@ -297,7 +297,8 @@ def apply_event_rules(
     cm = _sentence_mentions(c, mentions)
     c = c.join(_attendee_ends(cm), on="_row", how="left")
     cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")
-    c = _flag(appositions(trailing_titles(title_holders(c, cm), cm, p), cm, p), p)
+    c = received_visitors(trailing_titles(title_holders(c, cm), cm, p))
+    c = _flag(appositions(c, cm, p), p)
     bad = c.filter(pl.col("bad_side").is_not_null())
     fixed = _replace(bad, _fallback(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
