@@ -46,3 +46,9 @@ def test_the_two_presidents_named_after_the_dual_are_a_dyad_of_their_own() -> No
 def test_a_bare_dual_still_refers_back() -> None:
     body = "بحث بوتين مع السيسي الأوضاع. وبحث الرئيسان الوضع في سوريا."
     assert dyads(run(body)) == {("040", "vladimir_putin", "abdel_fattah_el_sisi")}
+
+
+def test_a_lone_adjective_after_an_accusative_is_not_raised() -> None:
+    # "استقبل وفدا سعوديا": وفدا is a singular accusative; a dual names two states, not one.
+    words = ["استقبل", "وفدا", "سعوديا", "رفيعا"]
+    assert _confidences(words, {2: False}) == [0.3]

@@ -43,10 +43,20 @@ def dual_members(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     )
     second = (
         states.filter(pl.col("wprefix"))
-        .join(first.select("article_id", a_start=pl.col("a_end") + 1), on=["article_id", "a_start"])
-        .select("article_id", "a_start", "a_end")
+        .join(
+            first.select("article_id", "a_end", f_start="a_start"),
+            left_on=["article_id", pl.col("a_start") - 1],
+            right_on=["article_id", "a_end"],
+        )
+        .select("article_id", "a_start", "f_start")
     )
-    members = pl.concat([first, second]).select("article_id", "a_start", _dual=pl.lit(True)).unique()
+    # A dual names two: only a pair of states is raised, never a lone adjective after an
+    # accusative singular ("استقبل وفدا سعوديا").
+    members = (
+        pl.concat([second.select("article_id", "a_start"), second.select("article_id", a_start="f_start")])
+        .select("article_id", "a_start", _dual=pl.lit(True))
+        .unique()
+    )
     return (
         m.join(members, on=["article_id", "a_start"], how="left")
         .with_columns(

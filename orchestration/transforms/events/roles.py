@@ -15,15 +15,13 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.events import parties
+from orchestration.transforms.events import parties, settings
 from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
 from orchestration.transforms.events.dropped import carried_subjects
-from orchestration.transforms.events.parties import expand_parties, places_to_states
 from orchestration.transforms.events.passive import ACTORISH as _ACTORISH
 from orchestration.transforms.events.passive import as_ as _as
 from orchestration.transforms.events.passive import first_by as _first_by
 from orchestration.transforms.events.passive import received
-from orchestration.transforms.events.settings import earlier_clause_markers
 from orchestration.transforms.events.windows import row_in_group, shift_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 
@@ -115,8 +113,8 @@ def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBas
     rows = pl.concat(
         [between_rows, partner_rows, object_rows, coord_rows, clause_rows], how="diagonal_relaxed"
     )
-    rows = expand_parties(received(t, p, subj, rows), actors, triggers, subj)
-    rows = places_to_states(rows, kb).filter(
+    rows = parties.expand_parties(received(t, p, subj, rows), actors, triggers, subj)
+    rows = parties.places_to_states(rows, kb).filter(
         pl.col("s_entity_id").is_not_null()
         & pl.col("o_entity_id").is_not_null()
         & (pl.col("s_entity_id") != pl.col("o_entity_id"))
@@ -219,7 +217,7 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     # As for objects, a country is never the target of its own forces ("قصفت طائرات إسرائيلية
     # المواقع … بعد إطلاق صاروخين باتجاه إسرائيل").
     found = found.join(subj.select("t_id", "s_actor_code"), on="t_id", how="left").filter(_NOT_OWN_TARGET)
-    found = earlier_clause_markers(found, p)
+    found = settings.earlier_clause_markers(found, p)
     best = found.group_by("t_id").agg(best_rank=pl.col("krank").min())
     found = found.join(best, on="t_id", how="left").filter(pl.col("krank") == pl.col("best_rank"))
     # برئاسة X وY and بمشاركة X وY (parties.participant_lists) name both parties, as بين does.
