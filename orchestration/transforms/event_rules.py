@@ -101,9 +101,14 @@ def _positions(candidates: pl.DataFrame, sentences: pl.DataFrame, p: RulePattern
         .str.contains(p.footer + r"\W*$")
         .fill_null(False),
     )
+    # ``_row`` is the order ties are broken in (the first of two candidates that end up on one
+    # dyad is kept): text order, then every other column, never the order the rows came in.
+    text = ["article_id", "sentence_index", "action_char_offset", "actor1_char_offset", "actor2_char_offset"]
+    rest = [c for c in candidates.columns if c not in text and not candidates.schema[c].is_nested()]
     return (
-        candidates.with_row_index("_row")
-        .join(starts, on=["article_id", "sentence_index"], how="left")
+        candidates.sort([*text, *rest], nulls_last=True, maintain_order=True)
+        .with_row_index("_row")
+        .join(starts, on=["article_id", "sentence_index"], how="left", maintain_order="left")
         .with_columns(
             trig_rel=pl.col("action_char_offset") - pl.col("s_start"),
             a1_rel=pl.col("actor1_char_offset") - pl.col("s_start"),

@@ -35,8 +35,9 @@ def kb_entities(kb: KnowledgeBase) -> pl.DataFrame:
     )
     # A person's cameo_code is that of their latest office spell (the mention-level actor_code is
     # dated; this is only the entity's default).
+    keys, descending = rl.spell_order()
     latest_code = (
-        kb.office_spells.sort("start_date", descending=True, nulls_last=True)
+        kb.office_spells.sort(keys, descending=descending, nulls_last=True)
         .unique("entity_id", keep="first", maintain_order=True)
         .select("entity_id", cameo_code=pl.col("cameo_code"))
     )

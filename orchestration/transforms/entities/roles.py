@@ -209,6 +209,28 @@ def _spell_cols(office_spells: pl.DataFrame) -> list[pl.Expr]:
     ]
 
 
+# Offices by seniority: a person holding two at once is coded by the senior one (a president who
+# keeps the defence portfolio is DZAGOV, not DZAMIL), whatever order the spell rows come in.
+_SENIORITY = {
+    "head_of_state": 0,
+    "head_of_government": 1,
+    "crown_prince": 2,
+    "deputy_crown_prince": 3,
+    "foreign_minister": 4,
+    "defence_minister": 5,
+    "igo_head": 6,
+    "envoy": 7,
+}
+
+
+def spell_order(holder: str = "entity_id") -> tuple[list[pl.Expr], list[bool]]:
+    """A total order on concurrent spells (after the caller's own keys): latest start first, then the
+    senior office, then the remaining columns, so that ``unique(keep="first")`` is reproducible."""
+    seniority = pl.col("office").replace_strict(_SENIORITY, default=len(_SENIORITY), return_dtype=pl.Int8)
+    keys = [pl.col("start_date"), seniority, pl.col("office"), pl.col("cameo_code"), pl.col(holder)]
+    return keys, [True, False, False, False, False]
+
+
 def office_holders(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.DataFrame:
     """Who held a role in ``country_iso3`` on ``date``.
 
@@ -258,7 +280,11 @@ def office_holders(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.Da
         both.join(dated.select("req_id", "date"), on="req_id")
         .filter(in_spell(pl.col("date")))
         .with_columns(status_order=status_order)
-        .sort(["how", "status_order", "start_date"], descending=[False, False, True], nulls_last=True)
+        .sort(
+            ["req_id", "how", "status_order", "start_date", "cameo_code", "holder_id"],
+            descending=[False, False, False, True, False, False],
+            nulls_last=True,
+        )
         .unique("req_id", keep="first", maintain_order=True)
         .select("req_id", "holder_id", "cameo_code")
     )
@@ -276,15 +302,17 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
         {"country_iso3": "spell_country_iso3", "cameo_code": "spell_cameo_code"}
     )
     joined = requests.join(spells, on="entity_id")
-    dated = (
-        joined.filter(pl.col("date").is_not_null() & in_spell(pl.col("date")))
-        .sort("start_date", descending=True, nulls_last=True)
-        .unique("req_id", keep="first", maintain_order=True)
+    keys, descending = spell_order()
+    order = [pl.col("req_id"), *[k.alias(f"_k{i}") for i, k in enumerate(keys)]]
+    joined = joined.with_columns(cameo_code=pl.col("spell_cameo_code")).sort(
+        order, descending=[False, *descending], nulls_last=True
+    )
+    dated = joined.filter(pl.col("date").is_not_null() & in_spell(pl.col("date"))).unique(
+        "req_id", keep="first", maintain_order=True
     )
     undated = (
         joined.filter(pl.col("date").is_null())
         .filter(pl.col("spell_cameo_code").n_unique().over("req_id") == 1)
-        .sort("start_date", descending=True, nulls_last=True)
         .unique("req_id", keep="first", maintain_order=True)
     )
     return pl.concat([dated, undated]).select(
