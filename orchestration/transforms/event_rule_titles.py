@@ -102,9 +102,17 @@ def trailing_titles(c: pl.DataFrame, cm: pl.DataFrame, p: RulePatterns) -> pl.Da
         gap = pl.col("sentence").str.slice(
             pl.col("m_end_rel"), (pl.col(f"a{n}_rel") - pl.col("m_end_rel")).clip(lower_bound=0)
         )
+        # The side is a role even when the events stage gave it the office's holder of the day.
+        role_rows = cm.filter(
+            (pl.col("m_start") == pl.col(f"actor{n}_char_offset"))
+            & pl.col("m_entity").str.starts_with("actor:")
+        )["_row"].unique()
         holders = (
             cm.filter(
-                ~pl.col(f"actor{n}_entity_id").str.starts_with("person:")
+                (
+                    ~pl.col(f"actor{n}_entity_id").str.starts_with("person:")
+                    | pl.col("_row").is_in(role_rows.implode())
+                )
                 & pl.col("m_entity").str.starts_with("person:")
                 & (pl.col("m_end_rel") <= pl.col(f"a{n}_rel"))
                 & (pl.col(f"a{n}_rel") - pl.col("m_end_rel") <= _TITLE_REACH)
