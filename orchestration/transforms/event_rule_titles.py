@@ -12,6 +12,8 @@ from orchestration.transforms.event_rule_patterns import RulePatterns, country_o
 
 # How far (characters) an apposition title may run from a name to the organization it names.
 _TITLE_REACH = 30
+# Nothing but spaces, quotes or a comma between a name and the role after it.
+_BARE_GAP = r"^[\s\"«»“”'،,]*$"
 
 
 def title_holders(c: pl.DataFrame, cm: pl.DataFrame) -> pl.DataFrame:
@@ -100,14 +102,34 @@ def trailing_titles(c: pl.DataFrame, cm: pl.DataFrame, p: RulePatterns) -> pl.Da
         gap = pl.col("sentence").str.slice(
             pl.col("m_end_rel"), (pl.col(f"a{n}_rel") - pl.col("m_end_rel")).clip(lower_bound=0)
         )
+        # The side is a role even when the events stage gave it the office's holder of the day.
+        role_rows = cm.filter(
+            (pl.col("m_start") == pl.col(f"actor{n}_char_offset"))
+            & pl.col("m_entity").str.starts_with("actor:")
+        )["_row"].unique()
         holders = (
             cm.filter(
-                ~pl.col(f"actor{n}_entity_id").str.starts_with("person:")
+                (
+                    ~pl.col(f"actor{n}_entity_id").str.starts_with("person:")
+                    | pl.col("_row").is_in(role_rows.implode())
+                )
                 & pl.col("m_entity").str.starts_with("person:")
                 & (pl.col("m_end_rel") <= pl.col(f"a{n}_rel"))
                 & (pl.col(f"a{n}_rel") - pl.col("m_end_rel") <= _TITLE_REACH)
-                & gap.str.contains(p.title_gap)
-                & (country_of(pl.col("m_code")) == country_of(pl.col(f"actor{n}_code"))).fill_null(True)
+                & (
+                    (
+                        gap.str.contains(p.title_gap)
+                        & (country_of(pl.col("m_code")) == country_of(pl.col(f"actor{n}_code"))).fill_null(
+                            True
+                        )
+                    )
+                    # «"علي أكبر صالحي" وزير الخارجية الإيراني السابق»: a role right after the name
+                    # of a person of its very state is his apposition.
+                    | (
+                        gap.str.contains(_BARE_GAP)
+                        & (pl.col("m_code") == pl.col(f"actor{n}_code")).fill_null(False)
+                    )
+                )
             )
             .sort("_row", "m_end_rel", descending=[False, True])
             .group_by("_row", maintain_order=True)

@@ -46,3 +46,14 @@ def test_the_one_who_sent_the_envoy_is_no_party() -> None:
     assert _pair(_run(sentence, "استقبل", B, C, others=(A,))) == (B[1], A[1])
     sentence = "التقى سامح شكري مبعوث صاحب السمو الشيخ أيمن الصفدي"
     assert _pair(_run(sentence, "التقى", B, C)) is None
+
+
+def test_a_role_right_after_a_name_of_its_state_is_that_person() -> None:
+    # «بأن "علي أكبر صالحي" وزير الخارجية الإيراني السابق كان قد أجرى اتصالاً»
+    fm = ("وزير الخارجية الأردني", "actor:JORGOV:foreign_minister", "JORGOV")
+    sentence = 'وأجرى "أيمن الصفدي" وزير الخارجية الأردني اتصالا مع سامح شكري'
+    assert _pair(_run(sentence, "اتصالا", fm, B, code="041", others=(C,))) == (C[1], B[1])
+    # A host without a known code keeps a foreign role after his name as his guest.
+    host = ("سامح شكري", "person:sameh_shoukry", None)
+    sentence = "استقبل سامح شكري وزير الخارجية الأردني"
+    assert _pair(_run(sentence, "استقبل", host, fm)) == (host[1], fm[1])
