@@ -67,7 +67,7 @@ def longest_names(m: pl.DataFrame) -> pl.DataFrame:
         kind_order=(pl.col("kind") == "nisba").cast(pl.Int8),
         alias_order=~pl.col("is_primary").fill_null(False),
     )
-    order = ["kind_order", "nfix", "prio", "entity_id", "nskip", "alias_order"]
+    order = ["kind_order", "nfix", "prio", "entity_id", "alias_order", "nskip"]
     return select_longest(x, _total_order(x, order)).drop("kind_order", "alias_order")
 
 
