@@ -19,8 +19,9 @@ def _state_lists(cm: pl.DataFrame) -> pl.DataFrame:
     states = (
         cm.filter(pl.col("m_entity").str.starts_with("country:"))
         .select("_row", "sentence", "m_entity", "m_start", "m_rel", "m_end_rel")
-        .unique(["_row", "m_rel"])
-        .sort("_row", "m_rel")
+        # Two readings on one start: the longer (a total order, not the join's row order).
+        .sort(["_row", "m_rel", "m_end_rel", "m_entity"], descending=[False, False, True, False])
+        .unique(["_row", "m_rel"], keep="first", maintain_order=True)
     )
     prev_end = pl.col("m_end_rel").shift(1).over("_row")
     gap = pl.col("sentence").str.slice(prev_end, (pl.col("m_rel") - prev_end).clip(lower_bound=0))

@@ -102,8 +102,14 @@ def bare_forms(norms: pl.DataFrame, known: pl.Series | None = None) -> pl.DataFr
         ok = ok | pl.col("stem").is_in(known.implode())
     best = (
         readings.filter(ok)
-        .sort("norm", pl.col("clitics").str.len_chars(), descending=[False, True])
-        .unique("norm", keep="first")
+        .sort(
+            "norm",
+            pl.col("clitics").str.len_chars(),
+            "clitics",
+            "stem",
+            descending=[False, True, False, False],
+        )
+        .unique("norm", keep="first", maintain_order=True)
         .select("norm", bare="stem", clitics="clitics")
     )
     return (

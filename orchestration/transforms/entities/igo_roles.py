@@ -107,7 +107,8 @@ def igo_phrases(
     )
     found = (
         _same_stretch(near.with_columns(last=pl.col("w1") - 1), words, "last", "o_w0")
-        .sort("o_w0")
+        # The nearest organization; of two readings starting on one word, the longer.
+        .sort(["eid", "o_w0", "o_w1", "org_id"], descending=[False, False, True, False])
         .unique("eid", keep="first", maintain_order=True)
         .select("eid", "o_w1", "o_ce", "org_id")
     )
@@ -160,7 +161,8 @@ def _with_destination(phrases: pl.DataFrame, elements: pl.DataFrame, words: pl.D
                 & pl.col("d_norm").is_in(dest_words.implode())
             )
         )
-        .unique("eid", keep="first")
+        .sort(["eid", "c_w0", "c_w1"], descending=[False, False, True])
+        .unique("eid", keep="first", maintain_order=True)
         .select("eid", c_w1="c_w1", c_ce="c_ce")
     )
     return (
@@ -250,8 +252,14 @@ def attach_igo_persons(phrases: pl.DataFrame, elements: pl.DataFrame, kb: Knowle
         .select("eid", "person_eid")
     )
     return (
-        pl.concat([forward, backward])
+        # A person right after an office before one right before it; then the phrase that starts
+        # first: «المبعوث الشخصي للأمين العام للأمم المتحدة هورست كولر» names the envoy, whose
+        # phrase the secretary-general's is a complement of. A total order, not the joins' one.
+        pl.concat([forward.with_columns(_back=pl.lit(0)), backward.with_columns(_back=pl.lit(1))])
+        .join(phrases.select("eid", _w0="w0"), on="eid")
+        .sort("person_eid", "_back", "_w0", "eid")
         .unique("person_eid", keep="first", maintain_order=True)
+        .drop("_back", "_w0")
         .join(phrases.select("eid", "role", "org_code"), on="eid")
         .select(eid="person_eid", phrase_eid="eid", a_role="role", a_code="org_code")
     )
@@ -283,7 +291,9 @@ def resolve_igo_roles(
     ).filter(pl.col("level") == pl.col("level").min().over("eid"))
     holders = (
         cand.filter(pl.col("holder_id").n_unique().over("eid") == 1)
-        .unique("eid")
+        # One holder; of their spells' codes, the latest spell's (a total order, not the join's).
+        .sort(["eid", "start_date", "s_code"], descending=[False, True, False], nulls_last=True)
+        .unique("eid", keep="first", maintain_order=True)
         .select("eid", "holder_id", "s_code")
     )
     refs = free.join(holders, on="eid", how="left")

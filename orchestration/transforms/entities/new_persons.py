@@ -249,15 +249,19 @@ def rematch(
     """New persons can recur without their title elsewhere in the batch: match their full names."""
     if new_entities.is_empty():
         return new_mentions
-    new_lex = new_entities.select(
-        *key_exprs(pl.col("name_ar")),
-        kind=pl.lit("name"),
-        entity_id="entity_id",
-        entity_type=pl.lit("PERSON"),
-        iso3="country_iso3",
-        is_primary=pl.lit(True),
-        prio=pl.lit(3),
-    ).unique("key")
+    new_lex = (
+        new_entities.select(
+            *key_exprs(pl.col("name_ar")),
+            kind=pl.lit("name"),
+            entity_id="entity_id",
+            entity_type=pl.lit("PERSON"),
+            iso3="country_iso3",
+            is_primary=pl.lit(True),
+            prio=pl.lit(3),
+        )
+        .sort("key", "entity_id")
+        .unique("key", keep="first", maintain_order=True)
+    )
     no_fix = pl.Series([], dtype=pl.String())
     again = match(words, readings, new_lex, no_fix, no_fix).filter(
         pl.col("prefix").is_in(["", "و", "ف", "ب", "ل", "ك"])

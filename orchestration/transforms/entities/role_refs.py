@@ -102,7 +102,10 @@ def _undated_holders(
             )
         )
         .filter(pl.col("entity_id").n_unique().over("req_id") == 1)
-        .unique("req_id", keep="first")
+        # One person, maybe several spells that fit: the code of the title's own spell, then a
+        # total order (not the joins' row order).
+        .sort("req_id", pl.col("s_title") != pl.col("role"), "s_code", "s_office", nulls_last=True)
+        .unique("req_id", keep="first", maintain_order=True)
         .select("req_id", holder_id="entity_id", cameo_code="s_code")
     )
 

@@ -117,12 +117,15 @@ def _all_pairs(
         _members(sentence_rows.join(with_partner.select("t_id", *KEYS), on=KEYS), actors, side)
         for side in ("s_", "o_")
     ]
+    # One row per party: the first list it is in (own lists before the sentence's other meetings),
+    # then its first mention; joins give no row order, so the order is made total before ``unique``
+    # (which mention stands for the party decides the pair's direction, s_a_start < o_a_start).
     parties = (
-        pl.concat([p.select("t_id", *ACTOR_COLS) for p in parts])
+        pl.concat([p.select("t_id", *ACTOR_COLS).with_columns(_part=pl.lit(i)) for i, p in enumerate(parts)])
         .filter(pl.col("klass") != "place")
-        # Joins return rows in no fixed order: a party named twice keeps its first mention.
-        .sort("t_id", "a_start", "entity_id")
+        .sort("t_id", "entity_id", "_part", *ACTOR_COLS, nulls_last=True)
         .unique(["t_id", "entity_id"], keep="first", maintain_order=True)
+        .drop("_part")
     )
     left = parties.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS])
     right = parties.select("t_id", *[pl.col(c).alias(f"o_{c}") for c in ACTOR_COLS])

@@ -92,8 +92,8 @@ def find_open_world(
     # A coreferent mention carries what the article said about its antecedent.
     first = (
         spans.filter(c("entity_type") == "PERSON")
-        .sort("a_iso3", "cs", nulls_last=True)
-        .unique(["aidx", "entity_id"], keep="first")
+        .sort("aidx", "entity_id", "a_iso3", "cs", "ce", "a_role", "a_cameo", nulls_last=True)
+        .unique(["aidx", "entity_id"], keep="first", maintain_order=True)
         .select("aidx", "entity_id", "a_iso3", "a_role", "a_cameo", "name_key")
     )
     again = (
