@@ -29,7 +29,11 @@ def title_holders(c: pl.DataFrame, cm: pl.DataFrame) -> pl.DataFrame:
                 & ~pl.col("m_entity").str.starts_with("person:")
             )
             .group_by("_row")
-            .agg(t_end=pl.col("m_end_rel").max(), t_code=pl.col("m_code").first())
+            # The code of the longest reading (ties: by code), not of whichever row came first.
+            .agg(
+                t_end=pl.col("m_end_rel").max(),
+                t_code=pl.col("m_code").sort_by("m_end_rel", "m_code", descending=[True, False]).first(),
+            )
         )
         holders = (
             cm.join(ends, on="_row")
@@ -39,7 +43,10 @@ def title_holders(c: pl.DataFrame, cm: pl.DataFrame) -> pl.DataFrame:
                 & (pl.col("m_rel") <= pl.col("t_end") + 3)
                 & (country_of(pl.col("m_code")) == country_of(pl.col("t_code"))).fill_null(True)
             )
-            .sort("_row", "m_rel")
+            .sort(
+                ["_row", "m_rel", "m_end_rel", "m_entity", "m_code"],
+                descending=[False, False, True, False, False],
+            )
             .group_by("_row", maintain_order=True)
             .agg(
                 h_entity=pl.col("m_entity").first(),
@@ -131,7 +138,10 @@ def trailing_titles(c: pl.DataFrame, cm: pl.DataFrame, p: RulePatterns) -> pl.Da
                     )
                 )
             )
-            .sort("_row", "m_end_rel", descending=[False, True])
+            .sort(
+                ["_row", "m_end_rel", "m_rel", "m_entity", "m_code"],
+                descending=[False, True, False, False, False],
+            )
             .group_by("_row", maintain_order=True)
             .agg(
                 h_entity=pl.col("m_entity").first(),

@@ -141,7 +141,11 @@ def _attendee_ends(cm: pl.DataFrame) -> pl.DataFrame:
         cm.filter(pl.col("attend_noun").is_not_null() & (pl.col("m_rel") > pl.col("attend_noun")))
         .with_columns(_attend_noun=pl.col("attend_noun"))
         .group_by("_row", "_attend_noun")
-        .agg(attendee_start=pl.col("m_rel").min(), attendee_end=pl.col("m_end_rel").sort_by("m_rel").first())
+        # The end of the first mention after بحضور; of two readings starting there, the longer.
+        .agg(
+            attendee_start=pl.col("m_rel").min(),
+            attendee_end=pl.col("m_end_rel").filter(pl.col("m_rel") == pl.col("m_rel").min()).max(),
+        )
         # An attendee who is no known mention leaves the next mention (often the partner) alone.
         .filter(pl.col("attendee_start") <= pl.col("_attend_noun") + _ATTENDEE_REACH)
         .select("_row", "attendee_end")
@@ -231,7 +235,7 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFr
             wrong_side=(pl.col("m_rel") < pl.col("trig_rel")) == (pl.col("bad_side") == 2),
             state=~pl.col("m_entity").str.starts_with("person:"),
         )
-        .sort("_row", "wrong_side", "state", "dist", "m_entity")
+        .sort("_row", "wrong_side", "state", "dist", "m_entity", "m_start", "m_code", nulls_last=True)
         .group_by("_row", maintain_order=True)
         .agg(
             new_entity=pl.col("m_entity").first(),

@@ -100,3 +100,21 @@ def test_a_president_holding_the_defence_portfolio_is_coded_by_the_senior_office
         got = person_spells_on(requests, rows).sort("req_id")
         # Dated: the senior office; undated: the person's codes conflict, so none.
         assert got["spell_cameo_code"].to_list() == ["DZAGOV"]
+
+
+def test_a_name_without_a_code_takes_that_of_its_first_coded_mention_in_the_text() -> None:
+    from orchestration.transforms.events.mentions import shared_actor_codes
+
+    # «رئيس جمهورية جنوب السودان سلفاكير» ... «الرئيس سلفاكير» ... a later mention read otherwise.
+    m = pl.DataFrame(
+        {
+            "article_id": ["a"] * 3,
+            "entity_id": ["person:x"] * 3,
+            "char_start": [10, 50, 90],
+            "char_end": [20, 60, 100],
+            "actor_code": ["SSDGOV", None, "SSDMIL"],
+        }
+    )
+    for rows in (m, m.reverse()):
+        got = shared_actor_codes(rows).sort("char_start")["actor_code"].to_list()
+        assert got == ["SSDGOV", "SSDGOV", "SSDMIL"]

@@ -190,7 +190,15 @@ def annotations(
             | pl.col("held").fill_null(False)
             | pl.col("held_office").fill_null(False)
         )
-        .sort(pl.col("spec_iso3").is_null(), "rank", nulls_last=True)
+        .sort(
+            "person_eid",
+            pl.col("spec_iso3").is_null(),
+            "rank",
+            "role",
+            "cameo_role",
+            "spec_iso3",
+            nulls_last=True,
+        )
         .unique("person_eid", keep="first", maintain_order=True)
         .select(eid="person_eid", a_role="role", a_iso3="spec_iso3", a_cameo_role="cameo_role")
     )

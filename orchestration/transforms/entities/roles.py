@@ -156,7 +156,8 @@ def role_lexicon(roles: pl.DataFrame) -> pl.DataFrame:
     ).select(*_key(pl.col("form")), "kind")
     return (
         pl.concat([role_rows, closed], how="diagonal_relaxed")
-        .sort("rank", nulls_last=True)
+        # Ties on rank: by role, code and organization (a total order, not the concat's).
+        .sort("key", "kind", "office", "rank", "role", "cameo_role", "org_id", nulls_last=True)
         .unique(["key", "kind", "office"], keep="first", maintain_order=True)
     )
 

@@ -107,7 +107,8 @@ def mark_bare_subjects(
     named = (
         after.filter(pl.col("chain") & pl.col("known") & (pl.col("n") > 0))
         .group_by("t_id")
-        .agg(bare_person=pl.col("named").first())
+        # The first known name of the chain (by position, then id: the joins give no row order).
+        .agg(bare_person=pl.col("named").sort_by("pos", "named").first())
     )
     bare = first_ok.join(ends, on="t_id").join(named, on="t_id", how="left")
     surname = _surname_subjects(after, known).join(bare, on="t_id", how="anti")
@@ -205,7 +206,8 @@ def _earlier_person_words(actors: pl.DataFrame, tokens: pl.DataFrame) -> pl.Data
         spans.explode("token_index")
         .join(tokens.select("article_id", "token_index", "norm"), on=["article_id", "token_index"])
         .filter(pl.col("norm").str.len_chars() >= 3)
-        .sort("token_index")
+        # First occurrence; on one word, the longer name, then the id (a total order).
+        .sort(["token_index", "a_end", "entity_id"], descending=[False, True, False])
         .group_by("article_id", "norm")
         .agg(
             first_seen=pl.col("token_index").first(),

@@ -35,10 +35,12 @@ def strong_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
 def shared_actor_codes(mentions: pl.DataFrame) -> pl.DataFrame:
     """The text gives a name's country once ("رئيس جمهورية جنوب السودان سلفاكير ميارديت"); its
     other mentions in the article ("مباحثات مع الرئيس سلفاكير ميارديت") are the same actor."""
+    # The code of the first mention in the text that has one (the codes in text order, then by
+    # value: not whichever row happened to come first).
+    order = [c for c in ("char_start", "char_end") if c in mentions.columns]
+    codes = pl.col("actor_code").sort_by([*order, "actor_code"], nulls_last=True)
     return mentions.with_columns(
-        actor_code=pl.col("actor_code").fill_null(
-            pl.col("actor_code").drop_nulls().first().over("article_id", "entity_id")
-        )
+        actor_code=pl.col("actor_code").fill_null(codes.drop_nulls().first().over("article_id", "entity_id"))
     )
 
 

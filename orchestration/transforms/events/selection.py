@@ -84,15 +84,25 @@ def select_candidates(dyads: pl.DataFrame) -> pl.DataFrame:
     )
     best_date = (
         d.filter(pl.col("d_kind").is_not_null())
-        .sort("d_rank", "d_dist")
+        # Ties on rank and distance: the earliest expression (a total order, reproducible).
+        .sort("d_rank", "d_dist", *[c for c in DATE_COLS if c not in ("d_rank", "d_dist")], nulls_last=True)
         .unique(subset=group, keep="first", maintain_order=True)
         .select(*group, *[pl.col(c).alias(f"g_{c}") for c in DATE_COLS])
     )
     return (
-        # The actors' offsets break the remaining ties: joins return rows in no fixed order.
+        # Ties on the trigger's rank and start: the first pair in the text, then by id and code.
         d.sort(
-            ["priority", "rule_rank", "start", "s_a_start", "o_a_start", "s_entity_id"],
-            descending=[True, False, False, False, False, False],
+            [
+                "priority",
+                "rule_rank",
+                "start",
+                "s_a_start",
+                "o_a_start",
+                "s_entity_id",
+                "o_entity_id",
+                "event_code",
+            ],
+            descending=[True, *[False] * 7],
             nulls_last=True,
         )
         .unique(subset=group, keep="first", maintain_order=True)
@@ -168,7 +178,9 @@ def locate(cands: pl.DataFrame, actors: pl.DataFrame) -> pl.DataFrame:
         .with_columns(
             after=pl.col("p_start") > pl.col("start"), dist=(pl.col("p_start") - pl.col("start")).abs()
         )
-        .sort("c_id", "after", "dist", descending=[False, True, False])
+        .sort(
+            ["c_id", "after", "dist", "p_start", "entity_id"], descending=[False, True, False, False, False]
+        )
         .unique(subset=["c_id"], keep="first", maintain_order=True)
         .select("c_id", sentence_place="entity_id")
     )

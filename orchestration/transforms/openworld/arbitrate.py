@@ -50,9 +50,11 @@ def arbitrate(rules: pl.DataFrame, model: pl.DataFrame) -> pl.DataFrame:
     )
     # The payload of the leftmost rule span of the same type, per tagger span.
     payload = (
+        # A total order: rule spans starting on one word tie on ``s``, and an unstable sort let the
+        # tagger span's role flip between runs (a null role or «official» for one name).
         pairs.filter(c("r_type") == c("m_type"))
-        .sort("s")
-        .group_by("_mid")
+        .sort(["_mid", "s", *PAYLOAD, "_rid"], nulls_last=True)
+        .group_by("_mid", maintain_order=True)
         .agg(*[c(p).drop_nulls().first() for p in PAYLOAD])
     )
     keep_payload = [p for p in PAYLOAD if p in m.columns]

@@ -104,8 +104,15 @@ def _coverage(elements: pl.DataFrame, n_words: int) -> pl.DataFrame:
         .explode("wid")
         .with_columns(pl.col("wid").cast(pl.Int64), last=pl.col("wid").cast(pl.Int64) == pl.col("w1") - 1)
         .filter(pl.col("wid") < n_words)
-        # A role phrase and the name inside it may both cover a word: the name counts.
-        .sort("wid", pl.col("kind") == "role")
+        # A role phrase and the name inside it may both cover a word: the name counts. Other ties
+        # (two phrases over one word) by a total order, the longer first: an unstable sort let a
+        # found name's role flip between runs.
+        .with_columns(_len=pl.col("w1") - pl.col("w0"))
+        .sort(
+            ["wid", pl.col("kind") == "role", "_len", "w0", "kind", "etype", "role", "iso3", "cameo_role"],
+            descending=[False, False, True, False, False, False, False, False, False],
+            nulls_last=True,
+        )
         .unique("wid", keep="first", maintain_order=True)
     )
     return cov.select(
