@@ -16,6 +16,21 @@ _TITLE_REACH = 30
 _BARE_GAP = r"^[\s\"«»“”'،,]*$"
 
 
+def _first_holder(m: pl.DataFrame, by: list[str], descending: list[bool]) -> pl.DataFrame:
+    """The first person mention per candidate row (``_row``) by ``by``, entity and code breaking ties:
+    ``h_entity``, ``h_code``, ``h_start``, ``h_rel``."""
+    return (
+        m.sort(["_row", *by, "m_entity", "m_code"], descending=[False, *descending, False, False])
+        .group_by("_row", maintain_order=True)
+        .agg(
+            h_entity=pl.col("m_entity").first(),
+            h_code=pl.col("m_code").first(),
+            h_start=pl.col("m_start").first(),
+            h_rel=pl.col("m_rel").first(),
+        )
+    )
+
+
 def title_holders(c: pl.DataFrame, cm: pl.DataFrame) -> pl.DataFrame:
     """A state, organization or role whose mention runs into a person's name is that person's title
     (وزير الخارجية السوري، فيصل المقداد; الأمين العام لجامعة الدول العربية أحمد أبو الغيط): the side
@@ -43,17 +58,7 @@ def title_holders(c: pl.DataFrame, cm: pl.DataFrame) -> pl.DataFrame:
                 & (pl.col("m_rel") <= pl.col("t_end") + 3)
                 & (country_of(pl.col("m_code")) == country_of(pl.col("t_code"))).fill_null(True)
             )
-            .sort(
-                ["_row", "m_rel", "m_end_rel", "m_entity", "m_code"],
-                descending=[False, False, True, False, False],
-            )
-            .group_by("_row", maintain_order=True)
-            .agg(
-                h_entity=pl.col("m_entity").first(),
-                h_code=pl.col("m_code").first(),
-                h_start=pl.col("m_start").first(),
-                h_rel=pl.col("m_rel").first(),
-            )
+            .pipe(_first_holder, ["m_rel", "m_end_rel"], [False, True])
         )
         c = (
             c.join(holders, on="_row", how="left")
@@ -114,42 +119,27 @@ def trailing_titles(c: pl.DataFrame, cm: pl.DataFrame, p: RulePatterns) -> pl.Da
             (pl.col("m_start") == pl.col(f"actor{n}_char_offset"))
             & pl.col("m_entity").str.starts_with("actor:")
         )["_row"].unique()
-        holders = (
-            cm.filter(
+        holders = cm.filter(
+            (
+                ~pl.col(f"actor{n}_entity_id").str.starts_with("person:")
+                | pl.col("_row").is_in(role_rows.implode())
+            )
+            & pl.col("m_entity").str.starts_with("person:")
+            & (pl.col("m_end_rel") <= pl.col(f"a{n}_rel"))
+            & (pl.col(f"a{n}_rel") - pl.col("m_end_rel") <= _TITLE_REACH)
+            & (
                 (
-                    ~pl.col(f"actor{n}_entity_id").str.starts_with("person:")
-                    | pl.col("_row").is_in(role_rows.implode())
+                    gap.str.contains(p.title_gap)
+                    & (country_of(pl.col("m_code")) == country_of(pl.col(f"actor{n}_code"))).fill_null(True)
                 )
-                & pl.col("m_entity").str.starts_with("person:")
-                & (pl.col("m_end_rel") <= pl.col(f"a{n}_rel"))
-                & (pl.col(f"a{n}_rel") - pl.col("m_end_rel") <= _TITLE_REACH)
-                & (
-                    (
-                        gap.str.contains(p.title_gap)
-                        & (country_of(pl.col("m_code")) == country_of(pl.col(f"actor{n}_code"))).fill_null(
-                            True
-                        )
-                    )
-                    # «"علي أكبر صالحي" وزير الخارجية الإيراني السابق»: a role right after the name
-                    # of a person of its very state is his apposition.
-                    | (
-                        gap.str.contains(_BARE_GAP)
-                        & (pl.col("m_code") == pl.col(f"actor{n}_code")).fill_null(False)
-                    )
+                # «"علي أكبر صالحي" وزير الخارجية الإيراني السابق»: a role right after the name
+                # of a person of its very state is his apposition.
+                | (
+                    gap.str.contains(_BARE_GAP)
+                    & (pl.col("m_code") == pl.col(f"actor{n}_code")).fill_null(False)
                 )
             )
-            .sort(
-                ["_row", "m_end_rel", "m_rel", "m_entity", "m_code"],
-                descending=[False, True, False, False, False],
-            )
-            .group_by("_row", maintain_order=True)
-            .agg(
-                h_entity=pl.col("m_entity").first(),
-                h_code=pl.col("m_code").first(),
-                h_start=pl.col("m_start").first(),
-                h_rel=pl.col("m_rel").first(),
-            )
-        )
+        ).pipe(_first_holder, ["m_end_rel", "m_rel"], [True, False])
         c = (
             c.join(holders, on="_row", how="left")
             .with_columns(
