@@ -31,6 +31,23 @@ def _first_holder(m: pl.DataFrame, by: list[str], descending: list[bool]) -> pl.
     )
 
 
+def _take_holder(c: pl.DataFrame, holders: pl.DataFrame, n: int, code: pl.Expr) -> pl.DataFrame:
+    """Side ``n`` of the rows that have a holder becomes that person (entity, ``code``, offsets)."""
+    return (
+        c.join(holders, on="_row", how="left")
+        .with_columns(
+            pl.coalesce("h_entity", f"actor{n}_entity_id").alias(f"actor{n}_entity_id"),
+            pl.when(pl.col("h_entity").is_not_null())
+            .then(code)
+            .otherwise(f"actor{n}_code")
+            .alias(f"actor{n}_code"),
+            pl.coalesce("h_start", f"actor{n}_char_offset").alias(f"actor{n}_char_offset"),
+            pl.coalesce("h_rel", f"a{n}_rel").alias(f"a{n}_rel"),
+        )
+        .drop("h_entity", "h_code", "h_start", "h_rel")
+    )
+
+
 def title_holders(c: pl.DataFrame, cm: pl.DataFrame) -> pl.DataFrame:
     """A state, organization or role whose mention runs into a person's name is that person's title
     (وزير الخارجية السوري، فيصل المقداد; الأمين العام لجامعة الدول العربية أحمد أبو الغيط): the side
@@ -60,19 +77,7 @@ def title_holders(c: pl.DataFrame, cm: pl.DataFrame) -> pl.DataFrame:
             )
             .pipe(_first_holder, ["m_rel", "m_end_rel"], [False, True])
         )
-        c = (
-            c.join(holders, on="_row", how="left")
-            .with_columns(
-                pl.coalesce("h_entity", f"actor{n}_entity_id").alias(f"actor{n}_entity_id"),
-                pl.when(pl.col("h_entity").is_not_null())
-                .then("h_code")
-                .otherwise(f"actor{n}_code")
-                .alias(f"actor{n}_code"),
-                pl.coalesce("h_start", f"actor{n}_char_offset").alias(f"actor{n}_char_offset"),
-                pl.coalesce("h_rel", f"a{n}_rel").alias(f"a{n}_rel"),
-            )
-            .drop("h_entity", "h_code", "h_start", "h_rel")
-        )
+        c = _take_holder(c, holders, n, pl.col("h_code"))
     return c
 
 
@@ -140,17 +145,5 @@ def trailing_titles(c: pl.DataFrame, cm: pl.DataFrame, p: RulePatterns) -> pl.Da
                 )
             )
         ).pipe(_first_holder, ["m_end_rel", "m_rel"], [True, False])
-        c = (
-            c.join(holders, on="_row", how="left")
-            .with_columns(
-                pl.coalesce("h_entity", f"actor{n}_entity_id").alias(f"actor{n}_entity_id"),
-                pl.when(pl.col("h_entity").is_not_null())
-                .then(pl.coalesce("h_code", f"actor{n}_code"))
-                .otherwise(f"actor{n}_code")
-                .alias(f"actor{n}_code"),
-                pl.coalesce("h_start", f"actor{n}_char_offset").alias(f"actor{n}_char_offset"),
-                pl.coalesce("h_rel", f"a{n}_rel").alias(f"a{n}_rel"),
-            )
-            .drop("h_entity", "h_code", "h_start", "h_rel")
-        )
+        c = _take_holder(c, holders, n, pl.coalesce("h_code", f"actor{n}_code"))
     return c
