@@ -49,6 +49,13 @@ def test_accepted_values_pass(con: duckdb.DuckDBPyConnection) -> None:
     assert con.execute(sql).fetchall() == []
 
 
+def test_accepted_values_with_an_apostrophe(con: duckdb.DuckDBPyConnection) -> None:
+    """A value with an apostrophe (Côte d'Ivoire) is quoted as SQL, not cut short."""
+    con.execute("create table places as select * from (values ('Côte d''Ivoire'), ('Chad')) v(name)")
+    sql = _sql("accepted_values_columns", model="places", values={"name": ["Côte d'Ivoire"]})
+    assert con.execute(sql).fetchall() == [("name", "Chad", 1)]
+
+
 def test_relationships_report_each_column_s_orphans(con: duckdb.DuckDBPyConnection) -> None:
     refs = [
         {"column": "a1", "to": "people", "field": "entity_id"},
