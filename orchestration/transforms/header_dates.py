@@ -52,7 +52,7 @@ def settle_hijri_weekday(
     """Hijri dates converted with the tabular calendar (±1 day from Umm al-Qura) moved by one day
     when the line names a weekday that only the neighbouring day has ("الاثنين 25 شوال 1436 هـ" is
     Monday 10 August 2015, where the tabular day is Tuesday 11). ``found``: find_dates rows
-    of ``lines`` (both keyed by article_id, line_no, ``line`` the text)."""
+    of ``lines`` (both keyed by ``key``, line_no; ``line`` the text)."""
     keys = [key, "line_no"]
     tabular = found.filter(pl.col("method") == "hijri_tabular")
     if tabular.height == 0:
@@ -90,7 +90,7 @@ def settle_hijri_weekday(
 def today_dates(
     lines: pl.DataFrame, reference_dir: Path = REFERENCE_DIR, key: str = "article_id"
 ) -> pl.DataFrame:
-    """``article_id, _today_date``: a full date the text gives for its own day, right after
+    """``key, _today_date``: a full date the text gives for its own day, right after
     "اليوم" ("استقبل رئيس الجمهورية، صباح اليوم الإثنين 5 أفريل 2021 ..."; "صباح اليوم السبت الـ 26
     من نوفمبر 2022"), the first per article. A weekday named between them must be the date's."""
     keys = [key, "line_no"]

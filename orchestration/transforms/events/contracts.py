@@ -140,3 +140,22 @@ def conform(frame: pl.DataFrame, contract: dict[str, pl.DataType], stage: str) -
     if wrong:
         raise ContractError(f"{stage}: columns (expected, got) {wrong}")
     return frame
+
+
+# An actor that can act (a person, organization, state), not a place.
+ACTORISH = pl.col("klass") != "place"
+
+
+def first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFrame:
+    """The first row per t_id after sorting by ``by``, actor columns renamed with ``prefix``."""
+    # The columns themselves break ties: joins return rows in no fixed order.
+    return (
+        frame.sort([*by, *ACTOR_COLS], nulls_last=True)
+        .unique(subset=["t_id"], keep="first", maintain_order=True)
+        .select("t_id", *[pl.col(c).alias(f"{prefix}{c}") for c in ACTOR_COLS])
+    )
+
+
+def actors_as(prefix: str, source: str = "") -> list[pl.Expr]:
+    """The actor columns with prefix ``source`` renamed to prefix ``prefix``."""
+    return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]

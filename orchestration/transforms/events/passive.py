@@ -10,23 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import ACTOR_COLS
-
-ACTORISH = pl.col("klass") != "place"
-
-
-def first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFrame:
-    """The first row per t_id after sorting by ``by``, actor columns renamed with ``prefix``."""
-    # The columns themselves break ties: joins return rows in no fixed order.
-    return (
-        frame.sort([*by, *ACTOR_COLS], nulls_last=True)
-        .unique(subset=["t_id"], keep="first", maintain_order=True)
-        .select("t_id", *[pl.col(c).alias(f"{prefix}{c}") for c in ACTOR_COLS])
-    )
-
-
-def as_(prefix: str, source: str = "") -> list[pl.Expr]:
-    return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]
+from orchestration.transforms.events.contracts import ACTORISH, actors_as, first_by
 
 
 def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
@@ -48,7 +32,7 @@ def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.Data
     passive_rows = (
         subj.join(passive_ids, on="t_id")
         .join(callers, on="t_id")
-        .select("t_id", *as_("s_", "c_"), *as_("o_", "s_"))
+        .select("t_id", *actors_as("s_", "c_"), *actors_as("o_", "s_"))
         .with_columns(rule=pl.lit("passive"))
     )
     return pl.concat([rows.join(passive_ids, on="t_id", how="anti"), passive_rows], how="diagonal_relaxed")

@@ -16,11 +16,16 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.events import parties, settings
-from orchestration.transforms.events.contracts import ACTOR_COLS, DYADS, KEYS, conform
+from orchestration.transforms.events.contracts import (
+    ACTOR_COLS,
+    ACTORISH,
+    DYADS,
+    KEYS,
+    actors_as,
+    conform,
+    first_by,
+)
 from orchestration.transforms.events.dropped import carried_subjects
-from orchestration.transforms.events.passive import ACTORISH as _ACTORISH
-from orchestration.transforms.events.passive import as_ as _as
-from orchestration.transforms.events.passive import first_by as _first_by
 from orchestration.transforms.events.passive import received
 from orchestration.transforms.events.windows import row_in_group, shift_in_group
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
@@ -126,15 +131,15 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     """s_*: the grammatical subject of each trigger's clause."""
     # An actor right after من is a source/caller ("بطلب من بوتين", "اتصالا من X"), never the subject.
     # nor is the nisba of an attack's object ("استهداف سفينة أمريكية": the ship's flag)
-    free_actor = p.filter(pl.col("free") & _ACTORISH & ~pl.col("from_flag") & ~pl.col("object_nisba"))
-    s_main = _first_by(
+    free_actor = p.filter(pl.col("free") & ACTORISH & ~pl.col("from_flag") & ~pl.col("object_nisba"))
+    s_main = first_by(
         free_actor.filter(
             pl.col("before") & ~pl.col("relative") & (pl.col("possessive") | pl.col("mk_main_subject"))
         ).with_columns(nonperson=pl.col("entity_type") != "PERSON"),
         [pl.col("nonperson"), pl.col("krank"), pl.col("a_start")],
         "sm_",
     )
-    s_near_after = _first_by(
+    s_near_after = first_by(
         free_actor.filter(
             # the pronoun of a possessed noun is its agent: "لقائه السفير" met the ambassador
             (pl.col("kind") == "noun")
@@ -150,8 +155,8 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     named_slot = free_actor.filter(~pl.col("bare_subject"))
     # A relative clause's subject is the antecedent right before its pronoun, or none.
     antecedent = ~pl.col("relative") | (pl.col("a_end") == pl.col("start") - 2)
-    s_before = _first_by(named_slot.filter(pl.col("before") & antecedent), [-pl.col("a_end")], "sb_")
-    s_after = _first_by(
+    s_before = first_by(named_slot.filter(pl.col("before") & antecedent), [-pl.col("a_end")], "sb_")
+    s_after = first_by(
         named_slot.filter(
             pl.col("after")
             & ~pl.col("relative")
@@ -210,7 +215,7 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         ~pl.col("free")
         & allowed
         & (in_clause | before_clause)
-        & (_ACTORISH | _VISIT_OR_FORCE)
+        & (ACTORISH | _VISIT_OR_FORCE)
         & near_between
         & near_bi
     )
@@ -226,12 +231,12 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     between = between.with_columns(n=row_in_group(["t_id"])).filter(pl.col("n") < 2)
     between_pairs = (
         between.filter(pl.col("n") == 0)
-        .select("t_id", *_as("s_"))
-        .join(between.filter(pl.col("n") == 1).select("t_id", *_as("o_")), on="t_id")
+        .select("t_id", *actors_as("s_"))
+        .join(between.filter(pl.col("n") == 1).select("t_id", *actors_as("o_")), on="t_id")
         .with_columns(rule=pl.lit("between"))
     )
     with_partners = found.filter(~pl.col("t_id").is_in(between_pairs["t_id"].implode())).select(
-        "t_id", *_as("o_")
+        "t_id", *actors_as("o_")
     )
     return between_pairs, subj.join(with_partners, on="t_id").with_columns(rule=pl.lit("partner"))
 
@@ -240,7 +245,7 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
     """Direct object: the first free actor after the trigger in its clause (not the subject)."""
     obj = (
         p.filter(pl.col("free") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")))
-        .filter(_ACTORISH | _VISIT_OR_FORCE)
+        .filter(ACTORISH | _VISIT_OR_FORCE)
         .filter(((~pl.col("target").is_in(["with", "aimed"])) | pl.col("possessive")) & ~pl.col("dual"))
         .join(subj.select("t_id", "s_entity_id", "s_actor_code"), on="t_id")
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
@@ -249,7 +254,7 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
         .filter(_NOT_OWN_TARGET)
         .filter(~pl.col("t_id").is_in(done.implode()))
     )
-    obj = _first_by(obj, [pl.col("krank"), pl.col("a_start")], "o_")
+    obj = first_by(obj, [pl.col("krank"), pl.col("a_start")], "o_")
     return subj.join(obj, on="t_id").with_columns(rule=pl.lit("object"))
 
 
@@ -268,7 +273,7 @@ def coordinated_pairs(
     )
     # Keep only the "following" partner with و; a preceding partner means the subject carries و.
     coord_follow = coord.filter(pl.col("a_start") > pl.col("s_a_end")).select(
-        "t_id", *[pl.col(f"s_{c}") for c in ACTOR_COLS], *_as("o_")
+        "t_id", *[pl.col(f"s_{c}") for c in ACTOR_COLS], *actors_as("o_")
     )
     coord_prec = (
         open_subj.join(a_small.select(*KEYS, *ACTOR_COLS), on=KEYS)
@@ -278,7 +283,7 @@ def coordinated_pairs(
         )
         .filter((pl.col("a_end") + 1 == pl.col("s_a_start")) & pl.col("s_coord"))
         .filter(_PAIR_NEAR_TRIGGER)
-        .select("t_id", *_as("s_"), *_as("o_", "s_"))
+        .select("t_id", *actors_as("s_"), *actors_as("o_", "s_"))
     )
     return (
         pl.concat([coord_follow, coord_prec])
@@ -292,7 +297,7 @@ def clause_pairs(p: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
     two = (
         p.filter(
             pl.col("free")
-            & _ACTORISH
+            & ACTORISH
             & pl.col("before")
             & (pl.col("a_start") >= pl.col("region_start"))
             & ((pl.col("adverbial") & ~pl.col("possessive")) | pl.col("dual"))
@@ -304,7 +309,7 @@ def clause_pairs(p: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
     )
     return (
         two.filter(pl.col("n") == 1)
-        .select("t_id", *_as("s_"))
-        .join(two.filter(pl.col("n") == 0).select("t_id", *_as("o_")), on="t_id")
+        .select("t_id", *actors_as("s_"))
+        .join(two.filter(pl.col("n") == 0).select("t_id", *actors_as("o_")), on="t_id")
         .with_columns(rule=pl.lit("clause_pair"))
     )
