@@ -298,8 +298,6 @@ def clean_articles(
         .sort_by("line_no")
         .drop_nulls()
         .first(),
-        # The latest embedded post (tweet) quoted in the article: it is published that day or later.
-        _embed_date=embed_signature_date(pl.col("line")).max(),
         section=pl.when(pl.col("header")).then(pl.col("section_val")).sort_by("line_no").drop_nulls().first(),
         dateline=pl.coalesce(dateline, pl.col("_prefix")).sort_by("line_no").drop_nulls().first(),
         # An outlet quoted in a header byline: "بكين: «الشرق الأوسط»".
@@ -308,6 +306,13 @@ def clean_articles(
         .sort_by("line_no")
         .drop_nulls()
         .first(),
+    )
+    # The latest embedded post (tweet) quoted in the article: it is published that day or later. Its
+    # regex runs only on lines with a handle.
+    embeds = (
+        lines.filter(pl.col("line").str.contains("(@", literal=True))
+        .group_by("_a")
+        .agg(_embed_date=embed_signature_date(pl.col("line")).max())
     )
     sources = bp.extract_source_names(lines, id_col="_a", reference_dir=reference_dir)
 
@@ -332,6 +337,7 @@ def clean_articles(
     meta_date = parse_metadata_date(pl.col("meta_published_at"))
     out = (
         base.join(fields, on="_a", how="left")
+        .join(embeds, on="_a", how="left")
         .join(sources, on="_a", how="left")
         .join(bodies, on="_a", how="left")
         .with_columns(_meta_date=meta_date)
