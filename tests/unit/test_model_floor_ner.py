@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.openworld import resolve
+from orchestration.transforms.openworld import resolve, tagger
 from orchestration.transforms.reference import KnowledgeBase, load_kb
 
 
@@ -26,18 +26,7 @@ def _tagger_says(spans: list[tuple[str, str, float]]):
         for token, etype, prob in spans:
             hit = w.filter(pl.col("token") == token)
             rows += [(a, s, s, etype, "model", prob) for a, s in zip(hit["aidx"], hit["wid"], strict=True)]
-        return pl.DataFrame(
-            rows,
-            schema={
-                "aidx": pl.UInt32,
-                "s": pl.Int64,
-                "e": pl.Int64,
-                "entity_type": pl.String,
-                "method": pl.String,
-                "prob": pl.Float64,
-            },
-            orient="row",
-        )
+        return pl.DataFrame(rows, schema=tagger.MODEL_SPANS_SCHEMA, orient="row")
 
     return tag
 

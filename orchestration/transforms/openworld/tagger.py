@@ -178,20 +178,22 @@ def _per_word(scores: pl.DataFrame, key: list[str], suffix: str) -> pl.DataFrame
     )
 
 
+# The tagger's spans (``tag_words``): words ``s``..``e`` of article ``aidx``.
+MODEL_SPANS_SCHEMA: dict[str, pl.DataType] = {
+    "aidx": pl.UInt32(),
+    "s": pl.Int64(),
+    "e": pl.Int64(),
+    "entity_type": pl.String(),
+    "method": pl.String(),
+    "prob": pl.Float64(),
+}
+
+
 def tag_words(w: pl.DataFrame, v: pl.DataFrame, weights: pl.DataFrame) -> pl.DataFrame:
     """Model spans over ``w`` (``features.word_features`` rows, in ``wid`` order) given the distinct
     forms ``v`` (``features._vocab``): ``aidx, s, e, entity_type, method, prob``."""
     if weights.is_empty() or w.is_empty():
-        return pl.DataFrame(
-            schema={
-                "aidx": pl.UInt32,
-                "s": pl.Int64,
-                "e": pl.Int64,
-                "entity_type": pl.String,
-                "method": pl.String,
-                "prob": pl.Float64,
-            }
-        )
+        return pl.DataFrame(schema=MODEL_SPANS_SCHEMA)
     second = pl.col("feature").str.starts_with(STACK_PREFIX)
     t = word_scores(w, v, weights.filter(~second)).with_columns(key=form_keys(w, v))
     return decode_spans(restack(t, weights.filter(second)))
