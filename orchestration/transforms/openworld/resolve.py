@@ -150,15 +150,17 @@ def _model_spans(w: pl.DataFrame, v: pl.DataFrame, tagger: pl.DataFrame, titles:
     firm = (c("cov_kind") == "name") & ~(c("cov_amb") & (c("cov_type") == "PERSON"))
     known = w.select(n=firm.fill_null(False).cast(pl.Int32).cum_sum())["n"]
     before = pl.when(c("s") > 0).then(known.gather((spans["s"] - 1).clip(0, None))).otherwise(0)
+    # The first word of each span: its tests run on those few rows, not on every word.
+    head = w.select(c("cov_kind", "bare", "title").gather(spans["s"]))
     spans = spans.with_columns(
         touches=pl.lit(known.gather(spans["e"])) - before,
-        nb=pl.lit((w["cov_kind"] == "nisba").fill_null(False).gather(spans["s"])),
-        short=pl.lit(w["bare"].str.len_chars().gather(spans["s"]) < MODEL_MIN_WORD_LEN),
+        nb=pl.lit((head["cov_kind"] == "nisba").fill_null(False)),
+        short=pl.lit(head["bare"].str.len_chars() < MODEL_MIN_WORD_LEN),
         # Titles in construct state too: أمير قطر, ملك الأردن (the cue list holds الأمير, الملك).
         cue=pl.lit(
-            w.select(c("title").fill_null(False) | (pl.lit("ال") + c("bare")).is_in(titles.implode()))
-            .to_series()
-            .gather(spans["s"])
+            head.select(
+                c("title").fill_null(False) | (pl.lit("ال") + c("bare")).is_in(titles.implode())
+            ).to_series()
         ),
     )
     one_word = c("s") == c("e")
