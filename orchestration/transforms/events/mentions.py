@@ -37,10 +37,23 @@ def shared_actor_codes(mentions: pl.DataFrame) -> pl.DataFrame:
     other mentions in the article ("مباحثات مع الرئيس سلفاكير ميارديت") are the same actor."""
     # The code of the first mention in the text that has one (the codes in text order, then by
     # value: not whichever row happened to come first).
+    # Only the rows with a code are sorted (once, not per window), and the first code per
+    # (article, entity) is joined back: no per-group sort over every mention.
     order = [c for c in ("char_start", "char_end") if c in mentions.columns]
-    codes = pl.col("actor_code").sort_by([*order, "actor_code"], nulls_last=True)
-    return mentions.with_columns(
-        actor_code=pl.col("actor_code").fill_null(codes.drop_nulls().first().over("article_id", "entity_id"))
+    key = ["article_id", "entity_id"]
+    coded = mentions.filter(pl.col("actor_code").is_not_null())
+    if coded.height == 0 or coded.height == mentions.height:
+        return mentions
+    first = (
+        coded.select(*key, *order, "actor_code")
+        .sort([*key, *order, "actor_code"], nulls_last=True)
+        .unique(key, keep="first", maintain_order=True)
+        .select(*key, _code="actor_code")
+    )
+    return (
+        mentions.join(first, on=key, how="left", maintain_order="left", nulls_equal=True)
+        .with_columns(actor_code=pl.col("actor_code").fill_null(pl.col("_code")))
+        .drop("_code")
     )
 
 
