@@ -13,6 +13,7 @@ import polars as pl
 
 from orchestration.transforms.events.contracts import KEYS
 from orchestration.transforms.events.mentions import MIN_STATE_CONFIDENCE
+from orchestration.transforms.events.windows import shift_in_group
 
 # Nouns of office and institution in the dual: nominative (ان/تان), construct (ا/تا).
 _DUAL_HEAD = (
@@ -26,8 +27,10 @@ _DYAD_WINDOW = 3
 
 def dual_members(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """``m`` with the state mentions of a dual head raised to a named state's confidence."""
-    t = tokens.select("article_id", "token_index", "norm").sort("article_id", "token_index")
-    nxt = pl.col("norm").shift(-1).over("article_id").fill_null("")
+    # Tokens come in article and text order (contracts.TOKENS): the next word of the article is the
+    # next row when it has the same article_id (no sort by the string id, no window).
+    t = tokens.select("article_id", "token_index", "norm")
+    nxt = shift_in_group(pl.col("norm"), -1, ["article_id"]).fill_null("")
     # A bare ـا is also the accusative singular ("تعيينه وزيرا للخارجية"): a construct dual is
     # followed by its genitive, never by لـ.
     heads = t.filter(

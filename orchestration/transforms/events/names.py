@@ -16,6 +16,7 @@ from functools import lru_cache
 import polars as pl
 
 from orchestration.transforms.events.contracts import KEYS
+from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.reference import read_table
 from orchestration.transforms.text import normalize_expr
 
@@ -36,23 +37,28 @@ def tail_tokens(tokens: pl.DataFrame) -> pl.DataFrame:
     """(article_id, token_index, tail_end) of every token that opens a name tail: its connector,
     and where the tail run it opens ends (within the sentence, no punctuation inside)."""
     tails, twos = _connectors()
-    t = tokens.select(*KEYS, "token_index", "norm", "gap").sort("article_id", "token_index")
-    same = (pl.col("sentence_index") == pl.col("sentence_index").shift(-1).over("article_id")) & (
-        pl.col("token_index").shift(-1).over("article_id") == pl.col("token_index") + 1
+    # Tokens come in article and text order (contracts.TOKENS): a neighbour in the article is the
+    # adjacent row with the same article_id (no sort by the string id, no windows).
+    t = tokens.select(*KEYS, "token_index", "norm", "gap")
+    art = ["article_id"]
+    same = (pl.col("sentence_index") == shift_in_group(pl.col("sentence_index"), -1, art)) & (
+        shift_in_group(pl.col("token_index"), -1, art) == pl.col("token_index") + 1
     )
     # A connector needs its name word right after it, with no punctuation between.
-    clean_next = pl.col("gap").shift(-1).over("article_id").fill_null("").str.strip_chars() == ""
+    clean_next = shift_in_group(pl.col("gap"), -1, art).fill_null("").str.strip_chars() == ""
     is_conn = pl.col("norm").is_in(list(tails)) & same.fill_null(False) & clean_next
     t = t.with_columns(conn=is_conn)
-    prev_conn = pl.col("conn").shift(1).over("article_id").fill_null(False)
+    prev_conn = shift_in_group(pl.col("conn"), 1, art).fill_null(False)
     # "بن عبد العزيز": the word after عبد/أبو is the second half of the name.
     two_word = prev_conn & pl.col("norm").is_in(list(twos)) & same.fill_null(False) & clean_next
     t = t.with_columns(name_word=prev_conn, two=two_word)
-    second = pl.col("two").shift(1).over("article_id").fill_null(False)
+    second = shift_in_group(pl.col("two"), 1, art).fill_null(False)
     t = t.with_columns(in_tail=pl.col("conn") | pl.col("name_word") | second)
     # Runs of consecutive tail tokens; a run breaks at punctuation before a new connector.
     breaks = ~pl.col("in_tail") | (pl.col("conn") & (pl.col("gap").fill_null("").str.strip_chars() != ""))
-    t = t.with_columns(run=breaks.cast(pl.Int64).cum_sum().over("article_id"))
+    # Run numbers count over the whole table: with (article_id, run) as the key they split the
+    # words exactly as a count restarting per article would.
+    t = t.with_columns(run=breaks.cast(pl.Int64).cum_sum())
     ends = t.filter(pl.col("in_tail")).group_by("article_id", "run").agg(tail_end=pl.col("token_index").max())
     return (
         t.filter(pl.col("conn"))
