@@ -255,7 +255,6 @@ def _assemble(
     bit-identical to it (one fixed order: own form, own context, then offsets -2, -1, 1, 2)."""
     n = len(aidx)
     vid, code = vid.astype(np.intp), code.astype(np.intp)
-    row = np.arange(n)
     # Per offset, the table rows of the neighbour's form and context; outside the article, an
     # extra last row that holds the edge pseudo-word's weights (and 0 for the context). Each
     # label then costs gathers and additions into two reused buffers: fresh arrays of millions
@@ -264,9 +263,8 @@ def _assemble(
     for off in OFFSETS:
         if off == 0:
             continue
-        at = np.clip(row + off, 0, max(n - 1, 0))
-        ok = (row + off >= 0) & (row + off < n) & (aidx[at] == aidx)
-        nb[off] = (np.where(ok, vid[at], per_form.height), np.where(ok, code[at], per_ctx.height))
+        same = _same_article(aidx, off)
+        nb[off] = (_shifted(vid, off, same, per_form.height), _shifted(code, off, same, per_ctx.height))
     buf, ctx_buf = np.empty(n, dtype=np.float32), np.empty(n, dtype=np.float32)
     out: dict[str, np.ndarray] = {}
     for lab in LABELS:
@@ -284,6 +282,27 @@ def _assemble(
                 np.add(buf, np.take(ctx, nc, out=ctx_buf, mode="clip"), out=buf)
             np.add(total, buf, out=total)
         out[lab] = total
+    return out
+
+
+def _same_article(aidx: np.ndarray, off: int) -> np.ndarray:
+    """For the words that have a word ``off`` away, whether it is in the same article: slices of
+    the arrays compared, not gathers."""
+    k = abs(off)
+    return aidx[k:] == aidx[: len(aidx) - k]
+
+
+def _shifted(values: np.ndarray, off: int, same: np.ndarray, fill: int) -> np.ndarray:
+    """``values`` of the word ``off`` away (``same``: ``_same_article``), ``fill`` where that word
+    is outside the article or the table."""
+    n, k = len(values), abs(off)
+    out = np.full(n, fill, dtype=values.dtype)
+    if k >= n:
+        return out
+    if off > 0:
+        np.copyto(out[: n - k], values[k:], where=same)
+    else:
+        np.copyto(out[k:], values[: n - k], where=same)
     return out
 
 
