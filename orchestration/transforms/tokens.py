@@ -210,10 +210,7 @@ def build_tokens(
         aidx="_art",
         g_start=g_start,
         char_start=g_start - pl.lit(art_start).gather(pl.col("_art")),
-        gap=pl.when(pl.col("k") > 0)
-        .then(pl.col("inner_gap"))
-        .when(after_prev_piece)
-        .then(pl.concat_str([pl.col("trail").shift(1), pl.lit(" "), pl.col("inner_gap")])),
+        gap=_gaps(tokens, after_prev_piece),
         same_art=same_art.fill_null(False),
     )
     tokens = _fill_long_gaps(tokens, articles)
@@ -230,6 +227,31 @@ def build_tokens(
     picked = articles.select(cols)
     tokens = tokens.with_columns(picked.get_column(c).gather(tokens["_art"]) for c in cols)
     return tokens.select(*cols, *[c for c in TOKENS_SCHEMA if c not in cols]).cast(TOKENS_SCHEMA)  # type: ignore[arg-type]
+
+
+def _gaps(tokens: pl.DataFrame, after_prev_piece: pl.Expr) -> pl.Series:
+    """The gap before each word: inside its piece, ``inner_gap``; at a piece's start right after the
+    previous piece, that piece's ``trail``, the space and ``inner_gap``; otherwise null (sliced
+    later). Nearly every gap is one space: it is the default, and the strings are built only for
+    the few words with punctuation around the space (no string concatenation over every word)."""
+    c = pl.col
+    flags = tokens.select(
+        inner=c("k") > 0,
+        after=after_prev_piece.fill_null(False),
+        plain=((c("trail").shift(1) == "") & (c("inner_gap") == "")).fill_null(False),
+    )
+    inner = flags["inner"].arg_true()
+    joined = (~flags["inner"] & flags["after"] & ~flags["plain"]).arg_true()
+    sliced = (~flags["inner"] & ~flags["after"]).arg_true()
+    pieces = pl.DataFrame(
+        {
+            "p": tokens["trail"].gather((joined.cast(pl.Int64) - 1).clip(0)),
+            "i": tokens["inner_gap"].gather(joined),
+        }
+    ).select(pl.concat_str(["p", pl.lit(" "), "i"]))
+    gap = pl.repeat(" ", tokens.height, eager=True, dtype=pl.String)
+    gap = gap.scatter(inner, tokens["inner_gap"].gather(inner)).scatter(joined, pieces.to_series())
+    return gap.scatter(sliced, None).alias("gap")
 
 
 def _fill_long_gaps(tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
