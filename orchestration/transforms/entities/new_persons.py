@@ -216,13 +216,22 @@ def family_mentions(
     cand = first.join(fam.select("entity_id", "norm"), on="entity_id").filter(
         pl.col("entity_id").n_unique().over("aidx", "norm") == 1
     )
-    covered = elements.select("aidx", wid=pl.int_ranges("w0", "w1")).explode("wid").unique()
     hits = (
         words.select("aidx", "wid", "norm", "char_start", "char_end", "surface")
+        # A set lookup keeps the few words spelled like some family name before the join.
+        .filter(pl.col("norm").is_in(cand["norm"].unique().implode()))
         .join(cand, on=["aidx", "norm"])
         .filter(pl.col("char_start") >= pl.col("first_ce"))
-        .join(covered.with_columns(pl.col("wid").cast(pl.Int64)), on=["aidx", "wid"], how="anti")
     )
+    # Words a dictionary match covers: the few hits against their articles' element spans (not
+    # every element exploded into its words).
+    covered = (
+        hits.select("aidx", "wid")
+        .join(elements.select("aidx", "w0", "w1"), on="aidx")
+        .filter((pl.col("wid") >= pl.col("w0")) & (pl.col("wid") < pl.col("w1")))
+        .select("aidx", "wid")
+    )
+    hits = hits.join(covered, on=["aidx", "wid"], how="anti")
     # Nor a word inside the person's own full-name mentions (found again by ``rematch``).
     inside = (
         hits.select("aidx", "wid", "char_start")
