@@ -38,6 +38,7 @@ from orchestration.transforms.openworld import find_open_world, merge_found
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
+from orchestration.transforms.openworld.titled import trim_titles
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import gap_class
@@ -230,10 +231,11 @@ def extract_entity_mentions(
     name_ms = sel.spread_person_codes(
         sel.name_mentions(names, r.annot, kb), [r.role_mentions, r.igo_mentions]
     )
-    known = [name_ms, r.role_mentions, r.igo_mentions, new_mentions]
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
+    # A titled alias (الرئيس بشار الأسد) names the person from بشار on.
+    known = [trim_titles(name_ms, ow_lex.titles), r.role_mentions, r.igo_mentions, new_mentions]
     found, found_entities = find_open_world(words, elements, ow_lex, load_tagger(reference_dir / TAGGER_CSV))
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
