@@ -33,3 +33,22 @@ def test_a_word_spelling_a_hamza_the_place_lacks_is_not_that_place() -> None:
     # Without the hamza it is still read as the city (writers drop hamzas, they do not add them).
     assert "place:racine" in _places("وصل الوفد إلى مدينة راسين الأمريكية.")
     assert _places("وصل الوفد إلى إسطنبول ثم رأس الخيمة.") == ["place:istanbul", "place:ras_al_khaimah"]
+
+
+def _mentions(body: str) -> pl.DataFrame:
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    return m.sort("char_start")
+
+
+def test_a_nationality_adjective_is_no_place_mention_but_keeps_its_country() -> None:
+    m = _mentions("وأكد الجانب الروسي أن المحادثات في موسكو كانت بناءة.")
+    assert m.select("surface", "method", "actor_code").rows() == [
+        ("الروسي", "nisba", "RUS"),
+        ("موسكو", "exact", None),
+    ]
+
+
+def test_a_nisba_after_a_name_particle_completes_a_name() -> None:
+    # أم التونسي names an airport (a kunya), not Tunisia; after a noun the nisba is the country.
+    assert "country:TUN" not in _places("وصل الوفد إلى مطار أم التونسي في طرابلس.")
+    assert "country:TUN" in _places("وصل الوفد إلى المطار التونسي في جربة.")
