@@ -48,7 +48,7 @@ WARN: Severity = "WARN"
 
 # Value sets fixed by docs/contracts.md (schema enumerations, not reference dictionaries).
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG")
-MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern", *FOUND_CONFIDENCE)
+MENTION_METHODS = ("exact", "alias", "fuzzy", "role", "title-pattern", "nisba", *FOUND_CONFIDENCE)
 EVENT_STATUSES = ("occurred", "planned", "postponed", "cancelled", "historical")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 DATE_SOURCES = ("metadata", "text")

@@ -175,7 +175,7 @@ def test_word_boundaries() -> None:
 def test_nisba_forms_give_low_confidence_country(form: str) -> None:
     mentions, _ = run(f"الجانب {form} أكد")
     assert mentions.select("entity_id", "method", "confidence", "actor_code").rows() == [
-        ("country:RUS", "alias", NISBA_CONFIDENCE, "RUS")
+        ("country:RUS", "nisba", NISBA_CONFIDENCE, "RUS")
     ]
 
 

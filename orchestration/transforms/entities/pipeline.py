@@ -32,7 +32,9 @@ from orchestration.transforms.entities import phrases as ph
 from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities import selection as sel
 from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
+from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_free_places
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
+from orchestration.transforms.entities.name_nisbas import drop_name_nisbas
 from orchestration.transforms.entities.role_refs import resolve_roles
 from orchestration.transforms.openworld import find_open_world, merge_found
 from orchestration.transforms.openworld.features import word_table
@@ -81,6 +83,16 @@ def longest_roles(m: pl.DataFrame) -> pl.DataFrame:
     return select_longest(x, _total_order(x, ["kind_order", "rank"])).drop("kind_order")
 
 
+def _matches(
+    words: pl.DataFrame, readings: pl.DataFrame, el: lx.EntityLexicon, kb: KnowledgeBase
+) -> pl.DataFrame:
+    """Every dictionary match, less places read from a word spelling a hamza they lack (رأسين) and
+    nisbas completing a kunya (مطار أم التونسي)."""
+    m = match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given, el.common)
+    m = drop_name_nisbas(m, words, rl.NAME_PARTICLES)
+    return drop_hamza_mismatch(m, hamza_free_places(kb.places))
+
+
 def _elements(m: pl.DataFrame, words: pl.DataFrame, arts: pl.DataFrame) -> pl.DataFrame:
     """Kept matches: leftmost-longest names and role nouns, with gap before and article date."""
     m = m.with_columns(
@@ -108,7 +120,7 @@ def open_world_words(
     words = _words(arts, split_sentences(articles), None)
     el = lx.entity_lexicon(kb, reference_dir)
     elements = _elements(
-        match(words, word_readings(words), el.lex, el.name_tokens, el.exact_vocab, el.given, el.common),
+        _matches(words, word_readings(words), el, kb),
         words,
         arts,
     )
@@ -202,9 +214,7 @@ def extract_entity_mentions(
     words = _words(arts, sents, tokens)
     el = lx.entity_lexicon(kb, reference_dir)
     readings = word_readings(words)
-    elements = _elements(
-        match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given, el.common), words, arts
-    )
+    elements = _elements(_matches(words, readings, el, kb), words, arts)
     # A short name one letter off is nobody right after another country's role.
     elements = sel.drop_foreign_short_fixes(elements)
 

@@ -1,7 +1,7 @@
 """Which matches become mentions, with what confidence, actor code and sentence.
 
 Nisba-only mentions (``القضية السورية``) are emitted as the country with low confidence
-(``NISBA_CONFIDENCE``): GDELT would not count an adjective as a place mention, so consumers that
+(``NISBA_CONFIDENCE``) and method ``nisba``: a nationality adjective is never a place mention; GDELT would not count an adjective as a place mention, so consumers that
 want place mentions filter ``confidence >= 0.5``; the event extractor can still use them as actors
 (``الجانب الإيراني``). A nisba that is part of a role phrase is not emitted separately.
 """
@@ -20,6 +20,7 @@ from orchestration.transforms.text import GAP_SPACE
 
 CONFIDENCE: dict[str, float] = {"exact": 0.95, "alias": 0.9, "role": 0.8, "fuzzy": 0.7, "title-pattern": 0.6}
 NISBA_CONFIDENCE = 0.3
+NISBA_METHOD = "nisba"
 # A form the reference flags as ambiguous (القاعدة "the base", عمان Amman/Oman) with no supporting
 # context; persons in that situation are dropped instead (رئيسي "main" is not Raisi).
 AMBIGUOUS_CONFIDENCE = 0.5
@@ -206,7 +207,10 @@ def finish_mentions(parts: list[pl.DataFrame], arts: pl.DataFrame, sentences: pl
                     pl.col("method").replace_strict(CONFIDENCE, default=None, return_dtype=pl.Float64),
                     pl.col("confidence"),
                 )
-            )
+            ),
+            # A nationality adjective is no place mention: its own method says so (it still carries
+            # its country, which events read as an agent: الغارات الإسرائيلية).
+            method=pl.when(pl.col("nisba").fill_null(False)).then(pl.lit(NISBA_METHOD)).otherwise("method"),
         )
         # Ties on confidence (a title-pattern person found twice, with and without its role) break on
         # the role, so that reruns keep the same row.

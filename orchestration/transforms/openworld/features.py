@@ -78,6 +78,7 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         | (n.str.contains(r"^[وف]..") & n.str.slice(1).is_in(lx.speech.implode())),
         org_head=b.is_in(lx.org_heads.implode()),
         appositive=b.is_in(lx.appositive.implode()),
+        facility=b.is_in(lx.facility.implode()),
     )
 
 

@@ -22,7 +22,8 @@ from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 # ``title`` (الرئيس، اللاعب: right before a name; the matcher's honorifics are added), ``office_head``
 # (رئيس، وزير: head of a construct naming an office), ``speech_verb`` (قال، أكد: the name after them is
 # their subject), ``org_head`` (وزارة، حزب: head noun of an organization name), ``appositive_head``
-# (شركة، صحيفة: stands in apposition before a proper name, which alone is the organization) and
+# (شركة، صحيفة: stands in apposition before a proper name, which alone is the organization),
+# ``facility_head`` (مسجد، سجن: an institution whose proper name follows, ``org_names.py``) and
 # ``generic_subject`` (مسؤول، مصدر: a common noun after a speech verb, not a name).
 CUES_CSV = "openworld_cues.csv"
 # Roles of roles.csv that name a body or a group, not one person: they never introduce a name.
@@ -54,6 +55,7 @@ class Lexicons:
     speech: pl.Series
     org_heads: pl.Series
     appositive: pl.Series
+    facility: pl.Series
     connectors: pl.Series
     given: pl.Series
     family: pl.Series
@@ -113,6 +115,7 @@ def load_lexicons(
         speech=_norm_set(cues["speech_verb"]),
         org_heads=_norm_set(cues["org_head"]),
         appositive=_norm_set(cues["appositive_head"]),
+        facility=_norm_set(cues["facility_head"]),
         connectors=connectors,
         given=given,
         family=family,
@@ -122,7 +125,15 @@ def load_lexicons(
     )
 
 
-CUE_KINDS = ("title", "office_head", "speech_verb", "org_head", "appositive_head", "generic_subject")
+CUE_KINDS = (
+    "title",
+    "office_head",
+    "speech_verb",
+    "org_head",
+    "appositive_head",
+    "facility_head",
+    "generic_subject",
+)
 
 
 @lru_cache(maxsize=2)

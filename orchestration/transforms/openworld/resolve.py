@@ -10,6 +10,12 @@ from orchestration.transforms.openworld.arbitrate import arbitrate
 from orchestration.transforms.openworld.coref import corefer, relink_repeats
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import Lexicons
+from orchestration.transforms.openworld.org_names import (
+    appositive_names,
+    prefer_firm,
+    trim_appositive,
+    whole_first_word,
+)
 from orchestration.transforms.openworld.orgs import find_orgs
 from orchestration.transforms.openworld.people import find_persons, span_text
 from orchestration.transforms.openworld.tagger import tag_words
@@ -80,8 +86,10 @@ def find_open_world(
     if tagger is not None:
         # Where the tagger and a rule overlap the tagger's span wins and takes the rule's payload.
         rules = arbitrate(rules, _model_spans(w, v, tagger, lx.titles))
-    spans = _longest(rules)
-    spans = span_text(w, spans)
+    # Quoted and facility names after a head noun: the quotes and the head fix their extent.
+    rules = prefer_firm(rules, _longest(appositive_names(w)))
+    spans = trim_appositive(_longest(rules), w)
+    spans = whole_first_word(span_text(w, spans), w)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
     taken = _wids(spans)
     relinked, spans = relink_repeats(spans)

@@ -1,0 +1,51 @@
+"""issue #12: organizations introduced by a head noun in apposition (openworld/org_names.py)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import polars as pl
+
+from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.openworld.org_names import trim_appositive
+from orchestration.transforms.reference import KnowledgeBase, load_kb
+
+
+@cache
+def _kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def _orgs(body: str) -> list[str]:
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    return m.filter(pl.col("entity_type") == "ORG").sort("char_start")["surface"].to_list()
+
+
+def test_a_quoted_name_after_a_head_noun_is_the_organization() -> None:
+    assert "فيتش ريتنغز" in _orgs('رفعت مؤسسة " فيتش ريتنغز " للتصنيفات الائتمانية تصنيفها للبلاد .')
+    assert "New Yorker" in _orgs('وقد نوهت مجلة " New Yorker " به بوصفه أحد أكثر عقول العصر .')
+    assert "السفير" in _orgs('وكتبت صحيفة " السفير " المقربة تقليديا من القادة السوريين أن الاتفاق انهار .')
+
+
+def test_a_quote_without_a_head_noun_before_it_names_nothing() -> None:
+    assert _orgs('وقال إن " المستقبل " سيكون أفضل للجميع .') == []
+
+
+def test_the_proper_name_after_a_facility_head_is_the_institution() -> None:
+    # Without the head the two words read as a person's name (بيل is a given name).
+    assert _orgs("ونقل المعتقل إلى سجن بيل مارش جنوب لندن لقضاء عقوبته .") == ["بيل مارش"]
+    # An ordinary word after the head is no name: سجن انفرادي، مستشفى المدينة.
+    assert _orgs("وقضى ثلاث سنوات في سجن انفرادي قبل نقله إلى مستشفى المدينة .") == []
+
+
+def test_an_appositive_head_before_a_rare_name_is_left_out_of_the_span() -> None:
+    # The tagger's span صحيفة التايمز (words 0-1) and وكالة الأنباء (words 2-3).
+    w = pl.DataFrame(
+        {
+            "appositive": [True, False, True, False],
+            "al": [False, True, False, True],
+            "zipf": [4.5, 2.1, 4.4, 5.0],
+        }
+    )
+    spans = pl.DataFrame({"s": [0, 2], "e": [1, 3], "entity_type": ["ORG", "ORG"]})
+    assert trim_appositive(spans, w)["s"].to_list() == [1, 2]
