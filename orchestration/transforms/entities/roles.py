@@ -221,6 +221,8 @@ _SENIORITY = {
     "defence_minister": 5,
     "igo_head": 6,
     "envoy": 7,
+    "vice_president": 8,
+    "speaker": 9,
 }
 
 
