@@ -80,6 +80,8 @@ def test_a_label_held_by_several_people_at_once_is_left_out() -> None:
         ("KEN", "vice_president", date(2015, 1, 1), "William Ruto"),
         ("SEN", "head_of_state", date(2015, 1, 1), "Macky Sall"),
         ("NGA", "head_of_state", date(2016, 1, 1), "Muhammadu Buhari"),
+        ("TCD", "head_of_state", date(2010, 1, 1), "Idriss Déby"),
+        ("SWZ", "head_of_state", date(2010, 1, 1), "Mswati III"),
     ],
 )
 def test_spot_checks_of_the_new_states_and_offices(

@@ -87,3 +87,27 @@ def test_a_vague_role_noun_needs_a_date(kb: KnowledgeBase) -> None:
     body = "وكان زار في 20 أكتوبر 2015 موسكو، وسيجري اتصالات مع زعماء السعودية ومصر"
     assert [entity for entity, _ in roles(kb, body)] == ["actor:SAUGOV:leader", "actor:EGYGOV:leader"]
     assert roles(kb, "وفي 20 أكتوبر 2015 قال الملك السعودي")[0][0] == "person:salman_of_saudi_arabia"
+
+
+def persons(kb: KnowledgeBase, body: str) -> list[tuple[str, str | None]]:
+    articles = pl.DataFrame(
+        {"article_id": ["a"], "body": [body], "published_date": [None]},
+        schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, kb)
+    return mentions.filter(pl.col("entity_type") == "PERSON").select("entity_id", "actor_code").rows()
+
+
+def test_a_person_with_offices_under_several_codes(kb: KnowledgeBase) -> None:
+    # Moussa Faki: Chad's prime minister and foreign minister, then chairman of the AU Commission
+    # (2017-2025). Undated and without a date in the text, his office is unknown ...
+    assert persons(kb, "وصل موسى فكي محمد إلى كيغالي في زيارة") == [("person:moussa_faki", None)]
+    # ... but an article of 2018 or later can only mean the AU office.
+    body = "وفي 3 مارس 2018 وصل موسى فكي محمد إلى كيغالي في زيارة"
+    assert persons(kb, body) == [("person:moussa_faki", "IGOOAU")]
+
+
+def test_an_undated_title_supports_a_variant_by_any_office_held(kb: KnowledgeBase) -> None:
+    # فقي for فكي: the title's code (IGOOAU) is one of his codes, though not his only one.
+    body = "وصل رئيس مفوضية الاتحاد الأفريقي موسى فقي محمد إلى كيغالي في زيارة"
+    assert persons(kb, body) == [("person:moussa_faki", "IGOOAU")]

@@ -231,7 +231,7 @@ def extract_entity_mentions(
     new_entities = r.new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")
     # A bare later name keeps the code the article gave the person (their office) elsewhere.
     name_ms = sel.spread_person_codes(
-        sel.name_mentions(names, r.annot, kb), [r.role_mentions, r.igo_mentions]
+        sel.name_mentions(names, r.annot, kb, floors), [r.role_mentions, r.igo_mentions]
     )
     known = [name_ms, r.role_mentions, r.igo_mentions, new_mentions]
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
