@@ -42,8 +42,15 @@ def undated_floors(arts: pl.DataFrame, present: date, reference_dir: Path = REFE
     if not (reference_dir / "months.csv").exists():
         # No date lexicons (a bare test knowledge base): no date of the text can be read.
         return undated.select(pl.col("aidx").cast(pl.UInt32), floor=pl.lit(EARLIEST_PLAUSIBLE))
+    # Only lines that write a four-digit year can hold a day or month date with its year.
+    lines = (
+        undated.select("aidx", line=pl.col("body").str.split("\n"))
+        .explode("line")
+        .filter(pl.col("line").str.contains("[0-9\u0660-\u0669]{4}"))
+        .with_row_index("_l")
+    )
     found = (
-        find_dates(undated, "body", "aidx", reference_dir)
+        find_dates(lines, "line", ["aidx", "_l"], reference_dir)
         .filter(
             pl.col("precision").is_in(["day", "month"])
             & pl.col("date").is_not_null()
