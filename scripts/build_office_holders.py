@@ -81,6 +81,47 @@ REPOS: dict[str, str] = {
     "ESP": "spain-ministers",
     "UKR": "ukraine-cabinet",
     "ZAF": "south-africa-cabinet",
+    # African Union members (and the Horn, Sahel and East Africa) whose repository is available.
+    "AGO": "angola",
+    "BDI": "burundi-ministers",
+    "BEN": "benin-ministers",
+    "BWA": "botswana-ministers",
+    "ERI": "eritrea-ministers",
+    "GAB": "gabon-ministers",
+    "GMB": "gambia-ministers",
+    "MDG": "madagascar-ministers",
+    "SWZ": "eswatini",
+    "SYC": "seychelles-ministers",
+    "TCD": "chad-ministers",
+    "BFA": "burkina-faso",
+    "CAF": "central-african-republic",
+    "CIV": "ivory-coast",
+    "CMR": "cameroon",
+    "COD": "congo-kinshasa-ministers",
+    "COG": "congo-brazzaville",
+    "CPV": "cabo-verde",
+    "GHA": "ghana-ministers",
+    "GIN": "guinea",
+    "GNB": "guinea-bissau",
+    "GNQ": "equatorial-guinea",
+    "KEN": "kenya",
+    "LBR": "liberia-ministers",
+    "LSO": "lesotho-ministers",
+    "MLI": "mali",
+    "MOZ": "mozambique",
+    "MUS": "mauritius-ministers",
+    "MWI": "malawi-ministers",
+    "NER": "niger-ministers",
+    "NGA": "nigeria",
+    "RWA": "rwanda-ministers",
+    "SEN": "senegal-ministers",
+    "SLE": "sierra-leone",
+    "STP": "sao-tome-and-principe",
+    "TGO": "togo",
+    "TZA": "tanzania-ministers",
+    "UGA": "uganda-ministers",
+    "ZMB": "zambia-ministers",
+    "ZWE": "zimbabwe",
 }
 # Source position label -> (office, title). Titles are role keys of roles.csv.
 POSITIONS: dict[str, tuple[str, str]] = {
@@ -115,7 +156,53 @@ POSITIONS: dict[str, tuple[str, str]] = {
     "Minister of the Armed Forces": ("defence_minister", "defence_minister"),
     "Secretary of State for Defence": ("defence_minister", "defence_minister"),
     "Secretary of Defence": ("defence_minister", "defence_minister"),
+    "Minister for the Armed Forces": ("defence_minister", "defence_minister"),
+    "Minister for Foreign Affairs and International Cooperation": ("foreign_minister", "foreign_minister"),
+    "Secretary for Foreign Affairs": ("foreign_minister", "foreign_minister"),
+    "Secretary for Defence": ("defence_minister", "defence_minister"),
+    "Chairman of the National Committee for the Salvation of the People": ("head_of_state", "chairman"),
+    "Ngwenyama (King)": ("head_of_state", "king"),
+    # Vice presidents (one a time; where the source lists several at once the label is dropped:
+    # CONCURRENT_OFFICES) and the speaker of the lower or only house (not senates, upper houses,
+    # provincial assemblies): رئيس مجلس النواب، رئيس البرلمان.
+    "Vice President": ("vice_president", "vice_president"),
+    "Vice-President": ("vice_president", "vice_president"),
+    "First Vice President": ("vice_president", "vice_president"),
+    "First Vice-President": ("vice_president", "vice_president"),
+    "Deputy President": ("vice_president", "vice_president"),
+    "Speaker of the National Assembly": ("speaker", "speaker"),
+    "President of the National Assembly": ("speaker", "speaker"),
+    "President of the People's National Assembly": ("speaker", "speaker"),
+    "President of the National People's Assembly": ("speaker", "speaker"),
+    "President of the Assembly of the Union": ("speaker", "speaker"),
+    "President of the Chamber of Deputies": ("speaker", "speaker"),
+    "President of the House of Representatives": ("speaker", "speaker"),
+    "Speaker of the House of Representatives": ("speaker", "speaker"),
+    "Speaker of the Chamber of Deputies": ("speaker", "speaker"),
+    "Speaker of the Parliament": ("speaker", "speaker"),
+    "Speaker of the House of Parliament": ("speaker", "speaker"),
+    "Speaker of the Assembly": ("speaker", "speaker"),
+    "Speaker of the House of the People": ("speaker", "speaker"),
+    "Speaker of the House of People's Representatives": ("speaker", "speaker"),
+    "Speaker of the National Legislature": ("speaker", "speaker"),
+    "Speaker of Council of Representatives": ("speaker", "speaker"),
+    "Speaker of the Palestinian Legislative Council": ("speaker", "speaker"),
+    "Speaker of the Shura Council": ("speaker", "speaker"),
+    "Speaker of the Islamic Consultative Assembly": ("speaker", "speaker"),
+    "Speaker of the Grand National Assembly": ("speaker", "speaker"),
+    "Speaker of the Knesset": ("speaker", "speaker"),
+    "Speaker of the House of Commons": ("speaker", "speaker"),
+    "Speaker of the Lok Sabha": ("speaker", "speaker"),
+    "Chairman of the State Duma": ("speaker", "speaker"),
+    "Chairman of the Verkhovna Rada": ("speaker", "speaker"),
 }
+# Offices that some states fill with several people at once (Iran's vice presidents): a source
+# label whose holders overlap by more than OVERLAP_DAYS is left out for that state, since the
+# role noun would not name one person.
+CONCURRENT_OFFICES = {"vice_president", "speaker"}
+OVERLAP_DAYS = 31
+# CAMEO role code per office (defence ministers MIL, speakers LEG, the rest GOV).
+OFFICE_CAMEO = {"defence_minister": "MIL", "speaker": "LEG"}
 # Iran's president heads the government; the Supreme Leader is head of state.
 PRESIDENT_HEADS_GOVERNMENT_ONLY = {"IRN"}
 # Presidential systems (and Oman's sultan): the head of state also heads the government, as in the
@@ -128,6 +215,8 @@ ONLY_IN: dict[str, set[str]] = {
     "Secretary of State": {"USA"},
     "Secretary of Defence": {"USA"},
     "Supreme Leader": {"IRN"},
+    "Secretary for Foreign Affairs": {"KEN"},
+    "Secretary for Defence": {"KEN"},
 }
 # India's "Minister of Foreign Affairs" item holds its Foreign Secretaries (civil servants); the
 # ministers are "Minister of External Affairs".
@@ -240,11 +329,28 @@ def to_spells(raw: pl.DataFrame) -> pl.DataFrame:
     )
     return spells.with_columns(
         entity_id=pl.lit("person:") + slug_expr(name),
-        cameo_code=pl.col("country_iso3")
-        + pl.when(pl.col("office") == "defence_minister").then(pl.lit("MIL")).otherwise(pl.lit("GOV")),
+        cameo_code=pl.col("country_iso3") + pl.col("office").replace_strict(OFFICE_CAMEO, default="GOV"),
         wikidata_id=pl.col("personID"),
         status=pl.lit(None, pl.String()),
     )
+
+
+def single_holder_labels(spells: pl.DataFrame) -> pl.DataFrame:
+    """The spells without the labels of ``CONCURRENT_OFFICES`` that a state fills with several
+    people at once (two different people overlapping by more than ``OVERLAP_DAYS``)."""
+    key = ["country_iso3", "position"]
+    rows = spells.filter(pl.col("office").is_in(CONCURRENT_OFFICES)).with_row_index("_r")
+    end = pl.col("end_date").fill_null(pl.col("snapshot_date"))
+    pairs = rows.select(*key, "_r", "personID", "start_date", end=end).join(
+        rows.select(*key, "_r", "personID", "start_date", end=end), on=key, suffix="_b"
+    )
+    overlap = pl.min_horizontal("end", "end_b") - pl.max_horizontal("start_date", "start_date_b")
+    shared = pairs.filter(
+        (pl.col("_r") < pl.col("_r_b"))
+        & (pl.col("personID") != pl.col("personID_b"))
+        & (overlap.dt.total_days() > OVERLAP_DAYS)
+    )
+    return spells.join(shared.select(key).unique(), on=key, how="anti")
 
 
 def successor_ends(spells: pl.DataFrame) -> pl.DataFrame:
@@ -289,7 +395,7 @@ def main() -> None:
         frame, source = read_source(args.mirror_dir, iso3, repo)
         frames.append(frame)
         provenance.append(source)
-    spells = successor_ends(to_spells(pl.concat(frames)))
+    spells = successor_ends(single_holder_labels(to_spells(pl.concat(frames))))
     out = spells.sort("country_iso3", "office", "start_date").select(COLUMNS)
     out = out.with_columns(pl.col("start_date", "end_date").cast(pl.String))
     write_table("office_holders.csv", out.to_dicts(), COLUMNS)

@@ -111,6 +111,8 @@ SINGLE_HOLDER_OFFICES = (
     "crown_prince",
     "deputy_crown_prince",
     "igo_head",
+    "vice_president",
+    "speaker",
 )
 
 

@@ -21,6 +21,7 @@ import polars as pl
 from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.lexicon import col_or_null
 from orchestration.transforms.entities.roles import in_spell
+from orchestration.transforms.entities.undated import FLOOR_SCHEMA, spans_all_plausible
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr
 
@@ -266,16 +267,23 @@ def attach_igo_persons(phrases: pl.DataFrame, elements: pl.DataFrame, kb: Knowle
 
 
 def resolve_igo_roles(
-    free: pl.DataFrame, firm_persons: pl.DataFrame, kb: KnowledgeBase
+    free: pl.DataFrame, firm_persons: pl.DataFrame, kb: KnowledgeBase, floors: pl.DataFrame | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions, actor entities) of offices naming nobody.
 
     The holder on the article's date by organization and title (or office); several holders at
     once (envoys to different countries) leave the choice to the one the article names. Undated:
-    the one person named in the article who ever held it. Else the organization's role actor.
+    the one person named in the article who ever held it, else the one holder of every date the
+    article can have (``floors``: ``aidx, floor``, see ``undated``). Else the organization's role
+    actor.
     """
     spells = _org_spells(kb)
-    cand = free.select("eid", "aidx", "date", "role", "office", "org_id").join(spells, on="org_id")
+    floors = pl.DataFrame(schema=FLOOR_SCHEMA) if floors is None else floors
+    cand = (
+        free.select("eid", "aidx", "date", "role", "office", "org_id")
+        .join(floors, on="aidx", how="left")
+        .join(spells, on="org_id")
+    )
     cand = cand.filter(
         (pl.col("s_title") == pl.col("role")) | (pl.col("s_office") == pl.col("office"))
     ).filter(pl.col("date").is_null() | in_spell(pl.col("date")))
@@ -283,7 +291,13 @@ def resolve_igo_roles(
     cand = cand.join(named, on=["aidx", "holder_id"], how="left").with_columns(
         pl.col("in_article").fill_null(False)
     )
-    cand = cand.filter(pl.col("date").is_not_null() | pl.col("in_article"))
+    # Undated, the role noun must be the holder's own title (as for countries' offices, role_refs).
+    spans = (
+        pl.col("floor").is_not_null()
+        & spans_all_plausible(pl.col("floor"))
+        & (pl.col("s_title") == pl.col("role")).fill_null(False)
+    )
+    cand = cand.filter(pl.col("date").is_not_null() | pl.col("in_article") | spans)
     # Regular holders before acting ones; named ones first; a choice must be unique at its level.
     cand = cand.with_columns(
         level=pl.col("in_article").not_().cast(pl.Int8) * 2

@@ -8,7 +8,8 @@ known person, provided the context supports it:
 
 - the known person is named in the same article (مارتن غريفيتث ... مارتن غريفثس), or
 - the new person's title gives the known person's office code on the article's date (المبعوث
-  الأممي ... هانس جروندبرج: IGOUNO, Grundberg's code then; الرئيس الفرنسي فرانسوا أولاند: FRAGOV), or
+  الأممي ... هانس جروندبرج: IGOUNO, Grundberg's code then; الرئيس الفرنسي فرانسوا أولاند: FRAGOV;
+  in an undated article, a code they ever held), or
 - a title right next to the name (apposition) gives a code the known person ever held, whatever
   the date (ينس ستولتنبرج الأمين العام لحلف شمال الأطلسي: IGOWSTNAT, Stoltenberg's office).
 
@@ -130,9 +131,15 @@ def resolve_to_known(
         .unique()
     )
     code = pl.col("actor_code").fill_null("")
-    dated = (code != "") & (code == pl.col("spell_cameo_code"))
+    # Undated, the title's code need only be one the known person ever held: a person with offices
+    # under several codes (Moussa Faki: Chad's cabinet, then the AU Commission) has no single one.
+    ever = held.select("k_id", actor_code="t_code", ever=pl.lit(True))
+    dated = (code != "") & (
+        (code == pl.col("spell_cameo_code")) | (pl.col("date").is_null() & pl.col("ever").fill_null(False))
+    )
     cand = (
-        cand.join(in_article, on=["aidx", "k_id"], how="left")
+        cand.join(ever, on=["k_id", "actor_code"], how="left")
+        .join(in_article, on=["aidx", "k_id"], how="left")
         .join(titled, on=["mid", "k_id"], how="left")
         .with_columns(
             support=pl.col("here").fill_null(False).cast(pl.Int8) * 2

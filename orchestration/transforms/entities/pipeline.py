@@ -36,6 +36,7 @@ from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_f
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.name_nisbas import drop_name_nisbas
 from orchestration.transforms.entities.role_refs import resolve_roles
+from orchestration.transforms.entities.undated import kb_present, undated_floors
 from orchestration.transforms.openworld import find_open_world, merge_found
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
@@ -147,6 +148,7 @@ def _roles(
     words: pl.DataFrame,
     el: lx.EntityLexicon,
     kb: KnowledgeBase,
+    floors: pl.DataFrame,
 ) -> _RoleStage:
     """Stages 5-7: role phrases (of countries and of international organizations), the persons they
     name, titled new persons, and the holders or actors of the phrases naming nobody."""
@@ -176,9 +178,9 @@ def _roles(
     new_mentions, new_entities, titled = np_.title_persons(titling, elements, words, el.stop, el.given)
     # What is left resolves through its country; a role with neither name nor country says too little.
     free = free.filter(pl.col("spec_iso3").is_not_null() & ~pl.col("eid").is_in(titled.implode()))
-    role_mentions, actors, second = resolve_roles(free, elements, firm_persons, words, kb)
+    role_mentions, actors, second = resolve_roles(free, elements, firm_persons, words, kb, floors)
     igo_free = igo_free.filter(~pl.col("eid").is_in(titled.implode()))
-    igo_mentions, igo_actors = igo.resolve_igo_roles(igo_free, firm_persons, kb)
+    igo_mentions, igo_actors = igo.resolve_igo_roles(igo_free, firm_persons, kb, floors)
     return _RoleStage(
         annot=annot,
         role_mentions=role_mentions,
@@ -221,7 +223,8 @@ def extract_entity_mentions(
     persons = elements.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
     # Persons named by an unambiguous form: the antecedents for counterparts and undated roles.
     firm_persons = persons.filter(~pl.col("ambiguous"))
-    r = _roles(elements, persons, firm_persons, words, el, kb)
+    floors = undated_floors(arts, kb_present(kb.office_spells), reference_dir)
+    r = _roles(elements, persons, firm_persons, words, el, kb, floors)
     names = sel.supported(
         elements.filter(pl.col("kind").is_in(["name", "nisba"])), r.used_specs, r.annot["eid"], words, el.stop
     )
@@ -239,7 +242,7 @@ def extract_entity_mentions(
     new_entities = r.new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")
     # A bare later name keeps the code the article gave the person (their office) elsewhere.
     name_ms = sel.spread_person_codes(
-        sel.name_mentions(names, r.annot, kb), [r.role_mentions, r.igo_mentions]
+        sel.name_mentions(names, r.annot, kb, floors), [r.role_mentions, r.igo_mentions]
     )
     # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).

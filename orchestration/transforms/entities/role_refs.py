@@ -2,7 +2,7 @@
 
 A free phrase (no attached person, not a new titled person) with a country resolves to whoever held
 the office on ``published_date``; undated articles use the one person named in the article who ever
-held it. Countries chained by و after one role (``نظيريه الإيراني والتركي``) are actors of the same
+held it, else the one holder of all the dates the article can have (``undated``), else none. Countries chained by و after one role (``نظيريه الإيراني والتركي``) are actors of the same
 office.
 """
 
@@ -13,6 +13,7 @@ import polars as pl
 from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.lexicon import col_or_null
 from orchestration.transforms.entities.phrases import IS_COUNTRY
+from orchestration.transforms.entities.undated import FLOOR_SCHEMA
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.text import GAP_SPACE, normalize_expr
 
@@ -110,14 +111,42 @@ def _undated_holders(
     )
 
 
+def _spanning_holders(role_refs: pl.DataFrame, floors: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """Undated articles naming no holder: the holder on the article's earliest plausible date
+    (``floors``) whose spell then is still open, so they held the office on every plausible date
+    (الرئيس الروسي in an article of 2013 or later: Putin, president since 2012)."""
+    requests = (
+        role_refs.filter(pl.col("date").is_null())
+        .join(floors, on="aidx")
+        .select("req_id", "role", "office", country_iso3="iso3", date="floor")
+    )
+    # Only the holder's own title counts (الرئيس for a president, الملك for a king), not a vague
+    # noun read through the office (زعماء السعودية ومصر, "leaders"): with the date unknown, the
+    # stronger reading is required.
+    spells = kb.office_spells
+    titled = spells.filter(pl.col("end_date").is_null()).select(
+        holder_id="entity_id", country_iso3="country_iso3", role=col_or_null(spells, "title")
+    )
+    requests = requests.join(titled.select("country_iso3", "role").unique(), on=["country_iso3", "role"])
+    on_floor = rl.office_holders(requests, kb.office_spells)
+    # The same lookup over the spells still running: a holder found on the floor in both has held
+    # the office ever since (not only on the floor, then again today).
+    still_open = rl.office_holders(requests, kb.office_spells.filter(pl.col("end_date").is_null()))
+    both = on_floor.join(still_open.select("req_id", "holder_id"), on=["req_id", "holder_id"])
+    own_title = requests.select("req_id", "country_iso3", "role").join(titled, on=["country_iso3", "role"])
+    return both.join(own_title.select("req_id", "holder_id"), on=["req_id", "holder_id"], how="semi")
+
+
 def resolve_roles(
     free: pl.DataFrame,
     elements: pl.DataFrame,
     firm_persons: pl.DataFrame,
     words: pl.DataFrame,
     kb: KnowledgeBase,
+    floors: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(role mentions, country+role actors, conjoined-country rows) of the free role phrases."""
+    """(role mentions, country+role actors, conjoined-country rows) of the free role phrases.
+    ``floors``: ``aidx, floor``, the earliest plausible date of each undated article."""
     second = conjoined_countries(free, elements)
     role_refs = _requests(free, second)
     # Generic roles (office "other": ministers of anything, soldiers, officials) name no single seat,
@@ -125,7 +154,11 @@ def resolve_roles(
     holders = rl.office_holders(
         role_refs.select("req_id", "role", "office", country_iso3="iso3", date="date"), kb.office_spells
     )
-    holders = pl.concat([holders, _undated_holders(role_refs, firm_persons, words, kb)])
+    named = _undated_holders(role_refs, firm_persons, words, kb)
+    spanning = _spanning_holders(
+        role_refs, pl.DataFrame(schema=FLOOR_SCHEMA) if floors is None else floors, kb
+    )
+    holders = pl.concat([holders, named, spanning.join(named, on="req_id", how="anti")])
     role_refs = role_refs.join(holders, on="req_id", how="left")
     countries_en = kb.countries.select(iso3="iso3", country_en=col_or_null(kb.countries, "name_en"))
     role_refs = role_refs.join(countries_en, on="iso3", how="left").with_columns(

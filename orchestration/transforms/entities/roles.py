@@ -221,6 +221,8 @@ _SENIORITY = {
     "defence_minister": 5,
     "igo_head": 6,
     "envoy": 7,
+    "vice_president": 8,
+    "speaker": 9,
 }
 
 
@@ -297,7 +299,8 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
 
     With a known date the spell covering it is used. With no date, a person whose spells all carry
     one CAMEO code (Putin: RUSGOV as president and as prime minister) still gets that code and
-    their latest office; a person with conflicting codes gets none.
+    their latest office; a person with conflicting codes gets none. An optional ``floor`` column
+    (the undated article's earliest plausible date) leaves out the spells ended by then.
     """
     spells = office_spells.select(_spell_cols(office_spells)).rename(
         {"country_iso3": "spell_country_iso3", "cameo_code": "spell_cameo_code"}
@@ -311,10 +314,13 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
     dated = joined.filter(pl.col("date").is_not_null() & in_spell(pl.col("date"))).unique(
         "req_id", keep="first", maintain_order=True
     )
-    undated = (
-        joined.filter(pl.col("date").is_null())
-        .filter(pl.col("spell_cameo_code").n_unique().over("req_id") == 1)
-        .unique("req_id", keep="first", maintain_order=True)
+    undated = joined.filter(pl.col("date").is_null())
+    if "floor" in joined.columns:
+        # Only offices the person can still have held when the article was written (``undated``):
+        # Moussa Faki in an article of 2018 or later chairs the AU Commission, not Chad's cabinet.
+        undated = undated.filter(pl.col("end_date").is_null() | (pl.col("end_date") > pl.col("floor")))
+    undated = undated.filter(pl.col("spell_cameo_code").n_unique().over("req_id") == 1).unique(
+        "req_id", keep="first", maintain_order=True
     )
     return pl.concat([dated, undated]).select(
         "req_id", "office", "title", "spell_country_iso3", "spell_cameo_code"

@@ -150,14 +150,17 @@ def spread_person_codes(names: pl.DataFrame, others: list[pl.DataFrame]) -> pl.D
     )
 
 
-def name_mentions(names: pl.DataFrame, annot: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
-    """Supported name and nisba elements as mentions, with their dated actor codes."""
-    spells = rl.person_spells_on(
-        names.filter(pl.col("entity_type") == "PERSON").select(
-            req_id="eid", entity_id="entity_id", date="date"
-        ),
-        kb.office_spells,
-    ).rename({"req_id": "eid"})
+def name_mentions(
+    names: pl.DataFrame, annot: pl.DataFrame, kb: KnowledgeBase, floors: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Supported name and nisba elements as mentions, with their dated actor codes (undated
+    articles: their codes since ``floors``, ``aidx, floor``)."""
+    persons = names.filter(pl.col("entity_type") == "PERSON").select(
+        "aidx", req_id="eid", entity_id="entity_id", date="date"
+    )
+    if floors is not None:
+        persons = persons.join(floors, on="aidx", how="left")
+    spells = rl.person_spells_on(persons.drop("aidx"), kb.office_spells).rename({"req_id": "eid"})
     org_codes = kb.organizations.select("entity_id", org_code=col_or_null(kb.organizations, "cameo_code"))
     # ``a_code``: the code an annotation gives outright (an organization's office: IGOARL), which
     # beats the dated spell: the text says whom the person acts for.

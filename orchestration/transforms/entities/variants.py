@@ -10,6 +10,10 @@
 - A family name with the article is also written without it (فيصل مقداد for فيصل المقداد): the
   last word loses its article when it is not part of a compound (عبد الله, أبو الغيط, بن الحسين).
 
+- A foreign name's words are written glued after a letter that does not join the next one
+  (سلفاكير ميارديت for سلفا كير ميارديت): two words are joined when the first ends in ا د ذ ر ز و
+  and neither is a one- or two-letter stub; one pair at a time.
+
 A variant is kept only where no other entity has that key, as a variant or as a name.
 """
 
@@ -69,6 +73,32 @@ def _without_article(names: pl.DataFrame) -> pl.DataFrame:
     return keep.with_columns(key=toks.list.head(toks.list.len() - 1).list.join(" ") + " " + bare)
 
 
+# Letters that never join the next one: a writer can drop the space after them unseen.
+_NON_JOINING_END = r"[ادذرزو]$"
+# Name words up to this many glued pairs are tried (first and second, second and third ...).
+_MAX_GLUED_PAIR = 3
+
+
+def _glued_variants(names: pl.DataFrame) -> pl.DataFrame:
+    toks = pl.col("key").str.split(" ")
+    out = []
+    for i in range(_MAX_GLUED_PAIR):
+        first, second = toks.list.get(i, null_on_oob=True), toks.list.get(i + 1, null_on_oob=True)
+        glue = (
+            first.str.contains(_NON_JOINING_END)
+            & (first.str.len_chars() >= 3)
+            & (second.str.len_chars() >= 3)
+            # عبد compounds have their own rule; an article-initial second word stays apart.
+            & (first != "عبد")
+            & ~second.str.starts_with("ال")
+        ).fill_null(False)
+        glued = (
+            toks.list.head(i).list.concat(pl.concat_list(first + second)).list.concat(toks.list.slice(i + 2))
+        )
+        out.append(names.filter(glue).with_columns(key=glued.list.join(" ")))
+    return pl.concat(out)
+
+
 def person_variants(names: pl.DataFrame) -> pl.DataFrame:
     """Variant keys (same columns as ``names``, ``is_primary`` false) of the PERSON rows of
     ``names`` (lexicon name rows with ``key`` and ``n``) that no other entity claims."""
@@ -80,6 +110,7 @@ def person_variants(names: pl.DataFrame) -> pl.DataFrame:
                 _hamza_seat_variants(persons),
                 _short_forms(persons),
                 _without_article(persons),
+                _glued_variants(persons),
             ]
         )
         .with_columns(
