@@ -17,3 +17,9 @@ def test_the_partner_after_athnaa_ziyaratihi_is_the_verbs() -> None:
 def test_the_hamza_spelling_too() -> None:
     out = dyads(run("والتقى الرئيس بوتين أثناء زيارته لطهران مع الرئيس السيسي."))
     assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in out
+
+
+def test_a_fronted_qabla_meeting_takes_the_main_clause_subject() -> None:
+    # r104 shape: "قبل لقاء ثنائي مع نظيره العراقي فؤاد حسين، زار ظريف الموقع التذكاري حيث قتل …"
+    out = dyads(run("قبل لقاء ثنائي مع الرئيس السيسي، زار بوتين الموقع التذكاري حيث قتل الجنود."))
+    assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in out
