@@ -78,7 +78,7 @@ def mark_bare_subjects(
     )
     # A word of a person named earlier in the article may stand in the chain: a short name of the
     # same actor ("كما تلقى الأمير سلطان أمس اتصالاً" after "الأمير سلطان بن عبدالعزيز").
-    known = _earlier_person_words(actors, tokens)
+    known = _earlier_person_words(actors, tokens, words)
     after = (
         after.join(known, on=["article_id", "norm"], how="left")
         .join(_word_classes(after["norm"], words), on="norm", how="left")
@@ -191,20 +191,26 @@ def _light_verb_nouns(triggers: pl.DataFrame, markers: pl.DataFrame | None) -> p
     )
 
 
-def _earlier_person_words(actors: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+def _earlier_person_words(actors: pl.DataFrame, tokens: pl.DataFrame, words: pl.Series) -> pl.DataFrame:
     """(article_id, norm, first_seen, named, surname): the words of the names of known or new
     persons (not of offices: "رئيس دولة أريتريا"), where each first occurs, whom it named there and
-    whether it ended that name."""
+    whether it ended that name. A role phrase resolved to its holder (all its words titles or
+    nisbas: "ومن رئيس الجمهورية اليمنية …") names nobody by its words: a later bare title with the
+    same office word ("وتلقى صاحب السمو رئيس الدولة …") does not refer to him."""
     spans = actors.filter(pl.col("entity_id").str.starts_with("person:")).select(
         "article_id",
         "entity_id",
+        "a_start",
         "a_end",
         token_index=pl.int_ranges("a_start", pl.col("a_end") + 1),
     )
+    office_word = is_title(pl.col("norm"), words) | pl.col("norm").str.contains(_NISBA)
+    span = ["article_id", "entity_id", "a_start", "a_end"]
     # The person a word names is the one it first introduced (the full name opens the article).
     return (
         spans.explode("token_index")
         .join(tokens.select("article_id", "token_index", "norm"), on=["article_id", "token_index"])
+        .filter(~office_word.all().over(span))
         .filter(pl.col("norm").str.len_chars() >= 3)
         # First occurrence; on one word, the longer name, then the id (a total order).
         .sort(["token_index", "a_end", "entity_id"], descending=[False, True, False])

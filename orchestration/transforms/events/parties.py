@@ -82,10 +82,17 @@ def expand_parties(
     more = listed.drop([f"o_{c}" for c in ACTOR_COLS]).join(
         items.select("t_id", *[pl.col(c).alias(f"o_{c}") for c in ACTOR_COLS]), on="t_id"
     )
-    # Three or more coordinated subjects meet each other ("اجتمع بوتين والسيسي وترامب").
+    # A received call's caller may head a list ("اتصالات من X وY وZ"): each item calls the receiver.
+    passive = rows.filter(pl.col("rule") == "passive")
+    callers = _members(passive, actors, "s_").filter(pl.col("a_start") > pl.col("head_start"))
+    more_callers = passive.drop([f"s_{c}" for c in ACTOR_COLS]).join(
+        callers.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS]), on="t_id"
+    )
+    # Three or more coordinated subjects meet each other ("اجتمع بوتين والسيسي وترامب"); callers
+    # of one received call do not.
     sizes = actors.group_by(*KEYS, "chain").agg(size=pl.len())
     crowd = (
-        _members(rows, actors, "s_")
+        _members(rows.filter(pl.col("rule") != "passive"), actors, "s_")
         .join(sizes, on=[*KEYS, "chain"])
         .filter(pl.col("size") >= 3)
         .select("t_id")
@@ -95,7 +102,7 @@ def expand_parties(
     multi = t.filter(pl.col("multi") & pl.col("event_code").str.contains(_JOINT_CODES))
     subj = subj.join(t.select("t_id", *KEYS), on="t_id")
     pairs = _all_pairs(pl.concat([rows, subj], how="diagonal_relaxed"), actors, multi, t)
-    out = pl.concat([rows, more, pairs], how="diagonal_relaxed")
+    out = pl.concat([rows, more, more_callers, pairs], how="diagonal_relaxed")
     return out.filter(pl.col("s_entity_id") != pl.col("o_entity_id")).drop(KEYS)
 
 

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import ACTORISH, actors_as, first_by
+from orchestration.transforms.events.contracts import ACTORISH, actors_as
 
 
 def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame:
-    """Received calls: the caller (after من) is actor1, the grammatical subject actor2."""
-    callers = first_by(
-        p.filter(
-            pl.col("from_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")) & ACTORISH
-        ),
-        [pl.col("a_start")],
-        "c_",
+    """Received calls: the caller (after من) is actor1, the grammatical subject actor2. Every caller
+    of the clause calls ("اتصالاً من X، ومن Y"; a list "من X وY" is expanded in parties)."""
+    in_clause = p.filter(
+        pl.col("from_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")) & ACTORISH
     )
+    # "ومن Y": a later من of the same clause introduces another caller, not another role.
+    callers = in_clause.select("t_id", *actors_as("c_"))
     # من طرف / من قبل makes a verb passive only where it introduces an actor.
     agentive = t.filter(pl.col("agentive") & ~pl.col("passive")).join(
         p.filter(pl.col("agent_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end"))),
