@@ -80,6 +80,7 @@ _TRIGGER_COLS = [
     "bare_person",
     "time_end",
     "relative",
+    "rel_at",
 ]
 
 
@@ -169,13 +170,17 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
         [pl.col("a_start")],
         "sa_",
     )
+    # The possessor of a noun inside a relative clause is the antecedent before the pronoun, even
+    # one governed by the main verb ("مع وزير الدفاع X الذي أطلعه على نتائج زيارته").
+    antecedents = p.filter(ACTORISH & (pl.col("a_end") == pl.col("rel_at") - 1))
+    s_relative = first_by(antecedents, [pl.col("a_start")], "sr_")
     subj = t.select("t_id")
-    for part in (s_main, s_near_after, s_before, s_after):
+    for part in (s_relative, s_main, s_near_after, s_before, s_after):
         subj = subj.join(part, on="t_id", how="left")
     # All columns come from the first slot that found a subject: coalescing column by column would
     # give a main subject without an actor code the code of another mention (the guest's).
     subj = subj.select(
-        "t_id", *[_from_first_found(c, ("sm_", "sn_", "sb_", "sa_")) for c in ACTOR_COLS]
+        "t_id", *[_from_first_found(c, ("sr_", "sm_", "sn_", "sb_", "sa_")) for c in ACTOR_COLS]
     ).filter(pl.col("s_entity_id").is_not_null())
     carried = carried_subjects(t, subj).join(subj.select("t_id"), on="t_id", how="anti")
     return pl.concat([subj, carried.rename({f"sc_{c}": f"s_{c}" for c in ACTOR_COLS})])
