@@ -48,6 +48,7 @@ class RulePatterns:
     represented: str
     speech: str
     sideline: str
+    invited: str
 
 
 @lru_cache(maxsize=4)
@@ -106,6 +107,9 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # the speaker the subject.
         speech=rf"{start}(?:و|ف)?{w['speech_verb']}\s[^.]{{0,160}}?\s(?:إن|أن|ان|بأن|بان|بأنّ)\s",
         sideline=rf"{start}(?:و)?{w['sideline']}\s",
+        # Before a purpose trigger (لزيارة، للقاء، للقيام بزيارة): the invitation, its object and
+        # titles, no clause end; «تلبية لدعوة» / «بدعوة من» accept one and stay events.
+        invited=rf"(?:^|\s)(?:و|ف)?{w['invite']}\s[^.،؛!?؟]{{0,80}}?(?:لل(?:قيام|إجراء|اجراء)\s+)?$",
     )
 
 

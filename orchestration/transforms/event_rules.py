@@ -245,6 +245,14 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFr
     )
 
 
+def _invited(p: RulePatterns) -> pl.Expr:
+    """A visit or meeting an invitation asks for («دعا X نظيره لزيارة طهران»، «جدد دعوته للرئيس
+    للقيام بزيارة رسمية للكويت»): the trigger is the invitation's purpose, not an event."""
+    head = pl.col("sentence").str.slice(0, pl.col("trig_rel"))
+    purpose = pl.col("trigger").str.contains(r"^ل") | head.str.contains(r"لل(?:قيام|إجراء|اجراء)\s+$")
+    return (head.str.contains(p.invited) & purpose).fill_null(False)
+
+
 def _flag(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     """bad_side: 1 or 2 for the actor that cannot be a party, null when both can."""
     a1 = (pl.col("a1_rel"), pl.col("actor1_entity_id"), pl.col("actor1_code"))
@@ -302,7 +310,7 @@ def apply_event_rules(
     spoken = ((person1 & _speaker(pl.col("a1_rel"))) | (person2 & _speaker(pl.col("a2_rel")))).fill_null(
         False
     )
-    c = c.filter(~pl.col("footer") & ~pl.col("attended") & ~spoken)
+    c = c.filter(~pl.col("footer") & ~pl.col("attended") & ~spoken & ~_invited(p))
     cm = _sentence_mentions(c, mentions)
     c = c.join(_attendee_ends(cm), on="_row", how="left")
     cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")

@@ -88,21 +88,29 @@ def expand_parties(
     more_callers = passive.drop([f"s_{c}" for c in ACTOR_COLS]).join(
         callers.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS]), on="t_id"
     )
-    # Three or more coordinated subjects meet each other ("اجتمع بوتين والسيسي وترامب"); callers
-    # of one received call do not.
+    # Three or more coordinated subjects meet each other ("اجتمع بوتين والسيسي وترامب"), unless the
+    # trigger has a partner outside their list (then each item is a party with that partner, as its
+    # head is); callers of one received call never meet each other.
+    active = rows.filter(pl.col("rule") != "passive")
     sizes = actors.group_by(*KEYS, "chain").agg(size=pl.len())
-    crowd = (
-        _members(rows.filter(pl.col("rule") != "passive"), actors, "s_")
-        .join(sizes, on=[*KEYS, "chain"])
-        .filter(pl.col("size") >= 3)
-        .select("t_id")
-        .unique()
+    outside = active.join(
+        actors.select(*KEYS, o_chain="chain", o_a_start="a_start"), on=[*KEYS, "o_a_start"]
+    ).join(actors.select(*KEYS, s_chain="chain", s_a_start="a_start"), on=[*KEYS, "s_a_start"])
+    outside = outside.filter(pl.col("o_chain") != pl.col("s_chain")).select("t_id").unique()
+    big = _members(active, actors, "s_").join(sizes, on=[*KEYS, "chain"]).filter(pl.col("size") >= 3)
+    crowd = big.select("t_id").unique().join(outside, on="t_id", how="anti")
+    listed = big.join(outside, on="t_id").filter(pl.col("a_start") > pl.col("head_start"))
+    more_subjects = (
+        active.join(outside, on="t_id")
+        .drop([f"s_{c}" for c in ACTOR_COLS])
+        .join(listed.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS]), on="t_id")
+    )
     )
     t = t.with_columns(multi=pl.col("multi") | pl.col("t_id").is_in(crowd["t_id"].implode()))
     multi = t.filter(pl.col("multi") & pl.col("event_code").str.contains(_JOINT_CODES))
     subj = subj.join(t.select("t_id", *KEYS), on="t_id")
     pairs = _all_pairs(pl.concat([rows, subj], how="diagonal_relaxed"), actors, multi, t)
-    out = pl.concat([rows, more, more_callers, pairs], how="diagonal_relaxed")
+    out = pl.concat([rows, more, more_callers, more_subjects, pairs], how="diagonal_relaxed")
     return out.filter(pl.col("s_entity_id") != pl.col("o_entity_id")).drop(KEYS)
 
 

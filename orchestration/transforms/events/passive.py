@@ -21,8 +21,10 @@ def received(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, rows: pl.Data
     )
     # "ومن Y": a later من of the same clause introduces another caller, not another role.
     callers = in_clause.select("t_id", *actors_as("c_"))
-    # من طرف / من قبل makes a verb passive only where it introduces an actor.
-    agentive = t.filter(pl.col("agentive") & ~pl.col("passive")).join(
+    # من طرف / من قبل makes a verb passive only where it introduces an actor, and never an
+    # adverbial noun: «وخلال اللقاء، استعرض X مع Y … والخطوات المتخذة من قبل بعثة الأمم المتحدة»
+    # sets the scene of the main clause, whose من قبل is another verb's agent.
+    agentive = t.filter(pl.col("agentive") & ~pl.col("passive") & ~pl.col("adverbial")).join(
         p.filter(pl.col("agent_flag") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end"))),
         on="t_id",
         how="semi",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.events import parties, settings
+from orchestration.transforms.events import agents, parties, settings
 from orchestration.transforms.events.contracts import (
     ACTOR_COLS,
     ACTORISH,
@@ -80,6 +80,7 @@ _TRIGGER_COLS = [
     "bare_person",
     "time_end",
     "relative",
+    "rel_at",
 ]
 
 
@@ -155,7 +156,13 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     named_slot = free_actor.filter(~pl.col("bare_subject"))
     # A relative clause's subject is the antecedent right before its pronoun, or none.
     antecedent = ~pl.col("relative") | (pl.col("a_end") == pl.col("start") - 2)
-    s_before = first_by(named_slot.filter(pl.col("before") & antecedent), [-pl.col("a_end")], "sb_")
+    # A nisba right after another event noun is that noun's agent (agents.py).
+    nisbas = agents.other_noun_nisbas(t, p)
+    s_before = first_by(
+        named_slot.filter(pl.col("before") & antecedent).join(nisbas, on=["t_id", "a_start"], how="anti"),
+        [-pl.col("a_end")],
+        "sb_",
+    )
     s_after = first_by(
         named_slot.filter(
             pl.col("after")
@@ -169,13 +176,15 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
         [pl.col("a_start")],
         "sa_",
     )
+    # The possessor of a noun inside a relative clause is its antecedent (agents.py).
+    s_relative = first_by(agents.relative_antecedents(p), [pl.col("a_start")], "sr_")
     subj = t.select("t_id")
-    for part in (s_main, s_near_after, s_before, s_after):
+    for part in (s_relative, s_main, s_near_after, s_before, s_after):
         subj = subj.join(part, on="t_id", how="left")
     # All columns come from the first slot that found a subject: coalescing column by column would
     # give a main subject without an actor code the code of another mention (the guest's).
     subj = subj.select(
-        "t_id", *[_from_first_found(c, ("sm_", "sn_", "sb_", "sa_")) for c in ACTOR_COLS]
+        "t_id", *[_from_first_found(c, ("sr_", "sm_", "sn_", "sb_", "sa_")) for c in ACTOR_COLS]
     ).filter(pl.col("s_entity_id").is_not_null())
     carried = carried_subjects(t, subj).join(subj.select("t_id"), on="t_id", how="anti")
     return pl.concat([subj, carried.rename({f"sc_{c}": f"s_{c}" for c in ACTOR_COLS})])

@@ -25,6 +25,9 @@ _ABSORB_GAP = 4
 _INSTRUMENT_GAP = 6
 # Relative pronouns (normalized) that open a clause with its own verb.
 _CLAUSE_BOUNDARIES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"]
+# Words from a relative pronoun to a possessed noun that is still its clause's ("الذي أطلعه على
+# نتائج زيارته": 4).
+_REL_POSSESSED_GAP = 5
 # ... except a relative clause that names the meeting's parties ("القمة التي جمعت X وY وZ"): its
 # verb is a بين-like marker (event_markers.csv: جمع، ضم), and the parties are the trigger's.
 _PARTY_RELATIVE = r"^(?:جمعت|جمع|ضمت|ضم)$"
@@ -158,6 +161,11 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
             # A verb right after الذي/التي has the noun before the pronoun as its subject
             # ("الاعتداء الذي استهدف مدرسة"): roles take no other actor for it.
             relative=(pl.col("kind") == "verb") & (pl.col("r_index") == pl.col("start") - 1).fill_null(False),
+            # A possessed noun a few words into a relative clause ("… أحمد معيتيق الذي أطلعه على
+            # نتائج زيارته الأخيرة الى واشنطن"): the pronoun is the clause's subject, the antecedent.
+            rel_at=pl.when(
+                pl.col("possessive") & (pl.col("start") - pl.col("r_index") <= _REL_POSSESSED_GAP)
+            ).then(pl.col("r_index")),
         )
         .drop("b_index", "r_index", "_party")
         .sort(*KEYS, "start")
