@@ -105,7 +105,6 @@ def expand_parties(
         .drop([f"s_{c}" for c in ACTOR_COLS])
         .join(listed.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS]), on="t_id")
     )
-    )
     t = t.with_columns(multi=pl.col("multi") | pl.col("t_id").is_in(crowd["t_id"].implode()))
     multi = t.filter(pl.col("multi") & pl.col("event_code").str.contains(_JOINT_CODES))
     subj = subj.join(t.select("t_id", *KEYS), on="t_id")
