@@ -31,9 +31,7 @@ def trim_titles(mentions: pl.DataFrame, titles: pl.Series) -> pl.DataFrame:
     )
     cut = (
         pl.when(
-            (c("entity_type") == "PERSON")
-            & c("method").is_in(list(NAME_METHODS))
-            & is_title.fill_null(False)
+            (c("entity_type") == "PERSON") & c("method").is_in(list(NAME_METHODS)) & is_title.fill_null(False)
         )
         .then(c("surf").str.extract(r"^(\S+\s+)", 1).str.len_chars())
         .otherwise(0)
