@@ -64,13 +64,19 @@ def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.Data
         & ~c("connector")
         & (c("bare") != "الله")
     )
-    cand = w.filter(c("aidx").is_in(keys["aidx"].unique().implode())).select(
-        "aidx",
-        "wid",
-        "bare",
-        free=free,
-        nxt=c("bare").shift(-1) if w.height else c("bare"),
-        nxt_ok=(c("joined").shift(-1).fill_null(False) & free.shift(-1).fill_null(False)),
+    # Only the columns read here are filtered (the word table has ~45).
+    used = ["aidx", "wid", "bare", "cov", "stop", "arabic", "latin", "lprep", "connector", "joined"]
+    cand = (
+        w.select(used)
+        .filter(c("aidx").is_in(keys["aidx"].unique().implode()))
+        .select(
+            "aidx",
+            "wid",
+            "bare",
+            free=free,
+            nxt=c("bare").shift(-1) if w.height else c("bare"),
+            nxt_ok=(c("joined").shift(-1).fill_null(False) & free.shift(-1).fill_null(False)),
+        )
     )
     one = (
         cand.filter(c("free"))
@@ -84,8 +90,11 @@ def corefer(w: pl.DataFrame, persons: pl.DataFrame, taken: pl.Series) -> pl.Data
         .join(keys.filter(c("n") == 1), left_on=["aidx", "rest"], right_on=["aidx", "key"])
         .select("aidx", s="wid", e="wid", entity_id="entity_id", clip=pl.lit(1, pl.Int64))
     )
+    # A two-word key is "first last" (no space inside a word): only words that are some key's first
+    # word get the pair string built.
+    firsts = keys.filter(c("n") == 2).select(c("key").str.split(" ").list.first())["key"]
     two = (
-        cand.filter(c("free") & c("nxt_ok"))
+        cand.filter(c("free") & c("nxt_ok") & c("bare").is_in(firsts.implode()))
         .with_columns(key=c("bare") + " " + c("nxt"))
         .join(keys.filter(c("n") == 2), on=["aidx", "key"])
         .select("aidx", s="wid", e=c("wid") + 1, entity_id="entity_id", clip=pl.lit(0, pl.Int64))
