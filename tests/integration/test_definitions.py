@@ -43,10 +43,11 @@ def test_dbt_tests_are_asset_checks() -> None:
     from orchestration.definitions import defs
 
     checks = {key.name for key in defs.get_repository_def().asset_graph.asset_check_keys}
-    assert any(name.startswith("unique_dim_articles_article_id") for name in checks), sorted(checks)[:20]
-    # one not-null check per model (`not_null_columns`), not one per column (issue #14)
-    assert {"not_null_fct_events", "not_null_dim_articles", "not_null_stg_articles"} <= checks
-    assert not any(name.startswith("not_null_fct_events_") for name in checks)
+    # one NOT NULL and UNIQUE check per model (`not_null_columns`), not one per column (issue #14)
+    assert {"columns_fct_events", "columns_dim_articles", "columns_stg_articles"} <= checks, sorted(checks)[
+        :20
+    ]
+    assert not any(name.startswith(("not_null_", "unique_")) for name in checks)
 
 
 def test_entities_and_events_read_one_token_table() -> None:

@@ -1,4 +1,5 @@
-"""The `not_null_columns` generic dbt test (dbt_project/macros/tests/not_null_columns.sql, issue #14).
+"""The `not_null_columns` generic dbt test (dbt_project/macros/tests/not_null_columns.sql, issue #14):
+NOT NULL columns and UNIQUE columns of a model in one node.
 
 The macro is rendered with plain Jinja (as a macro instead of a dbt test block) and run on DuckDB.
 """
@@ -15,12 +16,12 @@ import pytest
 MACRO = Path(__file__).resolve().parents[2] / "dbt_project" / "macros" / "tests" / "not_null_columns.sql"
 
 
-def _sql(model: str, columns: list[str]) -> str:
+def _sql(model: str, columns: list[str], unique: list[str] | None = None) -> str:
     text = MACRO.read_text(encoding="utf-8")
     text = re.sub(r"\{%\s*test\s+not_null_columns\(", "{% macro not_null_columns(", text)
     text = re.sub(r"\{%\s*endtest\s*%\}", "{% endmacro %}", text)
     module = jinja2.Environment().from_string(text).module
-    return str(module.not_null_columns(model, columns))
+    return str(module.not_null_columns(model, columns, unique or []))
 
 
 @pytest.fixture()
@@ -34,7 +35,7 @@ def con() -> duckdb.DuckDBPyConnection:
 
 def test_one_row_per_column_with_nulls_and_its_count(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(_sql("t", ["a", "b", "c"])).fetchall()
-    assert sorted(rows) == [("b", 2), ("c", 1)]
+    assert sorted(rows) == [("b", "null", 2), ("c", "null", 1)]
 
 
 def test_passes_when_the_listed_columns_hold_no_null(con: duckdb.DuckDBPyConnection) -> None:
@@ -44,3 +45,21 @@ def test_passes_when_the_listed_columns_hold_no_null(con: duckdb.DuckDBPyConnect
 def test_an_empty_model_passes(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create table e (a int, b varchar)")
     assert con.execute(_sql("e", ["a", "b"])).fetchall() == []
+
+
+def test_one_row_per_unique_column_with_repeated_values_nulls_not_compared(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    con.execute("insert into t values (1, 'x', 3.0), (1, 'y', 3.0), (4, 'x', 5.0)")
+    # a: 1 three times (one repeated value); b: 'x' twice, NULL twice (not compared); c: 3.0 twice
+    rows = con.execute(_sql("t", ["a"], ["a", "b", "c"])).fetchall()
+    assert sorted(rows) == [("a", "duplicate", 1), ("b", "duplicate", 1), ("c", "duplicate", 1)]
+    assert sorted(con.execute(_sql("t", ["a"], ["a", "b"])).fetchall()) == [
+        ("a", "duplicate", 1),
+        ("b", "duplicate", 1),
+    ]
+
+
+def test_unique_columns_without_repeats_pass(con: duckdb.DuckDBPyConnection) -> None:
+    # b holds NULL twice: like dbt's `unique`, NULLs are not repeated values
+    assert con.execute(_sql("t", ["a"], ["a", "b", "c"])).fetchall() == []
