@@ -10,7 +10,8 @@ and verbal nouns no longer named in the seeds) 0.681 and 0.577; with the tagger'
 over an overlapping rule span (``openworld/arbitrate.py``) 0.694 and 0.608; with the person span
 floor at 0.45 0.692 and 0.639; with ambiguous person forms no longer blocking the tagger, lone
 frequent words dropped and surname coreference through clitics and past name-shape guesses 0.698
-and 0.649.
+and 0.649; with titled aliases mentioned from the name on and listed short forms widened to the
+found full name (``openworld/titled.py``) 0.701 and 0.656.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.688
-PERS_RECALL_FLOOR = 0.64
+MICRO_F1_FLOOR = 0.69
+PERS_RECALL_FLOOR = 0.645
 
 
 def test_score_is_exact_span_match_per_type() -> None:

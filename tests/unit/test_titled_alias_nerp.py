@@ -8,7 +8,7 @@ from functools import cache
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.openworld.titled import trim_titles
+from orchestration.transforms.openworld.titled import trim_titles, widen_to_tagged
 from orchestration.transforms.reference import KnowledgeBase, load_kb
 
 TITLES = pl.Series(["الرئيس", "الملك", "الشيخ"])
@@ -48,3 +48,24 @@ def test_a_titled_alias_in_an_article() -> None:
     assad = m.filter(pl.col("surface").str.contains("الأسد"))
     assert assad["surface"].to_list() == ["بشار الأسد"], m
     assert assad["char_start"][0] == body.index("بشار")
+
+
+def _found(cs: int, ce: int, surf: str, method: str = "model") -> pl.DataFrame:
+    return pl.DataFrame(
+        {"aidx": [0], "cs": [cs], "ce": [ce], "surf": [surf], "entity_type": ["PERSON"], "method": [method]}
+    )
+
+
+def test_a_listed_surname_takes_the_found_given_name_before_it() -> None:
+    # رئيس الوزراء البريطاني ستيفان هاربر: the base lists هاربر, the title rule finds ستيفان.
+    known = _m("هاربر").with_columns(aidx=pl.lit(0), cs=pl.lit(17), ce=pl.lit(22))
+    out = widen_to_tagged(known, _found(10, 16, "ستيفان", method="title"))
+    assert out.select("cs", "ce", "surf").row(0) == (10, 22, "ستيفان هاربر")
+
+
+def test_a_listed_short_form_widens_to_the_tagged_full_name() -> None:
+    known = _m("حمد بن جاسم").with_columns(aidx=pl.lit(0), cs=pl.lit(0), ce=pl.lit(11))
+    out = widen_to_tagged(known, _found(0, 26, "حمد بن جاسم بن جبر آل ثاني"))
+    assert out.select("cs", "ce", "surf").row(0) == (0, 26, "حمد بن جاسم بن جبر آل ثاني")
+    # A found span elsewhere, or a known organization, is left alone.
+    assert widen_to_tagged(known, _found(30, 40, "فلان فلان"))["ce"][0] == 11

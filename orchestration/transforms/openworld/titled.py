@@ -41,3 +41,41 @@ def trim_titles(mentions: pl.DataFrame, titles: pl.Series) -> pl.DataFrame:
         .with_columns(cs=c("cs") + c("_cut"), surf=c("surf").str.slice(c("_cut")))
         .drop("_cut")
     )
+
+
+def widen_to_tagged(mentions: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """``mentions`` with a person name match widened to the token tagger's person span that holds it
+    (``found`` rows of method ``model``: ``aidx, cs, ce, surf``): the base lists a surname or a
+    short form (هاربر، حمد بن جاسم) and the article spells the whole name (ستيفان هاربر، حمد بن
+    جاسم بن جبر آل ثاني). Same entity, a name mention over the whole name; the widest span wins."""
+    c = pl.col
+    tagged = found.filter(c("entity_type") == "PERSON")
+    if mentions.is_empty() or tagged.is_empty():
+        return mentions
+    m = mentions.with_row_index("_mid")
+    names = m.filter((c("entity_type") == "PERSON") & c("method").is_in(list(NAME_METHODS)))
+    wide = (
+        names.select("_mid", "aidx", "cs", "ce")
+        .join(tagged.select("aidx", t_cs="cs", t_ce="ce", t_surf="surf"), on="aidx")
+        # A found name right before the listed one (ستيفان + هاربر) makes one span with it.
+        .with_columns(
+            t_ce=pl.when(c("t_ce") + 1 == c("cs")).then(c("ce")).otherwise(c("t_ce")),
+            t_surf=pl.when(c("t_ce") + 1 == c("cs")).then(c("t_surf") + " ").otherwise(c("t_surf")),
+            _left=c("t_ce") + 1 == c("cs"),
+        )
+        .filter(
+            (c("t_cs") <= c("cs")) & (c("t_ce") >= c("ce")) & ((c("t_cs") < c("cs")) | (c("t_ce") > c("ce")))
+        )
+        .sort("_mid", c("t_ce") - c("t_cs"), "t_cs", descending=[False, True, False])
+        .unique("_mid", keep="first", maintain_order=True)
+        .select("_mid", "t_cs", "t_ce", "t_surf", "_left")
+    )
+    return (
+        m.join(wide, on="_mid", how="left")
+        .with_columns(
+            cs=pl.coalesce("t_cs", "cs"),
+            ce=pl.coalesce("t_ce", "ce"),
+            surf=pl.when(c("_left")).then(c("t_surf") + c("surf")).otherwise(pl.coalesce("t_surf", "surf")),
+        )
+        .drop("_mid", "t_cs", "t_ce", "t_surf", "_left")
+    )
