@@ -64,3 +64,14 @@ def test_an_organizations_adjective_form_without_support_is_a_nisba_not_a_name()
         pl.DataFrame({"article_id": ["a"], "body": ["وقال الاتحاد الأوروبي إن العقوبات ستستمر."]}), _kb()
     )
     assert m.filter(pl.col("entity_id") == "org:european_union")["method"].to_list() == ["exact"]
+
+
+def test_an_organization_takes_the_country_of_the_nationality_adjective_after_it() -> None:
+    m, _ = extract_entity_mentions(
+        pl.DataFrame(
+            {"article_id": ["a"], "body": ['ونقلت صحيفة " الغد " الأردنية عن مصادر قولها إن الوفد وصل .']}
+        ),
+        _kb(),
+    )
+    org = m.filter(pl.col("entity_type") == "ORG")
+    assert org.select("surface", "actor_code").rows() == [("الغد", "JOR")]
