@@ -49,3 +49,29 @@ def test_an_appositive_head_before_a_rare_name_is_left_out_of_the_span() -> None
     )
     spans = pl.DataFrame({"s": [0, 2], "e": [1, 3], "entity_type": ["ORG", "ORG"]})
     assert trim_appositive(spans, w)["s"].to_list() == [1, 2]
+
+
+def test_an_organizations_adjective_form_without_support_is_a_nisba_not_a_name() -> None:
+    # الأوروبي (the EU's ambiguous short form) qualifying a noun: the EU as an adjective.
+    m, _ = extract_entity_mentions(
+        pl.DataFrame({"article_id": ["a"], "body": ["دون أن يكون شريكا في صنع القرار الأوروبي منذ سنوات."]}),
+        _kb(),
+    )
+    eu = m.filter(pl.col("entity_id") == "org:european_union")
+    assert eu.select("method", "confidence").rows() == [("nisba", 0.3)]
+    # The full name stays a name.
+    m, _ = extract_entity_mentions(
+        pl.DataFrame({"article_id": ["a"], "body": ["وقال الاتحاد الأوروبي إن العقوبات ستستمر."]}), _kb()
+    )
+    assert m.filter(pl.col("entity_id") == "org:european_union")["method"].to_list() == ["exact"]
+
+
+def test_an_organization_takes_the_country_of_the_nationality_adjective_after_it() -> None:
+    m, _ = extract_entity_mentions(
+        pl.DataFrame(
+            {"article_id": ["a"], "body": ['ونقلت صحيفة " الغد " الأردنية عن مصادر قولها إن الوفد وصل .']}
+        ),
+        _kb(),
+    )
+    org = m.filter(pl.col("entity_type") == "ORG")
+    assert org.select("surface", "actor_code").rows() == [("الغد", "JOR")]

@@ -52,3 +52,8 @@ def test_a_nisba_after_a_name_particle_completes_a_name() -> None:
     # أم التونسي names an airport (a kunya), not Tunisia; after a noun the nisba is the country.
     assert "country:TUN" not in _places("وصل الوفد إلى مطار أم التونسي في طرابلس.")
     assert "country:TUN" in _places("وصل الوفد إلى المطار التونسي في جربة.")
+
+
+def test_the_question_word_how_is_not_kyiv() -> None:
+    assert _places("وكيف كان الانطباع عند عرضه في دبي ؟") == ["place:dubai"]
+    assert _places("وصل الرئيس إلى كييف أمس.") == ["place:kyiv"]

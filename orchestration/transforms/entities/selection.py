@@ -24,6 +24,8 @@ NISBA_METHOD = "nisba"
 # A form the reference flags as ambiguous (القاعدة "the base", عمان Amman/Oman) with no supporting
 # context; persons in that situation are dropped instead (رئيسي "main" is not Raisi).
 AMBIGUOUS_CONFIDENCE = 0.5
+# A definite adjective of the nisba shape (الأوروبي، الأوروبيين، الأوروبية), diacritics allowed.
+ORG_NISBA = r"^(?:[وفبلك]|لل)?(?:ال)?\S+ي[\u064B-\u0652]*(?:ة|ين|ون)?[\u064B-\u0652]*$"
 
 
 def supported(
@@ -62,10 +64,16 @@ def supported(
     )
     out = out.with_columns(weak=amb & ~pl.col("support"))
     # Nisba forms flagged ambiguous are only ever a role's country.
-    return out.filter(
+    out = out.filter(
         ~(pl.col("weak") & (pl.col("entity_type") == "PERSON"))
         & ~((pl.col("kind") == "nisba") & pl.col("ambiguous") & ~pl.col("eid").is_in(used_specs.implode()))
-    ).drop("firm", "support")
+    )
+    # An organization's ambiguous adjective form (الأوروبي for the EU) with no support qualifies a
+    # noun (القرار الأوروبي): like a country's nisba it gives the body, it is no name mention.
+    adjective = pl.col("weak") & (pl.col("entity_type") == "ORG") & pl.col("surf").str.contains(ORG_NISBA)
+    return out.with_columns(kind=pl.when(adjective).then(pl.lit("nisba")).otherwise("kind")).drop(
+        "firm", "support"
+    )
 
 
 def short_fixes_supported(

@@ -139,3 +139,24 @@ def whole_first_word(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
         )
         .drop("_st", "_tok", "whole")
     )
+
+
+def nisba_after(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """Organization spans without a country take that of a nationality adjective right after them
+    (``حزب المحافظين البريطاني``, ``نادي تشلسي الإنجليزي``): the adjective qualifies the body."""
+    c = pl.col
+    nxt = (spans["e"] + 1).clip(0, w.height - 1)
+    # Glued by spaces, or by the closing quote of a quoted name (صحيفة " الغد " الأردنية).
+    glued = c("joined") | c("gap").str.contains(r"^\s*[\"»”]\s*$")
+    after = w.select("aidx", "cov_kind", "cov_iso3", glued=glued).gather(nxt)
+    qualifies = (
+        (spans["entity_type"] == "ORG")
+        & (spans["e"] + 1 < w.height)
+        & (after["aidx"] == spans["aidx"])
+        & after["glued"].fill_null(False)
+        & (after["cov_kind"] == "nisba").fill_null(False)
+    )
+    iso = pl.Series("iso", after["cov_iso3"]).zip_with(
+        qualifies, pl.Series([None] * spans.height, dtype=pl.String)
+    )
+    return spans.with_columns(a_iso3=c("a_iso3").fill_null(iso))

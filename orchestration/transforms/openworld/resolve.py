@@ -12,6 +12,7 @@ from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import Lexicons
 from orchestration.transforms.openworld.org_names import (
     appositive_names,
+    nisba_after,
     prefer_firm,
     trim_appositive,
     whole_first_word,
@@ -88,7 +89,7 @@ def find_open_world(
         rules = arbitrate(rules, _model_spans(w, v, tagger, lx.titles))
     # Quoted and facility names after a head noun: the quotes and the head fix their extent.
     rules = prefer_firm(rules, _longest(appositive_names(w)))
-    spans = trim_appositive(_longest(rules), w)
+    spans = nisba_after(trim_appositive(_longest(rules), w), w)
     spans = whole_first_word(span_text(w, spans), w)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
     taken = _wids(spans)
