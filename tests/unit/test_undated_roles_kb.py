@@ -99,12 +99,17 @@ def persons(kb: KnowledgeBase, body: str) -> list[tuple[str, str | None]]:
 
 
 def test_a_person_with_offices_under_several_codes(kb: KnowledgeBase) -> None:
-    # Moussa Faki: Chad's prime minister and foreign minister, then chairman of the AU Commission
-    # (2017-2025). Undated and without a date in the text, his office is unknown ...
-    assert persons(kb, "وصل موسى فكي محمد إلى كيغالي في زيارة") == [("person:moussa_faki", None)]
-    # ... but an article of 2018 or later can only mean the AU office.
-    body = "وفي 3 مارس 2018 وصل موسى فكي محمد إلى كيغالي في زيارة"
-    assert persons(kb, body) == [("person:moussa_faki", "IGOOAU")]
+    # Hakan Fidan: head of intelligence (TURSPY) until 2023, then foreign minister (TURGOV), both
+    # hand-kept. Undated and without a date in the text, his office is unknown ...
+    assert persons(kb, "وقال هاكان فيدان إن") == [("person:hakan_fidan", None)]
+    # ... but an article of June 2024 or later can only mean the foreign minister.
+    assert persons(kb, "وفي 5 يونيو 2024 قال هاكان فيدان إن") == [("person:hakan_fidan", "TURGOV")]
+
+
+def test_hand_kept_offices_settle_codes_the_generated_career_adds(kb: KnowledgeBase) -> None:
+    # Moussa Faki: Chad's prime and foreign minister (generated, TCDGOV), chairman of the AU
+    # Commission (hand, IGOOAU): undated, the office the news names him by.
+    assert persons(kb, "وصل موسى فكي محمد إلى كيغالي في زيارة") == [("person:moussa_faki", "IGOOAU")]
 
 
 def test_an_undated_title_supports_a_variant_by_any_office_held(kb: KnowledgeBase) -> None:

@@ -207,6 +207,7 @@ def _spell_cols(office_spells: pl.DataFrame) -> list[pl.Expr]:
         pl.col("end_date"),
         opt("title").alias("title"),
         opt("status").alias("status"),
+        opt("source").alias("source"),
     ]
 
 
@@ -299,7 +300,8 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
 
     With a known date the spell covering it is used. With no date, a person whose spells all carry
     one CAMEO code (Putin: RUSGOV as president and as prime minister) still gets that code and
-    their latest office; a person with conflicting codes gets none. An optional ``floor`` column
+    their latest office; with conflicting codes, those of the hand-kept spells if they agree, else
+    none. An optional ``floor`` column
     (the undated article's earliest plausible date) leaves out the spells ended by then.
     """
     spells = office_spells.select(_spell_cols(office_spells)).rename(
@@ -319,9 +321,14 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
         # Only offices the person can still have held when the article was written (``undated``):
         # Moussa Faki in an article of 2018 or later chairs the AU Commission, not Chad's cabinet.
         undated = undated.filter(pl.col("end_date").is_null() | (pl.col("end_date") > pl.col("floor")))
-    undated = undated.filter(pl.col("spell_cameo_code").n_unique().over("req_id") == 1).unique(
-        "req_id", keep="first", maintain_order=True
-    )
+    # Codes that disagree are settled by the hand-kept spells when those agree (the office the news
+    # names the person by; the generated career adds the rest: ElBaradei's IAEA, not his weeks
+    # as Egypt's vice president).
+    code = pl.col("spell_cameo_code")
+    hand = pl.col("source") == "hand"
+    one = code.n_unique().over("req_id") == 1
+    one_hand = code.filter(hand).n_unique().over("req_id") == 1
+    undated = undated.filter(one | (one_hand & hand)).unique("req_id", keep="first", maintain_order=True)
     return pl.concat([dated, undated]).select(
         "req_id", "office", "title", "spell_country_iso3", "spell_cameo_code"
     )
