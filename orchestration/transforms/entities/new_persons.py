@@ -150,6 +150,17 @@ def title_persons(
         actor_code=code,
         role="role",
     )
+    # A country any of the person's titles gives (the most frequent, then the smallest): the
+    # surface chosen below may be one whose title named none ("رئيس مجلس النواب نبيه بري" beside
+    # "رئيس مجلس النواب اللبناني نبيه برّي").
+    given = (
+        found.filter(pl.col("spec_iso3").is_not_null())
+        .group_by("entity_id", "spec_iso3")
+        .agg(n=pl.len(), g_code=code.drop_nulls().sort().first())
+        .sort("entity_id", "n", "spec_iso3", descending=[False, True, False])
+        .unique("entity_id", keep="first", maintain_order=True)
+        .select("entity_id", g_iso3="spec_iso3", g_code="g_code")
+    )
     # Independent of article order: the most frequent surface form, then the smallest.
     entities = (
         found.with_columns(n_surf=pl.len().over("entity_id", "surf"))
@@ -171,6 +182,12 @@ def title_persons(
             cameo_code=code,
             origin=pl.lit("title-pattern"),
         )
+        .join(given, on="entity_id", how="left")
+        .with_columns(
+            cameo_code=pl.when(pl.col("country_iso3").is_null()).then("g_code").otherwise("cameo_code"),
+            country_iso3=pl.coalesce("country_iso3", "g_iso3"),
+        )
+        .drop("g_iso3", "g_code")
     )
     return mentions, entities, found["eid"]
 

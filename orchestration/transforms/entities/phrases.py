@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities import roles as rl
+from orchestration.transforms.entities.matching import words_at
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.text import GAP_COMMA, GAP_SPACE
 
@@ -59,12 +60,15 @@ def counterparts(elements: pl.DataFrame, firm_persons: pl.DataFrame, kb: Knowled
     )
 
 
-def role_phrases(heads: pl.DataFrame, elements: pl.DataFrame) -> pl.DataFrame:
+def role_phrases(
+    heads: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Each role head with its country: a nisba or a country name right after it, without clitic or
     punctuation (``spec_*`` columns); ``pw1``/``pce``/``psurf`` end the whole phrase.
 
     A country name may also start on the role's last word when the role key was read with the
-    idafa's ``دولة`` (رئيس دولة الإمارات: the role ``رئيس دولة``, the country ``دولة الإمارات``)."""
+    idafa's ``دولة`` (رئيس دولة الإمارات: the role ``رئيس دولة``, the country ``دولة الإمارات``).
+    A counterpart may reach its country over في / كل من (``words``, see ``_counterpart_linkers``)."""
     specs = elements.filter(IS_COUNTRY).filter((pl.col("prefix") == "") & (pl.col("gap_before") == GAP_SPACE))
     spec_cols = specs.select(
         "aidx",
@@ -78,8 +82,14 @@ def role_phrases(heads: pl.DataFrame, elements: pl.DataFrame) -> pl.DataFrame:
         spec_gap="gap_text",
     )
     base = heads.select("eid", "aidx", "w1")
-    after = base.join(spec_cols, left_on=["aidx", "w1"], right_on=["aidx", "s_w0"]).with_columns(
-        overlap=pl.lit(0)
+    # The country right after the role, or after a counterpart's linker (في، كل من).
+    reach = base.with_columns(spec_w0="w1", link_text=pl.lit(""), _lk=pl.lit(0))
+    if words is not None:
+        reach = pl.concat([reach, _counterpart_linkers(heads, words)], how="vertical_relaxed")
+    after = (
+        reach.join(spec_cols, left_on=["aidx", "spec_w0"], right_on=["aidx", "s_w0"])
+        .drop("spec_w0")
+        .with_columns(overlap=pl.lit(0))
     )
     over = (
         base.with_columns(last=pl.col("w1") - 1)
@@ -90,9 +100,9 @@ def role_phrases(heads: pl.DataFrame, elements: pl.DataFrame) -> pl.DataFrame:
     )
     chosen = (
         pl.concat([after, over], how="diagonal_relaxed")
-        .sort("overlap")
+        .sort("overlap", pl.col("_lk").fill_null(0), maintain_order=True)
         .unique("eid", keep="first", maintain_order=True)
-        .drop("aidx", "w1")
+        .drop("aidx", "w1", "_lk")
     )
     joined = heads.join(chosen, on="eid", how="left")
     tail = pl.when(pl.col("overlap") == 1).then(
@@ -101,8 +111,49 @@ def role_phrases(heads: pl.DataFrame, elements: pl.DataFrame) -> pl.DataFrame:
     return joined.with_columns(
         pw1=pl.coalesce("spec_w1", "w1"),
         pce=pl.coalesce("spec_ce", "ce"),
-        psurf=pl.coalesce(tail, pl.col("surf") + pl.col("spec_gap") + pl.col("spec_surf"), pl.col("surf")),
-    ).drop("overlap", "spec_cs", "spec_gap")
+        psurf=pl.coalesce(
+            tail,
+            pl.col("surf") + pl.col("link_text").fill_null("") + pl.col("spec_gap") + pl.col("spec_surf"),
+            pl.col("surf"),
+        ),
+    ).drop("overlap", "spec_cs", "spec_gap", "link_text")
+
+
+# Words a counterpart may stand before its country: «بنظيره في جمهورية سيراليون», «نظرائه في كل من
+# السعودية وقطر», «نظيريه من مصر والأردن» (normalized, as the words table has them). A state word
+# the country's own name does not carry (جمهورية سيراليون) is part of the linker.
+_STATE_WORDS = ("جمهوريه", "دوله", "مملكه", "سلطنه", "اماره")
+_LINKERS = (
+    *[(p, s) for p in ("في", "من") for s in _STATE_WORDS],
+    ("في", "كل", "من"),
+    ("من", "كل", "من"),
+    ("كل", "من"),
+    ("في",),
+    ("من",),
+)
+
+
+def _counterpart_linkers(heads: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """(eid, aidx, w1, spec_w0, link_text): for a counterpart, the first word after each linker
+    right after it and the linker's text (its words and the gaps before them); the country that
+    starts there, if any, is the counterpart's."""
+    cps = heads.filter(pl.col("kind") == "counterpart").select("eid", "aidx", "w1")
+    found = []
+    for rank, linker in enumerate(_LINKERS, start=1):
+        frame = cps
+        ok = pl.lit(True)
+        text = pl.lit("")
+        for k, word in enumerate(linker):
+            frame = frame.with_columns(**{f"_w{k}": pl.col("w1") + k})
+            frame = words_at(words, frame, f"_w{k}", {"norm": f"_n{k}", "surface": f"_t{k}", "gap": f"_g{k}"})
+            ok = ok & (pl.col(f"_n{k}") == word) & ~pl.col(f"_g{k}").str.contains("[،,.]")
+            text = text + pl.col(f"_g{k}") + pl.col(f"_t{k}")
+        found.append(
+            frame.filter(ok).select(
+                "eid", "aidx", "w1", spec_w0=pl.col("w1") + len(linker), link_text=text, _lk=pl.lit(rank)
+            )
+        )
+    return pl.concat(found)
 
 
 def attach_persons(

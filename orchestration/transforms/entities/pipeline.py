@@ -163,7 +163,7 @@ def _roles(
         ],
         how="vertical_relaxed",
     )
-    phrases = ph.role_phrases(heads, elements)
+    phrases = ph.role_phrases(heads, elements, words)
     attached, consumed = ph.attach_persons(phrases, elements, persons)
     igo_annot = igo.attach_igo_persons(igo_phrases, elements, kb)
     annot = pl.concat(

@@ -190,7 +190,21 @@ def over_trailing_dates(triggers: pl.DataFrame, dates: pl.DataFrame) -> pl.DataF
         .group_by("t_id")
         .agg(time_end=pl.col("d_end").max())
     )
-    return triggers.join(near, on="t_id", how="left").with_columns(time_end=pl.coalesce("time_end", "end"))
+    # Every later date of the sentence, for a partner that follows the subject and a time word
+    # ("التقى X، وزير الخارجية، اليوم، بنظيره": roles.partners).
+    later = (
+        triggers.select("t_id", *KEYS, "end")
+        .join(dates.select(*KEYS, "d_start", "d_end"), on=KEYS)
+        .filter(pl.col("d_start") > pl.col("end"))
+        .sort("t_id", "d_start", "d_end")
+        .group_by("t_id", maintain_order=True)
+        .agg(later_d_start=pl.col("d_start"), later_d_end=pl.col("d_end"))
+    )
+    return (
+        triggers.join(near, on="t_id", how="left")
+        .with_columns(time_end=pl.coalesce("time_end", "end"))
+        .join(later, on="t_id", how="left")
+    )
 
 
 def text_publication_weekday(dates: pl.DataFrame) -> pl.DataFrame:

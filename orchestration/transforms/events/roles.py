@@ -79,6 +79,8 @@ _TRIGGER_COLS = [
     "bare_char",
     "bare_person",
     "time_end",
+    "later_d_start",
+    "later_d_end",
     "relative",
     "rel_at",
 ]
@@ -214,11 +216,16 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     # بـ is the trigger's "with" only right after it ("اتصالاً هاتفياً اليوم بأخيه …"); further on it
     # hangs on another noun ("وعدد من المسؤولين بوزارة الخارجية").
     # (or right after the verb's subject: "التقى الأمير فيصل بن فرحان بوزير خارجية نيجيريا")
-    p = p.sort("t_id", "a_start").with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, ["t_id"]))
+    p = (
+        p.sort("t_id", "a_start")
+        .with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, ["t_id"]))
+        .join(subj.select("t_id", "s_a_end"), on="t_id", how="left")
+    )
     near_bi = (
         (pl.col("gov_kind") != "bi")
         | (pl.col("t_start") - pl.col("time_end") <= _BI_GAP)
         | ((pl.col("prev_end") > pl.col("end")) & (pl.col("t_start") - pl.col("prev_end") <= 1))
+        | pl.col("_pid").is_in(_bi_after_subject_time(p)["_pid"].implode())
     ).fill_null(False)
     found = p.filter(
         ~pl.col("free")
@@ -248,6 +255,29 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         "t_id", *actors_as("o_")
     )
     return between_pairs, subj.join(with_partners, on="t_id").with_columns(rule=pl.lit("partner"))
+
+
+def _bi_after_subject_time(p: pl.DataFrame) -> pl.DataFrame:
+    """(_pid): a بـ partner right after the verb's own subject (no actor between), its trailing
+    titles and a time word: "التقى X، وزير الخارجية، اليوم الجمعة، بنظيره …" (the date ends at
+    most ``_BI_GAP`` words before the partner and starts within the subject's title gap)."""
+    rows = p.filter(
+        (pl.col("gov_kind") == "bi")
+        & (pl.col("prev_end") == pl.col("s_a_end"))
+        & (pl.col("s_a_end") > pl.col("end"))
+        & pl.col("later_d_start").is_not_null()
+    ).select("_pid", "t_start", "s_a_end", "later_d_start", "later_d_end")
+    return (
+        rows.explode("later_d_start", "later_d_end")
+        .filter(
+            (pl.col("later_d_start") > pl.col("s_a_end"))
+            & (pl.col("later_d_start") - pl.col("s_a_end") <= _VSO_SUBJECT_GAP)
+            & (pl.col("later_d_end") < pl.col("t_start"))
+            & (pl.col("t_start") - pl.col("later_d_end") <= _BI_GAP)
+        )
+        .select("_pid")
+        .unique()
+    )
 
 
 def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
