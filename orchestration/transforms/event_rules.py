@@ -35,7 +35,7 @@ from orchestration.transforms.event_rule_patterns import (
 )
 from orchestration.transforms.event_rule_repeats import drop_orphan_repeats, received_visitors
 from orchestration.transforms.event_rule_titles import appositions, title_holders, trailing_titles
-from orchestration.transforms.event_status_rules import rule_statuses
+from orchestration.transforms.event_status_rules import cluster_statuses, rule_statuses
 from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.events.mentions import strong_mentions
 from orchestration.transforms.hashing import sha256_prefix
@@ -320,7 +320,7 @@ def apply_event_rules(
     fixed = _replace(bad, _fallback(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
     out = drop_orphan_repeats(drop_destination_lists(out, cm))
-    out = rule_statuses(out, p).unique(subset=_KEYS, keep="first", maintain_order=True)
+    out = cluster_statuses(rule_statuses(out, p)).unique(subset=_KEYS, keep="first", maintain_order=True)
     key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
     out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
     return out.select(list(schema)).cast(schema)  # type: ignore[arg-type]

@@ -8,9 +8,13 @@ characters of the trigger (an expectation up to twice as far before it).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 
 from orchestration.transforms.event_rule_patterns import RulePatterns
+from orchestration.transforms.reference import read_table
+from orchestration.transforms.text import normalize_expr
 
 # How far (characters) a status word may stand from the trigger in either direction.
 STATUS_WINDOW = 60
@@ -70,4 +74,37 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         )
         .then(pl.lit("planned"))
         .otherwise(pl.col("status"))
+    )
+
+
+@lru_cache(maxsize=1)
+def _noun_triggers() -> pl.Series:
+    """The first words of the noun triggers (event_triggers.csv), normalized."""
+    table = read_table("event_triggers.csv", ragged=True).filter(pl.col("kind") == "noun")
+    return table.select(normalize_expr(pl.col("pattern_ar")).str.split(" ").list.first().unique())[
+        "pattern_ar"
+    ]
+
+
+def cluster_statuses(c: pl.DataFrame) -> pl.DataFrame:
+    """A bare noun mention of an event the article announces is announced too (issue 11): in
+    «… سيزور طهران، يوم الأحد المقبل … وبحسب الوكالة، فإن زيارة رئيس الوزراء العراقي، تعد أول زيارة
+    … إلى إيران» the noun has no tense of its own, and one such mention must not make the announced
+    visit happen. Only where no verb of the article reports the same event (code and pair) as
+    occurred: «وصل X إلى طهران … وتأتي زيارته» stays occurred."""
+    word = normalize_expr(pl.col("trigger")).str.split(" ").list.first()
+    bare = word.str.replace(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?", "")
+    nouns = _noun_triggers().implode()
+    noun = word.is_in(nouns) | bare.is_in(nouns) | bare.str.replace(r"(?:ه|ها|هما|هم)$", "").is_in(nouns)
+    pair = [
+        "article_id",
+        "event_code",
+        pl.min_horizontal("actor1_entity_id", "actor2_entity_id"),
+        pl.max_horizontal("actor1_entity_id", "actor2_entity_id"),
+    ]
+    occurred = pl.col("status") == "occurred"
+    announced = (pl.col("status") == "planned").any().over(pair)
+    told = (occurred & ~noun).any().over(pair)
+    return c.with_columns(
+        status=pl.when(occurred & noun & announced & ~told).then(pl.lit("planned")).otherwise("status")
     )
