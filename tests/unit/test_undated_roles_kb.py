@@ -116,3 +116,10 @@ def test_an_undated_title_supports_a_variant_by_any_office_held(kb: KnowledgeBas
     # فقي for فكي: the title's code (IGOOAU) is one of his codes, though not his only one.
     body = "وصل رئيس مفوضية الاتحاد الأفريقي موسى فقي محمد إلى كيغالي في زيارة"
     assert persons(kb, body) == [("person:moussa_faki", "IGOOAU")]
+
+
+def test_a_counterpart_takes_the_office_held_since_the_floor(kb: KnowledgeBase) -> None:
+    # نظيره after Fidan in an article of June 2024 or later: a foreign minister (Iran's changed in
+    # 2024, so the role stays Iran's foreign minister, naming nobody).
+    got = roles(kb, "وفي 5 يونيو 2024 التقى هاكان فيدان بنظيره الإيراني")
+    assert got == [("actor:IRNGOV:foreign_minister", "نظيره الإيراني")]

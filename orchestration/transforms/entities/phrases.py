@@ -21,8 +21,11 @@ IS_COUNTRY = (pl.col("kind") == "nisba") | (
 )
 
 
-def counterparts(elements: pl.DataFrame, firm_persons: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
-    """Counterpart elements with the office of the nearest person named before them."""
+def counterparts(
+    elements: pl.DataFrame, firm_persons: pl.DataFrame, kb: KnowledgeBase, floors: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Counterpart elements with the office of the nearest person named before them (undated
+    articles: an office they can still have held after ``floors``, see ``undated``)."""
     cps = elements.filter(pl.col("kind") == "counterpart").drop("role", "office", "cameo_role", "rank")
     if cps.is_empty() or firm_persons.is_empty():
         return cps.head(0).with_columns(
@@ -43,8 +46,11 @@ def counterparts(elements: pl.DataFrame, firm_persons: pl.DataFrame, kb: Knowled
             check_sortedness=False,
         )
     )
+    if floors is not None:
+        prev_person = prev_person.join(floors, on="aidx", how="left")
+    cols = ["floor"] if "floor" in prev_person.columns else []
     prev_office = rl.person_spells_on(
-        prev_person.select(req_id="eid", entity_id="person_id", date="pdate").drop_nulls("entity_id"),
+        prev_person.select(*cols, req_id="eid", entity_id="person_id", date="pdate").drop_nulls("entity_id"),
         kb.office_spells,
     ).join(rl.office_roles(kb.roles), on="office")
     return cps.join(

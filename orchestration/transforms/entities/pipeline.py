@@ -152,7 +152,7 @@ def _roles(
 ) -> _RoleStage:
     """Stages 5-7: role phrases (of countries and of international organizations), the persons they
     name, titled new persons, and the holders or actors of the phrases naming nobody."""
-    cps = ph.counterparts(elements, firm_persons, kb)
+    cps = ph.counterparts(elements, firm_persons, kb, floors)
     # Offices of international organizations take their organization, not a country.
     igo_phrases, igo_inner = igo.igo_phrases(elements, words, kb)
     igo_eids = pl.concat([igo_phrases["eid"], igo_inner]).implode()
