@@ -11,7 +11,8 @@ over an overlapping rule span (``openworld/arbitrate.py``) 0.694 and 0.608; with
 floor at 0.45 0.692 and 0.639; with ambiguous person forms no longer blocking the tagger, lone
 frequent words dropped and surname coreference through clitics and past name-shape guesses 0.698
 and 0.649; with titled aliases mentioned from the name on and listed short forms widened to the
-found full name (``openworld/titled.py``) 0.701 and 0.656.
+found full name (``openworld/titled.py``) 0.701 and 0.656; with a person word right after a
+person word continuing the name in decoding (``openworld/bio.py``) 0.703 and 0.659.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import polars as pl
 from scripts.eval_ner import evaluate, load_part, score
 
 MICRO_F1_FLOOR = 0.69
-PERS_RECALL_FLOOR = 0.645
+PERS_RECALL_FLOOR = 0.65
 
 
 def test_score_is_exact_span_match_per_type() -> None:

@@ -1,7 +1,8 @@
 """Best valid BIO label sequence of the tagger's word scores (Viterbi under the BIO constraints).
 
 An ``I-X`` may only follow ``B-X`` or ``I-X`` of the same type, on the next word with no punctuation
-between (``joined``), and a conjunction word (وابراهيم) never continues a person. Words the tagger
+between (``joined``), and a conjunction word (وابراهيم) never continues a person; a person word right
+after a person word, with none of those between, does (طلعت زكريا is one name). Words the tagger
 dropped are O, so the problem splits into runs of consecutive kept words; the runs are decoded
 together, one step per position in a run (a few steps: runs are short), each step an array operation
 over every run: no per-row Python.
@@ -18,6 +19,11 @@ ENTITY_TYPE = {"PERS": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 NEG = -1e30
 _INSIDE = np.array([lab.startswith("I-") for lab in LABELS])
 _PERS_INSIDE = np.array([lab == "I-PERS" for lab in LABELS])
+# Two persons side by side with no conjunction or punctuation between are one name (طلعت زكريا):
+# a person word right after a person word, with no و/ف on it, continues the name.
+_PERS_RESTART = np.where(
+    np.array([[lab[2:] == "PERS" and nxt == "B-PERS" for nxt in LABELS] for lab in LABELS]), NEG, 0.0
+)
 # ALLOWED[p, c]: label c may follow label p inside a run.
 ALLOWED = np.array(
     [
@@ -49,12 +55,15 @@ def viterbi_labels(t: pl.DataFrame) -> np.ndarray:
     delta = np.where(cont[:, None] | ~_INSIDE[None, :], s, NEG)
     back = np.zeros((n, len(LABELS)), dtype=np.int64)
     trans = np.where(ALLOWED, 0.0, NEG)
+    flowing = trans + _PERS_RESTART
     order = np.argsort(pos, kind="stable")
     bounds = np.searchsorted(pos[order], np.arange(pos.max() + 2))
     for k in range(1, pos.max() + 1):
         r = order[bounds[k] : bounds[k + 1]]
-        cand = delta[r - 1][:, :, None] + trans[None, :, :]
-        cand[conj[r]] += np.where(_PERS_INSIDE, NEG, 0.0)[None, None, :]
+        cand = delta[r - 1][:, :, None] + flowing[None, :, :]
+        # The few conjunction words: a new person may start, none continues.
+        cj = conj[r]
+        cand[cj] = delta[r[cj] - 1][:, :, None] + (trans + np.where(_PERS_INSIDE, NEG, 0.0))[None, :, :]
         back[r] = cand.argmax(axis=1)
         delta[r] = cand.max(axis=1) + s[r]
     label = np.zeros(n, dtype=np.int64)
