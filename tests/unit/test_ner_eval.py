@@ -10,7 +10,8 @@ and verbal nouns no longer named in the seeds) 0.681 and 0.577; with the tagger'
 over an overlapping rule span (``openworld/arbitrate.py``) 0.694 and 0.608; with the person span
 floor at 0.45 0.692 and 0.639; with ambiguous person forms no longer blocking the tagger, lone
 frequent words dropped and surname coreference through clitics and past name-shape guesses 0.698
-and 0.649.
+and 0.649; with quoted and facility organization names, organization adjectives read as nisbas
+and no كيف for Kyiv 0.702 (ORG F1 0.512 -> 0.530, LOC 0.804 -> 0.806) and 0.650.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.688
+MICRO_F1_FLOOR = 0.695
 PERS_RECALL_FLOOR = 0.64
 
 
