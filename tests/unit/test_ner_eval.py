@@ -12,7 +12,9 @@ floor at 0.45 0.692 and 0.639; with ambiguous person forms no longer blocking th
 frequent words dropped and surname coreference through clitics and past name-shape guesses 0.698
 and 0.649; with titled aliases mentioned from the name on and listed short forms widened to the
 found full name (``openworld/titled.py``) 0.701 and 0.656; with a person word right after a
-person word continuing the name in decoding (``openworld/bio.py``) 0.703 and 0.659.
+person word continuing the name in decoding (``openworld/bio.py``) 0.703 and 0.659; with quoted
+and facility organization names, organization adjectives read as nisbas and no كيف for Kyiv
+(ORG F1 0.512 -> 0.530, LOC 0.804 -> 0.806) 0.707 and 0.659.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.69
+MICRO_F1_FLOOR = 0.70
 PERS_RECALL_FLOOR = 0.65
 
 

@@ -57,3 +57,8 @@ def test_a_nisba_after_a_name_particle_completes_a_name() -> None:
 def test_the_question_word_how_is_not_kyiv() -> None:
     assert _places("وكيف كان الانطباع عند عرضه في دبي ؟") == ["place:dubai"]
     assert _places("وصل الرئيس إلى كييف أمس.") == ["place:kyiv"]
+
+
+def test_words_of_a_hashtag_are_no_place_mentions() -> None:
+    body = "وشارك الآلاف في الحملة #غزة_تحت_القصف و#السودان على تويتر من القاهرة."
+    assert _places(body) == ["place:cairo"]

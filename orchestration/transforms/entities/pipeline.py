@@ -33,6 +33,7 @@ from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities import selection as sel
 from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
 from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_free_places
+from orchestration.transforms.entities.hashtags import drop_hashtag_matches
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.name_nisbas import drop_name_nisbas
 from orchestration.transforms.entities.role_refs import resolve_roles
@@ -88,8 +89,9 @@ def _matches(
     words: pl.DataFrame, readings: pl.DataFrame, el: lx.EntityLexicon, kb: KnowledgeBase
 ) -> pl.DataFrame:
     """Every dictionary match, less places read from a word spelling a hamza they lack (رأسين) and
-    nisbas completing a kunya (مطار أم التونسي)."""
+    nisbas completing a kunya (مطار أم التونسي), and words of hashtags (#غزة_تحت_القصف)."""
     m = match(words, readings, el.lex, el.name_tokens, el.exact_vocab, el.given, el.common)
+    m = drop_hashtag_matches(m, words)
     m = drop_name_nisbas(m, words, rl.NAME_PARTICLES)
     return drop_hamza_mismatch(m, hamza_free_places(kb.places))
 
