@@ -30,7 +30,7 @@ TARGETS = [
     "orchestration.transforms.tokens:build_tokens",
     "orchestration.transforms.entities.pipeline:extract_entity_mentions",
     "orchestration.transforms.entities.matching:match",
-    "orchestration.transforms.entities.igo_roles:igo_phrases",
+    "orchestration.transforms.entities.igo_phrases:igo_phrases",
     "orchestration.transforms.openworld.resolve:find_open_world",
     "orchestration.transforms.openworld.features:word_table",
     "orchestration.transforms.openworld.tagger:tag_words",

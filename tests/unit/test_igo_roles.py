@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.entities.igo_roles import IGO_OFFICES
+from orchestration.transforms.entities.igo_phrases import IGO_OFFICES
 from orchestration.transforms.reference import read_table
 from tests.unit.test_roles import NO_REF, make_kb
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import polars as pl
 
 from orchestration.transforms.entities import dynasties as dyn
+from orchestration.transforms.entities import igo_phrases as igp
 from orchestration.transforms.entities import igo_roles as igo
 from orchestration.transforms.entities import known_persons as kp
 from orchestration.transforms.entities import lexicon as lx
@@ -156,7 +157,7 @@ def _roles(
     name, titled new persons, and the holders or actors of the phrases naming nobody."""
     cps = ph.counterparts(elements, firm_persons, kb, floors)
     # Offices of international organizations take their organization, not a country.
-    igo_phrases, igo_inner = igo.igo_phrases(elements, words, kb)
+    igo_phrases, igo_inner = igp.igo_phrases(elements, words, kb)
     igo_eids = pl.concat([igo_phrases["eid"], igo_inner]).implode()
     heads = pl.concat(
         [
