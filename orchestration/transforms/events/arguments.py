@@ -15,7 +15,7 @@ import polars as pl
 from orchestration.transforms.events.contracts import ACTORS, KEYS, MENTION_ORDER, SENTENCE_STRIDE, conform
 from orchestration.transforms.events.duals import dual_members
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
-from orchestration.transforms.events.names import name_tails
+from orchestration.transforms.events.names import name_tails, titled_names
 from orchestration.transforms.events.parties import coordinated_chains
 from orchestration.transforms.events.spans import drop_title_members, load_title_words, title_spans
 from orchestration.transforms.events.windows import all_so_far, shift_in_group
@@ -68,7 +68,7 @@ def attach_arguments(
     )
     m = drop_non_actors(m, triggers, tokens)
     m = title_spans(m, tokens, load_title_words() if title_words is None else title_words, states)
-    m = drop_title_members(m)
+    m = titled_names(drop_title_members(m))
     m = coordinated_chains(coordination(m, tokens))
     m = preceding_markers(m, markers)
     m = governors(m, markers, triggers)
