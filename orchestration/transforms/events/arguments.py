@@ -15,7 +15,7 @@ import polars as pl
 from orchestration.transforms.events.contracts import ACTORS, KEYS, MENTION_ORDER, SENTENCE_STRIDE, conform
 from orchestration.transforms.events.duals import dual_members
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
-from orchestration.transforms.events.names import name_tails
+from orchestration.transforms.events.names import name_tails, titled_names
 from orchestration.transforms.events.parties import coordinated_chains
 from orchestration.transforms.events.spans import drop_title_members, load_title_words, title_spans
 from orchestration.transforms.events.windows import all_so_far, shift_in_group
@@ -36,6 +36,14 @@ _TOPIC_GAP = 4
 _FROM_GAP = 2
 # An organization at most this many words after في is a location ("في قصر ضيافة وزارة الخارجية").
 _ORG_IN_GAP = 4
+# A country+role actor is typed ORG, but one of a person's office (actor:USAGOV:ambassador, "القائمة
+# بأعمال السفارة الاميركية") is a guest, never a venue; a ministry or a government may be a venue.
+_PERSON_ROLE = (
+    pl.col("entity_id").str.starts_with("actor:")
+    & ~pl.col("entity_id").str.contains(
+        r":(?:\w*ministry|government|intelligence|police|air_force|opposition|rebels|soldiers)$"
+    )
+).fill_null(False)
 # An organization named by its seat ("قصر الاتحادية", "مقر الرئاسة") after ب/في is a location.
 _SEAT_PATTERN = r"^(?:[وف]?[بل]?)?(?:ال)?(?:قصر|مقر)"
 
@@ -60,7 +68,7 @@ def attach_arguments(
     )
     m = drop_non_actors(m, triggers, tokens)
     m = title_spans(m, tokens, load_title_words() if title_words is None else title_words, states)
-    m = drop_title_members(m)
+    m = titled_names(drop_title_members(m))
     m = coordinated_chains(coordination(m, tokens))
     m = preceding_markers(m, markers)
     m = governors(m, markers, triggers)
@@ -118,7 +126,7 @@ def _org_after_in(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
     in_ends = (
         before.filter(pl.col("marker") == "in").select("article_id", i_end=pl.col("a_start") - 1).unique()
     )
-    starts = m.select("article_id", "a_start", "entity_type").sort("article_id", "a_start")
+    starts = m.select("article_id", "a_start", "entity_type", "entity_id").sort("article_id", "a_start")
     prev_end = m.select("article_id", p_end="a_end").unique().sort("p_end")
     return (
         starts.with_columns(key=pl.col("a_start") - 1)
@@ -141,6 +149,7 @@ def _org_after_in(m: pl.DataFrame, before: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(
             (pl.col("entity_type") == "ORG")
+            & ~_PERSON_ROLE
             & (pl.col("a_start") - pl.col("i_end") <= _ORG_IN_GAP)
             & (pl.col("a_start") // SENTENCE_STRIDE == pl.col("i_end") // SENTENCE_STRIDE)
             & (pl.col("p_end").is_null() | (pl.col("p_end") < pl.col("i_end")))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import KEYS
+from orchestration.transforms.events.contracts import KEYS, text_order
 from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.reference import read_table
 from orchestration.transforms.text import normalize_expr
@@ -99,4 +99,37 @@ def name_tails(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             .otherwise("char_end"),
         )
         .drop("_next", "tail_end", "_tail_char")
+    )
+
+
+def titled_names(m: pl.DataFrame) -> pl.DataFrame:
+    """A new person's name right before the title chain of a known person is that known person
+    ("محمد عبدالرحمن آل ثاني نائب رئيس مجلس الوزراء وزير الخارجية القطري": the title resolved to
+    the office holder; the name, a variant the base does not spell, is his): the made-up person
+    goes, and the holder's span starts at the name, so من and و reach him as they reached it. A
+    known person always wins over a made-up one (issue 11). ``m``: mentions with ``t_start``."""
+    m = text_order(m, KEYS)
+    cols = ("entity_id", "entity_type", "t_start", "a_start", "actor_code")
+    nxt = {c: shift_in_group(pl.col(c), -1, KEYS) for c in cols}
+    own_country = pl.col("actor_code").str.slice(0, 3)
+    before_title = (
+        pl.col("entity_id").str.starts_with("person:new:")
+        # a bare name: with a title of its own ("وزير الخارجية التونسي X الأمين العام … Y") it is
+        # the verb's subject and the titled person after it its object
+        & (pl.col("t_start") == pl.col("a_start"))
+        & (own_country.is_null() | (own_country == nxt["actor_code"].str.slice(0, 3)))
+        & (nxt["entity_type"] == "PERSON")
+        & ~nxt["entity_id"].str.starts_with("person:new:")
+        & (nxt["t_start"] == pl.col("a_end") + 1)
+        & (nxt["t_start"] < nxt["a_start"])
+    ).fill_null(False)
+    m = m.with_columns(_named=before_title)
+    return (
+        m.with_columns(
+            t_start=pl.when(shift_in_group(pl.col("_named"), 1, KEYS).fill_null(False))
+            .then(shift_in_group(pl.col("t_start"), 1, KEYS))
+            .otherwise(pl.col("t_start"))
+        )
+        .filter(~pl.col("_named"))
+        .drop("_named")
     )
