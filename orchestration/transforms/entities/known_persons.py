@@ -18,8 +18,10 @@ A one-word new person that is the family name of a known person named in the sam
 The first name must be the same word: Arabic given names one letter apart are other names
 (سلطان / سلمان, محمد / محمود). A first name spelt another way only in transliteration letters and
 inner vowels (جون / جان نويل بارو) counts when the title's code supports the known person (dated or
-adjacent title), never on being named in the article alone. Sharing the country alone is no support: the White House's روبيرت غيبس
-(USAGOV) is not Robert Gates (غيتس, USAMIL). Several known candidates with equal support leave the
+adjacent title), never on being named in the article alone.
+
+Sharing the country alone is no support: the White House's روبيرت غيبس (USAGOV) is not Robert
+Gates (غيتس, USAMIL). Several known candidates with equal support leave the
 new person alone.
 """
 
