@@ -17,8 +17,12 @@ A one-word new person that is the family name of a known person named in the sam
 (جوزيبي كونتي ... كونتي) is that person too: coreference, the known person wins.
 
 The first name must be the same word: Arabic given names one letter apart are other names
-(سلطان / سلمان, محمد / محمود). Sharing the country alone is no support: the White House's روبيرت غيبس
-(USAGOV) is not Robert Gates (غيتس, USAMIL). Several known candidates with equal support leave the
+(سلطان / سلمان, محمد / محمود). A first name spelt another way only in transliteration letters and
+inner vowels (جون / جان نويل بارو) counts when the title's code supports the known person (dated or
+adjacent title), never on being named in the article alone.
+
+Sharing the country alone is no support: the White House's روبيرت غيبس (USAGOV) is not Robert
+Gates (غيتس, USAMIL). Several known candidates with equal support leave the
 new person alone.
 """
 
@@ -50,13 +54,18 @@ def _ends(frame: pl.DataFrame, key: pl.Expr) -> pl.DataFrame:
 
 
 def _candidates(new: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
-    """(new mention, known person) pairs: the same first name, family names within one edit."""
+    """(new mention, known person, loose) pairs: family names within one edit and the same first
+    name, or (``loose``) a first name that differs only in transliteration letters and vowels
+    (جون / جان نويل بارو), which needs the title's code for support."""
     close = within_one_edit(new["sl"], known["sl"]).rename({"query": "sl", "target": "k_sl"})
+    pairs = new.join(close, on="sl").join(
+        known.select("first", k_first=skeleton(pl.col("first")), k_sl="sl", k_id="entity_id"), on="k_sl"
+    )
+    same = pl.col("first") == pl.col("first_right")
     return (
-        new.join(close, on="sl")
-        .join(known.select("first", k_sl="sl", k_id="entity_id"), on=["first", "k_sl"])
-        .select("mid", "k_id")
-        .unique()
+        pairs.filter(same | (skeleton(pl.col("first")) == pl.col("k_first")))
+        .group_by("mid", "k_id")
+        .agg(loose=~same.any())
     )
 
 
@@ -108,7 +117,12 @@ def resolve_to_known(
     new = _ends(allm, key_exprs(pl.col("surf"))[0])
     known = _ends(person_keys.select("key", "entity_id", "iso3").unique(), pl.col("key"))
     cand = (
-        pl.concat([_candidates(new, known), _family_only(allm, person_keys, named)])
+        pl.concat(
+            [
+                _candidates(new, known),
+                _family_only(allm, person_keys, named).with_columns(loose=pl.lit(False)),
+            ]
+        )
         .unique()
         .join(allm.select("mid", "aidx", "actor_code"), on="mid")
     )
@@ -145,7 +159,8 @@ def resolve_to_known(
             support=pl.col("here").fill_null(False).cast(pl.Int8) * 2
             + (dated.fill_null(False) | pl.col("titled").fill_null(False)).cast(pl.Int8)
         )
-        .filter(pl.col("support") > 0)
+        # A loose first name needs a code: being named in the article is not enough.
+        .filter((pl.col("support") > 0) & ~(pl.col("loose") & (pl.col("support") % 2 == 0)))
         .filter(pl.col("support") == pl.col("support").max().over("mid"))
         .filter(pl.col("k_id").n_unique().over("mid") == 1)
         .unique("mid")
