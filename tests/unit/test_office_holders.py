@@ -249,6 +249,14 @@ def test_every_merged_spell_names_a_known_person(kb: KnowledgeBase) -> None:
     assert kb.persons["entity_id"].is_unique().all()
 
 
+def holders_on(kb: KnowledgeBase, iso3: str, office: str, on: date) -> pl.DataFrame:
+    """The KB persons holding ``office`` of ``iso3`` on ``on``."""
+    held = office_holders(kb.office_spells, on).filter(
+        pl.col("country_iso3") == iso3, pl.col("office") == office
+    )
+    return held.join(kb.persons, on="entity_id")
+
+
 @pytest.mark.parametrize(
     ("iso3", "office", "on", "expected"),
     [
@@ -262,10 +270,7 @@ def test_every_merged_spell_names_a_known_person(kb: KnowledgeBase) -> None:
 def test_spot_checks_from_wikidata(
     kb: KnowledgeBase, iso3: str, office: str, on: date, expected: str
 ) -> None:
-    held = office_holders(kb.office_spells, on).filter(
-        pl.col("country_iso3") == iso3, pl.col("office") == office
-    )
-    names = held.join(kb.persons, on="entity_id")
+    names = holders_on(kb, iso3, office, on)
     assert names["name_en"].to_list() == [expected]
     assert names["source"].to_list() == ["wikidata"]
 

@@ -3,23 +3,14 @@ new positions, its guard against offices held by several people at once, and rol
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
-from pathlib import Path
 
 import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import KnowledgeBase, load_kb, office_holders
-
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "build_office_holders", ROOT / "scripts" / "build_office_holders.py"
-)
-assert _spec and _spec.loader
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
+from orchestration.transforms.reference import KnowledgeBase, load_kb
+from tests.unit.test_office_holders import build, holders_on
 
 RAW_COLUMNS = ["position", "person", "personID", "start", "end", "enwiki", "country_iso3"]
 
@@ -87,10 +78,7 @@ def test_a_label_held_by_several_people_at_once_is_left_out() -> None:
 def test_spot_checks_of_the_new_states_and_offices(
     kb: KnowledgeBase, iso3: str, office: str, on: date, expected: str
 ) -> None:
-    held = office_holders(kb.office_spells, on).filter(
-        pl.col("country_iso3") == iso3, pl.col("office") == office
-    )
-    assert held.join(kb.persons, on="entity_id")["name_en"].to_list() == [expected]
+    assert holders_on(kb, iso3, office, on)["name_en"].to_list() == [expected]
 
 
 def test_speaker_role_resolves_to_the_holder_of_the_day(kb: KnowledgeBase) -> None:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld.org_names import trim_appositive
-from orchestration.transforms.reference import KnowledgeBase, load_kb
-
-
-@cache
-def _kb() -> KnowledgeBase:
-    return load_kb()
+from tests.unit.test_openworld import _kb
 
 
 def _orgs(body: str) -> list[str]:

@@ -3,24 +3,9 @@ name (``bio._PERS_RESTART``): the tagger read طلعت زكريا as two persons
 
 from __future__ import annotations
 
-import polars as pl
-
 from orchestration.transforms.openworld.bio import decode_spans, viterbi_labels
 from orchestration.transforms.openworld.docstack import LABELS
-
-
-def _rows(scores: list[dict[str, float]], joined: list[bool], conj: list[bool]) -> pl.DataFrame:
-    return pl.DataFrame(
-        {
-            "wid": range(len(scores)),
-            "aidx": [0] * len(scores),
-            "joined": joined,
-            "conj": conj,
-            **{lab: [r.get(lab, -5.0) for r in scores] for lab in LABELS},
-        },
-        schema_overrides={"wid": pl.Int64, "aidx": pl.UInt32},
-    )
-
+from tests.unit.test_tagger import _rows
 
 # حقق الفنان طلعت زكريا حلمه: زكريا scores higher as a new person than as the name's second word.
 NAME = [{"B-PERS": 2.0, "O": 0.0}, {"B-PERS": 1.5, "I-PERS": 1.0, "O": 0.0}]
