@@ -99,7 +99,9 @@ def resolve_to_known(
     """``mentions`` of new persons (``aidx, surf, entity_id, actor_code`` ...) with those that are
     a variant of a known person re-pointed to them (``method`` ``fuzzy``, their dated code).
 
-    ``dates``: ``aidx, date``; ``named``: ``aidx, entity_id`` of known persons in each article;
+    ``dates``: ``aidx, date`` and optionally ``floor`` (an undated article's earliest plausible
+    date, ``undated.undated_floors``: the known person's code then comes from the offices they can
+    still have held after it); ``named``: ``aidx, entity_id`` of known persons in each article;
     ``person_keys``: lexicon name keys of known persons (``key, entity_id, iso3``); ``titles``:
     role mentions (``aidx, cs, ce, actor_code``) whose codes support a name next to them."""
     if mentions.is_empty():
@@ -115,8 +117,11 @@ def resolve_to_known(
     if cand.is_empty():
         return mentions
     cand = cand.join(dates, on="aidx", how="left")
+    # An undated article's ``floor`` (as in ``role_refs``): only offices still held after it count.
+    floor = [pl.col("floor")] if "floor" in cand.columns else []
     spells = rl.person_spells_on(
-        cand.with_row_index("req_id").select("req_id", entity_id="k_id", date="date"), kb.office_spells
+        cand.with_row_index("req_id").select("req_id", *floor, entity_id="k_id", date="date"),
+        kb.office_spells,
     )
     cand = cand.with_row_index("req_id").join(
         spells.select("req_id", "spell_cameo_code"), on="req_id", how="left"
