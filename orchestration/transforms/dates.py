@@ -185,8 +185,9 @@ def hijri_to_gregorian(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
     return pl.lit(0).cast(pl.Date) + pl.duration(days=jdn - 2440588)
 
 
-def _valid_date(y: pl.Expr, m: pl.Expr, d: pl.Expr) -> pl.Expr:
-    return pl.format("{}-{}-{}", y, m, d).str.to_date("%Y-%m-%d", strict=False)
+def ymd_date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """The date of year, month and day expressions (NULL when invalid, e.g. 29 February 2023)."""
+    return pl.format("{}-{}-{}", year, month, day).str.to_date("%Y-%m-%d", strict=False)
 
 
 def find_dates(
@@ -296,9 +297,7 @@ def find_dates(
         h = (
             finish(h)
             .with_columns(
-                date=pl.when(has_g)
-                .then(_valid_date(pl.col("gy"), pl.col("gm"), pl.col("gd")))
-                .otherwise(conv),
+                date=pl.when(has_g).then(ymd_date(pl.col("gy"), pl.col("gm"), pl.col("gd"))).otherwise(conv),
                 calendar=pl.when(has_g).then(pl.lit("gregorian")).otherwise(pl.lit("hijri")),
                 method=pl.when(has_g).then(pl.lit("hijri_equivalent")).otherwise(pl.lit("hijri_tabular")),
                 precision=pl.lit("day"),
@@ -365,11 +364,11 @@ def _finish_gregorian(g: pl.DataFrame, kind: str, method: str) -> pl.DataFrame:
     return (
         g.with_columns(precision=precision, calendar=pl.lit("gregorian"), method=pl.lit(method))
         .with_columns(
-            date=pl.when(has_year).then(_valid_date(pl.col("year"), month_for_date, day_for_date)),
+            date=pl.when(has_year).then(ymd_date(pl.col("year"), month_for_date, day_for_date)),
             # Leap year 2000 accepts 29 February when the year is unknown.
             _ok=pl.when(has_year)
             .then(pl.col("year").is_between(1800, 2100))
-            .otherwise(_valid_date(pl.lit(2000), month_for_date, day_for_date).is_not_null()),
+            .otherwise(ymd_date(pl.lit(2000), month_for_date, day_for_date).is_not_null()),
         )
         .filter(pl.col("_ok") & (pl.col("date").is_not_null() | ~has_year))
     )
@@ -389,14 +388,14 @@ def parse_metadata_date(expr: pl.Expr | str) -> pl.Expr:
         return s.struct.field(f"{i}")
 
     return pl.coalesce(
-        _valid_date(f(iso, 1), f(iso, 2), f(iso, 3)),
+        ymd_date(f(iso, 1), f(iso, 2), f(iso, 3)),
         pl.format("{} {} {}", f(rfc, 1), f(rfc, 2).str.to_titlecase(), f(rfc, 3)).str.to_date(
             "%d %b %Y", strict=False
         ),
         pl.format("{} {} {}", f(mdy, 2), f(mdy, 1).str.to_titlecase(), f(mdy, 3)).str.to_date(
             "%d %b %Y", strict=False
         ),
-        _valid_date(f(dmy, 3), f(dmy, 2), f(dmy, 1)),
+        ymd_date(f(dmy, 3), f(dmy, 2), f(dmy, 1)),
     )
 
 
@@ -415,11 +414,6 @@ def latest_text_year(
         .group_by(ids)
         .agg(text_year=pl.col("year").max())
     )
-
-
-def ymd_date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
-    """The date of year, month and day expressions (NULL when invalid, e.g. 29 February 2023)."""
-    return _valid_date(year, month, day)
 
 
 def embed_signature_date(line: pl.Expr) -> pl.Expr:
