@@ -17,7 +17,8 @@ Recognized forms (on normalized text: ASCII digits, plain spaces, no tatweel —
   precedes and a year, the second word of a two-word month (الأول/الثاني) or a month-context word
   (الجاري، الماضي …) follows, so ordinary words are not read as months.
 
-Month names live in ``data/reference/months.csv``, weekday/label/era words in ``date_words.csv``.
+Month names live in ``data/reference/months.csv``, weekday/label/era words in ``date_words.csv``;
+``date_patterns`` loads them and builds the regexes (re-exported here).
 Dates are found with a regex that tokenizes the whole string (dates, digit runs, letter runs, other
 runs), so every match starts on a token boundary and character offsets are exact.
 """
@@ -26,13 +27,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.date_patterns import (  # noqa: F401  (re-exported: callers import them from dates)
+    cover_pattern,
+    date_patterns,
+    exact_date_pattern,
+    fold,
+    fuzzy_month_table,
+    load_date_words,
+    load_months,
+    strip_dates,
+    strip_names,
+)
 from orchestration.transforms.normalize import ascii_digits, plain_spaces
-from orchestration.transforms.reference import REFERENCE_DIR, read_table
+from orchestration.transforms.reference import REFERENCE_DIR
 
 FIND_DATES_SCHEMA: dict[str, pl.DataType] = {
     "char_start": pl.Int64(),
@@ -46,133 +57,6 @@ FIND_DATES_SCHEMA: dict[str, pl.DataType] = {
     "calendar": pl.String(),
     "method": pl.String(),
 }
-
-_S = "[ \\t]*"
-_S1 = "[ \\t]+"
-_YEAR_WORD = "(?:(?:من +)?(?:عام|العام|سنة) *)?"
-_HIJRI_ERA = "(?:هجرية|هجري|للهجرة|هـ*)"
-_AGREE = "(?:و?الموافق|الموافقة|و?يوافق)(?: *ل)?"
-_CONTEXT_WORDS = "الجاري|الحالي|الماضي|المقبل|المنصرم|القادم"
-_SECOND_WORDS = "الأول|الاول|الثاني|الثانى"
-_ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B) if c != 0x0640]
-_FOLD_FROM = ["أ", "إ", "آ", "ى", "ة"]
-_FOLD_TO = ["ا", "ا", "ا", "ي", "ه"]
-_MIN_FUZZY_LEN = 4
-
-
-def _escape(s: str) -> str:
-    out = []
-    for ch in s:
-        if ch == " ":
-            out.append(" +")
-        elif ch in r"\.+*?()|[]{}^$#&-~":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _alternation(names: Sequence[str]) -> str:
-    # Longest first: Rust regex alternation is leftmost-first, so كانون الثاني must precede كانون.
-    return "(?:" + "|".join(_escape(n) for n in sorted(set(names), key=lambda s: (-len(s), s))) + ")"
-
-
-def _fold(expr: pl.Expr) -> pl.Expr:
-    return expr.str.replace_many(_FOLD_FROM, _FOLD_TO)
-
-
-@lru_cache(maxsize=4)
-def load_months(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
-    """``months.csv``: name, month (1-12), calendar (gregorian|hijri), variety, notes."""
-    return read_table("months.csv", reference_dir, {"month": pl.Int32()})
-
-
-@lru_cache(maxsize=4)
-def load_date_words(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
-    """``date_words.csv``: word, kind (weekday|label|era|not_month), value, notes."""
-    return read_table("date_words.csv", reference_dir)
-
-
-def _edit1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    subs = {a + c + b[1:] for a, b in splits if b for c in _ARABIC_LETTERS}
-    inserts = {a + c + b for a, b in splits for c in _ARABIC_LETTERS}
-    return (deletes | subs | inserts) - {word}
-
-
-@lru_cache(maxsize=4)
-def _fuzzy_month_table(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
-    """(variant, second) -> month for every spelling one edit away from a Gregorian month name.
-
-    Built once from months.csv (a loop over dictionary entries, not over text rows). Variants that
-    point to two different months, and words listed as ``not_month`` in date_words.csv, are dropped.
-    """
-    months = load_months(reference_dir).filter(pl.col("calendar") == "gregorian")
-    not_month = set(load_date_words(reference_dir).filter(pl.col("kind") == "not_month")["word"].to_list())
-    rows: list[tuple[str, str, int]] = []
-    for name, month in months.select("name", "month").iter_rows():
-        first, _, second = name.partition(" ")
-        if len(first) < _MIN_FUZZY_LEN:
-            continue
-        for variant in _edit1(first):
-            if variant not in not_month:
-                rows.append((variant, second, month))
-    table = pl.DataFrame(
-        rows, schema={"variant": pl.String, "second": pl.String, "month": pl.Int32}, orient="row"
-    )
-    table = table.with_columns(_fold(pl.col("variant")), _fold(pl.col("second"))).unique()
-    return table.filter(pl.col("month").n_unique().over("variant", "second") == 1).unique(
-        ["variant", "second"]
-    )
-
-
-@lru_cache(maxsize=4)
-def _patterns(reference_dir: Path = REFERENCE_DIR) -> dict[str, str]:
-    months = load_months(reference_dir)
-    gm = _alternation(months.filter(pl.col("calendar") == "gregorian")["name"].to_list())
-    hm = _alternation(months.filter(pl.col("calendar") == "hijri")["name"].to_list())
-    gmx = f"(?P<m>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
-    year_tail = f"(?:{_S}[,،]?{_S}{_YEAR_WORD}(?P<y>[0-9]{{4}}))"
-    return {
-        "hijri": (
-            f"(?P<hd>[0-9]{{1,2}}){_S}(?:من +)?(?P<hm>{hm}){_S}[,،]?{_S}(?P<hy>1[3-5][0-9]{{2}})"
-            f"(?:(?:{_S}{_HIJRI_ERA})?{_S}[,،\\-]?{_S}{_AGREE}{_S}"
-            f"(?P<gd>[0-9]{{1,2}}){_S}(?:من +)?(?P<gm>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
-            f"{_S}[,،]?{_S}{_YEAR_WORD}(?P<gy>[0-9]{{4}}))?"
-        ),
-        "dmy": f"(?P<d>[0-9]{{1,2}}){_S}(?:من +)?(?:شهر +)?{gmx}{year_tail}?",
-        "num_dmy": "(?P<d>[0-9]{1,2})[/.\\-](?P<m>[0-9]{1,2})[/.\\-](?P<y>[0-9]{4})",
-        "num_ymd": "(?P<y>[0-9]{4})[/.\\-](?P<m>[0-9]{1,2})[/.\\-](?P<d>[0-9]{1,2})",
-        "my": f"(?P<pre>[وبفل])?{gmx}{year_tail}",
-        "year": f"(?P<pre>[وبفل])?(?:عام|العام|سنة){_S1}(?P<y>[0-9]{{4}})",
-        "fuzzy": (
-            f"(?P<d>[0-9]{{1,2}}){_S1}(?:من +)?(?P<w>\\p{{Arabic}}{{3,10}})"
-            f"(?:{_S1}(?P<w2>{_SECOND_WORDS})|{_S}[,،]?{_S}{_YEAR_WORD}(?P<y>[0-9]{{4}})"
-            f"|{_S1}(?P<ctx>{_CONTEXT_WORDS}))"
-        ),
-    }
-
-
-def _strip_names(pattern: str) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
-
-
-@lru_cache(maxsize=4)
-def _cover_pattern(reference_dir: Path = REFERENCE_DIR) -> str:
-    alts = "|".join(f"(?:{_strip_names(p)})" for p in _patterns(reference_dir).values())
-    return f"{alts}|[0-9]+|[\\p{{L}}\\p{{M}}]+|[^\\p{{L}}\\p{{M}}0-9]+"
-
-
-def exact_date_pattern(reference_dir: Path = REFERENCE_DIR) -> str:
-    """One unanchored regex matching any non-fuzzy date form (used to strip dates from a line)."""
-    pats = _patterns(reference_dir)
-    return "|".join(f"(?:{_strip_names(p)})" for k, p in pats.items() if k != "fuzzy")
-
-
-def strip_dates(expr: pl.Expr, reference_dir: Path = REFERENCE_DIR) -> pl.Expr:
-    """Replace every exact date in ``expr`` by a space."""
-    return expr.str.replace_all(exact_date_pattern(reference_dir), " ")
 
 
 def hijri_to_gregorian(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
@@ -210,9 +94,9 @@ def find_dates(
         ids = ["row_nr"]
     else:
         ids = [id_cols] if isinstance(id_cols, str) else list(id_cols)
-    pats = _patterns(reference_dir)
+    pats = date_patterns(reference_dir)
     anchored = {k: f"^(?:{p})$" for k, p in pats.items()}
-    any_date = "^(?:" + "|".join(f"(?:{_strip_names(p)})" for p in pats.values()) + ")$"
+    any_date = "^(?:" + "|".join(f"(?:{strip_names(p)})" for p in pats.values()) + ")$"
 
     toks = (
         # Texts without any digit (ASCII, Arabic-Indic, Persian) hold no date: drop them before mapping.
@@ -220,7 +104,7 @@ def find_dates(
         .filter(pl.col("_text").str.contains("[0-9\u0660-\u0669\u06f0-\u06f9]"))
         .with_columns(_text=plain_spaces(ascii_digits(pl.col("_text"))))
         .with_row_index("_rid")
-        .select("_rid", *ids, tok=pl.col("_text").str.extract_all(_cover_pattern(reference_dir)))
+        .select("_rid", *ids, tok=pl.col("_text").str.extract_all(cover_pattern(reference_dir)))
         .explode("tok")
         .drop_nulls("tok")
         .with_columns(n=pl.col("tok").str.len_chars().cast(pl.Int64))
@@ -334,10 +218,10 @@ def find_dates(
         f = f.with_columns(
             day=grp("fuzzy", "d").cast(pl.Int32),
             year=grp("fuzzy", "y").cast(pl.Int32),
-            variant=_fold(grp("fuzzy", "w")),
-            second=_fold(grp("fuzzy", "w2")).fill_null(""),
+            variant=fold(grp("fuzzy", "w")),
+            second=fold(grp("fuzzy", "w2")).fill_null(""),
             pre=pl.lit(None, pl.String),
-        ).join(_fuzzy_month_table(reference_dir), on=["variant", "second"], how="inner")
+        ).join(fuzzy_month_table(reference_dir), on=["variant", "second"], how="inner")
         parts.append(_finish_gregorian(finish(f), "dmy", "fuzzy").select(out_cols))
 
     schema = {**{c: df.schema[c] for c in ids}, **FIND_DATES_SCHEMA}
