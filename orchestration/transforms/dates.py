@@ -18,27 +18,32 @@ Recognized forms (on normalized text: ASCII digits, plain spaces, no tatweel —
   (الجاري، الماضي …) follows, so ordinary words are not read as months.
 
 Month names live in ``data/reference/months.csv``, weekday/label/era words in ``date_words.csv``;
-``date_patterns`` loads them and builds the regexes (re-exported here).
+``date_patterns`` loads them and builds the regexes, ``date_forms`` parses each form's groups into a
+date (both re-exported here for their callers).
 Dates are found with a regex that tokenizes the whole string (dates, digit runs, letter runs, other
 runs), so every match starts on a token boundary and character offsets are exact.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.date_forms import (  # noqa: F401  (re-exported: callers import them from dates)
+    anchored,
+    fuzzy_dates,
+    gregorian_dates,
+    hijri_dates,
+    hijri_to_gregorian,
+    ymd_date,
+)
 from orchestration.transforms.date_patterns import (  # noqa: F401  (re-exported: callers import them from dates)
     cover_pattern,
     date_patterns,
     exact_date_pattern,
-    fold,
-    fuzzy_month_table,
     load_date_words,
-    load_months,
     strip_dates,
     strip_names,
 )
@@ -57,21 +62,6 @@ FIND_DATES_SCHEMA: dict[str, pl.DataType] = {
     "calendar": pl.String(),
     "method": pl.String(),
 }
-
-
-def hijri_to_gregorian(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
-    """Tabular (arithmetic) Islamic calendar -> Gregorian date. Accurate to ±1 day vs Umm al-Qura.
-
-    JDN = d + ceil(29.5 (m-1)) + 354 (y-1) + floor((3 + 11 y) / 30) + 1948439 (epoch 16 July 622 Julian).
-    """
-    y, m, d = year.cast(pl.Int64), month.cast(pl.Int64), day.cast(pl.Int64)
-    jdn = d + (59 * (m - 1) + 1) // 2 + 354 * (y - 1) + (3 + 11 * y) // 30 + 1948439
-    return pl.lit(0).cast(pl.Date) + pl.duration(days=jdn - 2440588)
-
-
-def ymd_date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
-    """The date of year, month and day expressions (NULL when invalid, e.g. 29 February 2023)."""
-    return pl.format("{}-{}-{}", year, month, day).str.to_date("%Y-%m-%d", strict=False)
 
 
 def find_dates(
@@ -94,10 +84,28 @@ def find_dates(
         ids = ["row_nr"]
     else:
         ids = [id_cols] if isinstance(id_cols, str) else list(id_cols)
-    pats = date_patterns(reference_dir)
-    anchored = {k: f"^(?:{p})$" for k, p in pats.items()}
-    any_date = "^(?:" + "|".join(f"(?:{strip_names(p)})" for p in pats.values()) + ")$"
+    toks = _date_tokens(df, text_col, ids, reference_dir)
+    out_cols = [*ids, *FIND_DATES_SCHEMA]
+    parts = [
+        part.select(out_cols)
+        for part in (
+            hijri_dates(toks, reference_dir),
+            *gregorian_dates(toks, reference_dir),
+            fuzzy_dates(toks, reference_dir),
+        )
+        if part is not None
+    ]
+    schema = {**{c: df.schema[c] for c in ids}, **FIND_DATES_SCHEMA}
+    if not parts:
+        return pl.DataFrame(schema=schema)
+    return pl.concat([p.cast(schema) for p in parts]).sort([*ids, "char_start"])
 
+
+def _date_tokens(df: pl.DataFrame, text_col: str, ids: list[str], reference_dir: Path) -> pl.DataFrame:
+    """The date tokens of each text (``_rid``, ids, ``tok``, ``start``, ``n``) with their ``kind``
+    (the first date pattern, in ``date_patterns`` order, that matches the whole token)."""
+    pats = date_patterns(reference_dir)
+    any_date = "^(?:" + "|".join(f"(?:{strip_names(p)})" for p in pats.values()) + ")$"
     toks = (
         # Texts without any digit (ASCII, Arabic-Indic, Persian) hold no date: drop them before mapping.
         df.select(*ids, _text=pl.col(text_col))
@@ -128,134 +136,8 @@ def find_dates(
     )
     kind = pl.lit(None, dtype=pl.String)
     for k in reversed(list(pats)):
-        kind = pl.when(pl.col("tok").str.contains(anchored[k])).then(pl.lit(k)).otherwise(kind)
-    toks = toks.with_columns(kind=kind)
-
-    months = load_months(reference_dir)
-    greg = months.filter(pl.col("calendar") == "gregorian").select("name", "month")
-    hij = months.filter(pl.col("calendar") == "hijri").select("name", "month")
-    out_cols = [
-        *ids,
-        "char_start",
-        "char_end",
-        "surface",
-        "year",
-        "month",
-        "day",
-        "date",
-        "precision",
-        "calendar",
-        "method",
-    ]
-    parts: list[pl.DataFrame] = []
-
-    def grp(k: str, name: str) -> pl.Expr:
-        return pl.col("tok").str.extract_groups(anchored[k]).struct.field(name)
-
-    def finish(frame: pl.DataFrame, pre: pl.Expr | None = None) -> pl.DataFrame:
-        shift = pre.str.len_chars().fill_null(0).cast(pl.Int64) if pre is not None else pl.lit(0, pl.Int64)
-        return frame.with_columns(
-            char_start=pl.col("start") + shift,
-            char_end=pl.col("start") + pl.col("n"),
-            surface=pl.col("tok").str.slice(shift),
-        )
-
-    # Hijri, with or without a Gregorian equivalent.
-    h = toks.filter(pl.col("kind") == "hijri")
-    if h.height:
-        h = (
-            h.with_columns(
-                hd=grp("hijri", "hd").cast(pl.Int32),
-                hm_name=grp("hijri", "hm"),
-                hy=grp("hijri", "hy").cast(pl.Int32),
-                gd=grp("hijri", "gd").cast(pl.Int32),
-                gm_name=grp("hijri", "gm"),
-                gy=grp("hijri", "gy").cast(pl.Int32),
-            )
-            .join(hij.rename({"name": "hm_name", "month": "hm"}), on="hm_name", how="left")
-            .join(greg.rename({"name": "gm_name", "month": "gm"}), on="gm_name", how="left")
-            .filter(pl.col("hd").is_between(1, 30) & pl.col("hm").is_not_null())
-        )
-        has_g = pl.col("gy").is_not_null() & pl.col("gm").is_not_null()
-        conv = hijri_to_gregorian(pl.col("hy"), pl.col("hm"), pl.col("hd"))
-        h = (
-            finish(h)
-            .with_columns(
-                date=pl.when(has_g).then(ymd_date(pl.col("gy"), pl.col("gm"), pl.col("gd"))).otherwise(conv),
-                calendar=pl.when(has_g).then(pl.lit("gregorian")).otherwise(pl.lit("hijri")),
-                method=pl.when(has_g).then(pl.lit("hijri_equivalent")).otherwise(pl.lit("hijri_tabular")),
-                precision=pl.lit("day"),
-            )
-            .with_columns(
-                year=pl.col("date").dt.year().cast(pl.Int32),
-                month=pl.col("date").dt.month().cast(pl.Int32),
-                day=pl.col("date").dt.day().cast(pl.Int32),
-            )
-        )
-        parts.append(h.filter(pl.col("date").is_not_null()).select(out_cols))
-
-    # Gregorian with month names (exact), numeric forms, month-year, year.
-    for k in ("dmy", "num_dmy", "num_ymd", "my", "year"):
-        g = toks.filter(pl.col("kind") == k)
-        if not g.height:
-            continue
-        names = set(_named_groups(pats[k]))
-        g = g.with_columns(
-            day=grp(k, "d").cast(pl.Int32) if "d" in names else pl.lit(None, pl.Int32),
-            year=grp(k, "y").cast(pl.Int32),
-            m_raw=grp(k, "m") if "m" in names else pl.lit(None, pl.String),
-            pre=grp(k, "pre") if "pre" in names else pl.lit(None, pl.String),
-        )
-        if k.startswith("num"):
-            g = g.with_columns(month=pl.col("m_raw").cast(pl.Int32))
-        else:
-            g = g.join(greg.rename({"name": "m_raw"}), on="m_raw", how="left")
-        parts.append(_finish_gregorian(finish(g, pl.col("pre")), k, "exact").select(out_cols))
-
-    # Fuzzy month names (one edit away) with a day before and a year/context after.
-    f = toks.filter(pl.col("kind") == "fuzzy")
-    if f.height:
-        f = f.with_columns(
-            day=grp("fuzzy", "d").cast(pl.Int32),
-            year=grp("fuzzy", "y").cast(pl.Int32),
-            variant=fold(grp("fuzzy", "w")),
-            second=fold(grp("fuzzy", "w2")).fill_null(""),
-            pre=pl.lit(None, pl.String),
-        ).join(fuzzy_month_table(reference_dir), on=["variant", "second"], how="inner")
-        parts.append(_finish_gregorian(finish(f), "dmy", "fuzzy").select(out_cols))
-
-    schema = {**{c: df.schema[c] for c in ids}, **FIND_DATES_SCHEMA}
-    if not parts:
-        return pl.DataFrame(schema=schema)
-    return pl.concat([p.cast(schema) for p in parts]).sort([*ids, "char_start"])
-
-
-def _named_groups(pattern: str) -> list[str]:
-    return re.findall(r"\(\?P<(\w+)>", pattern)
-
-
-def _finish_gregorian(g: pl.DataFrame, kind: str, method: str) -> pl.DataFrame:
-    has_year = pl.col("year").is_not_null()
-    precision = {
-        "dmy": pl.when(has_year).then(pl.lit("day")).otherwise(pl.lit("day_no_year")),
-        "num_dmy": pl.lit("day"),
-        "num_ymd": pl.lit("day"),
-        "my": pl.lit("month"),
-        "year": pl.lit("year"),
-    }[kind]
-    day_for_date = pl.col("day").fill_null(1)
-    month_for_date = pl.col("month").fill_null(1)
-    return (
-        g.with_columns(precision=precision, calendar=pl.lit("gregorian"), method=pl.lit(method))
-        .with_columns(
-            date=pl.when(has_year).then(ymd_date(pl.col("year"), month_for_date, day_for_date)),
-            # Leap year 2000 accepts 29 February when the year is unknown.
-            _ok=pl.when(has_year)
-            .then(pl.col("year").is_between(1800, 2100))
-            .otherwise(ymd_date(pl.lit(2000), month_for_date, day_for_date).is_not_null()),
-        )
-        .filter(pl.col("_ok") & (pl.col("date").is_not_null() | ~has_year))
-    )
+        kind = pl.when(pl.col("tok").str.contains(anchored(k, reference_dir))).then(pl.lit(k)).otherwise(kind)
+    return toks.with_columns(kind=kind)
 
 
 def parse_metadata_date(expr: pl.Expr | str) -> pl.Expr:
