@@ -272,7 +272,8 @@ def read_inbox(
     known = (known_articles if known_articles is not None else pl.DataFrame(schema=KNOWN_SCHEMA)).select(
         "article_id", _known_file="source_file", _known_rec="record_index"
     )
-    good = good.join(known.cast({"_known_rec": pl.Int64}), on="article_id", how="left")
+    # ``maintain_order``: the first copy below is the first row of the sorted ``good``.
+    good = good.join(known.cast({"_known_rec": pl.Int64}), on="article_id", how="left", maintain_order="left")
     # An article already in the warehouse keeps its first file; otherwise the first copy here wins.
     first = pl.coalesce("_known_file", pl.col("source_file").first().over("article_id"))
     first_rec = pl.when(pl.col("_known_file").is_not_null()).then(pl.col("_known_rec"))

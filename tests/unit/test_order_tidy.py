@@ -8,6 +8,7 @@ import polars as pl
 from orchestration.transforms.clean import clean_articles
 from orchestration.transforms.clean_lines import mark_title
 from orchestration.transforms.entities.phrases import attach_persons, role_phrases
+from orchestration.transforms.entities.roles import office_roles
 from orchestration.transforms.header_dates import today_dates
 from orchestration.transforms.ingest import read_inbox
 from orchestration.transforms.text import GAP_SPACE
@@ -126,3 +127,18 @@ def test_clean_articles_does_not_depend_on_row_order() -> None:
     outs = [clean_articles(rows) for rows in _shuffles(raw)[:3]]
     for i in (0, 1):
         _same_for_all([out[i] for out in outs])
+
+
+def test_office_role_code_tie_does_not_depend_on_row_order() -> None:
+    # Two role keys of one office with different CAMEO roles, equally often: one answer.
+    roles = pl.DataFrame(
+        {
+            "office": ["other", "other", "other", "other"],
+            "role": ["soldier", "officer", "official", "spokesman"],
+            "cameo_role": ["MIL", "MIL", "GOV", "GOV"],
+            "rank": [9, 9, 9, 9],
+        }
+    )
+    outs = [office_roles(rows) for rows in _shuffles(roles)]
+    _same_for_all(outs)
+    assert outs[0]["cameo_role"].to_list() == ["GOV"]
