@@ -134,10 +134,9 @@ def mark_title(lines: pl.DataFrame, base: pl.DataFrame) -> pl.DataFrame:
     meta_title = base.select("_a", _meta_title=_title_key(normalize_text("meta_title")))
     lines = lines.join(meta_title, on="_a", how="left").with_columns(tkey=_title_key(pl.col("line")))
     cand = ~pl.col("blank") & ~pl.col("bp_drop") & ~pl.col("is_meta")
-    lines = lines.with_columns(cand=cand).with_columns(
-        cand_rank=pl.col("cand").cast(pl.Int64).cum_sum().over("_a")
-    )
-    is_first = pl.col("cand") & (pl.col("cand_rank") == 1)
+    # The first candidate by line number, not by row position (joins need not keep the row order).
+    lines = lines.with_columns(cand=cand)
+    is_first = pl.col("cand") & (pl.col("line_no") == pl.when("cand").then("line_no").min().over("_a"))
     # At most one first candidate per article: evaluate it on that subset instead of on every line.
     first = lines.filter(is_first).select(
         "_a",

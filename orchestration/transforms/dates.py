@@ -17,22 +17,38 @@ Recognized forms (on normalized text: ASCII digits, plain spaces, no tatweel —
   precedes and a year, the second word of a two-word month (الأول/الثاني) or a month-context word
   (الجاري، الماضي …) follows, so ordinary words are not read as months.
 
-Month names live in ``data/reference/months.csv``, weekday/label/era words in ``date_words.csv``.
+Month names live in ``data/reference/months.csv``, weekday/label/era words in ``date_words.csv``;
+``date_patterns`` loads them and builds the regexes, ``date_forms`` parses each form's groups into a
+date (both re-exported here for their callers).
 Dates are found with a regex that tokenizes the whole string (dates, digit runs, letter runs, other
 runs), so every match starts on a token boundary and character offsets are exact.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
+from orchestration.transforms.date_forms import (  # noqa: F401  (re-exported: callers import them from dates)
+    anchored,
+    fuzzy_dates,
+    gregorian_dates,
+    hijri_dates,
+    hijri_to_gregorian,
+    ymd_date,
+)
+from orchestration.transforms.date_patterns import (  # noqa: F401  (re-exported: callers import them from dates)
+    cover_pattern,
+    date_patterns,
+    exact_date_pattern,
+    load_date_words,
+    strip_dates,
+    strip_names,
+)
 from orchestration.transforms.normalize import ascii_digits, plain_spaces
-from orchestration.transforms.reference import REFERENCE_DIR, read_table
+from orchestration.transforms.reference import REFERENCE_DIR
 
 FIND_DATES_SCHEMA: dict[str, pl.DataType] = {
     "char_start": pl.Int64(),
@@ -46,147 +62,6 @@ FIND_DATES_SCHEMA: dict[str, pl.DataType] = {
     "calendar": pl.String(),
     "method": pl.String(),
 }
-
-_S = "[ \\t]*"
-_S1 = "[ \\t]+"
-_YEAR_WORD = "(?:(?:من +)?(?:عام|العام|سنة) *)?"
-_HIJRI_ERA = "(?:هجرية|هجري|للهجرة|هـ*)"
-_AGREE = "(?:و?الموافق|الموافقة|و?يوافق)(?: *ل)?"
-_CONTEXT_WORDS = "الجاري|الحالي|الماضي|المقبل|المنصرم|القادم"
-_SECOND_WORDS = "الأول|الاول|الثاني|الثانى"
-_ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B) if c != 0x0640]
-_FOLD_FROM = ["أ", "إ", "آ", "ى", "ة"]
-_FOLD_TO = ["ا", "ا", "ا", "ي", "ه"]
-_MIN_FUZZY_LEN = 4
-
-
-def _escape(s: str) -> str:
-    out = []
-    for ch in s:
-        if ch == " ":
-            out.append(" +")
-        elif ch in r"\.+*?()|[]{}^$#&-~":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _alternation(names: Sequence[str]) -> str:
-    # Longest first: Rust regex alternation is leftmost-first, so كانون الثاني must precede كانون.
-    return "(?:" + "|".join(_escape(n) for n in sorted(set(names), key=lambda s: (-len(s), s))) + ")"
-
-
-def _fold(expr: pl.Expr) -> pl.Expr:
-    return expr.str.replace_many(_FOLD_FROM, _FOLD_TO)
-
-
-@lru_cache(maxsize=4)
-def load_months(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
-    """``months.csv``: name, month (1-12), calendar (gregorian|hijri), variety, notes."""
-    return read_table("months.csv", reference_dir, {"month": pl.Int32()})
-
-
-@lru_cache(maxsize=4)
-def load_date_words(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
-    """``date_words.csv``: word, kind (weekday|label|era|not_month), value, notes."""
-    return read_table("date_words.csv", reference_dir)
-
-
-def _edit1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    subs = {a + c + b[1:] for a, b in splits if b for c in _ARABIC_LETTERS}
-    inserts = {a + c + b for a, b in splits for c in _ARABIC_LETTERS}
-    return (deletes | subs | inserts) - {word}
-
-
-@lru_cache(maxsize=4)
-def _fuzzy_month_table(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
-    """(variant, second) -> month for every spelling one edit away from a Gregorian month name.
-
-    Built once from months.csv (a loop over dictionary entries, not over text rows). Variants that
-    point to two different months, and words listed as ``not_month`` in date_words.csv, are dropped.
-    """
-    months = load_months(reference_dir).filter(pl.col("calendar") == "gregorian")
-    not_month = set(load_date_words(reference_dir).filter(pl.col("kind") == "not_month")["word"].to_list())
-    rows: list[tuple[str, str, int]] = []
-    for name, month in months.select("name", "month").iter_rows():
-        first, _, second = name.partition(" ")
-        if len(first) < _MIN_FUZZY_LEN:
-            continue
-        for variant in _edit1(first):
-            if variant not in not_month:
-                rows.append((variant, second, month))
-    table = pl.DataFrame(
-        rows, schema={"variant": pl.String, "second": pl.String, "month": pl.Int32}, orient="row"
-    )
-    table = table.with_columns(_fold(pl.col("variant")), _fold(pl.col("second"))).unique()
-    return table.filter(pl.col("month").n_unique().over("variant", "second") == 1).unique(
-        ["variant", "second"]
-    )
-
-
-@lru_cache(maxsize=4)
-def _patterns(reference_dir: Path = REFERENCE_DIR) -> dict[str, str]:
-    months = load_months(reference_dir)
-    gm = _alternation(months.filter(pl.col("calendar") == "gregorian")["name"].to_list())
-    hm = _alternation(months.filter(pl.col("calendar") == "hijri")["name"].to_list())
-    gmx = f"(?P<m>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
-    year_tail = f"(?:{_S}[,،]?{_S}{_YEAR_WORD}(?P<y>[0-9]{{4}}))"
-    return {
-        "hijri": (
-            f"(?P<hd>[0-9]{{1,2}}){_S}(?:من +)?(?P<hm>{hm}){_S}[,،]?{_S}(?P<hy>1[3-5][0-9]{{2}})"
-            f"(?:(?:{_S}{_HIJRI_ERA})?{_S}[,،\\-]?{_S}{_AGREE}{_S}"
-            f"(?P<gd>[0-9]{{1,2}}){_S}(?:من +)?(?P<gm>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
-            f"{_S}[,،]?{_S}{_YEAR_WORD}(?P<gy>[0-9]{{4}}))?"
-        ),
-        "dmy": f"(?P<d>[0-9]{{1,2}}){_S}(?:من +)?(?:شهر +)?{gmx}{year_tail}?",
-        "num_dmy": "(?P<d>[0-9]{1,2})[/.\\-](?P<m>[0-9]{1,2})[/.\\-](?P<y>[0-9]{4})",
-        "num_ymd": "(?P<y>[0-9]{4})[/.\\-](?P<m>[0-9]{1,2})[/.\\-](?P<d>[0-9]{1,2})",
-        "my": f"(?P<pre>[وبفل])?{gmx}{year_tail}",
-        "year": f"(?P<pre>[وبفل])?(?:عام|العام|سنة){_S1}(?P<y>[0-9]{{4}})",
-        "fuzzy": (
-            f"(?P<d>[0-9]{{1,2}}){_S1}(?:من +)?(?P<w>\\p{{Arabic}}{{3,10}})"
-            f"(?:{_S1}(?P<w2>{_SECOND_WORDS})|{_S}[,،]?{_S}{_YEAR_WORD}(?P<y>[0-9]{{4}})"
-            f"|{_S1}(?P<ctx>{_CONTEXT_WORDS}))"
-        ),
-    }
-
-
-def _strip_names(pattern: str) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
-
-
-@lru_cache(maxsize=4)
-def _cover_pattern(reference_dir: Path = REFERENCE_DIR) -> str:
-    alts = "|".join(f"(?:{_strip_names(p)})" for p in _patterns(reference_dir).values())
-    return f"{alts}|[0-9]+|[\\p{{L}}\\p{{M}}]+|[^\\p{{L}}\\p{{M}}0-9]+"
-
-
-def exact_date_pattern(reference_dir: Path = REFERENCE_DIR) -> str:
-    """One unanchored regex matching any non-fuzzy date form (used to strip dates from a line)."""
-    pats = _patterns(reference_dir)
-    return "|".join(f"(?:{_strip_names(p)})" for k, p in pats.items() if k != "fuzzy")
-
-
-def strip_dates(expr: pl.Expr, reference_dir: Path = REFERENCE_DIR) -> pl.Expr:
-    """Replace every exact date in ``expr`` by a space."""
-    return expr.str.replace_all(exact_date_pattern(reference_dir), " ")
-
-
-def hijri_to_gregorian(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
-    """Tabular (arithmetic) Islamic calendar -> Gregorian date. Accurate to ±1 day vs Umm al-Qura.
-
-    JDN = d + ceil(29.5 (m-1)) + 354 (y-1) + floor((3 + 11 y) / 30) + 1948439 (epoch 16 July 622 Julian).
-    """
-    y, m, d = year.cast(pl.Int64), month.cast(pl.Int64), day.cast(pl.Int64)
-    jdn = d + (59 * (m - 1) + 1) // 2 + 354 * (y - 1) + (3 + 11 * y) // 30 + 1948439
-    return pl.lit(0).cast(pl.Date) + pl.duration(days=jdn - 2440588)
-
-
-def _valid_date(y: pl.Expr, m: pl.Expr, d: pl.Expr) -> pl.Expr:
-    return pl.format("{}-{}-{}", y, m, d).str.to_date("%Y-%m-%d", strict=False)
 
 
 def find_dates(
@@ -209,17 +84,35 @@ def find_dates(
         ids = ["row_nr"]
     else:
         ids = [id_cols] if isinstance(id_cols, str) else list(id_cols)
-    pats = _patterns(reference_dir)
-    anchored = {k: f"^(?:{p})$" for k, p in pats.items()}
-    any_date = "^(?:" + "|".join(f"(?:{_strip_names(p)})" for p in pats.values()) + ")$"
+    toks = _date_tokens(df, text_col, ids, reference_dir)
+    out_cols = [*ids, *FIND_DATES_SCHEMA]
+    parts = [
+        part.select(out_cols)
+        for part in (
+            hijri_dates(toks, reference_dir),
+            *gregorian_dates(toks, reference_dir),
+            fuzzy_dates(toks, reference_dir),
+        )
+        if part is not None
+    ]
+    schema = {**{c: df.schema[c] for c in ids}, **FIND_DATES_SCHEMA}
+    if not parts:
+        return pl.DataFrame(schema=schema)
+    return pl.concat([p.cast(schema) for p in parts]).sort([*ids, "char_start"])
 
+
+def _date_tokens(df: pl.DataFrame, text_col: str, ids: list[str], reference_dir: Path) -> pl.DataFrame:
+    """The date tokens of each text (``_rid``, ids, ``tok``, ``start``, ``n``) with their ``kind``
+    (the first date pattern, in ``date_patterns`` order, that matches the whole token)."""
+    pats = date_patterns(reference_dir)
+    any_date = "^(?:" + "|".join(f"(?:{strip_names(p)})" for p in pats.values()) + ")$"
     toks = (
         # Texts without any digit (ASCII, Arabic-Indic, Persian) hold no date: drop them before mapping.
         df.select(*ids, _text=pl.col(text_col))
         .filter(pl.col("_text").str.contains("[0-9\u0660-\u0669\u06f0-\u06f9]"))
         .with_columns(_text=plain_spaces(ascii_digits(pl.col("_text"))))
         .with_row_index("_rid")
-        .select("_rid", *ids, tok=pl.col("_text").str.extract_all(_cover_pattern(reference_dir)))
+        .select("_rid", *ids, tok=pl.col("_text").str.extract_all(cover_pattern(reference_dir)))
         .explode("tok")
         .drop_nulls("tok")
         .with_columns(n=pl.col("tok").str.len_chars().cast(pl.Int64))
@@ -243,136 +136,8 @@ def find_dates(
     )
     kind = pl.lit(None, dtype=pl.String)
     for k in reversed(list(pats)):
-        kind = pl.when(pl.col("tok").str.contains(anchored[k])).then(pl.lit(k)).otherwise(kind)
-    toks = toks.with_columns(kind=kind)
-
-    months = load_months(reference_dir)
-    greg = months.filter(pl.col("calendar") == "gregorian").select("name", "month")
-    hij = months.filter(pl.col("calendar") == "hijri").select("name", "month")
-    out_cols = [
-        *ids,
-        "char_start",
-        "char_end",
-        "surface",
-        "year",
-        "month",
-        "day",
-        "date",
-        "precision",
-        "calendar",
-        "method",
-    ]
-    parts: list[pl.DataFrame] = []
-
-    def grp(k: str, name: str) -> pl.Expr:
-        return pl.col("tok").str.extract_groups(anchored[k]).struct.field(name)
-
-    def finish(frame: pl.DataFrame, pre: pl.Expr | None = None) -> pl.DataFrame:
-        shift = pre.str.len_chars().fill_null(0).cast(pl.Int64) if pre is not None else pl.lit(0, pl.Int64)
-        return frame.with_columns(
-            char_start=pl.col("start") + shift,
-            char_end=pl.col("start") + pl.col("n"),
-            surface=pl.col("tok").str.slice(shift),
-        )
-
-    # Hijri, with or without a Gregorian equivalent.
-    h = toks.filter(pl.col("kind") == "hijri")
-    if h.height:
-        h = (
-            h.with_columns(
-                hd=grp("hijri", "hd").cast(pl.Int32),
-                hm_name=grp("hijri", "hm"),
-                hy=grp("hijri", "hy").cast(pl.Int32),
-                gd=grp("hijri", "gd").cast(pl.Int32),
-                gm_name=grp("hijri", "gm"),
-                gy=grp("hijri", "gy").cast(pl.Int32),
-            )
-            .join(hij.rename({"name": "hm_name", "month": "hm"}), on="hm_name", how="left")
-            .join(greg.rename({"name": "gm_name", "month": "gm"}), on="gm_name", how="left")
-            .filter(pl.col("hd").is_between(1, 30) & pl.col("hm").is_not_null())
-        )
-        has_g = pl.col("gy").is_not_null() & pl.col("gm").is_not_null()
-        conv = hijri_to_gregorian(pl.col("hy"), pl.col("hm"), pl.col("hd"))
-        h = (
-            finish(h)
-            .with_columns(
-                date=pl.when(has_g)
-                .then(_valid_date(pl.col("gy"), pl.col("gm"), pl.col("gd")))
-                .otherwise(conv),
-                calendar=pl.when(has_g).then(pl.lit("gregorian")).otherwise(pl.lit("hijri")),
-                method=pl.when(has_g).then(pl.lit("hijri_equivalent")).otherwise(pl.lit("hijri_tabular")),
-                precision=pl.lit("day"),
-            )
-            .with_columns(
-                year=pl.col("date").dt.year().cast(pl.Int32),
-                month=pl.col("date").dt.month().cast(pl.Int32),
-                day=pl.col("date").dt.day().cast(pl.Int32),
-            )
-        )
-        parts.append(h.filter(pl.col("date").is_not_null()).select(out_cols))
-
-    # Gregorian with month names (exact), numeric forms, month-year, year.
-    for k in ("dmy", "num_dmy", "num_ymd", "my", "year"):
-        g = toks.filter(pl.col("kind") == k)
-        if not g.height:
-            continue
-        names = set(_named_groups(pats[k]))
-        g = g.with_columns(
-            day=grp(k, "d").cast(pl.Int32) if "d" in names else pl.lit(None, pl.Int32),
-            year=grp(k, "y").cast(pl.Int32),
-            m_raw=grp(k, "m") if "m" in names else pl.lit(None, pl.String),
-            pre=grp(k, "pre") if "pre" in names else pl.lit(None, pl.String),
-        )
-        if k.startswith("num"):
-            g = g.with_columns(month=pl.col("m_raw").cast(pl.Int32))
-        else:
-            g = g.join(greg.rename({"name": "m_raw"}), on="m_raw", how="left")
-        parts.append(_finish_gregorian(finish(g, pl.col("pre")), k, "exact").select(out_cols))
-
-    # Fuzzy month names (one edit away) with a day before and a year/context after.
-    f = toks.filter(pl.col("kind") == "fuzzy")
-    if f.height:
-        f = f.with_columns(
-            day=grp("fuzzy", "d").cast(pl.Int32),
-            year=grp("fuzzy", "y").cast(pl.Int32),
-            variant=_fold(grp("fuzzy", "w")),
-            second=_fold(grp("fuzzy", "w2")).fill_null(""),
-            pre=pl.lit(None, pl.String),
-        ).join(_fuzzy_month_table(reference_dir), on=["variant", "second"], how="inner")
-        parts.append(_finish_gregorian(finish(f), "dmy", "fuzzy").select(out_cols))
-
-    schema = {**{c: df.schema[c] for c in ids}, **FIND_DATES_SCHEMA}
-    if not parts:
-        return pl.DataFrame(schema=schema)
-    return pl.concat([p.cast(schema) for p in parts]).sort([*ids, "char_start"])
-
-
-def _named_groups(pattern: str) -> list[str]:
-    return re.findall(r"\(\?P<(\w+)>", pattern)
-
-
-def _finish_gregorian(g: pl.DataFrame, kind: str, method: str) -> pl.DataFrame:
-    has_year = pl.col("year").is_not_null()
-    precision = {
-        "dmy": pl.when(has_year).then(pl.lit("day")).otherwise(pl.lit("day_no_year")),
-        "num_dmy": pl.lit("day"),
-        "num_ymd": pl.lit("day"),
-        "my": pl.lit("month"),
-        "year": pl.lit("year"),
-    }[kind]
-    day_for_date = pl.col("day").fill_null(1)
-    month_for_date = pl.col("month").fill_null(1)
-    return (
-        g.with_columns(precision=precision, calendar=pl.lit("gregorian"), method=pl.lit(method))
-        .with_columns(
-            date=pl.when(has_year).then(_valid_date(pl.col("year"), month_for_date, day_for_date)),
-            # Leap year 2000 accepts 29 February when the year is unknown.
-            _ok=pl.when(has_year)
-            .then(pl.col("year").is_between(1800, 2100))
-            .otherwise(_valid_date(pl.lit(2000), month_for_date, day_for_date).is_not_null()),
-        )
-        .filter(pl.col("_ok") & (pl.col("date").is_not_null() | ~has_year))
-    )
+        kind = pl.when(pl.col("tok").str.contains(anchored(k, reference_dir))).then(pl.lit(k)).otherwise(kind)
+    return toks.with_columns(kind=kind)
 
 
 def parse_metadata_date(expr: pl.Expr | str) -> pl.Expr:
@@ -389,14 +154,14 @@ def parse_metadata_date(expr: pl.Expr | str) -> pl.Expr:
         return s.struct.field(f"{i}")
 
     return pl.coalesce(
-        _valid_date(f(iso, 1), f(iso, 2), f(iso, 3)),
+        ymd_date(f(iso, 1), f(iso, 2), f(iso, 3)),
         pl.format("{} {} {}", f(rfc, 1), f(rfc, 2).str.to_titlecase(), f(rfc, 3)).str.to_date(
             "%d %b %Y", strict=False
         ),
         pl.format("{} {} {}", f(mdy, 2), f(mdy, 1).str.to_titlecase(), f(mdy, 3)).str.to_date(
             "%d %b %Y", strict=False
         ),
-        _valid_date(f(dmy, 3), f(dmy, 2), f(dmy, 1)),
+        ymd_date(f(dmy, 3), f(dmy, 2), f(dmy, 1)),
     )
 
 
@@ -415,11 +180,6 @@ def latest_text_year(
         .group_by(ids)
         .agg(text_year=pl.col("year").max())
     )
-
-
-def ymd_date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
-    """The date of year, month and day expressions (NULL when invalid, e.g. 29 February 2023)."""
-    return _valid_date(year, month, day)
 
 
 def embed_signature_date(line: pl.Expr) -> pl.Expr:

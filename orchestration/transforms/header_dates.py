@@ -21,7 +21,13 @@ def first_month_day(found: pl.DataFrame, name: str, key: str = "article_id") -> 
     return (
         found.filter(pl.col("precision") == "day_no_year")
         .group_by(key, "line_no")
-        .agg((pl.col("month") * 100 + pl.col("day")).sort_by("char_start").first().cast(pl.Int32).alias(name))
+        .agg(
+            (pl.col("month") * 100 + pl.col("day"))
+            .sort_by("char_start", "month", "day")
+            .first()
+            .cast(pl.Int32)
+            .alias(name)
+        )
     )
 
 
@@ -113,7 +119,8 @@ def today_dates(
         .filter(pl.col("_ok"))
         .join(named, on="_wd", how="left")
         .filter(pl.col("_named").is_null() | (pl.col("_named") == pl.col("date").dt.weekday().cast(pl.Int64)))
-        .sort(*keys, "char_start")
+        # A total order: two readings starting on one character give the earlier date.
+        .sort(*keys, "char_start", "date")
         .group_by(key, maintain_order=True)
         .agg(_today_date=pl.col("date").first())
     )

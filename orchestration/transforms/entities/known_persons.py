@@ -97,6 +97,19 @@ def _adjacent_title_codes(new: pl.DataFrame, titles: pl.DataFrame | None) -> pl.
     return near.filter(after | before).select("mid", "t_code").unique()
 
 
+def _with_spell_codes(cand: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """``spell_cameo_code``: the known candidate's (``k_id``) code on the article's ``date``."""
+    # An undated article's ``floor`` (as in ``role_refs``): only offices still held after it count.
+    floor = [pl.col("floor")] if "floor" in cand.columns else []
+    spells = rl.person_spells_on(
+        cand.with_row_index("req_id").select("req_id", *floor, entity_id="k_id", date="date"),
+        kb.office_spells,
+    )
+    return cand.with_row_index("req_id").join(
+        spells.select("req_id", "spell_cameo_code"), on="req_id", how="left"
+    )
+
+
 def resolve_to_known(
     mentions: pl.DataFrame,
     dates: pl.DataFrame,
@@ -108,7 +121,9 @@ def resolve_to_known(
     """``mentions`` of new persons (``aidx, surf, entity_id, actor_code`` ...) with those that are
     a variant of a known person re-pointed to them (``method`` ``fuzzy``, their dated code).
 
-    ``dates``: ``aidx, date``; ``named``: ``aidx, entity_id`` of known persons in each article;
+    ``dates``: ``aidx, date`` and optionally ``floor`` (an undated article's earliest plausible
+    date, ``undated.undated_floors``: the known person's code then comes from the offices they can
+    still have held after it); ``named``: ``aidx, entity_id`` of known persons in each article;
     ``person_keys``: lexicon name keys of known persons (``key, entity_id, iso3``); ``titles``:
     role mentions (``aidx, cs, ce, actor_code``) whose codes support a name next to them."""
     if mentions.is_empty():
@@ -128,13 +143,7 @@ def resolve_to_known(
     )
     if cand.is_empty():
         return mentions
-    cand = cand.join(dates, on="aidx", how="left")
-    spells = rl.person_spells_on(
-        cand.with_row_index("req_id").select("req_id", entity_id="k_id", date="date"), kb.office_spells
-    )
-    cand = cand.with_row_index("req_id").join(
-        spells.select("req_id", "spell_cameo_code"), on="req_id", how="left"
-    )
+    cand = _with_spell_codes(cand.join(dates, on="aidx", how="left"), kb)
     in_article = named.select("aidx", k_id="entity_id").unique().with_columns(here=pl.lit(True))
     held = kb.office_spells.select(k_id="entity_id", t_code="cameo_code").unique()
     titled = (

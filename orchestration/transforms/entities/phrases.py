@@ -106,7 +106,15 @@ def role_phrases(
     )
     chosen = (
         pl.concat([after, over], how="diagonal_relaxed")
-        .sort("overlap", pl.col("_lk").fill_null(0), maintain_order=True)
+        # A total order, not the joins': of two country readings starting on one word, the longer.
+        .sort(
+            "overlap",
+            pl.col("_lk").fill_null(0),
+            "spec_w1",
+            "spec_eid",
+            descending=[False, False, True, False],
+            maintain_order=True,
+        )
         .unique("eid", keep="first", maintain_order=True)
         .drop("aidx", "w1", "_lk")
     )
@@ -189,7 +197,13 @@ def attach_persons(
         .filter(pl.col("p_gap") == GAP_SPACE)
         .select("eid", "person_eid")
     )
-    forward = pl.concat([direct, via]).unique("eid", keep="first", maintain_order=True)
+    # A person right after the phrase before one after an honorific or role; then a total order.
+    forward = (
+        pl.concat([direct.with_columns(_via=pl.lit(0)), via.with_columns(_via=pl.lit(1))])
+        .sort("eid", "_via", "person_eid")
+        .unique("eid", keep="first", maintain_order=True)
+        .drop("_via")
+    )
     # Postposed apposition (محمد بن سلمان ولي العهد السعودي): only when the countries agree, since
     # "subject object" order puts a person right before a role just as often (أطلع بوتين العاهل السعودي).
     backward = (

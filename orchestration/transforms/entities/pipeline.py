@@ -239,7 +239,8 @@ def extract_entity_mentions(
     new_mentions = pl.concat([new_mentions, family], how="diagonal_relaxed")
     # A known person wins over a new one made up from a variant of their name.
     person_keys = el.lex.filter((pl.col("kind") == "name") & (pl.col("entity_type") == "PERSON"))
-    dates, named = arts.select("aidx", "date"), firm_persons.select("aidx", "entity_id")
+    dates = arts.select("aidx", "date").join(floors, on="aidx", how="left")
+    named = firm_persons.select("aidx", "entity_id")
     titles = pl.concat([r.role_mentions, r.igo_mentions], how="diagonal_relaxed")
     new_mentions = kp.resolve_to_known(new_mentions, dates, named, person_keys, kb, titles)
     new_entities = r.new_entities.join(new_mentions.select("entity_id").unique(), on="entity_id", how="semi")

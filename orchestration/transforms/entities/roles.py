@@ -182,7 +182,8 @@ def office_roles(roles: pl.DataFrame) -> pl.DataFrame:
             role=pl.when(pl.col("role").n_unique() == 1)
             .then(pl.col("role").first())
             .otherwise(pl.col("office").first()),
-            cameo_role=pl.col("cameo_role").mode().first(),
+            # ``mode`` returns tied values in no set order: the smallest of them.
+            cameo_role=pl.col("cameo_role").mode().sort().first(),
             rank=pl.col("rank").min(),
         )
     )
