@@ -62,3 +62,15 @@ def test_the_question_word_how_is_not_kyiv() -> None:
 def test_words_of_a_hashtag_are_no_place_mentions() -> None:
     body = "وشارك الآلاف في الحملة #غزة_تحت_القصف و#السودان على تويتر من القاهرة."
     assert _places(body) == ["place:cairo"]
+
+
+def test_a_place_designator_names_the_unlisted_place_after_it() -> None:
+    m = _mentions("واستشهد فلسطيني شرق مخيم البريج جنوب القطاع ، وعثر على جثتين قرب نهر مهروت .")
+    found = m.filter(pl.col("entity_id").str.starts_with("place:new:"))
+    assert found["surface"].to_list() == ["البريج", "مهروت"]
+    # An adjective after the designator is no name: منطقة عازلة.
+    assert (
+        _mentions("وأقام الجيش منطقة عازلة على الحدود .")
+        .filter(pl.col("entity_id").str.starts_with("place:new:"))
+        .is_empty()
+    )
