@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 import polars as pl
+import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.openworld import resolve, tagger
 from orchestration.transforms.openworld.org_names import trim_appositive
 from orchestration.transforms.reference import KnowledgeBase, load_kb
 
@@ -75,3 +77,14 @@ def test_an_organization_takes_the_country_of_the_nationality_adjective_after_it
     )
     org = m.filter(pl.col("entity_type") == "ORG")
     assert org.select("surface", "actor_code").rows() == [("الغد", "JOR")]
+
+
+def test_a_head_noun_alone_is_no_organization(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tagger reads جامعة before a known city (جامعة ليدز) as a one-word organization.
+    def tag(w: pl.DataFrame, _v: pl.DataFrame, _weights: pl.DataFrame) -> pl.DataFrame:
+        hit = w.filter(pl.col("token") == "جامعة")
+        rows = [(a, s, s, "ORG", "model", 0.9) for a, s in zip(hit["aidx"], hit["wid"], strict=True)]
+        return pl.DataFrame(rows, schema=tagger.MODEL_SPANS_SCHEMA, orient="row")
+
+    monkeypatch.setattr(resolve, "tag_words", tag)
+    assert _orgs("وخلال سنوات دراسته في جامعة ليدز تعرف على زملائه .") == []

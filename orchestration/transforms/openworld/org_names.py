@@ -176,3 +176,12 @@ def designated_places(w: pl.DataFrame) -> pl.DataFrame:
     """A place designator names the place after it (مخيم البريج، نهر دجلة، ولاية غوجارات):
     ``aidx, s, e, n, method, entity_type``."""
     return names_after_head(w, pl.col("place_head")).with_columns(entity_type=pl.lit("PLACE"))
+
+
+def drop_bare_heads(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """``spans`` less one-word organizations that are a head noun alone (جامعة، معهد، مكتب): the
+    common noun before a name (often a known place the tagger left out: جامعة ليدز), never a name."""
+    c = pl.col
+    head = w.select(c("org_head") | c("appositive") | c("facility") | c("place_head"))
+    bare = (spans["s"] == spans["e"]) & (spans["entity_type"] == "ORG") & head.to_series().gather(spans["s"])
+    return spans.filter(~bare.fill_null(False))
