@@ -27,6 +27,8 @@ COMMON_FACILITY = 3.0
 COMMON_NAME_PART = 4.8
 # Zipf frequency below which the word after an appositive head is a name, not a common noun.
 COMMON_APPOSED = 4.0
+# Zipf frequency from which a lone word is an ordinary noun, not a place name (المدينة 5.3).
+COMMON_PLACE = 5.0
 _QUOTE = r"[\"«»“”]"
 
 
@@ -185,3 +187,11 @@ def drop_bare_heads(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
     head = w.select(c("org_head") | c("appositive") | c("facility") | c("place_head"))
     bare = (spans["s"] == spans["e"]) & (spans["entity_type"] == "ORG") & head.to_series().gather(spans["s"])
     return spans.filter(~bare.fill_null(False))
+
+
+def drop_common_places(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """``spans`` less one-word places that are a frequent ordinary word (المدينة "the city",
+    البحر، دار): the tagger's slip on a common noun; a real town the gazetteer lacks is rare."""
+    common = ((w["zipf"] >= COMMON_PLACE) & w["al"]).gather(spans["s"])
+    lone = (spans["s"] == spans["e"]) & (spans["entity_type"] == "PLACE") & common
+    return spans.filter(~lone.fill_null(False))

@@ -14,6 +14,7 @@ from orchestration.transforms.openworld.org_names import (
     appositive_names,
     designated_places,
     drop_bare_heads,
+    drop_common_places,
     nisba_after,
     prefer_firm,
     trim_appositive,
@@ -91,7 +92,8 @@ def find_open_world(
         rules = arbitrate(rules, _model_spans(w, v, tagger, lx.titles))
     # Quoted and facility names after a head noun: the quotes and the head fix their extent.
     rules = prefer_firm(rules, _longest(appositive_names(w)))
-    spans = nisba_after(trim_appositive(drop_bare_heads(_longest(rules), w), w), w)
+    spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
+    spans = nisba_after(trim_appositive(spans, w), w)
     spans = whole_first_word(span_text(w, spans), w)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
     taken = _wids(spans)
