@@ -11,7 +11,8 @@ over an overlapping rule span (``openworld/arbitrate.py``) 0.694 and 0.608; with
 floor at 0.45 0.692 and 0.639; with ambiguous person forms no longer blocking the tagger, lone
 frequent words dropped and surname coreference through clitics and past name-shape guesses 0.698
 and 0.649; with quoted and facility organization names, organization adjectives read as nisbas
-and no كيف for Kyiv 0.702 (ORG F1 0.512 -> 0.530, LOC 0.804 -> 0.806) and 0.650.
+and no كيف for Kyiv 0.702 (ORG F1 0.512 -> 0.530, LOC 0.804 -> 0.806) and 0.650; with places named
+by a designator, lone head nouns and frequent definite nouns dropped 0.705 (ORG 0.532, LOC 0.811).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.695
+MICRO_F1_FLOOR = 0.698
 PERS_RECALL_FLOOR = 0.64
 
 
