@@ -88,3 +88,17 @@ def test_a_head_noun_alone_is_no_organization(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(resolve, "tag_words", tag)
     assert _orgs("وخلال سنوات دراسته في جامعة ليدز تعرف على زملائه .") == []
+
+
+def _ids(body: str) -> list[str]:
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    return m.filter(pl.col("entity_type") == "ORG")["entity_id"].to_list()
+
+
+def test_an_ambiguous_bodys_name_heading_a_phrase_is_the_common_word() -> None:
+    # فتح "opening" with its object, القاعدة "the base" with its adjective.
+    assert _ids("وتوجه إلى وكالات بنكية من أجل فتح حسابات بمبالغ كبيرة .") == []
+    assert _ids("وهبطت الطائرة في القاعدة الجوية قرب العاصمة .") == []
+    # The name standing alone, before a conjunction or a grammar word, stays the body.
+    assert _ids("وقالت فتح إن الاتفاق لم يوقع بعد .") == ["org:fatah"]
+    assert "org:fatah" in _ids("واتفقت فتح وحماس على الهدنة .")
