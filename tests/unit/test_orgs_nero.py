@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.openworld import resolve, tagger
 from orchestration.transforms.openworld.org_names import trim_appositive
 from tests.unit.test_openworld import _kb
 
@@ -68,3 +70,28 @@ def test_an_organization_takes_the_country_of_the_nationality_adjective_after_it
     )
     org = m.filter(pl.col("entity_type") == "ORG")
     assert org.select("surface", "actor_code").rows() == [("الغد", "JOR")]
+
+
+def test_a_head_noun_alone_is_no_organization(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tagger reads جامعة before a known city (جامعة ليدز) as a one-word organization.
+    def tag(w: pl.DataFrame, _v: pl.DataFrame, _weights: pl.DataFrame) -> pl.DataFrame:
+        hit = w.filter(pl.col("token") == "جامعة")
+        rows = [(a, s, s, "ORG", "model", 0.9) for a, s in zip(hit["aidx"], hit["wid"], strict=True)]
+        return pl.DataFrame(rows, schema=tagger.MODEL_SPANS_SCHEMA, orient="row")
+
+    monkeypatch.setattr(resolve, "tag_words", tag)
+    assert _orgs("وخلال سنوات دراسته في جامعة ليدز تعرف على زملائه .") == []
+
+
+def _ids(body: str) -> list[str]:
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    return m.filter(pl.col("entity_type") == "ORG")["entity_id"].to_list()
+
+
+def test_an_ambiguous_bodys_name_heading_a_phrase_is_the_common_word() -> None:
+    # فتح "opening" with its object, القاعدة "the base" with its adjective.
+    assert _ids("وتوجه إلى وكالات بنكية من أجل فتح حسابات بمبالغ كبيرة .") == []
+    assert _ids("وهبطت الطائرة في القاعدة الجوية قرب العاصمة .") == []
+    # The name standing alone, before a conjunction or a grammar word, stays the body.
+    assert _ids("وقالت فتح إن الاتفاق لم يوقع بعد .") == ["org:fatah"]
+    assert "org:fatah" in _ids("واتفقت فتح وحماس على الهدنة .")

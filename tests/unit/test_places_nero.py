@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.hamza import inner_hamza
+from orchestration.transforms.openworld import resolve, tagger
 from tests.unit.test_openworld import _kb
 
 
@@ -55,3 +57,27 @@ def test_the_question_word_how_is_not_kyiv() -> None:
 def test_words_of_a_hashtag_are_no_place_mentions() -> None:
     body = "وشارك الآلاف في الحملة #غزة_تحت_القصف و#السودان على تويتر من القاهرة."
     assert _places(body) == ["place:cairo"]
+
+
+def test_a_place_designator_names_the_unlisted_place_after_it() -> None:
+    m = _mentions("واستشهد فلسطيني شرق مخيم البريج جنوب القطاع ، وعثر على جثتين قرب نهر مهروت .")
+    found = m.filter(pl.col("entity_id").str.starts_with("place:new:"))
+    assert found["surface"].to_list() == ["البريج", "مهروت"]
+    # An adjective after the designator is no name: منطقة عازلة.
+    assert (
+        _mentions("وأقام الجيش منطقة عازلة على الحدود .")
+        .filter(pl.col("entity_id").str.starts_with("place:new:"))
+        .is_empty()
+    )
+
+
+def test_a_lone_frequent_definite_noun_is_no_found_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tagger reads المدينة ("the city") as a place nobody listed; a rare word stays one.
+    def tag(w: pl.DataFrame, _v: pl.DataFrame, _weights: pl.DataFrame) -> pl.DataFrame:
+        hit = w.filter(pl.col("token").is_in(["المدينة", "البريج"]))
+        rows = [(a, s, s, "PLACE", "model", 0.9) for a, s in zip(hit["aidx"], hit["wid"], strict=True)]
+        return pl.DataFrame(rows, schema=tagger.MODEL_SPANS_SCHEMA, orient="row")
+
+    monkeypatch.setattr(resolve, "tag_words", tag)
+    m = _mentions("وقتل مسلحون شرطيا في المدينة ، واستشهد شاب في البريج .")
+    assert m.filter(pl.col("entity_type") == "PLACE")["surface"].to_list() == ["البريج"]

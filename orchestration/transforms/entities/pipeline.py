@@ -32,6 +32,7 @@ from orchestration.transforms.entities import new_persons as np_
 from orchestration.transforms.entities import phrases as ph
 from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities import selection as sel
+from orchestration.transforms.entities.ambiguous_orgs import drop_phrase_heads
 from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
 from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_free_places
 from orchestration.transforms.entities.hashtags import drop_hashtag_matches
@@ -228,9 +229,9 @@ def extract_entity_mentions(
     firm_persons = persons.filter(~pl.col("ambiguous"))
     floors = undated_floors(arts, kb_present(kb.office_spells), reference_dir)
     r = _roles(elements, persons, firm_persons, words, el, kb, floors)
-    names = sel.supported(
-        elements.filter(pl.col("kind").is_in(["name", "nisba"])), r.used_specs, r.annot["eid"], words, el.stop
-    )
+    # An ambiguous body's name heading a phrase is the common word (فتح حسابات، القاعدة الجوية).
+    names = drop_phrase_heads(elements.filter(pl.col("kind").is_in(["name", "nisba"])), words, el.stop)
+    names = sel.supported(names, r.used_specs, r.annot["eid"], words, el.stop)
     names = sel.short_fixes_supported(names, r.annot["eid"], elements, words)
     new_mentions = np_.rematch(r.new_mentions, r.new_entities, words, readings)
     # ... and by their family name alone later in the article (known matches always win).

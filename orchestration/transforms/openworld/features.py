@@ -79,6 +79,7 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         org_head=b.is_in(lx.org_heads.implode()),
         appositive=b.is_in(lx.appositive.implode()),
         facility=b.is_in(lx.facility.implode()),
+        place_head=b.is_in(lx.place_heads.implode()),
     )
 
 

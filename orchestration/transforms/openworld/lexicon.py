@@ -23,7 +23,8 @@ from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 # (رئيس، وزير: head of a construct naming an office), ``speech_verb`` (قال، أكد: the name after them is
 # their subject), ``org_head`` (وزارة، حزب: head noun of an organization name), ``appositive_head``
 # (شركة، صحيفة: stands in apposition before a proper name, which alone is the organization),
-# ``facility_head`` (مسجد، سجن: an institution whose proper name follows, ``org_names.py``) and
+# ``facility_head`` (مسجد، سجن: an institution whose proper name follows, ``org_names.py``),
+# ``place_head`` (مدينة، مخيم، نهر: a designator whose proper name follows is a place) and
 # ``generic_subject`` (مسؤول، مصدر: a common noun after a speech verb, not a name).
 CUES_CSV = "openworld_cues.csv"
 # Roles of roles.csv that name a body or a group, not one person: they never introduce a name.
@@ -56,6 +57,7 @@ class Lexicons:
     org_heads: pl.Series
     appositive: pl.Series
     facility: pl.Series
+    place_heads: pl.Series
     connectors: pl.Series
     given: pl.Series
     family: pl.Series
@@ -116,6 +118,7 @@ def load_lexicons(
         org_heads=_norm_set(cues["org_head"]),
         appositive=_norm_set(cues["appositive_head"]),
         facility=_norm_set(cues["facility_head"]),
+        place_heads=_norm_set(cues["place_head"]),
         connectors=connectors,
         given=given,
         family=family,
@@ -132,6 +135,7 @@ CUE_KINDS = (
     "org_head",
     "appositive_head",
     "facility_head",
+    "place_head",
     "generic_subject",
 )
 

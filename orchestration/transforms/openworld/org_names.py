@@ -8,7 +8,10 @@
   ``مسجد فنسبري بارك``, ``سجن بيل مارش``, ``سجن الحائر``. The head is a common noun in apposition,
   so the name alone is the span (as ``شركة نوكيا`` -> ``نوكيا`` in ``orgs.py``).
 
-These spans are firm: where the token tagger read the same words otherwise, the quotes and the head
+- A place designator (``place_head``: مدينة، مخيم، نهر، ولاية) before a proper name names a place
+  the gazetteer lacks: ``مخيم البريج``, ``نهر مهروت`` (a rule span: the tagger's span wins).
+
+The organization spans are firm: where the token tagger read the same words otherwise, the quotes and the head
 say more about the extent than its word-by-word guess (``resolve.find_open_world``).
 """
 
@@ -24,6 +27,8 @@ COMMON_FACILITY = 3.0
 COMMON_NAME_PART = 4.8
 # Zipf frequency below which the word after an appositive head is a name, not a common noun.
 COMMON_APPOSED = 4.0
+# Zipf frequency from which a lone word is an ordinary noun, not a place name (المدينة 5.3).
+COMMON_PLACE = 5.0
 _QUOTE = r"[\"«»“”]"
 
 
@@ -53,6 +58,12 @@ def quoted_orgs(w: pl.DataFrame) -> pl.DataFrame:
 
 def facility_orgs(w: pl.DataFrame) -> pl.DataFrame:
     """``aidx, s, e, n, method`` of the proper names right after a facility head noun."""
+    return names_after_head(w, pl.col("facility"))
+
+
+def names_after_head(w: pl.DataFrame, head: pl.Expr) -> pl.DataFrame:
+    """``aidx, s, e, n, method`` of the proper names right after an indefinite ``head`` word (a
+    facility: سجن بيل مارش; a place designator: مخيم البريج)."""
     c = pl.col
     # Letters, no grammar word, knowledge-base match or cue.
     word = (
@@ -62,6 +73,7 @@ def facility_orgs(w: pl.DataFrame) -> pl.DataFrame:
         & ~c("title")
         & ~c("org_head")
         & ~c("facility")
+        & ~c("place_head")
         & ~c("speech")
         & c("joined")
     )
@@ -76,13 +88,15 @@ def facility_orgs(w: pl.DataFrame) -> pl.DataFrame:
     for k in range(2, MAX_FACILITY_NAME + 1):
         ok = ok & c("m").shift(-k).fill_null(False)
         n = n + ok.cast(pl.Int64)
-    heads = x.with_columns(n=n).filter(c("facility") & ~c("al") & ~c("cov") & (c("n") >= 1))
+    heads = x.with_columns(n=n).filter(head & ~c("al") & ~c("cov") & (c("n") >= 1))
     return heads.select("aidx", s=c("wid") + 1, e=c("wid") + c("n"), n=c("n"), method=pl.lit("head-noun"))
 
 
 def appositive_names(w: pl.DataFrame) -> pl.DataFrame:
     """Quoted and facility names (``aidx, s, e, n, method, a_iso3``), leftmost-longest."""
-    spans = pl.concat([quoted_orgs(w), facility_orgs(w)], how="vertical_relaxed")
+    spans = pl.concat([quoted_orgs(w), facility_orgs(w)], how="vertical_relaxed").with_columns(
+        entity_type=pl.lit("ORG")
+    )
     return spans.with_columns(a_iso3=pl.lit(None, pl.String)).sort("s", pl.col("e"), descending=[False, True])
 
 
@@ -96,9 +110,7 @@ def prefer_firm(spans: pl.DataFrame, firm: pl.DataFrame) -> pl.DataFrame:
     own = spans.with_columns(_w=pl.int_ranges("s", c("e") + 1))
     hit = own.select(pl.col("_w").list.eval(pl.element().cast(pl.Int64).is_in(taken.implode())).list.any())
     kept = spans.filter(~hit.to_series().fill_null(False))
-    orgs = firm.with_columns(
-        entity_type=pl.lit("ORG"), a_role=pl.lit(None, pl.String), a_cameo=pl.lit(None, pl.String), whole=True
-    )
+    orgs = firm.with_columns(a_role=pl.lit(None, pl.String), a_cameo=pl.lit(None, pl.String), whole=True)
     return pl.concat([kept, orgs], how="diagonal_relaxed")
 
 
@@ -160,3 +172,26 @@ def nisba_after(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
         qualifies, pl.Series([None] * spans.height, dtype=pl.String)
     )
     return spans.with_columns(a_iso3=c("a_iso3").fill_null(iso))
+
+
+def designated_places(w: pl.DataFrame) -> pl.DataFrame:
+    """A place designator names the place after it (مخيم البريج، نهر دجلة، ولاية غوجارات):
+    ``aidx, s, e, n, method, entity_type``."""
+    return names_after_head(w, pl.col("place_head")).with_columns(entity_type=pl.lit("PLACE"))
+
+
+def drop_bare_heads(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """``spans`` less one-word organizations that are a head noun alone (جامعة، معهد، مكتب): the
+    common noun before a name (often a known place the tagger left out: جامعة ليدز), never a name."""
+    c = pl.col
+    head = w.select(c("org_head") | c("appositive") | c("facility") | c("place_head"))
+    bare = (spans["s"] == spans["e"]) & (spans["entity_type"] == "ORG") & head.to_series().gather(spans["s"])
+    return spans.filter(~bare.fill_null(False))
+
+
+def drop_common_places(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """``spans`` less one-word places that are a frequent ordinary word (المدينة "the city",
+    البحر، دار): the tagger's slip on a common noun; a real town the gazetteer lacks is rare."""
+    common = ((w["zipf"] >= COMMON_PLACE) & w["al"]).gather(spans["s"])
+    lone = (spans["s"] == spans["e"]) & (spans["entity_type"] == "PLACE") & common
+    return spans.filter(~lone.fill_null(False))

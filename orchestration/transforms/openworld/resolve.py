@@ -12,6 +12,9 @@ from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import Lexicons
 from orchestration.transforms.openworld.org_names import (
     appositive_names,
+    designated_places,
+    drop_bare_heads,
+    drop_common_places,
     nisba_after,
     prefer_firm,
     trim_appositive,
@@ -83,13 +86,14 @@ def find_open_world(
     w, v = word_table(words, elements, lx)
     persons = find_persons(w).with_columns(entity_type=pl.lit("PERSON"))
     orgs = find_orgs(w).with_columns(entity_type=pl.lit("ORG"), a_role=None, a_cameo=None)
-    rules = pl.concat([persons, orgs], how="diagonal_relaxed")
+    rules = pl.concat([persons, orgs, designated_places(w)], how="diagonal_relaxed")
     if tagger is not None:
         # Where the tagger and a rule overlap the tagger's span wins and takes the rule's payload.
         rules = arbitrate(rules, _model_spans(w, v, tagger, lx.titles))
     # Quoted and facility names after a head noun: the quotes and the head fix their extent.
     rules = prefer_firm(rules, _longest(appositive_names(w)))
-    spans = nisba_after(trim_appositive(_longest(rules), w), w)
+    spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
+    spans = nisba_after(trim_appositive(spans, w), w)
     spans = whole_first_word(span_text(w, spans), w)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
     taken = _wids(spans)

@@ -1,0 +1,39 @@
+"""An ambiguous one-word organization form that heads a phrase is the common word it also is.
+
+``فتح`` (Fatah; "opening"), ``القاعدة`` (al-Qaeda; "the base"): a body's bare name stands alone
+(قالت فتح إن، فتح وحماس، هاجمت القاعدة), while the common word takes an object or a complement
+right after it (فتح حسابات، فتح التذاكر، القاعدة الجوية، القاعدة الرئيسية). So such a form glued
+by a space to a following content word (no grammar word, no conjunction, no country adjective: الأناضول
+التركية stays the agency) is no mention at all.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.entities.matching import words_at
+from orchestration.transforms.text import GAP_SPACE, gap_class
+
+
+def drop_phrase_heads(names: pl.DataFrame, words: pl.DataFrame, stop: pl.Series) -> pl.DataFrame:
+    """``names`` (name and nisba elements: ``eid, aidx, w0, w1, kind, entity_type, ambiguous``)
+    less ambiguous one-word organization names followed by a content word."""
+    cand = names.filter(
+        (pl.col("kind") == "name")
+        & (pl.col("entity_type") == "ORG")
+        & pl.col("ambiguous").fill_null(False)
+        & (pl.col("w1") - pl.col("w0") == 1)
+    )
+    if cand.is_empty():
+        return names
+    nxt = words_at(words, cand.select("eid", "aidx", "w1"), "w1", {"norm": "ntok", "gap": "ngap"})
+    nisba_starts = names.filter(pl.col("kind") == "nisba").select("aidx", w1="w0", is_nisba=pl.lit(True))
+    nxt = nxt.join(nisba_starts.unique(), on=["aidx", "w1"], how="left")
+    heads = nxt.filter(
+        (gap_class(pl.col("ngap")) == GAP_SPACE)
+        & ~pl.col("ntok").is_in(stop.implode())
+        & ~pl.col("ntok").str.starts_with("و")
+        & ~pl.col("is_nisba").fill_null(False)
+        & pl.col("ntok").str.contains(r"^\p{Arabic}{2,}$")
+    )["eid"]
+    return names.filter(~pl.col("eid").is_in(heads.implode()))
