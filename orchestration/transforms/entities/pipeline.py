@@ -256,7 +256,7 @@ def extract_entity_mentions(
     known = [trim_titles(name_ms, ow_lex.titles), r.role_mentions, r.igo_mentions, new_mentions]
     found, found_entities = find_open_world(words, elements, ow_lex, load_tagger(reference_dir / TAGGER_CSV))
     # A listed surname or short form inside a tagged full name (ستيفان هاربر) names it whole.
-    known[0] = widen_to_tagged(known[0], found)
+    known[0] = widen_to_tagged(known[0], found, words)
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
     is_new = pl.col("entity_id").str.starts_with("person:new:")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.text import normalize_expr
+from orchestration.transforms.text import GAP_SPACE, gap_class, normalize_expr
 
 # The mention methods of knowledge-base name matches.
 NAME_METHODS: tuple[str, ...] = ("exact", "alias", "fuzzy")
@@ -43,25 +43,40 @@ def trim_titles(mentions: pl.DataFrame, titles: pl.Series) -> pl.DataFrame:
     )
 
 
-def widen_to_tagged(mentions: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+def widen_to_tagged(
+    mentions: pl.DataFrame, found: pl.DataFrame, words: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """``mentions`` with a person name match widened to the token tagger's person span that holds it
     (``found`` rows of method ``model``: ``aidx, cs, ce, surf``): the base lists a surname or a
     short form (هاربر، حمد بن جاسم) and the article spells the whole name (ستيفان هاربر، حمد بن
-    جاسم بن جبر آل ثاني). Same entity, a name mention over the whole name; the widest span wins."""
+    جاسم بن جبر آل ثاني). Same entity, a name mention over the whole name; the widest span wins.
+
+    ``words`` (``aidx, char_start, gap``: the token table) tells what separates a found name from
+    the listed one right after it: only inline whitespace joins them. A line break between two
+    headlines of a list ("... ويلتقي عون" / "قابوس بن سعيد يزور ...") ends one name; without
+    ``words`` any one character is taken for a space."""
     c = pl.col
     tagged = found.filter(c("entity_type") == "PERSON")
     if mentions.is_empty() or tagged.is_empty():
         return mentions
     m = mentions.with_row_index("_mid")
     names = m.filter((c("entity_type") == "PERSON") & c("method").is_in(list(NAME_METHODS)))
+    names = names.select("_mid", "aidx", "cs", "ce")
+    if words is None:
+        names = names.with_columns(_inline=pl.lit(True))
+    else:
+        inline = words.select("aidx", cs="char_start", _inline=gap_class(c("gap")) == GAP_SPACE)
+        names = names.join(
+            inline.unique(["aidx", "cs"], keep="first", maintain_order=True), on=["aidx", "cs"], how="left"
+        ).with_columns(c("_inline").fill_null(False))
+    # A found name right before the listed one (ستيفان + هاربر), a space between, makes one span.
+    left = (c("t_ce") + 1 == c("cs")) & c("_inline")
     wide = (
-        names.select("_mid", "aidx", "cs", "ce")
-        .join(tagged.select("aidx", t_cs="cs", t_ce="ce", t_surf="surf"), on="aidx")
-        # A found name right before the listed one (ستيفان + هاربر) makes one span with it.
+        names.join(tagged.select("aidx", t_cs="cs", t_ce="ce", t_surf="surf"), on="aidx")
         .with_columns(
-            t_ce=pl.when(c("t_ce") + 1 == c("cs")).then(c("ce")).otherwise(c("t_ce")),
-            t_surf=pl.when(c("t_ce") + 1 == c("cs")).then(c("t_surf") + " ").otherwise(c("t_surf")),
-            _left=c("t_ce") + 1 == c("cs"),
+            t_ce=pl.when(left).then(c("ce")).otherwise(c("t_ce")),
+            t_surf=pl.when(left).then(c("t_surf") + " ").otherwise(c("t_surf")),
+            _left=left,
         )
         .filter(
             (c("t_cs") <= c("cs")) & (c("t_ce") >= c("ce")) & ((c("t_cs") < c("cs")) | (c("t_ce") > c("ce")))
