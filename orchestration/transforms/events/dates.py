@@ -29,6 +29,8 @@ _RELATIVE_GAP = 2
 _NEXT_WORDS = ["المقبل", "المقبله", "القادم", "القادمه"]
 # A time-of-day word may stand between a trigger and its date ("اتصال هاتفي صباح الإثنين").
 _TRAILING_DATE_GAP = 2
+# An article's lead runs to the first line break after this many characters (past a dateline line).
+_LEAD_MIN_CHARS = 40
 _OPTIONAL_DATE_COLS = {
     "d_date": pl.Date,
     "d_precision": pl.String,
@@ -220,6 +222,25 @@ def text_publication_weekday(dates: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def lead_dates(dates: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """The date expressions of each article's lead: its body up to the first line break after
+    _LEAD_MIN_CHARS characters (a dateline alone is no lead).
+
+    A text states its own day ("اليوم الثلاثاء") in its lead. Later paragraphs may carry another
+    article's words: sites embed a whole related story after «اقرأ أيضاً» (the heading is dropped
+    as boilerplate, the story kept for its events), and its "مساء اليوم الجمعة" is that story's day."""
+    body = pl.col("body")
+    lead_end = body.str.slice(_LEAD_MIN_CHARS).str.find("\n") + _LEAD_MIN_CHARS
+    leads = articles.select("article_id", _lead_end=pl.coalesce(lead_end, body.str.len_chars()))
+    starts = tokens.select("article_id", d_start="token_index", _d_char="char_start")
+    return (
+        dates.join(starts, on=["article_id", "d_start"], how="left")
+        .join(leads, on="article_id", how="left")
+        .filter(pl.col("_d_char") < pl.col("_lead_end"))
+        .drop("_d_char", "_lead_end")
+    )
+
+
 def reconcile_publication_date(pub: pl.DataFrame) -> pl.DataFrame:
     """A numeric stamp read day first (``11/10/2023`` -> 11 October, a Wednesday) is read month first
     (10 November, a Friday) when only that reading falls on the weekday the text gives for its own
@@ -227,7 +248,9 @@ def reconcile_publication_date(pub: pl.DataFrame) -> pl.DataFrame:
     weekday either way is no date of the text (a page's "today" widget, "الخميس 09 مايو 2024" over
     "اليوم الثلاثاء"): events are then left undated rather than misdated. One day off is kept (a wire
     text of the evening before, a stamp past midnight). Needs ``published_date`` and
-    ``text_pub_weekday``; dates of texts that give no weekday are left alone."""
+    ``text_pub_weekday``, the weekday the lead states (``lead_dates``: a weekday further down may be
+    an embedded story's, and overruling a printed date needs the text's own); dates of texts that
+    give no weekday are left alone."""
     p = pl.col("published_date")
     swapped = ymd_date(p.dt.year(), p.dt.day(), p.dt.month())
     wd = pl.col("text_pub_weekday")

@@ -9,6 +9,7 @@ from orchestration.transforms.events.contracts import EVENT_CANDIDATES_SCHEMA
 from orchestration.transforms.events.dates import (
     attach_dates,
     date_expressions,
+    lead_dates,
     over_trailing_dates,
     reconcile_publication_date,
     resolve_dates_and_status,
@@ -83,10 +84,16 @@ def extract_event_candidates(
     dyads = fronted_events(resolve_roles(roled, actors, kb), roled, actors)
     if dyads.height == 0 and not triggers["mk_dyad_back"].any():
         return empty
-    pub = reconcile_publication_date(
-        articles.select("article_id", "published_date").join(
-            text_publication_weekday(dates), on="article_id", how="left"
+    # The printed date is checked against the weekday the lead states; events keep the weekday any
+    # part of the text states (an undated "yesterday, Monday").
+    pub = (
+        reconcile_publication_date(
+            articles.select("article_id", "published_date").join(
+                text_publication_weekday(lead_dates(dates, kept, articles)), on="article_id", how="left"
+            )
         )
+        .drop("text_pub_weekday")
+        .join(text_publication_weekday(dates), on="article_id", how="left")
     )
     cands = resolve_dates_and_status(select_candidates(dyads).join(pub, on="article_id", how="left"))
     repeated = repeat_previous_event(triggers.filter(pl.col("mk_dyad_back")), cands)
