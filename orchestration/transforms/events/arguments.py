@@ -28,6 +28,10 @@ _PARTNER_MARKERS = ["with", "between", "chaired", "participants", "to", "against
 _LIST_FIRST_GAP = 8
 _PREP_FIRST_GAP = 2
 _LIST_LINK_GAP = 6
+# Blessings after a name («حفظه الله ورعاه»، «رعاه الله») are honorifics of the name before them:
+# they do not count in the gap to the next list item («بين الملك X عاهل البلاد المفدى حفظه الله
+# ورعاه وأخيه خادم الحرمين الشريفين الملك Y»). Normalized forms (أ -> ا).
+_BLESSING = r"^[وف]?(?:حفظه|حفظها|يحفظه|رعاه|رعاها|يرعاه|ايده|يؤيده|نصره|سدد|خطاه|الله|تعالي)$"
 # The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
 _AGAINST_FIRST_GAP = 6
 _TOPIC_GAP = 4
@@ -250,6 +254,7 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             how="left",
         )
     )
+    m = _blessing_gaps(m, tokens)
     first_cap = (
         pl.when(pl.col("gov_kind").is_in(["with", "between", "chaired", "participants"]))
         .then(_LIST_FIRST_GAP)
@@ -272,8 +277,9 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
             ((pl.col("a_start") - pl.col("prev_end") <= _LIST_LINK_GAP) & pl.col("w_next").fill_null(False))
             | (pl.col("t_start") - pl.col("prev_end") <= 1)
             # the item's titles open with و after words the previous name left unmatched
-            # ("مع الملك سلمان بن عبدالعزيز آل سعود ونظيره السعودي عادل الجبير")
-            | ((pl.col("t_start") - pl.col("prev_end") <= _LIST_LINK_GAP) & pl.col("t_wa").fill_null(False))
+            # ("مع الملك سلمان بن عبدالعزيز آل سعود ونظيره السعودي عادل الجبير"); blessings
+            # after that name do not count ("… حفظه الله ورعاه وأخيه خادم الحرمين الشريفين")
+            | ((pl.col("t_gap") <= _LIST_LINK_GAP) & pl.col("t_wa").fill_null(False))
         )
     )
     m = m.with_columns(governed=all_so_far(link_ok, group)).with_columns(
@@ -281,5 +287,23 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         gov_tok=pl.when(pl.col("governed")).then(pl.col("gov_tok")),
     )
     return m.with_columns(free=pl.col("gov_kind").is_null() | (pl.col("gov_kind") == "trigger")).drop(
-        "prev_end", "next_tok", "w_next", "t_wa", "governed"
+        "prev_end", "next_tok", "w_next", "t_wa", "t_gap", "governed"
+    )
+
+
+def _blessing_gaps(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """``t_gap``: t_start - prev_end without the blessing words between them (``_BLESSING``)."""
+    counts = tokens.sort("article_id", "token_index").select(
+        "article_id",
+        "token_index",
+        plain=(~pl.col("norm").str.contains(_BLESSING)).cast(pl.Int64).cum_sum().over("article_id"),
+    )
+    return (
+        m.with_columns(_pe=pl.col("prev_end"), _tb=pl.col("t_start") - 1)
+        .join(counts.rename({"token_index": "_pe", "plain": "_c0"}), on=["article_id", "_pe"], how="left")
+        .join(counts.rename({"token_index": "_tb", "plain": "_c1"}), on=["article_id", "_tb"], how="left")
+        .with_columns(
+            t_gap=pl.coalesce(pl.col("_c1") - pl.col("_c0") + 1, pl.col("t_start") - pl.col("prev_end"))
+        )
+        .drop("_pe", "_tb", "_c0", "_c1")
     )

@@ -285,7 +285,10 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
     obj = (
         p.filter(pl.col("free") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")))
         .filter(ACTORISH | _VISIT_OR_FORCE)
-        .filter(((~pl.col("target").is_in(["with", "aimed"])) | pl.col("possessive")) & ~pl.col("dual"))
+        # an arrival's destination is only what إلى names ("وصل X اليوم مطار …" is no visit to it)
+        .filter(
+            ((~pl.col("target").is_in(["with", "aimed", "arrive"])) | pl.col("possessive")) & ~pl.col("dual")
+        )
         .join(subj.select("t_id", "s_entity_id", "s_actor_code"), on="t_id")
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
         # A country is never the object of its own forces ("قصفت طائرات إسرائيلية المواقع … باتجاه
