@@ -72,8 +72,46 @@ def expand_nisba(forms: list[str]) -> list[str]:
         if " " in form or not (form.startswith("ال") and form.endswith("ي")):
             continue
         stem = form[2:]
-        out += [f"ال{stem}ة", f"ال{stem}ون", f"ال{stem}ين", stem, f"{stem}ة"]
+        # Indefinite plurals too: news counts people without the article (مقتل ثلاثة فلسطينيين).
+        out += [f"ال{stem}ة", f"ال{stem}ون", f"ال{stem}ين", stem, f"{stem}ة", f"{stem}ون", f"{stem}ين"]
     return list(dict.fromkeys(out))
+
+
+def derive_nisba(name_ar: str) -> str:
+    """The regular definite nisba of a one-word country name, or "" when no regular rule applies.
+
+    كينيا -> الكيني, بوتسوانا -> البوتسواني, مدغشقر -> المدغشقري, السنغال -> السنغالي,
+    ملاوي -> الملاوي. Names ending in و (توغو -> التوغولي) and multi-word names are irregular and
+    stay for the supplement.
+    """
+    if not name_ar or " " in name_ar:
+        return ""
+    stem = name_ar[2:] if name_ar.startswith("ال") else name_ar
+    if stem.endswith("يا"):
+        stem = stem[:-2] + "ي"
+    elif stem.endswith(("ا", "ة")):
+        stem = stem[:-1] + "ي"
+    elif stem.endswith(("و", "ى", "ه")):
+        return ""
+    elif not stem.endswith("ي"):
+        stem += "ي"
+    return f"ال{stem}" if len(stem) > 3 else ""
+
+
+def _derived_nisbas(rows: list[dict[str, str]]) -> None:
+    """A country the supplement gives no nisba gets its regular one (``derive_nisba``), unless its
+    name is also an ordinary word (مالي, بنين: their nisba would be too) or a form would collide with
+    another country's name, alias or nisba."""
+    taken: dict[str, set[str]] = {}
+    for row in rows:
+        for form in [row["name_ar"], *split_list(row["aliases_ar"]), *split_list(row["nisba_ar"])]:
+            taken.setdefault(form, set()).add(row["iso3"])
+    for row in rows:
+        if row["nisba_ar"] or row["name_ar"] in split_list(row["ambiguous_ar"]):
+            continue
+        forms = expand_nisba([derive_nisba(row["name_ar"])] if derive_nisba(row["name_ar"]) else [])
+        if forms and not any(taken.get(f, set()) - {row["iso3"]} for f in forms):
+            row["nisba_ar"] = "|".join(forms)
 
 
 def split_list(cell: str | None) -> list[str]:
@@ -117,6 +155,7 @@ def build() -> list[dict[str, str]]:
             }
         )
     _drop_colliding_aliases(rows)
+    _derived_nisbas(rows)
     return rows
 
 

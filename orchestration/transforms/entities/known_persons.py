@@ -13,8 +13,10 @@ known person, provided the context supports it:
 - a title right next to the name (apposition) gives a code the known person ever held, whatever
   the date (ينس ستولتنبرج الأمين العام لحلف شمال الأطلسي: IGOWSTNAT, Stoltenberg's office).
 
-A one-word new person that is the family name of a known person named in the same article
-(جوزيبي كونتي ... كونتي) is that person too: coreference, the known person wins.
+A new person that is the tail of a known person's name (جوزيبي كونتي ... كونتي; محمد سالم ولد
+مرزوك ... ولد مرزوك), or a one-word family name with the same skeleton (زيغمار غابرييل / جابريل),
+is that person too when the article names him or the title's code on the date is his:
+coreference, the known person wins. A last word after بن/آل (محمد بن سلمان) is not his own.
 
 The first name must be the same word: Arabic given names one letter apart are other names
 (سلطان / سلمان, محمد / محمود). A first name spelt another way only in transliteration letters and
@@ -34,6 +36,7 @@ from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.fuzzy import within_one_edit
 from orchestration.transforms.entities.lexicon import key_exprs
 from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.text import normalize_text
 
 # Letters transliterations of foreign names swap (g: غ ج ق ك; s/th: ث س ص; t: ت ط; z/dh: ذ ز ظ).
 _FOLD_FROM = ["غ", "ج", "ق", "ث", "ص", "ط", "ذ", "ظ", "ض"]
@@ -69,15 +72,41 @@ def _candidates(new: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _family_only(mentions: pl.DataFrame, person_keys: pl.DataFrame, named: pl.DataFrame) -> pl.DataFrame:
-    """``mid, k_id``: one-word new persons that are the family name (last word) of a known person
-    named in the same article (جوزيبي كونتي ... كونتي): a later short reference, not a new person."""
+# A one-word short form must keep this many letters of skeleton: shorter ones collide.
+_MIN_SHORT_SKELETON = 4
+
+
+def _family_only(mentions: pl.DataFrame, person_keys: pl.DataFrame) -> pl.DataFrame:
+    """``mid, k_id``: new persons that are the tail of a known person's name, a later short
+    reference, not a new person: the family name (جوزيبي كونتي ... كونتي), spelt another way
+    (زيغمار غابرييل ... جابريل: the same skeleton), or the last words (محمد سالم ولد مرزوك ... ولد
+    مرزوك, محمد بن زايد ... بن زايد). The support (``resolve_to_known``) is the known person named
+    in the article or the title's code on the date; a last word after بن/آل is a father's or a
+    family's name, never the person's own."""
     word = key_exprs(pl.col("surf"))[0]
-    one = mentions.select("mid", "aidx", word=word).filter(~pl.col("word").str.contains(" "))
+    short = mentions.select("mid", word=word).with_columns(n=pl.col("word").str.count_matches(" ") + 1)
     toks = pl.col("key").str.split(" ")
-    last = person_keys.filter(toks.list.len() >= 2).select(word=toks.list.last(), k_id="entity_id").unique()
-    here = named.select("aidx", k_id="entity_id").unique()
-    return one.join(last, on="word").join(here, on=["aidx", "k_id"], how="semi").select("mid", "k_id")
+    keys = person_keys.select("key", k_id="entity_id").unique().filter(toks.list.len() >= 2)
+    particles = [normalize_text(p) for p in rl.NAME_PARTICLES]
+    own_last = ~toks.list.get(-2).is_in(particles)
+    tails = pl.concat(
+        [
+            keys.filter((toks.list.len() > k) & (own_last if k == 1 else pl.lit(True))).select(
+                "k_id", word=toks.list.slice(-k, k).list.join(" "), n=pl.lit(k, pl.UInt32)
+            )
+            for k in (1, 2, 3)
+        ]
+    )
+    exact = short.join(tails, on=["word", "n"]).select("mid", "k_id")
+    one = tails.filter(pl.col("n") == 1).select("k_id", sk=skeleton(pl.col("word")))
+    spelt = (
+        short.filter(pl.col("n") == 1)
+        .with_columns(sk=skeleton(pl.col("word")))
+        .filter(pl.col("sk").str.len_chars() >= _MIN_SHORT_SKELETON)
+        .join(one, on="sk")
+        .select("mid", "k_id")
+    )
+    return pl.concat([exact, spelt]).unique()
 
 
 # Characters between a name and a title in apposition (a space, or a comma and a space).
@@ -135,7 +164,7 @@ def resolve_to_known(
         pl.concat(
             [
                 _candidates(new, known),
-                _family_only(allm, person_keys, named).with_columns(loose=pl.lit(False)),
+                _family_only(allm, person_keys).with_columns(loose=pl.lit(False)),
             ]
         )
         .unique()
