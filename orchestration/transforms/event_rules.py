@@ -179,8 +179,9 @@ def _unfit(
         (pos - 25).clip(lower_bound=0), pos - (pos - 25).clip(lower_bound=0)
     )
     # The destination of a visit and the area an attack hits ("قصفت … المواقع في قطاع غزة") are
-    # its partner; for other kinds a country in a place phrase is not.
-    located = ~pl.col("event_code").str.contains("^(?:042|1[89])") & (
+    # its partner, and the country a demonstration is held in codes its crowd (protests.py); for
+    # other kinds a country in a place phrase is not.
+    located = ~pl.col("event_code").str.contains("^(?:042|1[489])") & (
         (entity.str.starts_with("country:") & before.str.contains(p.place_before))
         # An organization is the venue or where an envoy is accredited (لدى جامعة الدول العربية).
         | (entity.str.starts_with("org:") & before.str.contains(p.org_place))

@@ -22,7 +22,7 @@ from orchestration.transforms.events.windows import all_so_far, shift_in_group
 
 # ``topic`` (بمناسبة، بشأن، حول) governs like a partner marker but no frame reads it: what it
 # governs is neither subject nor partner.
-_PARTNER_MARKERS = ["with", "between", "chaired", "participants", "to", "against", "topic"]
+_PARTNER_MARKERS = ["with", "between", "chaired", "participants", "to", "against", "facing", "topic"]
 # Token distances for partner lists: first actor after مع/بين (مع نظرائه كلاً من الرئيس X), after
 # على/إلى (على سوريا), and between two list items joined by و (، ورئيس وزراء الاحتلال … X).
 _LIST_FIRST_GAP = 8
@@ -260,6 +260,9 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         .then(_LIST_FIRST_GAP)
         # only a place or state may stand that far ("على تلجرام أن الرئيس" is no target)
         .when((pl.col("gov_kind") == "against") & (pl.col("klass") != "agent"))
+        .then(_AGAINST_FIRST_GAP)
+        # the seat a crowd protests at: "أمام مقر السفارة السعودية" (its nisba a few words on)
+        .when(pl.col("gov_kind") == "facing")
         .then(_AGAINST_FIRST_GAP)
         # "بمناسبة صدور أمر خادم الحرمين الشريفين الملك X": the topic runs over a few nouns
         .when(pl.col("gov_kind") == "topic")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import KEYS, MENTION_ORDER, SENTENCE_STRIDE
+from orchestration.transforms.events.protests import crowd_nisbas
 from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.text import normalize_expr
 
@@ -171,6 +172,8 @@ def drop_non_actors(
                     "article_id", a_start=pl.col("end") + 2
                 ),
                 _force_nisbas(tokens),
+                # a crowd's plural nisba and the nisba of the seat it protests at (protests.py)
+                crowd_nisbas(triggers, tokens),
             ]
         )
         .unique()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from orchestration.transforms.events import agents, parties, settings
+from orchestration.transforms.events import agents, parties, protests, settings
 from orchestration.transforms.events.contracts import (
     ACTOR_COLS,
     ACTORISH,
@@ -111,6 +111,8 @@ def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBas
         krank=pl.col("klass").replace_strict(_KLASS_RANK, return_dtype=pl.Int64),
     )
     subj = subjects(t, p)
+    # A protest with no named crowd is coded by the country it takes place in (protests.py).
+    subj = pl.concat([subj, protests.located_crowds(t, p, subj, kb)])
     between_rows, partner_rows = partners(p, subj)
     done = pl.concat([between_rows["t_id"], partner_rows["t_id"]]).unique()
     object_rows = objects(p, subj, done)

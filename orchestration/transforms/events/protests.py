@@ -1,0 +1,85 @@
+"""Protests (CAMEO 14x): who demonstrates, and where.
+
+A demonstration's crowd is rarely named: "تجمع مئات العراقيين أمام السفارة الاميركية" (Iraqis),
+"تظاهر بضع مئات من الاشخاص امام مقر السفارة السعودية في طهران" (people in Tehran). CAMEO codes
+the crowd by its nationality, else by the country it gathers in; the target is the seat it gathers
+before (أمام, frame ``protest`` in event_frames.csv) or what it is against (ضد/على).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import ACTOR_COLS
+from orchestration.transforms.reference import KnowledgeBase
+
+PROTEST_ROOT = "14"
+# A masculine plural nisba names people of a country ("مئات العراقيين", "المحتجون الفلسطينيون"):
+# unlike a singular one (القوات الروسية) it is no adjective of a thing.
+_PEOPLE_NISBA = r"^[وفبل]?(?:ال|لل)?\S{3,}(?:يين|يون)$"
+# The seat a crowd gathers before, named by its nisba ("السفارة الاميركية", "القنصلية التركية").
+_SEAT_NOUN = r"^[وفبل]?(?:ال|لل)?(?:سفاره|قنصليه|مقر|مبني|وزاره|بعثه)$"
+
+
+def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
+    """The tokens inside the clause of a protest trigger (article_id, token_index, norm, prev)."""
+    protests = triggers.filter(pl.col("event_code").str.starts_with(PROTEST_ROOT)).select(
+        "article_id", "start", "region_start", "region_end"
+    )
+    toks = tokens.select(
+        "article_id",
+        "token_index",
+        "norm",
+        prev=pl.col("norm").shift(1).over("article_id", order_by="token_index"),
+    )
+    return (
+        toks.join(protests, on="article_id")
+        .filter(
+            (pl.col("token_index") >= pl.col("region_start"))
+            & (pl.col("token_index") <= pl.col("region_end"))
+        )
+        .select("article_id", "token_index", "norm", "prev")
+        .unique()
+    )
+
+
+def crowd_nisbas(triggers: pl.DataFrame, tokens: pl.DataFrame | None) -> pl.DataFrame:
+    """(article_id, a_start): nisbas that are actors in a protest clause although they are weak
+    country mentions elsewhere: the crowd's plural nisba and the nisba of the seat it faces."""
+    if tokens is None or triggers.is_empty():
+        return pl.DataFrame(schema={"article_id": pl.String, "a_start": pl.Int64})
+    toks = _in_protest_clause(tokens, triggers)
+    keep = pl.col("norm").str.contains(_PEOPLE_NISBA) | pl.col("prev").fill_null("").str.contains(_SEAT_NOUN)
+    return toks.filter(keep).select("article_id", a_start=pl.col("token_index"))
+
+
+def located_crowds(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
+    """s_*: a protest with no named crowd is the country it takes place in ("تظاهر مئات من
+    الاشخاص … في طهران" = Iranians): the first place after في in its clause, as its state."""
+    open_t = t.filter(pl.col("event_code").str.starts_with(PROTEST_ROOT)).join(
+        subj.select("t_id"), on="t_id", how="anti"
+    )
+    places = kb.places.select(entity_id="entity_id", iso3="country_iso3").filter(pl.col("iso3").is_not_null())
+    where = (
+        p.join(open_t.select("t_id"), on="t_id", how="semi")
+        .filter(
+            pl.col("located")
+            & (pl.col("klass") == "place")
+            & (pl.col("a_start") >= pl.col("region_start"))
+            & (pl.col("a_start") <= pl.col("region_end"))
+        )
+        .join(places, on="entity_id", how="left")
+        .with_columns(
+            # a country after في is already its state; a city stands for its country's
+            iso3=pl.coalesce(pl.col("iso3"), pl.col("actor_code").str.slice(0, 3)),
+        )
+        .filter(pl.col("iso3").is_not_null())
+        .sort("t_id", "a_start")
+        .unique("t_id", keep="first", maintain_order=True)
+        .with_columns(
+            entity_id=pl.lit("country:") + pl.col("iso3"),
+            actor_code=pl.col("iso3"),
+            klass=pl.lit("state"),
+        )
+    )
+    return where.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS])
