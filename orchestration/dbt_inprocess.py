@@ -27,6 +27,14 @@ from typing import Any, TextIO
 
 import dagster as dg
 
+from orchestration.dbt_unchanged import (
+    FULL_SELECTION,
+    exclusion_args,
+    nodes_to_skip,
+    project_digest,
+    write_state,
+)
+
 PARTIAL_PARSE = "partial_parse.msgpack"
 # The dbt events that carry a node's result (dagster-dbt reads the same ones from the JSON log).
 RESULT_EVENTS = frozenset({"LogSeedResult", "LogModelResult", "LogSnapshotResult", "LogTestResult"})
@@ -154,7 +162,23 @@ class InProcessDbtResource(dg.ConfigurableResource):
             # them from this target folder (the partial-parse file is written regardless).
             "--no-write-json",
         ]
+        # A whole build skips the views and seed tables that came out of the last one unchanged.
+        whole = tuple(params.selection_args) == FULL_SELECTION and not params.indirect_selection
+        # The digest leaves the paths out: the state file lives in the target folder it describes.
+        digest = project_digest(project_dir, [*args, *params.selection_args]) if whole else None
+        skipped = nodes_to_skip(params.manifest, digest, target, Path(self.build_database)) if digest else {}
+        dbt_args += exclusion_args(params.manifest, skipped)
         context.log.info(f"dbt {' '.join(dbt_args)} (in-process)")
+        # The relations left as they were are reported too (publish and the lineage need them), ahead
+        # of the models built on them.
+        for uid, node in skipped.items():
+            if node.get("resource_type") in ("model", "seed"):
+                key = params.dagster_dbt_translator.get_asset_spec(
+                    params.manifest, uid, params.dbt_project
+                ).key
+                yield dg.Output(
+                    None, output_name=key.to_python_identifier(), metadata={"akhbar/unchanged": True}
+                )
 
         events: queue.Queue[Any] = queue.Queue()
 
@@ -195,6 +219,8 @@ class InProcessDbtResource(dg.ConfigurableResource):
             )
         worker.join()
         result = outcome.get("result")
+        if whole:
+            write_state(target, digest if result is not None and result.success else None)
         if result is None or not result.success:
             error = getattr(result, "exception", None) if result is not None else "dbt did not return"
             raise dg.Failure(

@@ -111,6 +111,9 @@ def copy_sample(sample: Pipeline, root: Path) -> Pipeline:
     shutil.copytree(sample.inbox, inbox)
     (root / "build").mkdir(exist_ok=True)
     shutil.copy(sample.build_database, root / "build" / sample.build_database.name)
+    # dbt's target folder too (orchestration/dbt_unchanged.py: what the last build left unchanged).
+    for target in sample.build_database.parent.glob("dbt_target_*"):
+        shutil.copytree(target, root / "build" / target.name)
     shutil.copy(sample.warehouse, root / sample.warehouse.name)
     lake = sample.warehouse.parent / "lake"
     if lake.is_dir():
