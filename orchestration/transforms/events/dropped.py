@@ -204,13 +204,22 @@ def _earlier_person_words(actors: pl.DataFrame, tokens: pl.DataFrame, words: pl.
         "a_end",
         token_index=pl.int_ranges("a_start", pl.col("a_end") + 1),
     )
-    office_word = is_title(pl.col("norm"), words) | pl.col("norm").str.contains(_NISBA)
     span = ["article_id", "entity_id", "a_start", "a_end"]
+    named = spans.explode("token_index").join(
+        tokens.select("article_id", "token_index", "norm"), on=["article_id", "token_index"]
+    )
+    # The title and nisba tests once per distinct word form, joined back (the words of names repeat
+    # a few thousand forms over hundreds of thousands of name words).
+    office = (
+        named.select("norm")
+        .unique()
+        .with_columns(_office=is_title(pl.col("norm"), words) | pl.col("norm").str.contains(_NISBA))
+    )
     # The person a word names is the one it first introduced (the full name opens the article).
     return (
-        spans.explode("token_index")
-        .join(tokens.select("article_id", "token_index", "norm"), on=["article_id", "token_index"])
-        .filter(~office_word.all().over(span))
+        named.join(office, on="norm", how="left", maintain_order="left")
+        .filter(~pl.col("_office").all().over(span))
+        .drop("_office")
         .filter(pl.col("norm").str.len_chars() >= 3)
         # First occurrence; on one word, the longer name, then the id (a total order).
         .sort(["token_index", "a_end", "entity_id"], descending=[False, True, False])
