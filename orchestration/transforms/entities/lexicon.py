@@ -225,6 +225,7 @@ class EntityLexicon:
     exact_vocab: pl.Series  # every dictionary or stop word: never corrected
     entities: pl.DataFrame  # kb_entities
     common: pl.Series  # ordinary words (common_words_ar.csv): never corrected to a short name
+    zipf: pl.DataFrame  # word, zipf: how frequent each ordinary word is (common_words_ar.csv)
 
 
 def build_entity_lexicon(kb: KnowledgeBase, reference_dir: Path = REFERENCE_DIR) -> EntityLexicon:
@@ -240,6 +241,21 @@ def build_entity_lexicon(kb: KnowledgeBase, reference_dir: Path = REFERENCE_DIR)
         exact_vocab=pl.concat([words, stop]).unique(),
         entities=kb_entities(kb),
         common=common_words(reference_dir),
+        zipf=common_word_zipf(reference_dir),
+    )
+
+
+def common_word_zipf(reference_dir: Path) -> pl.DataFrame:
+    """``word`` (normalized), ``zipf`` (the highest of its spellings); empty without the file."""
+    table = read_optional("common_words_ar.csv", reference_dir)
+    if table is None:
+        return pl.DataFrame(schema={"word": pl.String, "zipf": pl.Float64})
+    return (
+        table.select(
+            word=normalize_expr(pl.col("word").cast(pl.String)), zipf=pl.col("zipf").cast(pl.Float64)
+        )
+        .group_by("word")
+        .agg(pl.col("zipf").max())
     )
 
 

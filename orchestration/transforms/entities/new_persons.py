@@ -19,6 +19,12 @@ from orchestration.transforms.entities.matching import match, words_at
 from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr
 
 MAX_NAME_TOKENS = 4
+# Zipf frequency (wordfreq scale, ``common_words_ar.csv``) above which an unlisted word ends the
+# name: from the third word on (صدام حسين يشكل تهديدا: the verb and its object follow a
+# two-word name), and at the second word only when it is this frequent (الرئيس عباس يتحدث).
+# Given names and the words of a compound (بن، آل and the word after them) always continue it.
+LATER_COMMON = 3.0
+SECOND_COMMON = 4.6
 
 
 def _hash_ids(names: pl.Series) -> pl.DataFrame:
@@ -67,11 +73,23 @@ def _candidate_words(starts: pl.DataFrame, elements: pl.DataFrame, words: pl.Dat
     )
 
 
-def _name_runs(starts: pl.DataFrame, w: pl.DataFrame, stop: pl.Series, given: pl.Series) -> pl.DataFrame:
+def _name_runs(
+    starts: pl.DataFrame, w: pl.DataFrame, stop: pl.Series, given: pl.Series, zipf: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Candidates with ``run`` name-like words after the phrase (2..MAX_NAME_TOKENS), word columns
-    ``tok{p}``, ``raw{p}``, ``gap{p}``, ``cs{p}``, ``ce{p}`` side by side."""
+    ``tok{p}``, ``raw{p}``, ``gap{p}``, ``cs{p}``, ``ce{p}`` side by side. With ``zipf`` (``word``,
+    ``zipf``: ordinary words), a frequent unlisted word ends the run (``LATER_COMMON``)."""
     frame = starts
     oks: list[pl.Expr] = []
+    particles = _particles().implode()
+    if zipf is not None:
+        w = w.join(zipf.rename({"word": "norm", "zipf": "_zipf"}), on="norm", how="left")
+    else:
+        w = w.with_columns(_zipf=pl.lit(None, pl.Float64))
+    w = w.with_columns(
+        _listed=pl.col("norm").is_in(given.implode()) | pl.col("norm").is_in(particles),
+        _zipf=pl.col("_zipf").fill_null(0.0),
+    )
     for p in range(MAX_NAME_TOKENS + 1):
         sub = w.select(
             "aidx",
@@ -90,9 +108,19 @@ def _name_runs(starts: pl.DataFrame, w: pl.DataFrame, stop: pl.Series, given: pl
                 & ~pl.col("norm").str.contains(r"^(?:و|[فبلك]?ال|[وف][بلك]?ال|لل)")
                 & (pl.col("gap").is_in([GAP_SPACE, GAP_COMMA]) if p == 0 else pl.col("gap") == GAP_SPACE)
             },
+            **{f"listed{p}": "_listed", f"zipf{p}": "_zipf"},
         )
         frame = frame.join(sub, left_on=["aidx", "s"], right_on=["aidx", "wid"], how="left")
-        oks.append(pl.col(f"ok{p}").fill_null(False))
+        ok = pl.col(f"ok{p}").fill_null(False)
+        if p >= 1:
+            limit = SECOND_COMMON if p == 1 else LATER_COMMON
+            after_particle = pl.col(f"tok{p - 1}").is_in(particles).fill_null(False)
+            ok = ok & (
+                pl.col(f"listed{p}").fill_null(False)
+                | after_particle
+                | (pl.col(f"zipf{p}").fill_null(0.0) < limit)
+            )
+        oks.append(ok)
     run = pl.sum_horizontal([pl.all_horizontal(oks[: k + 1]).cast(pl.Int64) for k in range(len(oks))])
     return frame.with_columns(run=run).filter(
         (pl.col("run") >= 2) & (pl.col("run") <= MAX_NAME_TOKENS) & pl.col("tok0").is_in(given.implode())
@@ -119,9 +147,15 @@ def _found(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def title_persons(
-    free: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame, stop: pl.Series, given: pl.Series
+    free: pl.DataFrame,
+    elements: pl.DataFrame,
+    words: pl.DataFrame,
+    stop: pl.Series,
+    given: pl.Series,
+    zipf: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.Series]:
-    """(mentions, new person entities, eids of the phrases that introduced them)."""
+    """(mentions, new person entities, eids of the phrases that introduced them). ``zipf``: the
+    ordinary words' frequencies (``_name_runs``)."""
     honor = elements.filter(pl.col("kind") == "honorific").select("aidx", pw1="w0", h_w1="w1")
     starts = (
         free.select(
@@ -136,7 +170,7 @@ def title_persons(
         .filter(pl.col("_first").is_in(given.implode()))
         .drop("_first")
     )
-    found = _found(_name_runs(starts, _candidate_words(starts, elements, words), stop, given))
+    found = _found(_name_runs(starts, _candidate_words(starts, elements, words), stop, given, zipf))
     # An organization's office (``spec_code``) gives its code; a country's, the country+role code.
     code = pl.coalesce("spec_code", pl.concat_str([pl.col("spec_iso3"), pl.col("cameo_role").fill_null("")]))
     mentions = found.select(

@@ -179,7 +179,9 @@ def _roles(
     )
     igo_free = igo_phrases.filter(~pl.col("eid").is_in(igo_annot["phrase_eid"].implode()))
     titling = pl.concat([free, igo_free.rename({"org_code": "spec_code"})], how="diagonal_relaxed")
-    new_mentions, new_entities, titled = np_.title_persons(titling, elements, words, el.stop, el.given)
+    new_mentions, new_entities, titled = np_.title_persons(
+        titling, elements, words, el.stop, el.given, el.zipf
+    )
     # What is left resolves through its country; a role with neither name nor country says too little.
     free = free.filter(pl.col("spec_iso3").is_not_null() & ~pl.col("eid").is_in(titled.implode()))
     role_mentions, actors, second = resolve_roles(free, elements, firm_persons, words, kb, floors)
