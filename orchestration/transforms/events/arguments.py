@@ -13,6 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import ACTORS, KEYS, MENTION_ORDER, SENTENCE_STRIDE, conform
+from orchestration.transforms.events.datelines import datelines
 from orchestration.transforms.events.duals import dual_members
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
 from orchestration.transforms.events.names import name_tails, titled_names
@@ -75,6 +76,8 @@ def attach_arguments(
     m = titled_names(drop_title_members(m))
     m = coordinated_chains(coordination(m, tokens))
     m = preceding_markers(m, markers)
+    # «العراق / نبأ – استقبل …»: a dateline left in the text is a place (datelines.py).
+    m = datelines(m, tokens)
     m = governors(m, markers, triggers)
     m = partner_lists(m, tokens)
     return conform(m, ACTORS, "arguments")

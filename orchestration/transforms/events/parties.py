@@ -97,9 +97,22 @@ def expand_parties(
         actors.select(*KEYS, o_chain="chain", o_a_start="a_start"), on=[*KEYS, "o_a_start"]
     ).join(actors.select(*KEYS, s_chain="chain", s_a_start="a_start"), on=[*KEYS, "s_a_start"])
     outside = outside.filter(pl.col("o_chain") != pl.col("s_chain")).select("t_id").unique()
-    big = _members(active, actors, "s_").join(sizes, on=[*KEYS, "chain"]).filter(pl.col("size") >= 3)
+    subject_lists = _members(active, actors, "s_").join(sizes, on=[*KEYS, "chain"])
+    big = subject_lists.filter(pl.col("size") >= 3)
     crowd = big.select("t_id").unique().join(outside, on="t_id", how="anti")
-    listed = big.join(outside, on="t_id").filter(pl.col("a_start") > pl.col("head_start"))
+    # Two coordinated subjects of a meeting verb with an outside partner are both its parties too:
+    # «استقبل X وY اليوم Z» (co-hosts), «بحث X وY مع Z».
+    # (a meeting's guest after the hosts' list; before it, the list is more likely the objects of
+    # a dropped subject: «فإن المبعوث التقى X، وY»)
+    guest_after = active.filter(pl.col("o_a_start") > pl.col("s_a_start")).select("t_id").unique()
+    meeting_verbs = triggers.filter(pl.col("event_code").str.starts_with("04") & (pl.col("kind") == "verb"))
+    co_subjects = subject_lists.join(meeting_verbs.select("t_id"), on="t_id").join(guest_after, on="t_id")
+    listed = (
+        pl.concat([big, co_subjects.select(big.columns)])
+        .unique()
+        .join(outside, on="t_id")
+        .filter(pl.col("a_start") > pl.col("head_start"))
+    )
     more_subjects = (
         active.join(outside, on="t_id")
         .drop([f"s_{c}" for c in ACTOR_COLS])

@@ -283,9 +283,24 @@ def _bi_after_subject_time(p: pl.DataFrame) -> pl.DataFrame:
 
 
 def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFrame:
-    """Direct object: the first free actor after the trigger in its clause (not the subject)."""
+    """Direct object: the first free actor after the trigger in its clause (not the subject, nor
+    an actor coordinated with it: «استقبل X وY اليوم Z» has two hosts and one guest, Z)."""
+    s_chain = (
+        p.join(subj.select("t_id", "s_a_start"), on="t_id")
+        .filter(pl.col("a_start") == pl.col("s_a_start"))
+        .select("t_id", s_chain="chain")
+        .unique("t_id")
+    )
     obj = (
         p.filter(pl.col("free") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")))
+        .join(s_chain, on="t_id", how="left")
+        # only meetings: the two signatories of «وقع X وY مذكرة» are each other's partners, and
+        # without another actor the co-subject still is the object («التقى X وY»)
+        .with_columns(
+            co_subject=(
+                (pl.col("chain") == pl.col("s_chain")) & pl.col("event_code").str.starts_with("04")
+            ).fill_null(False)
+        )
         .filter(ACTORISH | _VISIT_OR_FORCE)
         # an arrival's destination is only what إلى names ("وصل X اليوم مطار …" is no visit to it)
         .filter(
@@ -298,7 +313,7 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
         .filter(_NOT_OWN_TARGET)
         .filter(~pl.col("t_id").is_in(done.implode()))
     )
-    obj = first_by(obj, [pl.col("krank"), pl.col("a_start")], "o_")
+    obj = first_by(obj, [pl.col("co_subject"), pl.col("krank"), pl.col("a_start")], "o_")
     return subj.join(obj, on="t_id").with_columns(rule=pl.lit("object"))
 
 
