@@ -68,3 +68,15 @@ def test_a_counterpart_named_by_a_derived_nisba_has_its_state() -> None:
     )
     mentions, _ = extract_entity_mentions(articles, load_kb())
     assert "TZA" in {c[:3] for c in mentions["actor_code"].drop_nulls().to_list()}
+
+
+@pytest.mark.parametrize(("nisba", "iso3"), [("الملغاشية", "MDG"), ("الإيفواري", "CIV")])
+def test_irregular_african_nisbas_of_the_press(nisba: str, iso3: str) -> None:
+    # Real shape (TelQuel 2024): «مباحثات مع نظيرته الملغاشية، راساتا رافارافافيتافيكا».
+    body = f"أجرى الوزير اليوم بأديس أبابا مباحثات مع نظيرته {nisba} على هامش القمة."
+    articles = pl.DataFrame(
+        {"article_id": ["a"], "body": [body], "published_date": [date(2024, 2, 18)]},
+        schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, load_kb())
+    assert iso3 in {c[:3] for c in mentions["actor_code"].drop_nulls().to_list()}

@@ -38,6 +38,7 @@ from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_f
 from orchestration.transforms.entities.hashtags import drop_hashtag_matches
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.name_nisbas import drop_name_nisbas
+from orchestration.transforms.entities.office_appositions import office_appositions, with_office_countries
 from orchestration.transforms.entities.role_refs import resolve_roles
 from orchestration.transforms.entities.undated import kb_present, undated_floors
 from orchestration.transforms.openworld import find_open_world, merge_found
@@ -269,7 +270,12 @@ def extract_entity_mentions(
         ],
         how="diagonal_relaxed",
     )
+    # A found name right after a state's office phrase is its official (الخارجية الصينية وانغ ون بين).
+    nisbas = pl.concat(known, how="diagonal_relaxed").filter(pl.col("nisba").fill_null(False))
+    offices = pl.concat([titles, nisbas], how="diagonal_relaxed")
+    found, office_coded = office_appositions(found, offices, arts, el.stop)
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
+    found_entities = with_office_countries(found_entities, office_coded)
     mentions = sel.finish_mentions([*known, found], arts, sents)
     entities = sel.entities_table([el.entities, r.actors, r.igo_actors, new_entities, found_entities])
     # New persons of a ruling family are of its country (عبدالله بن أحمد آل خليفة: Bahrain).

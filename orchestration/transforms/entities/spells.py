@@ -150,6 +150,7 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
         # Only offices the person can still have held when the article was written (``undated``):
         # Moussa Faki in an article of 2018 or later chairs the AU Commission, not Chad's cabinet.
         undated = undated.filter(pl.col("end_date").is_null() | (pl.col("end_date") > pl.col("floor")))
+    undated = _drop_concurrent_portfolios(undated)
     # Codes that disagree are settled by the hand-kept spells when those agree (the office the news
     # names the person by; the generated career adds the rest: ElBaradei's IAEA, not his weeks
     # as Egypt's vice president).
@@ -161,3 +162,27 @@ def person_spells_on(requests: pl.DataFrame, office_spells: pl.DataFrame) -> pl.
     return pl.concat([dated, undated]).select(
         "req_id", "office", "title", "spell_country_iso3", "spell_cameo_code"
     )
+
+
+def _drop_concurrent_portfolios(undated: pl.DataFrame) -> pl.DataFrame:
+    """Spells held within a more senior office of the same person, from its start to its end: a
+    portfolio the head of state keeps (Tebboune's defence ministry, DZAMIL, inside his presidency,
+    DZAGOV). Undated, the person acts in the senior office; the portfolio's code must not make
+    his codes disagree and leave him none."""
+    if undated.is_empty():
+        return undated
+    rank = pl.col("office").replace_strict(_SENIORITY, default=len(_SENIORITY), return_dtype=pl.Int8)
+    rows = undated.with_row_index("_sid").with_columns(_rank=rank)
+    senior = rows.select("req_id", _t_rank="_rank", _t_start="start_date", _t_end="end_date")
+    open_end = pl.col("_t_end").is_null()
+    covered = (
+        rows.join(senior, on="req_id")
+        .filter(
+            (pl.col("_t_rank") < pl.col("_rank"))
+            & (pl.col("_t_start") <= pl.col("start_date"))
+            & (open_end | (pl.col("end_date").is_not_null() & (pl.col("end_date") <= pl.col("_t_end"))))
+        )
+        .select("_sid")
+        .unique()
+    )
+    return rows.join(covered, on="_sid", how="anti").drop("_sid", "_rank")

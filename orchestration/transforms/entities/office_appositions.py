@@ -1,0 +1,79 @@
+"""A found name right after an office phrase is its official (issue 11).
+
+``المتحدث باسم وزارة الخارجية الصينية وانغ ون بين``, ``الأمين العام لوزارة الخارجية الجزائرية لوناس
+مقرمان``: the office (a role mention with a state's code: ``CHNGOV``) stands in apposition before the
+name the tagger found, which has no title of its own and would be dropped as a weak actor. Title
+before name is the order of Arabic apposition; only a space or a comma may separate them, so a
+sentence or clause boundary never does. Codes of international organizations are left to their own
+rules (their officials have no state).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.text import normalize_expr
+
+# Characters allowed between the office and the name: nothing but spaces and commas.
+_GAP = r"^[\s,،]{0,2}$"
+
+
+def office_appositions(
+    found: pl.DataFrame, titles: pl.DataFrame, arts: pl.DataFrame, stop: pl.Series
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``found`` mentions (``aidx, cs, ce, surf, entity_id, entity_type, actor_code`` ...) with a
+    found person that has no code given the code of the state office (or nisba) right before it,
+    and ``entity_id, code`` of the entities so coded (for their rows in the entities table).
+
+    Only a name of two words or more whose first word is no stop word takes the code: a one-word
+    span after a nisba is as often an adverb or a verb the tagger misread (العراقي آنذاك،
+    والسنغالي، صافح) as a name; the entity's later one-word mentions follow its code anyway."""
+    empty = pl.DataFrame(schema={"entity_id": pl.String(), "code": pl.String()})
+    if found.is_empty() or titles.is_empty():
+        return found, empty
+    bare = found.filter(
+        (pl.col("entity_type") == "PERSON")
+        & pl.col("entity_id").str.starts_with("person:new:")
+        & pl.col("actor_code").is_null()
+        & (pl.col("surf").str.strip_chars().str.count_matches(r"\s+") >= 1)
+        & ~normalize_expr(pl.col("surf").str.extract(r"^\s*(\S+)")).is_in(stop.implode())
+    ).select("aidx", "cs", "entity_id")
+    offices = titles.filter(
+        pl.col("actor_code").is_not_null() & ~pl.col("actor_code").str.starts_with("IGO")
+    ).select("aidx", t_ce="ce", code="actor_code")
+    near = (
+        bare.join(offices, on="aidx")
+        .filter((pl.col("cs") - pl.col("t_ce")).is_between(0, 2))
+        .join(arts.select("aidx", "body"), on="aidx")
+        .filter(pl.col("body").str.slice(pl.col("t_ce"), pl.col("cs") - pl.col("t_ce")).str.contains(_GAP))
+    )
+    # One code per entity: that of its first titled mention (text order); an office's (CHNGOV)
+    # before the nisba that ends it (CHN), then by value.
+    coded = (
+        near.with_columns(_len=pl.col("code").str.len_chars())
+        .sort(["aidx", "cs", "_len", "code"], descending=[False, False, True, False])
+        .unique("entity_id", keep="first", maintain_order=True)
+        .select("entity_id", "code")
+    )
+    if coded.is_empty():
+        return found, empty
+    out = (
+        found.join(coded, on="entity_id", how="left")
+        .with_columns(actor_code=pl.coalesce("actor_code", "code"))
+        .drop("code")
+    )
+    return out, coded
+
+
+def with_office_countries(entities: pl.DataFrame, coded: pl.DataFrame) -> pl.DataFrame:
+    """Entity rows of ``coded`` persons without a country get the office's state and code."""
+    if coded.is_empty():
+        return entities
+    return (
+        entities.join(coded, on="entity_id", how="left")
+        .with_columns(
+            country_iso3=pl.coalesce("country_iso3", pl.col("code").str.slice(0, 3)),
+            cameo_code=pl.coalesce("cameo_code", "code"),
+        )
+        .drop("code")
+    )
