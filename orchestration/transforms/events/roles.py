@@ -111,7 +111,8 @@ def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBas
         krank=pl.col("klass").replace_strict(_KLASS_RANK, return_dtype=pl.Int64),
     )
     subj = subjects(t, p)
-    # A protest with no named crowd is coded by the country it takes place in (protests.py).
+    # A protest's crowd after a partitive من, else the country it takes place in (protests.py).
+    subj = pl.concat([subj, protests.partitive_crowds(t, p, subj)])
     subj = pl.concat([subj, protests.located_crowds(t, p, subj, kb)])
     between_rows, partner_rows = partners(p, subj)
     done = pl.concat([between_rows["t_id"], partner_rows["t_id"]]).unique()
@@ -287,7 +288,10 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
     obj = (
         p.filter(pl.col("free") & pl.col("after") & (pl.col("a_start") <= pl.col("region_end")))
         .filter(ACTORISH | _VISIT_OR_FORCE)
-        .filter(((~pl.col("target").is_in(["with", "aimed"])) | pl.col("possessive")) & ~pl.col("dual"))
+        # a protest's target is only what أمام/ضد/على names: "وردد المشاركون في الاعتصام شعارات …"
+        .filter(
+            ((~pl.col("target").is_in(["with", "aimed", "protest"])) | pl.col("possessive")) & ~pl.col("dual")
+        )
         .join(subj.select("t_id", "s_entity_id", "s_actor_code"), on="t_id")
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
         # A country is never the object of its own forces ("قصفت طائرات إسرائيلية المواقع … باتجاه
