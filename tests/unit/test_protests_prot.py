@@ -28,9 +28,21 @@ _CODES = {
     "country:SDN": "SDN",
     "country:TUN": "TUN",
     "country:ISR": "ISR",
+    "country:PSE": "PSE",
+    "country:TUR": "TUR",
 }
 # Nisba adjectives are weak country mentions (the tagger gives them 0.3).
-_WEAK = ("العراقيين", "الاميركية", "السودانيين", "الفلسطينيين", "الأميركيين", "الأمريكية", "الإسرائيلية")
+_WEAK = (
+    "العراقيين",
+    "الاميركية",
+    "السودانيين",
+    "الفلسطينيين",
+    "الأميركيين",
+    "الأمريكية",
+    "الإسرائيلية",
+    "الفلسطينيون",
+    "التركية",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +60,8 @@ def _protest_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "تونس": ("country:TUN", "PLACE"),
         "الإسرائيلية": ("country:ISR", "PLACE"),
         "الكيان الصهيوني": ("country:ISR", "ORG"),
+        "الفلسطينيون": ("country:PSE", "PLACE"),
+        "التركية": ("country:TUR", "PLACE"),
     }.items():
         monkeypatch.setitem(ENTITIES, surface, entity)
 
@@ -122,3 +136,15 @@ def test_what_the_denounced_noun_leads_to_is_no_target() -> None:
     out = _run("اعتصم عدد من العراقيين أمام السفارة الأمريكية تنديدا بدورها في دعم الكيان الصهيوني.")
     assert ("141", "IRQ", "USA") in dyads(out)
     assert ("141", "IRQ", "ISR") not in dyads(out)
+
+
+def test_prisoners_on_hunger_strike_protest_against_their_jailer() -> None:
+    # r368: "بدأ الأسرى الفلسطينيون في السجون الإسرائيلية، أمس، إضراباً شاملاً عن الطعام"
+    out = _run("بدأ الأسرى الفلسطينيون في السجون الإسرائيلية، أمس، إضراباً شاملاً عن الطعام.")
+    assert ("142", "PSE", "ISR") in dyads(out)
+
+
+def test_the_nisba_of_the_capital_is_where_the_crowd_stands() -> None:
+    # r352: "تظاهر العشرات على مقربة من السفارة الأمريكية، في العاصمة التركية، اليوم الأحد"
+    out = _run("تظاهر العشرات على مقربة من السفارة الأمريكية، في العاصمة التركية، اليوم الأحد.")
+    assert ("141", "TUR", "USA") in dyads(out)

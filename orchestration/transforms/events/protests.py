@@ -20,10 +20,23 @@ _PEOPLE_NISBA = r"^[وفبل]?(?:ال|لل)?\S{3,}(?:يين|يون)$"
 # The seat a crowd gathers before, named by its nisba ("السفارة الاميركية", "القنصلية التركية").
 # The crowd's nisba stands a few words after the verb ("تظاهر عدد كبير من المصريين").
 _CROWD_GAP = 4
-_SEAT_NOUN = r"^[وفبل]?(?:ال|لل)?(?:سفاره|قنصليه|مقر|مبني|وزاره|بعثه)$"
+# A city word names the country the crowd stands in ("في العاصمة التركية"); a prison its jailer.
+_SEAT_NOUN = r"^[وفبل]?(?:ال|لل)?(?:سفاره|قنصليه|مقر|مبني|وزاره|بعثه|سجون|سجن|عاصمه|مدينه)$"
 # What a crowd denounces, named by the nisba of the noun after it ("تنديدا بالمجزرة الإسرائيلية",
 # "احتجاجا على الضربات السعودية"): that nisba is the protest's target.
 _DENOUNCE = r"^[وف]?(?:لل|ال)?(?:تنديد|استنكار|احتجاج)ا?$"
+
+
+# A seat named just before a protest, in its clause, is its target too: "بدأ الأسرى الفلسطينيون في
+# السجون الإسرائيلية، أمس، إضراباً" (the jailer), "أمام السفارة الأمريكية، تظاهر العشرات".
+_FRONTED_SEAT_GAP = 6
+FRONTED_SEAT = (
+    (pl.col("target") == "protest")
+    & pl.col("gov_kind").is_in(["facing", "denounce"])
+    & (pl.col("gov_tok") >= pl.col("region_start"))
+    & (pl.col("gov_tok") < pl.col("start"))
+    & (pl.col("start") - pl.col("gov_tok") <= _FRONTED_SEAT_GAP)
+)
 
 
 def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:

@@ -233,7 +233,7 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     found = p.filter(
         ~pl.col("free")
         & allowed
-        & (in_clause | before_clause)
+        & (in_clause | before_clause | protests.FRONTED_SEAT)
         & (ACTORISH | _VISIT_OR_FORCE)
         & near_between
         & near_bi
