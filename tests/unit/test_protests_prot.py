@@ -61,6 +61,7 @@ def _protest_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "الإسرائيلية": ("country:ISR", "PLACE"),
         "الكيان الصهيوني": ("country:ISR", "ORG"),
         "الفلسطينيون": ("country:PSE", "PLACE"),
+        "الفلسطينيين": ("country:PSE", "PLACE"),
         "التركية": ("country:TUR", "PLACE"),
     }.items():
         monkeypatch.setitem(ENTITIES, surface, entity)
@@ -148,3 +149,12 @@ def test_the_nisba_of_the_capital_is_where_the_crowd_stands() -> None:
     # r352: "تظاهر العشرات على مقربة من السفارة الأمريكية، في العاصمة التركية، اليوم الأحد"
     out = _run("تظاهر العشرات على مقربة من السفارة الأمريكية، في العاصمة التركية، اليوم الأحد.")
     assert ("141", "TUR", "USA") in dyads(out)
+
+
+def test_a_march_after_a_verb_of_marching_is_a_demonstration() -> None:
+    # "وخرج آلاف الفلسطينيين في مسيرات غاضبة أمام السفارة الأمريكية"
+    out = _run("وخرج آلاف الفلسطينيين في مسيرات غاضبة أمام السفارة الأمريكية.")
+    assert ("141", "PSE", "USA") in dyads(out)
+    # r364: "وجّه رئيس الجمهورية أصدق تمنياته … بالنجاح في مسيرته الدبلوماسية المقبلة"
+    out = _run("وتمنى العراقيين للسفير النجاح في مسيرته الدبلوماسية أمام السفارة الأمريكية.")
+    assert not any(d[0].startswith("14") for d in dyads(out))

@@ -12,12 +12,18 @@ import polars as pl
 
 from orchestration.transforms.events.contracts import ACTOR_COLS
 from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.text import normalize_expr
 
 PROTEST_ROOT = "14"
 # A masculine plural nisba names people of a country ("مئات العراقيين", "المحتجون الفلسطينيون"):
 # unlike a singular one (القوات الروسية) it is no adjective of a thing.
 _PEOPLE_NISBA = r"^[وفبل]?(?:ال|لل)?\S{3,}(?:يين|يون)$"
 # The seat a crowd gathers before, named by its nisba ("السفارة الاميركية", "القنصلية التركية").
+# A bare مسيرة is a march only after a verb of marching or organizing ("خرج الآلاف في مسيرات"،
+# "نظمت النقابة مسيرة"); elsewhere it is a career or a path ("مسيرته الدبلوماسية", "مسيرة التقدم").
+_MARCH_NOUN = r"^[وفبل]?(?:ال)?مسير(?:ه|ات)$"
+_MARCH_VERB = r"^[وف]?(?:خرج|خرجت|خرجوا|نظم|نظمت|نظموا|انطلقت|جابت|شارك|شاركت|شاركوا|سار|سارت|ساروا)$"
+_MARCH_VERB_GAP = 4
 # The crowd's nisba stands a few words after the verb ("تظاهر عدد كبير من المصريين").
 _CROWD_GAP = 4
 # A city word names the country the crowd stands in ("في العاصمة التركية"); a prison its jailer.
@@ -37,6 +43,26 @@ FRONTED_SEAT = (
     & (pl.col("gov_tok") < pl.col("start"))
     & (pl.col("start") - pl.col("gov_tok") <= _FRONTED_SEAT_GAP)
 )
+
+
+def gate_marches(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Drops a bare march noun (مسيرة، مسيرات) with no verb of marching a few words before it."""
+    bare = (
+        pl.col("event_code").str.starts_with(PROTEST_ROOT)
+        & (pl.col("start") == pl.col("end"))
+        & normalize_expr(pl.col("first_tok")).str.contains(_MARCH_NOUN)
+    )
+    verbs = tokens.filter(pl.col("norm").str.contains(_MARCH_VERB)).select("article_id", v_tok="token_index")
+    marched = (
+        triggers.filter(bare)
+        .select("article_id", "start")
+        .join(verbs, on="article_id")
+        .filter((pl.col("v_tok") < pl.col("start")) & (pl.col("start") - pl.col("v_tok") <= _MARCH_VERB_GAP))
+        .select("article_id", "start", _marched=pl.lit(True))
+        .unique()
+    )
+    out = triggers.join(marched, on=["article_id", "start"], how="left")
+    return out.filter(~bare | pl.col("_marched").fill_null(False)).drop("_marched")
 
 
 def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
