@@ -121,7 +121,7 @@ def partitive_crowds(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame) -> pl
             & (pl.col("a_start") - pl.col("end") <= _CROWD_GAP)
             & (pl.col("a_start") <= pl.col("region_end"))
         )
-        .sort("t_id", "a_start")
+        .sort("t_id", "a_start", "a_end", "entity_id")
         .unique("t_id", keep="first", maintain_order=True)
     )
     return crowd.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS])
@@ -149,7 +149,7 @@ def located_crowds(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, kb: Kno
             iso3=pl.coalesce(pl.col("iso3"), pl.col("actor_code").str.slice(0, 3)),
         )
         .filter(pl.col("iso3").is_not_null())
-        .sort("t_id", "a_start")
+        .sort("t_id", "a_start", "a_end", "entity_id")
         .unique("t_id", keep="first", maintain_order=True)
         .with_columns(
             entity_id=pl.lit("country:") + pl.col("iso3"),
