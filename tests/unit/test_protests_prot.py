@@ -13,11 +13,36 @@ from orchestration.transforms.events import extract_event_candidates
 from tests.unit.test_events import ENTITIES, KB, PUB, _frames, dyads
 
 _KB = dataclasses.replace(
-    KB, places=pl.DataFrame({"entity_id": ["place:tehran", "place:baghdad"], "country_iso3": ["IRN", "IRQ"]})
+    KB,
+    places=pl.DataFrame(
+        {
+            "entity_id": ["place:tehran", "place:baghdad", "place:gaza_strip"],
+            "country_iso3": ["IRN", "IRQ", "PSE"],
+        }
+    ),
 )
-_CODES = {"country:IRQ": "IRQ", "country:USA": "USA", "country:SAU": "SAU", "country:SDN": "SDN"}
+_CODES = {
+    "country:IRQ": "IRQ",
+    "country:USA": "USA",
+    "country:SAU": "SAU",
+    "country:SDN": "SDN",
+    "country:TUN": "TUN",
+    "country:ISR": "ISR",
+    "country:PSE": "PSE",
+    "country:TUR": "TUR",
+}
 # Nisba adjectives are weak country mentions (the tagger gives them 0.3).
-_WEAK = ("العراقيين", "الاميركية", "السودانيين", "الفلسطينيين")
+_WEAK = (
+    "العراقيين",
+    "الاميركية",
+    "السودانيين",
+    "الفلسطينيين",
+    "الأميركيين",
+    "الأمريكية",
+    "الإسرائيلية",
+    "الفلسطينيون",
+    "التركية",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +54,15 @@ def _protest_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "السودانيين": ("country:SDN", "PLACE"),
         "بغداد": ("place:baghdad", "PLACE"),
         "طهران": ("place:tehran", "PLACE"),
+        "قطاع غزة": ("place:gaza_strip", "PLACE"),
+        "الأميركيين": ("country:USA", "PLACE"),
+        "الأمريكية": ("country:USA", "PLACE"),
+        "تونس": ("country:TUN", "PLACE"),
+        "الإسرائيلية": ("country:ISR", "PLACE"),
+        "الكيان الصهيوني": ("country:ISR", "ORG"),
+        "الفلسطينيون": ("country:PSE", "PLACE"),
+        "الفلسطينيين": ("country:PSE", "PLACE"),
+        "التركية": ("country:TUR", "PLACE"),
     }.items():
         monkeypatch.setitem(ENTITIES, surface, entity)
 
@@ -68,4 +102,59 @@ def test_an_assembly_named_tajammu_is_no_gathering() -> None:
 def test_a_career_masira_is_no_march() -> None:
     # bare مسيرة is also a career or a path ("مسيرة العلاقات"): only qualified marches are triggers.
     out = _run("وأشاد العراقيين بمسيرة العلاقات أمام السفارة الاميركية في بغداد.")
+    assert not any(d[0].startswith("14") for d in dyads(out))
+
+
+def test_a_country_after_bi_is_where_the_crowd_stands() -> None:
+    # r356 headline: "وقفة احتجاجية أمام مقر السفارة الأمريكية بتونس تنددا بالعدوان على غزة"
+    out = _run("وقفة احتجاجية أمام مقر السفارة الأمريكية بتونس تنديدا بالعدوان.")
+    assert ("141", "TUN", "USA") in dyads(out)
+
+
+def test_a_protest_takes_no_direct_object() -> None:
+    # r357: the chant's content after a back-reference to the sit-in names no target.
+    out = _run(
+        "وردد المشاركون في الاعتصام شعارات رافضة لما يقوم به الكيان من قتل في قطاع غزة المحاصر، "
+        "ومطالبة بطرد الدبلوماسيين الأميركيين."
+    )
+    assert not any(d[0].startswith("14") for d in dyads(out))
+
+
+def test_a_crowd_near_an_embassy_protests_against_its_state() -> None:
+    # r352: "تظاهر العشرات على مقربة من السفارة الأمريكية، في العاصمة التركية"
+    out = _run("تظاهر العشرات على مقربة من السفارة الأمريكية في طهران.")
+    assert ("141", "IRN", "USA") in dyads(out)
+
+
+def test_the_nisba_of_what_a_crowd_denounces_is_the_target() -> None:
+    # r353: "وخرجت تظاهرة غاضبة في العاصمة صنعاء …، تنديدا بالمجزرة الإسرائيلية الأمريكية المروعة"
+    out = _run("وخرجت تظاهرة غاضبة في طهران وبقية المحافظات، تنديدا بالمجزرة الإسرائيلية المروعة.")
+    assert ("141", "IRN", "ISR") in dyads(out)
+
+
+def test_what_the_denounced_noun_leads_to_is_no_target() -> None:
+    # r357: "اعتصم عدد من الموريتانيين … أمام السفارة الأمريكية … تنديدا بدورها في دعم الكيان الصهيوني"
+    out = _run("اعتصم عدد من العراقيين أمام السفارة الأمريكية تنديدا بدورها في دعم الكيان الصهيوني.")
+    assert ("141", "IRQ", "USA") in dyads(out)
+    assert ("141", "IRQ", "ISR") not in dyads(out)
+
+
+def test_prisoners_on_hunger_strike_protest_against_their_jailer() -> None:
+    # r368: "بدأ الأسرى الفلسطينيون في السجون الإسرائيلية، أمس، إضراباً شاملاً عن الطعام"
+    out = _run("بدأ الأسرى الفلسطينيون في السجون الإسرائيلية، أمس، إضراباً شاملاً عن الطعام.")
+    assert ("142", "PSE", "ISR") in dyads(out)
+
+
+def test_the_nisba_of_the_capital_is_where_the_crowd_stands() -> None:
+    # r352: "تظاهر العشرات على مقربة من السفارة الأمريكية، في العاصمة التركية، اليوم الأحد"
+    out = _run("تظاهر العشرات على مقربة من السفارة الأمريكية، في العاصمة التركية، اليوم الأحد.")
+    assert ("141", "TUR", "USA") in dyads(out)
+
+
+def test_a_march_after_a_verb_of_marching_is_a_demonstration() -> None:
+    # "وخرج آلاف الفلسطينيين في مسيرات غاضبة أمام السفارة الأمريكية"
+    out = _run("وخرج آلاف الفلسطينيين في مسيرات غاضبة أمام السفارة الأمريكية.")
+    assert ("141", "PSE", "USA") in dyads(out)
+    # r364: "وجّه رئيس الجمهورية أصدق تمنياته … بالنجاح في مسيرته الدبلوماسية المقبلة"
+    out = _run("وتمنى العراقيين للسفير النجاح في مسيرته الدبلوماسية أمام السفارة الأمريكية.")
     assert not any(d[0].startswith("14") for d in dyads(out))

@@ -23,7 +23,17 @@ from orchestration.transforms.events.windows import all_so_far, shift_in_group
 
 # ``topic`` (بمناسبة، بشأن، حول) governs like a partner marker but no frame reads it: what it
 # governs is neither subject nor partner.
-_PARTNER_MARKERS = ["with", "between", "chaired", "participants", "to", "against", "facing", "topic"]
+_PARTNER_MARKERS = [
+    "with",
+    "between",
+    "chaired",
+    "participants",
+    "to",
+    "against",
+    "facing",
+    "denounce",
+    "topic",
+]
 # Token distances for partner lists: first actor after مع/بين (مع نظرائه كلاً من الرئيس X), after
 # على/إلى (على سوريا), and between two list items joined by و (، ورئيس وزراء الاحتلال … X).
 _LIST_FIRST_GAP = 8
@@ -35,6 +45,7 @@ _LIST_LINK_GAP = 6
 _BLESSING = r"^[وف]?(?:حفظه|حفظها|يحفظه|رعاه|رعاها|يرعاه|ايده|يؤيده|نصره|سدد|خطاه|الله|تعالي)$"
 # The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
 _AGAINST_FIRST_GAP = 6
+_DENOUNCE_GAP = 3
 _TOPIC_GAP = 4
 # من governs the first actor whose span (titles included) starts within this many tokens: a
 # kinship word may intervene ("من أخيه أمير دولة قطر"), a clause may not ("من جهة أخرى، تلقى …").
@@ -267,6 +278,10 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         # the seat a crowd protests at: "أمام مقر السفارة السعودية" (its nisba a few words on)
         .when(pl.col("gov_kind") == "facing")
         .then(_AGAINST_FIRST_GAP)
+        # what a crowd denounces is the nisba of the noun right after it ("تنديدا بالمجزرة
+        # الإسرائيلية"), not an actor further on ("تنديدا بدورها في دعم الكيان")
+        .when(pl.col("gov_kind") == "denounce")
+        .then(_DENOUNCE_GAP)
         # "بمناسبة صدور أمر خادم الحرمين الشريفين الملك X": the topic runs over a few nouns
         .when(pl.col("gov_kind") == "topic")
         .then(_TOPIC_GAP)

@@ -12,17 +12,62 @@ import polars as pl
 
 from orchestration.transforms.events.contracts import ACTOR_COLS
 from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.text import normalize_expr
 
 PROTEST_ROOT = "14"
 # A masculine plural nisba names people of a country ("مئات العراقيين", "المحتجون الفلسطينيون"):
 # unlike a singular one (القوات الروسية) it is no adjective of a thing.
 _PEOPLE_NISBA = r"^[وفبل]?(?:ال|لل)?\S{3,}(?:يين|يون)$"
 # The seat a crowd gathers before, named by its nisba ("السفارة الاميركية", "القنصلية التركية").
-_SEAT_NOUN = r"^[وفبل]?(?:ال|لل)?(?:سفاره|قنصليه|مقر|مبني|وزاره|بعثه)$"
+# A bare مسيرة is a march only after a verb of marching or organizing ("خرج الآلاف في مسيرات"،
+# "نظمت النقابة مسيرة"); elsewhere it is a career or a path ("مسيرته الدبلوماسية", "مسيرة التقدم").
+_MARCH_NOUN = r"^[وفبل]?(?:ال)?مسير(?:ه|ات)$"
+_MARCH_VERB = r"^[وف]?(?:خرج|خرجت|خرجوا|نظم|نظمت|نظموا|انطلقت|جابت|شارك|شاركت|شاركوا|سار|سارت|ساروا)$"
+_MARCH_VERB_GAP = 4
+# The crowd's nisba stands a few words after the verb ("تظاهر عدد كبير من المصريين").
+_CROWD_GAP = 4
+# A city word names the country the crowd stands in ("في العاصمة التركية"); a prison its jailer.
+_SEAT_NOUN = r"^[وفبل]?(?:ال|لل)?(?:سفاره|قنصليه|مقر|مبني|وزاره|بعثه|سجون|سجن|عاصمه|مدينه)$"
+# What a crowd denounces, named by the nisba of the noun after it ("تنديدا بالمجزرة الإسرائيلية",
+# "احتجاجا على الضربات السعودية"): that nisba is the protest's target.
+_DENOUNCE = r"^[وف]?(?:لل|ال)?(?:تنديد|استنكار|احتجاج)ا?$"
+
+
+# A seat named just before a protest, in its clause, is its target too: "بدأ الأسرى الفلسطينيون في
+# السجون الإسرائيلية، أمس، إضراباً" (the jailer), "أمام السفارة الأمريكية، تظاهر العشرات".
+_FRONTED_SEAT_GAP = 6
+FRONTED_SEAT = (
+    (pl.col("target") == "protest")
+    & pl.col("gov_kind").is_in(["facing", "denounce"])
+    & (pl.col("gov_tok") >= pl.col("region_start"))
+    & (pl.col("gov_tok") < pl.col("start"))
+    & (pl.col("start") - pl.col("gov_tok") <= _FRONTED_SEAT_GAP)
+)
+
+
+def gate_marches(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Drops a bare march noun (مسيرة، مسيرات) with no verb of marching a few words before it."""
+    bare = (
+        pl.col("event_code").str.starts_with(PROTEST_ROOT)
+        & (pl.col("start") == pl.col("end"))
+        & normalize_expr(pl.col("first_tok")).str.contains(_MARCH_NOUN)
+    )
+    verbs = tokens.filter(pl.col("norm").str.contains(_MARCH_VERB)).select("article_id", v_tok="token_index")
+    marched = (
+        triggers.filter(bare)
+        .select("article_id", "start")
+        .join(verbs, on="article_id")
+        .filter((pl.col("v_tok") < pl.col("start")) & (pl.col("start") - pl.col("v_tok") <= _MARCH_VERB_GAP))
+        .select("article_id", "start", _marched=pl.lit(True))
+        .unique()
+    )
+    out = triggers.join(marched, on=["article_id", "start"], how="left")
+    return out.filter(~bare | pl.col("_marched").fill_null(False)).drop("_marched")
 
 
 def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
-    """The tokens inside the clause of a protest trigger (article_id, token_index, norm, prev)."""
+    """The tokens inside the clause of a protest trigger (article_id, token_index, norm and the
+    three words before it)."""
     protests = triggers.filter(pl.col("event_code").str.starts_with(PROTEST_ROOT)).select(
         "article_id", "start", "region_start", "region_end"
     )
@@ -31,6 +76,8 @@ def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataF
         "token_index",
         "norm",
         prev=pl.col("norm").shift(1).over("article_id", order_by="token_index"),
+        prev2=pl.col("norm").shift(2).over("article_id", order_by="token_index"),
+        prev3=pl.col("norm").shift(3).over("article_id", order_by="token_index"),
     )
     return (
         toks.join(protests, on="article_id")
@@ -38,7 +85,7 @@ def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataF
             (pl.col("token_index") >= pl.col("region_start"))
             & (pl.col("token_index") <= pl.col("region_end"))
         )
-        .select("article_id", "token_index", "norm", "prev")
+        .select("article_id", "token_index", "norm", "prev", "prev2", "prev3")
         .unique()
     )
 
@@ -49,8 +96,35 @@ def crowd_nisbas(triggers: pl.DataFrame, tokens: pl.DataFrame | None) -> pl.Data
     if tokens is None or triggers.is_empty():
         return pl.DataFrame(schema={"article_id": pl.String, "a_start": pl.Int64})
     toks = _in_protest_clause(tokens, triggers)
-    keep = pl.col("norm").str.contains(_PEOPLE_NISBA) | pl.col("prev").fill_null("").str.contains(_SEAT_NOUN)
+    # the denounced noun may carry على/بـ and one adjective: "احتجاجا على الضربات الجوية السعودية"
+    denounced = pl.any_horizontal(pl.col(c).fill_null("").str.contains(_DENOUNCE) for c in ("prev2", "prev3"))
+    keep = (
+        pl.col("norm").str.contains(_PEOPLE_NISBA)
+        | pl.col("prev").fill_null("").str.contains(_SEAT_NOUN)
+        | denounced
+    )
     return toks.filter(keep).select("article_id", a_start=pl.col("token_index"))
+
+
+def partitive_crowds(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame) -> pl.DataFrame:
+    """s_*: a protest's crowd named after a partitive من ("اعتصم عدد من الموريتانيين", "مئات من
+    الفلسطينيين"): the plural nisba right after the verb is its subject, not a source."""
+    open_t = t.filter(pl.col("event_code").str.starts_with(PROTEST_ROOT)).join(
+        subj.select("t_id"), on="t_id", how="anti"
+    )
+    crowd = (
+        p.join(open_t.select("t_id"), on="t_id", how="semi")
+        .filter(
+            (pl.col("klass") == "state")
+            & pl.col("norm").str.contains(_PEOPLE_NISBA)
+            & pl.col("after")
+            & (pl.col("a_start") - pl.col("end") <= _CROWD_GAP)
+            & (pl.col("a_start") <= pl.col("region_end"))
+        )
+        .sort("t_id", "a_start", "a_end", "entity_id")
+        .unique("t_id", keep="first", maintain_order=True)
+    )
+    return crowd.select("t_id", *[pl.col(c).alias(f"s_{c}") for c in ACTOR_COLS])
 
 
 def located_crowds(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
@@ -63,8 +137,9 @@ def located_crowds(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, kb: Kno
     where = (
         p.join(open_t.select("t_id"), on="t_id", how="semi")
         .filter(
+            # "في طهران", "بتونس", "بالسويد": a city, or a country after في/بـ
             pl.col("located")
-            & (pl.col("klass") == "place")
+            & pl.col("klass").is_in(["place", "state"])
             & (pl.col("a_start") >= pl.col("region_start"))
             & (pl.col("a_start") <= pl.col("region_end"))
         )
@@ -74,7 +149,7 @@ def located_crowds(t: pl.DataFrame, p: pl.DataFrame, subj: pl.DataFrame, kb: Kno
             iso3=pl.coalesce(pl.col("iso3"), pl.col("actor_code").str.slice(0, 3)),
         )
         .filter(pl.col("iso3").is_not_null())
-        .sort("t_id", "a_start")
+        .sort("t_id", "a_start", "a_end", "entity_id")
         .unique("t_id", keep="first", maintain_order=True)
         .with_columns(
             entity_id=pl.lit("country:") + pl.col("iso3"),

@@ -111,7 +111,8 @@ def resolve_roles(triggers: pl.DataFrame, actors: pl.DataFrame, kb: KnowledgeBas
         krank=pl.col("klass").replace_strict(_KLASS_RANK, return_dtype=pl.Int64),
     )
     subj = subjects(t, p)
-    # A protest with no named crowd is coded by the country it takes place in (protests.py).
+    # A protest's crowd after a partitive من, else the country it takes place in (protests.py).
+    subj = pl.concat([subj, protests.partitive_crowds(t, p, subj)])
     subj = pl.concat([subj, protests.located_crowds(t, p, subj, kb)])
     between_rows, partner_rows = partners(p, subj)
     done = pl.concat([between_rows["t_id"], partner_rows["t_id"]]).unique()
@@ -232,7 +233,7 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     found = p.filter(
         ~pl.col("free")
         & allowed
-        & (in_clause | before_clause)
+        & (in_clause | before_clause | protests.FRONTED_SEAT)
         & (ACTORISH | _VISIT_OR_FORCE)
         & near_between
         & near_bi
@@ -302,9 +303,11 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
             ).fill_null(False)
         )
         .filter(ACTORISH | _VISIT_OR_FORCE)
-        # an arrival's destination is only what إلى names ("وصل X اليوم مطار …" is no visit to it)
+        # an arrival's destination is only what إلى names ("وصل X اليوم مطار …" is no visit to it);
+        # a protest's target only what أمام/ضد/على names ("وردد المشاركون في الاعتصام شعارات …")
         .filter(
-            ((~pl.col("target").is_in(["with", "aimed", "arrive"])) | pl.col("possessive")) & ~pl.col("dual")
+            ((~pl.col("target").is_in(["with", "aimed", "arrive", "protest"])) | pl.col("possessive"))
+            & ~pl.col("dual")
         )
         .join(subj.select("t_id", "s_entity_id", "s_actor_code"), on="t_id")
         .filter(pl.col("entity_id") != pl.col("s_entity_id"))
