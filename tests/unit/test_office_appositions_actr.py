@@ -48,3 +48,22 @@ def test_a_name_after_a_nisba_and_a_comma_is_of_that_state() -> None:
 def test_an_adverb_after_a_nisba_takes_no_code() -> None:
     codes = _new_codes("في 2018، ألغت إيران زيارة لرئيس الوزراء العراقي آنذاك ، حيدر العبادي.")
     assert codes.get("آنذاك") is None, codes
+
+
+def test_a_title_in_apposition_after_the_name_gives_its_state() -> None:
+    # Real shape (Al-Masry Al-Youm 2016): the envoy is named first, his title follows.
+    codes = _new_codes(
+        "استقبل الرئيس عبدالفتاح السيسي، اليوم الأحد، إبراهيم ولد داداه، وزير العدل والمبعوث الشخصي "
+        "للرئيس الموريتاني، وذلك بحضور السفير الموريتاني بالقاهرة."
+    )
+    assert codes.get("إبراهيم ولد داداه") == "MRTGOV", codes
+
+
+def test_a_title_opened_by_wa_is_the_next_list_item() -> None:
+    # Real shape (Libya Witness): «سفير روسيا لدى ليبيا حيدر أغانين، ونائب رئيس هيئة الأركان العامة
+    # للدفاع البريطانية، هارفي سميث»: the British title belongs to the next guest.
+    codes = _new_codes(
+        "التقى رئيس المجلس الرئاسي اليوم كلا من حيدر أغانين، ونائب رئيس هيئة الأركان العامة للدفاع "
+        "البريطانية، هارفي سميث."
+    )
+    assert codes.get("حيدر أغانين") != "GBR", codes

@@ -16,10 +16,12 @@ from orchestration.transforms.text import normalize_expr
 
 # Characters allowed between the office and the name: nothing but spaces and commas.
 _GAP = r"^[\s,،]{0,2}$"
+# A title in apposition after a name reaches its state within this many characters.
+_MAX_TITLE_CHARS = 80
 
 
 def office_appositions(
-    found: pl.DataFrame, titles: pl.DataFrame, arts: pl.DataFrame, stop: pl.Series
+    found: pl.DataFrame, titles: pl.DataFrame, arts: pl.DataFrame, stop: pl.Series, heads: pl.Series
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """``found`` mentions (``aidx, cs, ce, surf, entity_id, entity_type, actor_code`` ...) with a
     found person that has no code given the code of the state office (or nisba) right before it,
@@ -37,15 +39,13 @@ def office_appositions(
         & pl.col("actor_code").is_null()
         & (pl.col("surf").str.strip_chars().str.count_matches(r"\s+") >= 1)
         & ~normalize_expr(pl.col("surf").str.extract(r"^\s*(\S+)")).is_in(stop.implode())
-    ).select("aidx", "cs", "entity_id")
+    ).select("aidx", "cs", "ce", "entity_id")
     offices = titles.filter(
         pl.col("actor_code").is_not_null() & ~pl.col("actor_code").str.starts_with("IGO")
-    ).select("aidx", t_ce="ce", code="actor_code")
-    near = (
-        bare.join(offices, on="aidx")
-        .filter((pl.col("cs") - pl.col("t_ce")).is_between(0, 2))
-        .join(arts.select("aidx", "body"), on="aidx")
-        .filter(pl.col("body").str.slice(pl.col("t_ce"), pl.col("cs") - pl.col("t_ce")).str.contains(_GAP))
+    ).select("aidx", t_cs="cs", t_ce="ce", code="actor_code")
+    words = pl.select(normalize_expr(pl.lit(heads))).to_series()
+    near = pl.concat(
+        [_before(bare, offices, arts), _after(bare, offices, arts, words)], how="vertical_relaxed"
     )
     # One code per entity: that of its first titled mention (text order); an office's (CHNGOV)
     # before the nisba that ends it (CHN), then by value.
@@ -76,4 +76,40 @@ def with_office_countries(entities: pl.DataFrame, coded: pl.DataFrame) -> pl.Dat
             cameo_code=pl.coalesce("cameo_code", "code"),
         )
         .drop("code")
+    )
+
+
+def _before(bare: pl.DataFrame, offices: pl.DataFrame, arts: pl.DataFrame) -> pl.DataFrame:
+    """The office ends right before the name (المتحدث باسم وزارة الخارجية الصينية وانغ ون بين)."""
+    return (
+        bare.join(offices, on="aidx")
+        .filter((pl.col("cs") - pl.col("t_ce")).is_between(0, 2))
+        .join(arts.select("aidx", "body"), on="aidx")
+        .filter(pl.col("body").str.slice(pl.col("t_ce"), pl.col("cs") - pl.col("t_ce")).str.contains(_GAP))
+        .select("aidx", "cs", "entity_id", "code")
+    )
+
+
+def _after(bare: pl.DataFrame, offices: pl.DataFrame, arts: pl.DataFrame, heads: pl.Series) -> pl.DataFrame:
+    """A title in apposition after the name, opened by a title word after a comma and ending in the
+    office's state before any other punctuation (إبراهيم ولد داداه، وزير العدل والمبعوث الشخصي
+    للرئيس الموريتاني): the first such office of the segment."""
+    gap = pl.col("body").str.slice(pl.col("ce"), pl.col("t_cs") - pl.col("ce"))
+    first_word = normalize_expr(gap.str.extract(r"^\s*[،,]\s*(\S+)"))
+    # The word itself or without its article (الوزير). A title opened by و (، ونائب رئيس …) is the
+    # next item of a list, not this name's apposition.
+    forms = [first_word, first_word.str.replace(r"^ال", "")]
+    near = (
+        bare.join(offices, on="aidx")
+        .filter((pl.col("t_cs") - pl.col("ce")).is_between(3, _MAX_TITLE_CHARS))
+        .join(arts.select("aidx", "body"), on="aidx")
+        .filter(
+            gap.str.contains(r"^\s*[،,]\s*[^،,.؛:!?؟\n]+$")
+            & pl.any_horizontal([f.is_in(heads.implode()) for f in forms])
+        )
+    )
+    return (
+        near.sort("aidx", "cs", "t_cs")
+        .unique(["aidx", "cs"], keep="first", maintain_order=True)
+        .select("aidx", "cs", "entity_id", "code")
     )

@@ -46,7 +46,7 @@ from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
 from orchestration.transforms.openworld.titled import trim_titles, widen_to_tagged
-from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
+from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import gap_class
 from orchestration.transforms.tokens import build_tokens, validate_frame
@@ -273,10 +273,19 @@ def extract_entity_mentions(
     # A found name right after a state's office phrase is its official (الخارجية الصينية وانغ ون بين).
     nisbas = pl.concat(known, how="diagonal_relaxed").filter(pl.col("nisba").fill_null(False))
     offices = pl.concat([titles, nisbas], how="diagonal_relaxed")
-    found, office_coded = office_appositions(found, offices, arts, el.stop)
+    heads = _title_heads(reference_dir)
+    found, office_coded = office_appositions(found, offices, arts, el.stop, heads)
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
     found_entities = with_office_countries(found_entities, office_coded)
     mentions = sel.finish_mentions([*known, found], arts, sents)
     entities = sel.entities_table([el.entities, r.actors, r.igo_actors, new_entities, found_entities])
     # New persons of a ruling family are of its country (عبدالله بن أحمد آل خليفة: Bahrain).
     return dyn.with_ruling_family_country(mentions, entities, dyn.load_ruling_families(reference_dir))
+
+
+def _title_heads(reference_dir: Path) -> pl.Series:
+    """Office words that may open a title in apposition (``actor_title_words.csv``); none when a
+    test's reference folder lacks the table."""
+    if not (reference_dir / "actor_title_words.csv").exists():
+        return pl.Series("word", [], dtype=pl.String)
+    return read_table("actor_title_words.csv", reference_dir).filter(pl.col("kind") == "office")["word"]
