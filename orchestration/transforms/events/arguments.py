@@ -35,6 +35,8 @@ _LIST_LINK_GAP = 6
 _BLESSING = r"^[وف]?(?:حفظه|حفظها|يحفظه|رعاه|رعاها|يرعاه|ايده|يؤيده|نصره|سدد|خطاه|الله|تعالي)$"
 # The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
 _AGAINST_FIRST_GAP = 6
+# A destination after إلى may follow its designator and nisba ("إلى العاصمة المصرية القاهرة").
+_TO_PLACE_GAP = 3
 _TOPIC_GAP = 4
 # من governs the first actor whose span (titles included) starts within this many tokens: a
 # kinship word may intervene ("من أخيه أمير دولة قطر"), a clause may not ("من جهة أخرى، تلقى …").
@@ -264,6 +266,8 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         # only a place or state may stand that far ("على تلجرام أن الرئيس" is no target)
         .when((pl.col("gov_kind") == "against") & (pl.col("klass") != "agent"))
         .then(_AGAINST_FIRST_GAP)
+        .when((pl.col("gov_kind") == "to") & (pl.col("klass") != "agent"))
+        .then(_TO_PLACE_GAP)
         # "بمناسبة صدور أمر خادم الحرمين الشريفين الملك X": the topic runs over a few nouns
         .when(pl.col("gov_kind") == "topic")
         .then(_TOPIC_GAP)
