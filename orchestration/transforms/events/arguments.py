@@ -15,6 +15,7 @@ import polars as pl
 from orchestration.transforms.events.contracts import ACTORS, KEYS, MENTION_ORDER, SENTENCE_STRIDE, conform
 from orchestration.transforms.events.datelines import datelines
 from orchestration.transforms.events.duals import dual_members
+from orchestration.transforms.events.located import in_after
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
 from orchestration.transforms.events.names import name_tails, titled_names
 from orchestration.transforms.events.parties import coordinated_chains
@@ -80,6 +81,8 @@ def attach_arguments(
     m = preceding_markers(m, markers)
     # «العراق / نبأ – استقبل …»: a dateline left in the text is a place (datelines.py).
     m = datelines(m, tokens)
+    # «التقى X في القاهرة بالرئيس Y»: where the subject stands before its بـ partner (located.py).
+    m = in_after(m, markers)
     m = governors(m, markers, triggers)
     m = partner_lists(m, tokens)
     return conform(m, ACTORS, "arguments")
