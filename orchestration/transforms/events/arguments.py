@@ -15,6 +15,7 @@ import polars as pl
 from orchestration.transforms.events.contracts import ACTORS, KEYS, MENTION_ORDER, SENTENCE_STRIDE, conform
 from orchestration.transforms.events.datelines import datelines
 from orchestration.transforms.events.duals import dual_members
+from orchestration.transforms.events.located import in_after
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
 from orchestration.transforms.events.names import name_tails, titled_names
 from orchestration.transforms.events.parties import coordinated_chains
@@ -46,6 +47,8 @@ _BLESSING = r"^[وف]?(?:حفظه|حفظها|يحفظه|رعاه|رعاها|ير
 # The target of an attack may be a few words after على ("غارات على بلدات عدة في جنوب لبنان").
 _AGAINST_FIRST_GAP = 6
 _DENOUNCE_GAP = 3
+# A destination after إلى may follow its designator and nisba ("إلى العاصمة المصرية القاهرة").
+_TO_PLACE_GAP = 3
 _TOPIC_GAP = 4
 # من governs the first actor whose span (titles included) starts within this many tokens: a
 # kinship word may intervene ("من أخيه أمير دولة قطر"), a clause may not ("من جهة أخرى، تلقى …").
@@ -89,6 +92,8 @@ def attach_arguments(
     m = preceding_markers(m, markers)
     # «العراق / نبأ – استقبل …»: a dateline left in the text is a place (datelines.py).
     m = datelines(m, tokens)
+    # «التقى X في القاهرة بالرئيس Y»: where the subject stands before its بـ partner (located.py).
+    m = in_after(m, markers)
     m = governors(m, markers, triggers)
     m = partner_lists(m, tokens)
     return conform(m, ACTORS, "arguments")
@@ -282,6 +287,8 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         # الإسرائيلية"), not an actor further on ("تنديدا بدورها في دعم الكيان")
         .when(pl.col("gov_kind") == "denounce")
         .then(_DENOUNCE_GAP)
+        .when((pl.col("gov_kind") == "to") & (pl.col("klass") != "agent"))
+        .then(_TO_PLACE_GAP)
         # "بمناسبة صدور أمر خادم الحرمين الشريفين الملك X": the topic runs over a few nouns
         .when(pl.col("gov_kind") == "topic")
         .then(_TOPIC_GAP)

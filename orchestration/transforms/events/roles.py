@@ -39,6 +39,9 @@ _COORD_PAIR_GAP = 3
 # it usually hangs on another noun ("اللقاء تناول العلاقات بين مصر والولايات المتحدة").
 _BETWEEN_GAP = 2
 _BI_GAP = 4
+# ... or after the verb's subject and a place phrase: "التقى X في قصر الاتحادية بالقاهرة بالرئيس Y"
+# (في within 3 words of the subject, the partner at most this many words after the subject).
+_BI_LOCATED_GAP = 7
 # Visits and attacks may target a place (it becomes a state in places_to_states).
 # ``aimed``: what is fired (صواريخ، قذائف) hits only what a marker names (باتجاه X، على X).
 _FORCE_TARGETS = ["against", "aimed"]
@@ -221,7 +224,10 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
     # (or right after the verb's subject: "التقى الأمير فيصل بن فرحان بوزير خارجية نيجيريا")
     p = (
         p.sort("t_id", "a_start")
-        .with_columns(prev_end=shift_in_group(pl.col("a_end"), 1, ["t_id"]))
+        .with_columns(
+            prev_end=shift_in_group(pl.col("a_end"), 1, ["t_id"]),
+            prev_in_at=shift_in_group(pl.col("in_at"), 1, ["t_id"]),
+        )
         .join(subj.select("t_id", "s_a_end"), on="t_id", how="left")
     )
     near_bi = (
@@ -229,6 +235,12 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         | (pl.col("t_start") - pl.col("time_end") <= _BI_GAP)
         | ((pl.col("prev_end") > pl.col("end")) & (pl.col("t_start") - pl.col("prev_end") <= 1))
         | pl.col("_pid").is_in(_bi_after_subject_time(p)["_pid"].implode())
+        | (
+            (pl.col("prev_end") == pl.col("s_a_end"))
+            & (pl.col("s_a_end") > pl.col("end"))
+            & (pl.col("prev_in_at") < pl.col("t_start"))
+            & (pl.col("t_start") - pl.col("prev_end") <= _BI_LOCATED_GAP)
+        )
     ).fill_null(False)
     found = p.filter(
         ~pl.col("free")
