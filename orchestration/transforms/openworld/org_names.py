@@ -40,18 +40,31 @@ def _head() -> pl.Expr:
 def quoted_orgs(w: pl.DataFrame) -> pl.DataFrame:
     """``aidx, s, e, n, method`` of the quoted names right after a head noun."""
     c = pl.col
-    same = (c("aidx") == c("aidx").shift(1)).fill_null(False)
-    x = w.with_columns(
-        qgap=c("gap").str.contains(_QUOTE) | ~same, hb=_head().shift(1).fill_null(False) & same
-    )
-    # The quoted run opens after a head noun and closes at the first quote gap within MAX_QUOTED.
-    opens = c("qgap") & c("hb") & (c("arabic") | c("latin")) & ~c("stop")
+    # Only the word after a head noun can open a quoted name: the tests run on those few words and
+    # the MAX_QUOTED after each (gathered by row number), not on every word's gap.
+    pos = w.select(_head().fill_null(False).arg_true().cast(pl.Int64) + 1).to_series()
+    pos = pos.filter(pos < w.height)
+    cols = {}
+    for k in range(MAX_QUOTED + 1):
+        rows = pos + k
+        inside = rows < w.height
+        at = w.select("aidx", "gap", "joined").gather(rows.clip(upper_bound=w.height - 1))
+        same = (at["aidx"] == w["aidx"].gather((rows - 1).clip(upper_bound=w.height - 1))).fill_null(False)
+        qgap = at["gap"].str.contains(_QUOTE) | ~same
+        # Beyond the last word a quote gap is implied, and no word is joined.
+        cols[f"q{k}"] = qgap if k == 0 else qgap.zip_with(inside, pl.Series([True] * pos.len()))
+        cols[f"j{k}"] = at["joined"].zip_with(inside, pl.Series([False] * pos.len(), dtype=pl.Boolean))
+        if k == 0:
+            cols["same"] = same
+    x = w.select("aidx", "wid", "arabic", "latin", "stop").gather(pos).with_columns(**cols)
+    opens = c("q0") & c("same") & (c("arabic") | c("latin")) & ~c("stop")
+    # The quoted run closes at the first quote gap within MAX_QUOTED words glued by spaces.
     ends = []
     ok = pl.lit(True)
     for k in range(1, MAX_QUOTED + 1):
         if k > 1:
-            ok = ok & c("joined").shift(-(k - 1)).fill_null(False)
-        ends.append(pl.when(ok & c("qgap").shift(-k).fill_null(True)).then(c("wid") + (k - 1)))
+            ok = ok & c(f"j{k - 1}").fill_null(False)
+        ends.append(pl.when(ok & c(f"q{k}").fill_null(True)).then(c("wid") + (k - 1)))
     spans = x.with_columns(e=pl.coalesce(ends)).filter(opens & c("e").is_not_null())
     return spans.select("aidx", s="wid", e="e", n=c("e") - c("wid") + 1, method=pl.lit("head-noun"))
 
