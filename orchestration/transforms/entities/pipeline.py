@@ -44,7 +44,7 @@ from orchestration.transforms.openworld import find_open_world, merge_found
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
-from orchestration.transforms.openworld.titled import trim_titles, widen_to_tagged
+from orchestration.transforms.openworld.titled import trim_titles, widen_over_family, widen_to_tagged
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import gap_class
@@ -259,6 +259,8 @@ def extract_entity_mentions(
     found, found_entities = find_open_world(words, elements, ow_lex, load_tagger(reference_dir / TAGGER_CSV))
     # A listed surname or short form inside a tagged full name (ستيفان هاربر) names it whole.
     known[0] = widen_to_tagged(known[0], found)
+    # ... and over the ruling family's name after it (خليفة بن زايد + آل نهيان).
+    known[0] = widen_over_family(known[0], words)
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
     is_new = pl.col("entity_id").str.starts_with("person:new:")
