@@ -120,6 +120,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--parts", default="dev,extra", help="fixture parts to train on (never heldout)")
     parser.add_argument("--train-frac", type=float, default=1.0, help="train on the first part only")
+    parser.add_argument(
+        "--hold-dev-first",
+        type=float,
+        default=0.0,
+        help="leave the first fraction of dev out (to score it with eval_ner.py --first)",
+    )
     parser.add_argument("--group", type=int, default=10, help="sentences per pseudo-article (as eval_ner)")
     parser.add_argument("--c", type=float, default=1.5, help="inverse L2 regularization strength")
     parser.add_argument("--min-count", type=int, default=2)
@@ -130,7 +136,11 @@ def main() -> None:
     parts = args.parts.split(",")
     if "heldout" in parts:
         parser.error("the held-out part is what eval_ner.py reports on")
-    sents = pl.concat([load_part(p) for p in parts])
+    frames = [load_part(p) for p in parts]
+    if args.hold_dev_first and "dev" in parts:
+        dev = frames[parts.index("dev")]
+        frames[parts.index("dev")] = dev.slice(int(dev.height * args.hold_dev_first))
+    sents = pl.concat(frames)
     sents = sents.head(int(sents.height * args.train_frac))
     arts, s = to_articles(sents, args.group)
     arts = arts.with_row_index("aidx")

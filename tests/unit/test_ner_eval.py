@@ -16,7 +16,10 @@ person word continuing the name in decoding (``openworld/bio.py``) 0.703 and 0.6
 and facility organization names, organization adjectives read as nisbas and no كيف for Kyiv
 (ORG F1 0.512 -> 0.530, LOC 0.804 -> 0.806) 0.707 and 0.659; with places named by a designator,
 lone head nouns, frequent definite nouns and an ambiguous body's name heading a phrase dropped
-0.711 and 0.657 (ORG F1 0.535, LOC 0.811).
+0.711 and 0.657 (ORG F1 0.535, LOC 0.811); with titled new names ending before the verb after
+them, ruling-family names (آل نهيان) inside the listed person's mention, media and listed movements
+named without their type word (قناة الجزيرة -> الجزيرة) and continents and oceans as places 0.717
+and 0.663 (ORG F1 0.552, LOC 0.814).
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.70
-PERS_RECALL_FLOOR = 0.65
+MICRO_F1_FLOOR = 0.71
+PERS_RECALL_FLOOR = 0.66
 
 
 def test_score_is_exact_span_match_per_type() -> None:

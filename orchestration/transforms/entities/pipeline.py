@@ -45,7 +45,8 @@ from orchestration.transforms.openworld import find_open_world, merge_found
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
-from orchestration.transforms.openworld.titled import trim_titles, widen_to_tagged
+from orchestration.transforms.openworld.titled import trim_titles, widen_over_family, widen_to_tagged
+from orchestration.transforms.openworld.type_heads import trim_type_heads
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import gap_class
@@ -256,12 +257,21 @@ def extract_entity_mentions(
     # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
     ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
     # A titled alias (الرئيس بشار الأسد) names the person from بشار on.
-    known = [trim_titles(name_ms, ow_lex.titles), r.role_mentions, r.igo_mentions, new_mentions]
+    # ... and a medium's name from after its type word (قناة الجزيرة -> الجزيرة).
+    known = [
+        trim_type_heads(trim_titles(name_ms, ow_lex.titles), el.lex),
+        r.role_mentions,
+        r.igo_mentions,
+        new_mentions,
+    ]
     found, found_entities = find_open_world(words, elements, ow_lex, load_tagger(reference_dir / TAGGER_CSV))
     # A listed surname or short form inside a tagged full name (ستيفان هاربر) names it whole.
     known[0] = widen_to_tagged(known[0], found, words)
+    # ... and over the ruling family's name after it (خليفة بن زايد + آل نهيان).
+    known[0] = widen_over_family(known[0], words)
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
+    found = trim_type_heads(found, el.lex)
     is_new = pl.col("entity_id").str.starts_with("person:new:")
     found = pl.concat(
         [

@@ -181,12 +181,37 @@ def _model_spans(w: pl.DataFrame, v: pl.DataFrame, tagger: pl.DataFrame, titles:
     # lexicon lists it (عباس، علي).
     common = (w["zipf"] >= MODEL_COMMON_PERSON) & ~(w["given"] | w["family"])
     spans = spans.with_columns(common=pl.lit(common.gather(spans["s"])))
-    return spans.filter(
+    spans = spans.filter(
         # A lone nisba (الروسي) or title (أمير) qualifies a name; it is never one by itself.
         (c("touches") == 0)
         & ~(one_word & (c("nb") | c("cue") | c("short")))
         & ~(one_word & (c("entity_type") == "PERSON") & c("common"))
     ).drop("common", "nb", "prob", "touches", "short", "cue")
+    return construct_places(spans, w, titles)
+
+
+def construct_places(spans: pl.DataFrame, w: pl.DataFrame, titles: pl.Series) -> pl.DataFrame:
+    """A tagged person right after a title in construct state is the place the title is of: ملك
+    أراجون، رئيس بوركينا فاسو (king of, president of). The titled person's own name follows the
+    definite title (الملك خايمي), so an indefinite title word's complement is no name. Only spans
+    without the article: a definite complement is mostly an office or a body (أمير المؤمنين)."""
+    c = pl.col
+    if spans.is_empty():
+        return spans
+    prev = w.select("bare", "al").select(pl.all().gather((spans["s"] - 1).clip(0, None)))
+    first = w.select("joined", "al").select(pl.all().gather(spans["s"]))
+    construct = (
+        (spans["s"] > 0)
+        & first["joined"].fill_null(False)
+        & ~first["al"].fill_null(False)
+        & ~prev["al"].fill_null(False)
+        & prev.select((pl.lit("ال") + c("bare")).is_in(titles.implode()).fill_null(False)).to_series()
+    )
+    return spans.with_columns(
+        entity_type=pl.when(pl.lit(construct) & (c("entity_type") == "PERSON"))
+        .then(pl.lit("PLACE"))
+        .otherwise(c("entity_type"))
+    )
 
 
 def merge_found(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:

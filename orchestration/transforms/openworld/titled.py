@@ -94,3 +94,52 @@ def widen_to_tagged(
         )
         .drop("_mid", "t_cs", "t_ce", "t_surf", "_left")
     )
+
+
+# The particle of a ruling family's name (آل نهيان، آل خليفة), normalized.
+FAMILY_PARTICLE = "ال"
+
+
+def widen_over_family(mentions: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """``mentions`` with a person name match widened over ``آل`` + the family word right after it
+    (``words``: the token table, ``wid`` its row number): the base lists خليفة بن زايد and the
+    article writes خليفة بن زايد آل نهيان. The family name is part of the person's name, not a
+    word after it; same entity, the span only grows. Both words are glued by plain spaces."""
+    c = pl.col
+    if mentions.is_empty() or words.is_empty():
+        return mentions
+    # The word ending each name mention, then the two after it in the same article.
+    ends = words.select("aidx", "wid", ce="char_end")
+    nxt = words.select(
+        "aidx",
+        "norm",
+        "gap",
+        "char_end",
+        "surface",
+        wid=c("wid") - 1,
+        n2=c("norm").shift(-1),
+        g2=c("gap").shift(-1),
+        e2=c("char_end").shift(-1),
+        s2=c("surface").shift(-1),
+        a2=c("aidx").shift(-1),
+    ).filter(
+        (c("norm") == FAMILY_PARTICLE)
+        & (c("gap") == " ")
+        & (c("g2") == " ")
+        & (c("a2") == c("aidx"))
+        & c("n2").str.contains(r"^\p{Arabic}{3,}$")
+    )
+    m = mentions.with_row_index("_mid")
+    names = m.filter((c("entity_type") == "PERSON") & c("method").is_in(list(NAME_METHODS)))
+    wide = (
+        names.select("_mid", "aidx", "ce")
+        .join(ends, on=["aidx", "ce"])
+        .join(nxt, on=["aidx", "wid"])
+        .select("_mid", _ce="e2", _tail=pl.lit(" ") + c("surface") + " " + c("s2"))
+        .unique("_mid", keep="first", maintain_order=True)
+    )
+    return (
+        m.join(wide, on="_mid", how="left")
+        .with_columns(ce=pl.coalesce("_ce", "ce"), surf=c("surf") + c("_tail").fill_null(""))
+        .drop("_mid", "_ce", "_tail")
+    )
