@@ -63,6 +63,8 @@ def _protest_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "الفلسطينيون": ("country:PSE", "PLACE"),
         "الفلسطينيين": ("country:PSE", "PLACE"),
         "التركية": ("country:TUR", "PLACE"),
+        "قوات الأمن العراقية": ("country:IRQ", "ORG"),
+        "قوات الاحتلال الإسرائيلي": ("country:ISR", "ORG"),
     }.items():
         monkeypatch.setitem(ENTITIES, surface, entity)
 
@@ -158,3 +160,16 @@ def test_a_march_after_a_verb_of_marching_is_a_demonstration() -> None:
     # r364: "وجّه رئيس الجمهورية أصدق تمنياته … بالنجاح في مسيرته الدبلوماسية المقبلة"
     out = _run("وتمنى العراقيين للسفير النجاح في مسيرته الدبلوماسية أمام السفارة الأمريكية.")
     assert not any(d[0].startswith("14") for d in dyads(out))
+
+
+def test_a_crowd_storming_an_embassy_protests_violently() -> None:
+    # r351: "حاول عشرات المتظاهرين اقتحام مقرّ السفارة الإسرائيلية في عمان"
+    out = _run("حاول عشرات المتظاهرين اقتحام مقر السفارة الإسرائيلية في طهران.")
+    assert ("145", "IRN", "ISR") in dyads(out)
+
+
+def test_forces_storming_a_place_are_no_protest() -> None:
+    # storming next to no crowd noun, or a crowd that is another clause's object
+    out = _run("اقتحمت قوات الاحتلال الإسرائيلي المسجد الأقصى في طهران.")
+    out2 = _run("اعتدت قوات الأمن العراقية على المحتجين واقتحمت ساحة الاعتصام في بغداد.")
+    assert not any(d[0].startswith("14") for d in dyads(out) | dyads(out2))

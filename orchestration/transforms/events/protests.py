@@ -24,6 +24,14 @@ _PEOPLE_NISBA = r"^[وفبل]?(?:ال|لل)?\S{3,}(?:يين|يون)$"
 _MARCH_NOUN = r"^[وفبل]?(?:ال)?مسير(?:ه|ات)$"
 _MARCH_VERB = r"^[وف]?(?:خرج|خرجت|خرجوا|نظم|نظمت|نظموا|انطلقت|جابت|شارك|شاركت|شاركوا|سار|سارت|ساروا)$"
 _MARCH_VERB_GAP = 4
+# Storming (اقتحام) is a violent protest only next to a crowd noun: before it ("حاول عشرات
+# المتظاهرين اقتحام مقر السفارة") or right after the verb ("اقتحم محتجون السفارة"); forces
+# storming a place (اقتحمت قوات الاحتلال المسجد) are no protest. A crowd before a trigger with و
+# ("اعتدت قوات الأمن على المحتجين واقتحمت …") is another clause's object.
+_STORM = r"^[وف]?(?:ال)?اقتحا?م"
+_CROWD_NOUN = r"^[وف]?(?:ال)?(?:متظاهر|محتج|معتصم)(?:ون|ين|ه|ات)?$"
+_CROWD_BEFORE_GAP = 3
+_CROWD_AFTER_GAP = 2
 # The crowd's nisba stands a few words after the verb ("تظاهر عدد كبير من المصريين").
 _CROWD_GAP = 4
 # A city word names the country the crowd stands in ("في العاصمة التركية"); a prison its jailer.
@@ -45,6 +53,12 @@ FRONTED_SEAT = (
 )
 
 
+# The genitive of a protest noun is its crowd ("احتجاجات العراقيين", "احتجاجات الجالية السورية"),
+# but what follows storming is what is stormed ("اقتحام مقر السفارة الإسرائيلية", "اقتحم محتجون
+# السفارة الأميركية"): no subject after it; the crowd is before it or where it stands.
+NOT_STORMED = ~(pl.col("event_code").str.starts_with(PROTEST_ROOT) & (pl.col("target") == "against"))
+
+
 def gate_marches(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Drops a bare march noun (مسيرة، مسيرات) with no verb of marching a few words before it."""
     bare = (
@@ -63,6 +77,30 @@ def gate_marches(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     )
     out = triggers.join(marched, on=["article_id", "start"], how="left")
     return out.filter(~bare | pl.col("_marched").fill_null(False)).drop("_marched")
+
+
+def gate_storming(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Drops a storming trigger (145, اقتحام) with no crowd noun next to it."""
+    first = normalize_expr(pl.col("first_tok"))
+    storm = pl.col("event_code").str.starts_with(PROTEST_ROOT) & first.str.contains(_STORM)
+    crowds = tokens.filter(pl.col("norm").str.contains(_CROWD_NOUN)).select("article_id", c_tok="token_index")
+    near = (
+        triggers.filter(storm)
+        .select("article_id", "start", "end", wa=first.str.contains("^[وف]"))
+        .join(crowds, on="article_id")
+        .filter(
+            (
+                ~pl.col("wa")
+                & (pl.col("c_tok") < pl.col("start"))
+                & (pl.col("start") - pl.col("c_tok") <= _CROWD_BEFORE_GAP)
+            )
+            | ((pl.col("c_tok") > pl.col("end")) & (pl.col("c_tok") - pl.col("end") <= _CROWD_AFTER_GAP))
+        )
+        .select("article_id", "start", _crowd=pl.lit(True))
+        .unique()
+    )
+    out = triggers.join(near, on=["article_id", "start"], how="left")
+    return out.filter(~storm | pl.col("_crowd").fill_null(False)).drop("_crowd")
 
 
 def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:
