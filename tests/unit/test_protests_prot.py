@@ -30,6 +30,7 @@ _CODES = {
     "country:ISR": "ISR",
     "country:PSE": "PSE",
     "country:TUR": "TUR",
+    "country:SYR": "SYR",
 }
 # Nisba adjectives are weak country mentions (the tagger gives them 0.3).
 _WEAK = (
@@ -64,6 +65,8 @@ def _protest_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "الفلسطينيين": ("country:PSE", "PLACE"),
         "التركية": ("country:TUR", "PLACE"),
         "قوات الأمن العراقية": ("country:IRQ", "ORG"),
+        "القوات التركية": ("country:TUR", "ORG"),
+        "سوريا": ("country:SYR", "PLACE"),
         "قوات الاحتلال الإسرائيلي": ("country:ISR", "ORG"),
     }.items():
         monkeypatch.setitem(ENTITIES, surface, entity)
@@ -173,3 +176,9 @@ def test_forces_storming_a_place_are_no_protest() -> None:
     out = _run("اقتحمت قوات الاحتلال الإسرائيلي المسجد الأقصى في طهران.")
     out2 = _run("اعتدت قوات الأمن العراقية على المحتجين واقتحمت ساحة الاعتصام في بغداد.")
     assert not any(d[0].startswith("14") for d in dyads(out) | dyads(out2))
+
+
+def test_troops_massing_are_no_crowd() -> None:
+    # احتشد is a crowd gathering (احتشد آلاف أمام …) but also troops massing on a border.
+    out = _run("واحتشدت القوات التركية على حدود سوريا.")
+    assert not any(d[0].startswith("14") for d in dyads(out))

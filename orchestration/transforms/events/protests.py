@@ -59,6 +59,28 @@ FRONTED_SEAT = (
 NOT_STORMED = ~(pl.col("event_code").str.starts_with(PROTEST_ROOT) & (pl.col("target") == "against"))
 
 
+# Troops massing (احتشدت القوات التركية على الحدود، احتشد الجيش) are no crowd: a force noun right
+# after a protest trigger unmakes it.
+_FORCE_NOUN = r"^[وف]?(?:ال)?(?:قوات|جيش|جنود|دبابات|وحدات|تعزيزات|اليات|اساطيل|حشود)$"
+_FORCE_GAP = 2
+
+
+def gate_protests(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Protest triggers that stand: marches after a verb of marching, storming next to a crowd,
+    no troops massing."""
+    triggers = gate_storming(gate_marches(triggers, tokens), tokens)
+    forces = tokens.filter(pl.col("norm").str.contains(_FORCE_NOUN)).select("article_id", f_tok="token_index")
+    massing = (
+        triggers.filter(pl.col("event_code").str.starts_with(PROTEST_ROOT))
+        .select("article_id", "start", "end")
+        .join(forces, on="article_id")
+        .filter((pl.col("f_tok") > pl.col("end")) & (pl.col("f_tok") - pl.col("end") <= _FORCE_GAP))
+        .select("article_id", "start")
+        .unique()
+    )
+    return triggers.join(massing, on=["article_id", "start"], how="anti")
+
+
 def gate_marches(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Drops a bare march noun (مسيرة، مسيرات) with no verb of marching a few words before it."""
     bare = (
