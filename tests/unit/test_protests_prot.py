@@ -66,6 +66,8 @@ def _protest_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "التركية": ("country:TUR", "PLACE"),
         "قوات الأمن العراقية": ("country:IRQ", "ORG"),
         "القوات التركية": ("country:TUR", "ORG"),
+        "السفير الأمريكي": ("actor:USAGOV:ambassador", "ORG"),
+        "مجلس الأمن": ("org:united_nations_security_council", "ORG"),
         "سوريا": ("country:SYR", "PLACE"),
         "قوات الاحتلال الإسرائيلي": ("country:ISR", "ORG"),
     }.items():
@@ -181,4 +183,10 @@ def test_forces_storming_a_place_are_no_protest() -> None:
 def test_troops_massing_are_no_crowd() -> None:
     # احتشد is a crowd gathering (احتشد آلاف أمام …) but also troops massing on a border.
     out = _run("واحتشدت القوات التركية على حدود سوريا.")
+    assert not any(d[0].startswith("14") for d in dyads(out))
+
+
+def test_a_speaker_before_a_council_is_no_protest_against_it() -> None:
+    # أمام before a protest noun is another clause's: the speaker's audience, not the target.
+    out = _run("وقال السفير الأمريكي أمام مجلس الأمن إن الاحتجاجات في طهران مستمرة.")
     assert not any(d[0].startswith("14") for d in dyads(out))

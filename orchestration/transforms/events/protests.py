@@ -41,12 +41,13 @@ _SEAT_NOUN = r"^[وفبل]?(?:ال|لل)?(?:سفاره|قنصليه|مقر|مب�
 _DENOUNCE = r"^[وف]?(?:لل|ال)?(?:تنديد|استنكار|احتجاج)ا?$"
 
 
-# A seat named just before a protest, in its clause, is its target too: "بدأ الأسرى الفلسطينيون في
-# السجون الإسرائيلية، أمس، إضراباً" (the jailer), "أمام السفارة الأمريكية، تظاهر العشرات".
+# The jailer named just before a prisoners' strike, in its clause, is its target too: "بدأ الأسرى
+# الفلسطينيون في السجون الإسرائيلية، أمس، إضراباً". أمام before a protest noun is mostly another
+# clause's ("وقال السفير أمام مجلس الأمن إن الاحتجاجات …"): not read backwards.
 _FRONTED_SEAT_GAP = 6
 FRONTED_SEAT = (
     (pl.col("target") == "protest")
-    & pl.col("gov_kind").is_in(["facing", "denounce"])
+    & (pl.col("gov_kind") == "jailer")
     & (pl.col("gov_tok") >= pl.col("region_start"))
     & (pl.col("gov_tok") < pl.col("start"))
     & (pl.col("start") - pl.col("gov_tok") <= _FRONTED_SEAT_GAP)
