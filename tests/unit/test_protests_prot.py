@@ -68,6 +68,8 @@ def _protest_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "القوات التركية": ("country:TUR", "ORG"),
         "السفير الأمريكي": ("actor:USAGOV:ambassador", "ORG"),
         "مجلس الأمن": ("org:united_nations_security_council", "ORG"),
+        "وزارة الخارجية الأمريكية": ("org:united_states_department_of_state", "ORG"),
+        "الحكومة العراقية": ("actor:IRQGOV:government", "ORG"),
         "سوريا": ("country:SYR", "PLACE"),
         "قوات الاحتلال الإسرائيلي": ("country:ISR", "ORG"),
     }.items():
@@ -189,4 +191,10 @@ def test_troops_massing_are_no_crowd() -> None:
 def test_a_speaker_before_a_council_is_no_protest_against_it() -> None:
     # أمام before a protest noun is another clause's: the speaker's audience, not the target.
     out = _run("وقال السفير الأمريكي أمام مجلس الأمن إن الاحتجاجات في طهران مستمرة.")
+    assert not any(d[0].startswith("14") for d in dyads(out))
+
+
+def test_a_speaker_is_no_crowd_of_the_protest_it_reports() -> None:
+    # «قالت X إن الاحتجاجات ضد Y …»: X speaks about the protests, it does not protest.
+    out = _run("وقالت وزارة الخارجية الأمريكية إن الاحتجاجات ضد الحكومة العراقية مشروعة.")
     assert not any(d[0].startswith("14") for d in dyads(out))
