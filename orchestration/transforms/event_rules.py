@@ -188,7 +188,8 @@ def _unfit(
     )
     # سفير خادم الحرمين الشريفين، لتمثيل الملك X: the person named is represented, not a party.
     represented = entity.str.starts_with("person:") & before.str.contains(p.represented)
-    speaker = entity.str.starts_with("person:") & _speaker(pos)
+    # A protest reported after «قال X إن» is never X's: a ministry or a state speaks, no crowd does.
+    speaker = (entity.str.starts_with("person:") | pl.col("event_code").str.starts_with("14")) & _speaker(pos)
     # An official of an international organization is not paired with it either ("اللقاء" of the
     # Arab League's Secretary-General is not one with the League).
     own = (country_of(code) == country_of(other_code)) | (

@@ -30,6 +30,7 @@ _CODES = {
     "country:ISR": "ISR",
     "country:PSE": "PSE",
     "country:TUR": "TUR",
+    "country:SYR": "SYR",
 }
 # Nisba adjectives are weak country mentions (the tagger gives them 0.3).
 _WEAK = (
@@ -63,6 +64,14 @@ def _protest_entities(monkeypatch: pytest.MonkeyPatch) -> None:
         "الفلسطينيون": ("country:PSE", "PLACE"),
         "الفلسطينيين": ("country:PSE", "PLACE"),
         "التركية": ("country:TUR", "PLACE"),
+        "قوات الأمن العراقية": ("country:IRQ", "ORG"),
+        "القوات التركية": ("country:TUR", "ORG"),
+        "السفير الأمريكي": ("actor:USAGOV:ambassador", "ORG"),
+        "مجلس الأمن": ("org:united_nations_security_council", "ORG"),
+        "وزارة الخارجية الأمريكية": ("org:united_states_department_of_state", "ORG"),
+        "الحكومة العراقية": ("actor:IRQGOV:government", "ORG"),
+        "سوريا": ("country:SYR", "PLACE"),
+        "قوات الاحتلال الإسرائيلي": ("country:ISR", "ORG"),
     }.items():
         monkeypatch.setitem(ENTITIES, surface, entity)
 
@@ -157,4 +166,35 @@ def test_a_march_after_a_verb_of_marching_is_a_demonstration() -> None:
     assert ("141", "PSE", "USA") in dyads(out)
     # r364: "وجّه رئيس الجمهورية أصدق تمنياته … بالنجاح في مسيرته الدبلوماسية المقبلة"
     out = _run("وتمنى العراقيين للسفير النجاح في مسيرته الدبلوماسية أمام السفارة الأمريكية.")
+    assert not any(d[0].startswith("14") for d in dyads(out))
+
+
+def test_a_crowd_storming_an_embassy_protests_violently() -> None:
+    # r351: "حاول عشرات المتظاهرين اقتحام مقرّ السفارة الإسرائيلية في عمان"
+    out = _run("حاول عشرات المتظاهرين اقتحام مقر السفارة الإسرائيلية في طهران.")
+    assert ("145", "IRN", "ISR") in dyads(out)
+
+
+def test_forces_storming_a_place_are_no_protest() -> None:
+    # storming next to no crowd noun, or a crowd that is another clause's object
+    out = _run("اقتحمت قوات الاحتلال الإسرائيلي المسجد الأقصى في طهران.")
+    out2 = _run("اعتدت قوات الأمن العراقية على المحتجين واقتحمت ساحة الاعتصام في بغداد.")
+    assert not any(d[0].startswith("14") for d in dyads(out) | dyads(out2))
+
+
+def test_troops_massing_are_no_crowd() -> None:
+    # احتشد is a crowd gathering (احتشد آلاف أمام …) but also troops massing on a border.
+    out = _run("واحتشدت القوات التركية على حدود سوريا.")
+    assert not any(d[0].startswith("14") for d in dyads(out))
+
+
+def test_a_speaker_before_a_council_is_no_protest_against_it() -> None:
+    # أمام before a protest noun is another clause's: the speaker's audience, not the target.
+    out = _run("وقال السفير الأمريكي أمام مجلس الأمن إن الاحتجاجات في طهران مستمرة.")
+    assert not any(d[0].startswith("14") for d in dyads(out))
+
+
+def test_a_speaker_is_no_crowd_of_the_protest_it_reports() -> None:
+    # «قالت X إن الاحتجاجات ضد Y …»: X speaks about the protests, it does not protest.
+    out = _run("وقالت وزارة الخارجية الأمريكية إن الاحتجاجات ضد الحكومة العراقية مشروعة.")
     assert not any(d[0].startswith("14") for d in dyads(out))

@@ -33,6 +33,7 @@ _PARTNER_MARKERS = [
     "against",
     "facing",
     "denounce",
+    "jailer",
     "topic",
 ]
 # Token distances for partner lists: first actor after مع/بين (مع نظرائه كلاً من الرئيس X), after
@@ -285,7 +286,7 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         .then(_AGAINST_FIRST_GAP)
         # what a crowd denounces is the nisba of the noun right after it ("تنديدا بالمجزرة
         # الإسرائيلية"), not an actor further on ("تنديدا بدورها في دعم الكيان")
-        .when(pl.col("gov_kind") == "denounce")
+        .when(pl.col("gov_kind").is_in(["denounce", "jailer"]))
         .then(_DENOUNCE_GAP)
         .when((pl.col("gov_kind") == "to") & (pl.col("klass") != "agent"))
         .then(_TO_PLACE_GAP)

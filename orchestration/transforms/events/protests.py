@@ -24,6 +24,14 @@ _PEOPLE_NISBA = r"^[وفبل]?(?:ال|لل)?\S{3,}(?:يين|يون)$"
 _MARCH_NOUN = r"^[وفبل]?(?:ال)?مسير(?:ه|ات)$"
 _MARCH_VERB = r"^[وف]?(?:خرج|خرجت|خرجوا|نظم|نظمت|نظموا|انطلقت|جابت|شارك|شاركت|شاركوا|سار|سارت|ساروا)$"
 _MARCH_VERB_GAP = 4
+# Storming (اقتحام) is a violent protest only next to a crowd noun: before it ("حاول عشرات
+# المتظاهرين اقتحام مقر السفارة") or right after the verb ("اقتحم محتجون السفارة"); forces
+# storming a place (اقتحمت قوات الاحتلال المسجد) are no protest. A crowd before a trigger with و
+# ("اعتدت قوات الأمن على المحتجين واقتحمت …") is another clause's object.
+_STORM = r"^[وف]?(?:ال)?اقتحا?م"
+_CROWD_NOUN = r"^[وف]?(?:ال)?(?:متظاهر|محتج|معتصم)(?:ون|ين|ه|ات)?$"
+_CROWD_BEFORE_GAP = 3
+_CROWD_AFTER_GAP = 2
 # The crowd's nisba stands a few words after the verb ("تظاهر عدد كبير من المصريين").
 _CROWD_GAP = 4
 # A city word names the country the crowd stands in ("في العاصمة التركية"); a prison its jailer.
@@ -33,16 +41,45 @@ _SEAT_NOUN = r"^[وفبل]?(?:ال|لل)?(?:سفاره|قنصليه|مقر|مب�
 _DENOUNCE = r"^[وف]?(?:لل|ال)?(?:تنديد|استنكار|احتجاج)ا?$"
 
 
-# A seat named just before a protest, in its clause, is its target too: "بدأ الأسرى الفلسطينيون في
-# السجون الإسرائيلية، أمس، إضراباً" (the jailer), "أمام السفارة الأمريكية، تظاهر العشرات".
+# The jailer named just before a prisoners' strike, in its clause, is its target too: "بدأ الأسرى
+# الفلسطينيون في السجون الإسرائيلية، أمس، إضراباً". أمام before a protest noun is mostly another
+# clause's ("وقال السفير أمام مجلس الأمن إن الاحتجاجات …"): not read backwards.
 _FRONTED_SEAT_GAP = 6
 FRONTED_SEAT = (
     (pl.col("target") == "protest")
-    & pl.col("gov_kind").is_in(["facing", "denounce"])
+    & (pl.col("gov_kind") == "jailer")
     & (pl.col("gov_tok") >= pl.col("region_start"))
     & (pl.col("gov_tok") < pl.col("start"))
     & (pl.col("start") - pl.col("gov_tok") <= _FRONTED_SEAT_GAP)
 )
+
+
+# The genitive of a protest noun is its crowd ("احتجاجات العراقيين", "احتجاجات الجالية السورية"),
+# but what follows storming is what is stormed ("اقتحام مقر السفارة الإسرائيلية", "اقتحم محتجون
+# السفارة الأميركية"): no subject after it; the crowd is before it or where it stands.
+NOT_STORMED = ~(pl.col("event_code").str.starts_with(PROTEST_ROOT) & (pl.col("target") == "against"))
+
+
+# Troops massing (احتشدت القوات التركية على الحدود، احتشد الجيش) are no crowd: a force noun right
+# after a protest trigger unmakes it.
+_FORCE_NOUN = r"^[وف]?(?:ال)?(?:قوات|جيش|جنود|دبابات|وحدات|تعزيزات|اليات|اساطيل|حشود)$"
+_FORCE_GAP = 2
+
+
+def gate_protests(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Protest triggers that stand: marches after a verb of marching, storming next to a crowd,
+    no troops massing."""
+    triggers = gate_storming(gate_marches(triggers, tokens), tokens)
+    forces = tokens.filter(pl.col("norm").str.contains(_FORCE_NOUN)).select("article_id", f_tok="token_index")
+    massing = (
+        triggers.filter(pl.col("event_code").str.starts_with(PROTEST_ROOT))
+        .select("article_id", "start", "end")
+        .join(forces, on="article_id")
+        .filter((pl.col("f_tok") > pl.col("end")) & (pl.col("f_tok") - pl.col("end") <= _FORCE_GAP))
+        .select("article_id", "start")
+        .unique()
+    )
+    return triggers.join(massing, on=["article_id", "start"], how="anti")
 
 
 def gate_marches(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
@@ -63,6 +100,30 @@ def gate_marches(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     )
     out = triggers.join(marched, on=["article_id", "start"], how="left")
     return out.filter(~bare | pl.col("_marched").fill_null(False)).drop("_marched")
+
+
+def gate_storming(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
+    """Drops a storming trigger (145, اقتحام) with no crowd noun next to it."""
+    first = normalize_expr(pl.col("first_tok"))
+    storm = pl.col("event_code").str.starts_with(PROTEST_ROOT) & first.str.contains(_STORM)
+    crowds = tokens.filter(pl.col("norm").str.contains(_CROWD_NOUN)).select("article_id", c_tok="token_index")
+    near = (
+        triggers.filter(storm)
+        .select("article_id", "start", "end", wa=first.str.contains("^[وف]"))
+        .join(crowds, on="article_id")
+        .filter(
+            (
+                ~pl.col("wa")
+                & (pl.col("c_tok") < pl.col("start"))
+                & (pl.col("start") - pl.col("c_tok") <= _CROWD_BEFORE_GAP)
+            )
+            | ((pl.col("c_tok") > pl.col("end")) & (pl.col("c_tok") - pl.col("end") <= _CROWD_AFTER_GAP))
+        )
+        .select("article_id", "start", _crowd=pl.lit(True))
+        .unique()
+    )
+    out = triggers.join(near, on=["article_id", "start"], how="left")
+    return out.filter(~storm | pl.col("_crowd").fill_null(False)).drop("_crowd")
 
 
 def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataFrame:

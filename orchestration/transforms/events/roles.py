@@ -156,6 +156,7 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
             & ~pl.col("lprefix")
             & pl.col("after")
             & (pl.col("t_start") - pl.col("end") <= 2)
+            & protests.NOT_STORMED
         ),
         [pl.col("a_start")],
         "sn_",
@@ -180,6 +181,7 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
             & (pl.col("a_start") <= pl.col("region_end"))
             # titles are part of the span ("تلقى صاحب السمو الشيخ X", "التقى اليوم صاحب السمو …")
             & (pl.col("t_start") - pl.col("end") <= _VSO_SUBJECT_GAP)
+            & protests.NOT_STORMED
         ),
         [pl.col("a_start")],
         "sa_",

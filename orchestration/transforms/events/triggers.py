@@ -12,7 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import FAR, KEYS, TRIGGERS, conform
-from orchestration.transforms.events.protests import gate_marches
+from orchestration.transforms.events.protests import gate_protests
 from orchestration.transforms.events.tokens import nearest_word
 from orchestration.transforms.events.windows import shift_in_group
 from orchestration.transforms.text import REMOVED_CHARS
@@ -50,8 +50,9 @@ _WINDOW_MARKERS = [
 def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Stage 3: one row per trigger match (contracts.TRIGGERS)."""
     triggers = matches.filter((pl.col("group") == "trigger") & (pl.col("marker") == "trigger"))
-    # A bare march noun is a career or a path unless a verb of marching precedes it (protests.py).
-    triggers = gate_marches(_trigger_tokens(triggers, tokens), tokens)
+    # A bare march noun is a career or a path unless a verb of marching precedes it; storming is a
+    # riot only next to a crowd noun; troops massing are no crowd (protests.py).
+    triggers = gate_protests(_trigger_tokens(triggers, tokens), tokens)
     triggers = clause_regions(absorb_attack_verbs(triggers), tokens)
     triggers = _trigger_surface(triggers, articles)
     markers = matches.filter(pl.col("group") == "marker")
