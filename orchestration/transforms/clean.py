@@ -47,7 +47,7 @@ from orchestration.transforms.clean_lines import (
 )
 from orchestration.transforms.dates import embed_signature_date, find_dates, parse_metadata_date
 from orchestration.transforms.header_dates import today_dates, year_for_month_day
-from orchestration.transforms.normalize import nfc, normalize_text
+from orchestration.transforms.normalize import ascii_digit_rows, nfc, normalize_text
 from orchestration.transforms.reference import REFERENCE_DIR
 from orchestration.transforms.schemas import ARTICLES_SCHEMA, REJECTED_CLEAN_SCHEMA
 
@@ -69,7 +69,7 @@ def clean_articles(
     # ``_a`` (the row number) keys the articles in every line-level join, window and group-by:
     # integers hash and compare faster than the article id strings.
     base = raw_articles.with_columns(
-        text=normalize_text(nfc(raw_articles["raw_text"]), nfc=False)
+        text=normalize_text(ascii_digit_rows(nfc(raw_articles["raw_text"])), nfc=False, digits=False)
     ).with_columns(_a=pl.int_range(pl.len(), dtype=pl.UInt32))
     lines = split_lines(base, reference_dir)
     lines = date_short_lines(lines, reference_dir)

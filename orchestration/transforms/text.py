@@ -80,10 +80,16 @@ def original_prefix_len(token: pl.Expr, normalized_len: pl.Expr) -> pl.Expr:
     )
 
 
+def is_space_gap(gap: pl.Expr) -> pl.Expr:
+    """``gap_class(gap) == GAP_SPACE`` without the comma test: one regex instead of two on
+    filters over hundreds of thousands of n-grams."""
+    return gap.str.contains(r"^[^\S\n]+$")
+
+
 def gap_class(gap: pl.Expr) -> pl.Expr:
     """Classify the text between two words: GAP_SPACE, GAP_COMMA or GAP_OTHER."""
     return (
-        pl.when(gap.str.contains(r"^[^\S\n]+$"))
+        pl.when(is_space_gap(gap))
         .then(pl.lit(GAP_SPACE, dtype=pl.Int8))
         .when(gap.str.contains(r"^[^\S\n]*[،,][^\S\n]*$"))
         .then(pl.lit(GAP_COMMA, dtype=pl.Int8))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities.fuzzy import FUZZY_MIN_LEN, fuzzy_corrections, fuzzy_ok
-from orchestration.transforms.text import GAP_SPACE, gap_class, original_prefix_len
+from orchestration.transforms.text import GAP_SPACE, gap_class, is_space_gap, original_prefix_len
 from orchestration.transforms.tokens import clitic_readings
 
 # Shortest name word a typo is corrected to, with support from the context (4: عباس).
@@ -112,20 +112,25 @@ def _grow(
     words: pl.DataFrame, cur: pl.DataFrame, vocab: pl.DataFrame, valid: pl.DataFrame | None = None
 ) -> pl.DataFrame:
     """Extend each n-gram by the next word when only inline space separates them. With ``valid``
-    (``key``: every key or key prefix one word longer), n-grams that lead nowhere are dropped
-    before their surface strings are built."""
+    (``key, nxt``: every key or key prefix one word longer, split into its first words and the
+    next one), n-grams that lead nowhere are dropped before their key and surface strings are
+    built."""
     grown = (
         words_at(words, cur, "w1", {"norm": "norm", "gap": "gap"})
-        .filter(gap_class(pl.col("gap")) == GAP_SPACE)
+        .filter(is_space_gap(pl.col("gap")))
         .join(vocab, on="norm", how="left")
-        .with_columns(
-            key=pl.col("key") + " " + pl.coalesce("norm_fix", "norm"),
-            fixed=pl.col("fixed").fill_null(0),
-            short=pl.col("short").fill_null(0),
-        )
+        .with_columns(nxt=pl.coalesce("norm_fix", "norm"))
     )
     if valid is not None:
-        grown = grown.filter(pl.col("key").is_in(valid["key"].implode()))
+        # A pair join instead of testing the concatenated key: at one word five in six n-grams
+        # lead nowhere, and their keys are never built. Words hold no space, so the pair
+        # (key, nxt) is in ``valid`` exactly when "key nxt" is a valid key.
+        grown = grown.join(valid, on=["key", "nxt"], how="semi")
+    grown = grown.with_columns(
+        key=pl.col("key") + " " + pl.col("nxt"),
+        fixed=pl.col("fixed").fill_null(0),
+        short=pl.col("short").fill_null(0),
+    )
     return words_at(words, grown, "w1", {"surface": "token", "char_end": "ce_next"}).select(
         "aidx",
         "w0",
@@ -164,8 +169,8 @@ def _grow_skipping(
     # A bare name is a patronymic only in a name without بن (فؤاد محمد حسين, عبدالله علي عبدالله
     # اليحيا); in the بن style every ancestor takes بن.
     no_ben = ~pl.col("key").str.split(" ").list.contains("بن")
-    spaced = gap_class(pl.col("g1")) == GAP_SPACE
-    ben = cur.filter(is_ben & name_like & spaced & (gap_class(pl.col("g2")) == GAP_SPACE)).with_columns(
+    spaced = is_space_gap(pl.col("g1"))
+    ben = cur.filter(is_ben & name_like & spaced & is_space_gap(pl.col("g2"))).with_columns(
         skip_to=pl.col("w3"), surf=pl.col("surf") + pl.col("g1") + pl.col("t1") + pl.col("g2") + pl.col("t2")
     )
     # ... and only after a name: after a title the bare word is the first name itself (الشيخ أحمد
@@ -215,7 +220,9 @@ def match(
             break
         # Keys one word longer that some entry has (in full or as a prefix): nothing else is grown.
         valid = (
-            tokens.filter(pl.col("n") > i).select(key=pl.col("toks").list.head(i + 1).list.join(" ")).unique()
+            tokens.filter(pl.col("n") > i)
+            .select(key=pl.col("toks").list.head(i).list.join(" "), nxt=pl.col("toks").list.get(i))
+            .unique()
         )
         grown = _grow(words, cur, vocab, valid)
         if given is not None:

@@ -86,8 +86,11 @@ def unify_role_placeholders(mentions: pl.DataFrame) -> pl.DataFrame:
 def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Mentions inside a tokenized sentence, on their first/last token (a_start, a_end), with
     klass, the proclitic before the name (bprefix ب, wprefix و) and the first token's norm."""
-    toks = tokens.select(
-        "article_id",
+    # Sorting and as-of joining on an integer article key, numbered in article_id order so the
+    # rows come out in the same order as keyed by the string (aidx is not in that order).
+    ids = tokens.select("aidx", "article_id").unique("aidx").sort("article_id").with_row_index("akey")
+    toks = tokens.join(ids.select("aidx", "akey"), on="aidx", maintain_order="left").select(
+        "akey",
         "token_index",
         "sentence_index",
         "token",
@@ -98,25 +101,30 @@ def place_mentions(mentions: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     # A name found only by its shape, with no country or role the text gives, is too weak to be a
     # party: on real news it mostly takes the partner slot from a known actor.
     mentions = strong_mentions(mentions)
-    m = mentions.select(
-        "article_id",
-        "entity_id",
-        "entity_type",
-        "char_start",
-        "char_end",
-        m_conf=pl.col("confidence").cast(pl.Float64).fill_null(DEFAULT_MENTION_CONFIDENCE),
-        actor_code=pl.col("actor_code").cast(pl.String),
-    ).with_columns(end_key=pl.col("char_end") - 1)
-    asof = {"by": "article_id", "check_sortedness": False}
     m = (
-        m.sort("article_id", "char_start")
+        mentions.join(ids.select("article_id", "akey"), on="article_id", maintain_order="left")
+        .select(
+            "akey",
+            "article_id",
+            "entity_id",
+            "entity_type",
+            "char_start",
+            "char_end",
+            m_conf=pl.col("confidence").cast(pl.Float64).fill_null(DEFAULT_MENTION_CONFIDENCE),
+            actor_code=pl.col("actor_code").cast(pl.String),
+        )
+        .with_columns(end_key=pl.col("char_end") - 1)
+    )
+    asof = {"by": "akey", "check_sortedness": False}
+    m = (
+        m.sort("akey", "char_start")
         .join_asof(toks, left_on="char_start", right_on="t_char_start", **asof)  # type: ignore[arg-type]
         .rename({"token_index": "a_start"})
         # only mentions inside a tokenized (trigger-bearing) sentence
         .filter(pl.col("char_start") < pl.col("t_char_end"))
-        .sort("article_id", "end_key")
+        .sort("akey", "end_key")
         .join_asof(
-            toks.select("article_id", e_char_start="t_char_start", a_end="token_index"),
+            toks.select("akey", e_char_start="t_char_start", a_end="token_index"),
             left_on="end_key",
             right_on="e_char_start",
             **asof,  # type: ignore[arg-type]
