@@ -9,153 +9,39 @@ is matched again everywhere in the batch.
 
 from __future__ import annotations
 
-import hashlib
-
 import polars as pl
 
-from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.lexicon import col_or_null, key_exprs
 from orchestration.transforms.entities.matching import match, words_at
-from orchestration.transforms.text import GAP_COMMA, GAP_SPACE, gap_class, normalize_expr
 
-MAX_NAME_TOKENS = 4
-# Zipf frequency (wordfreq scale, ``common_words_ar.csv``) above which an unlisted word ends the
-# name: from the third word on (صدام حسين يشكل تهديدا: the verb and its object follow a
-# two-word name), and at the second word only when it is this frequent (الرئيس عباس يتحدث).
-# Given names and the words of a compound (بن، آل and the word after them) always continue it.
-LATER_COMMON = 3.0
-SECOND_COMMON = 4.6
+# The name-run stage lives in its own module (issue #10); its constants stay importable from here.
+from orchestration.transforms.entities.name_runs import (
+    LATER_COMMON,
+    MAX_NAME_TOKENS,
+    SECOND_COMMON,
+    candidate_words,
+    found_names,
+    name_particles,
+    name_runs,
+)
+from orchestration.transforms.text import normalize_expr
 
-
-def _hash_ids(names: pl.Series) -> pl.DataFrame:
-    # A handful of new names per batch: hashed in Python because Polars' hash is not stable
-    # across versions and ids must be.
-    uniq = names.unique().drop_nulls().to_list()
-    return pl.DataFrame(
-        {
-            "name_norm": uniq,
-            "entity_id": [f"person:new:{hashlib.sha1(n.encode('utf-8')).hexdigest()[:12]}" for n in uniq],
-        },
-        schema={"name_norm": pl.String(), "entity_id": pl.String()},
-    )
-
-
-def _candidate_words(starts: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
-    """The few words after each candidate phrase, with whether a dictionary match covers them."""
-    needed = (
-        starts.select(wid=pl.int_ranges(pl.col("s"), pl.col("s") + MAX_NAME_TOKENS + 1))
-        .explode("wid")
-        .drop_nulls()
-        .with_columns(pl.col("wid").cast(pl.Int64))
-        .unique()
-    )
-    covered = (
-        elements.select(wid=pl.int_ranges("w0", "w1"))
-        .explode("wid")
-        .with_columns(pl.col("wid").cast(pl.Int64), cov=pl.lit(True))
-        .unique()
-    )
-    needed = needed.filter(pl.col("wid") < words.height)
-    return (
-        words.select(pl.all().gather(needed["wid"]))
-        .join(covered, on="wid", how="left")
-        .select(
-            "wid",
-            "aidx",
-            "char_start",
-            "char_end",
-            "norm",
-            raw="surface",
-            gap_text="gap",
-            gap=gap_class(pl.col("gap")),
-            cov=pl.col("cov").fill_null(False),
-        )
-    )
+__all__ = [
+    "LATER_COMMON",
+    "MAX_NAME_TOKENS",
+    "MIN_FAMILY_LEN",
+    "SECOND_COMMON",
+    "family_mentions",
+    "rematch",
+    "title_persons",
+]
 
 
-def _name_runs(
-    starts: pl.DataFrame, w: pl.DataFrame, stop: pl.Series, given: pl.Series, zipf: pl.DataFrame | None = None
+def _title_starts(
+    free: pl.DataFrame, elements: pl.DataFrame, words: pl.DataFrame, given: pl.Series
 ) -> pl.DataFrame:
-    """Candidates with ``run`` name-like words after the phrase (2..MAX_NAME_TOKENS), word columns
-    ``tok{p}``, ``raw{p}``, ``gap{p}``, ``cs{p}``, ``ce{p}`` side by side. With ``zipf`` (``word``,
-    ``zipf``: ordinary words), a frequent unlisted word ends the run (``LATER_COMMON``)."""
-    frame = starts
-    oks: list[pl.Expr] = []
-    particles = _particles().implode()
-    if zipf is not None:
-        w = w.join(zipf.rename({"word": "norm", "zipf": "_zipf"}), on="norm", how="left")
-    else:
-        w = w.with_columns(_zipf=pl.lit(None, pl.Float64))
-    w = w.with_columns(
-        _listed=pl.col("norm").is_in(given.implode()) | pl.col("norm").is_in(particles),
-        _zipf=pl.col("_zipf").fill_null(0.0),
-    )
-    for p in range(MAX_NAME_TOKENS + 1):
-        sub = w.select(
-            "aidx",
-            wid=pl.col("wid") - p,
-            **{
-                f"tok{p}": "norm",
-                f"raw{p}": "raw",
-                f"gap{p}": "gap_text",
-                f"cs{p}": "char_start",
-                f"ce{p}": "char_end",
-            },
-            **{
-                f"ok{p}": pl.col("norm").str.contains(r"^\p{L}{2,}$")
-                & ~pl.col("norm").is_in(stop.implode())
-                & ~pl.col("cov")
-                & ~pl.col("norm").str.contains(r"^(?:و|[فبلك]?ال|[وف][بلك]?ال|لل)")
-                & (pl.col("gap").is_in([GAP_SPACE, GAP_COMMA]) if p == 0 else pl.col("gap") == GAP_SPACE)
-            },
-            **{f"listed{p}": "_listed", f"zipf{p}": "_zipf"},
-        )
-        frame = frame.join(sub, left_on=["aidx", "s"], right_on=["aidx", "wid"], how="left")
-        ok = pl.col(f"ok{p}").fill_null(False)
-        if p >= 1:
-            limit = SECOND_COMMON if p == 1 else LATER_COMMON
-            after_particle = pl.col(f"tok{p - 1}").is_in(particles).fill_null(False)
-            ok = ok & (
-                pl.col(f"listed{p}").fill_null(False)
-                | after_particle
-                | (pl.col(f"zipf{p}").fill_null(0.0) < limit)
-            )
-        oks.append(ok)
-    run = pl.sum_horizontal([pl.all_horizontal(oks[: k + 1]).cast(pl.Int64) for k in range(len(oks))])
-    return frame.with_columns(run=run).filter(
-        (pl.col("run") >= 2) & (pl.col("run") <= MAX_NAME_TOKENS) & pl.col("tok0").is_in(given.implode())
-    )
-
-
-def _particles() -> pl.Series:
-    return pl.DataFrame({"p": list(rl.NAME_PARTICLES)}).select(normalize_expr(pl.col("p")))["p"]
-
-
-def _found(frame: pl.DataFrame) -> pl.DataFrame:
-    """Name span, normalized name, surface and id of each run that does not end on a particle."""
-    particles = _particles()
-    at_run = range(MAX_NAME_TOKENS)
-    last_tok = pl.coalesce([pl.when(pl.col("run") == k + 1).then(pl.col(f"tok{k}")) for k in at_run])
-    last_ce = pl.coalesce([pl.when(pl.col("run") == k + 1).then(pl.col(f"ce{k}")) for k in at_run])
-    name_norm = pl.concat_list([pl.col(f"tok{k}") for k in at_run]).list.head(pl.col("run"))
-    pieces = [pl.col("raw0")] + [pl.col(f"{c}{k}") for k in range(1, MAX_NAME_TOKENS) for c in ("gap", "raw")]
-    surface = pl.concat_list(pieces).list.head(2 * pl.col("run") - 1).list.join("")
-    found = frame.filter(~last_tok.is_in(particles.implode())).with_columns(
-        cs="cs0", ce=last_ce, name_norm=name_norm.list.join(" "), surf=surface
-    )
-    return found.join(_hash_ids(found["name_norm"]), on="name_norm")
-
-
-def title_persons(
-    free: pl.DataFrame,
-    elements: pl.DataFrame,
-    words: pl.DataFrame,
-    stop: pl.Series,
-    given: pl.Series,
-    zipf: pl.DataFrame | None = None,
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.Series]:
-    """(mentions, new person entities, eids of the phrases that introduced them). ``zipf``: the
-    ordinary words' frequencies (``_name_runs``)."""
+    """The word where each free role phrase's name would start: after the phrase, or after an
+    honorific that follows it; kept only when that word is a known given name (the cheap first cut)."""
     honor = elements.filter(pl.col("kind") == "honorific").select("aidx", pw1="w0", h_w1="w1")
     starts = (
         free.select(
@@ -164,30 +50,19 @@ def title_persons(
         .join(honor, on=["aidx", "pw1"], how="left")
         .with_columns(s=pl.coalesce("h_w1", "pw1"))
     )
-    # Cheap first cut: the first name word must be a known given name.
-    starts = (
+    return (
         words_at(words, starts, "s", {"norm": "_first"})
         .filter(pl.col("_first").is_in(given.implode()))
         .drop("_first")
     )
-    found = _found(_name_runs(starts, _candidate_words(starts, elements, words), stop, given, zipf))
-    # An organization's office (``spec_code``) gives its code; a country's, the country+role code.
-    code = pl.coalesce("spec_code", pl.concat_str([pl.col("spec_iso3"), pl.col("cameo_role").fill_null("")]))
-    mentions = found.select(
-        "aidx",
-        "cs",
-        "ce",
-        "surf",
-        "entity_id",
-        entity_type=pl.lit("PERSON"),
-        method=pl.lit("title-pattern"),
-        actor_code=code,
-        role="role",
-    )
+
+
+def _new_entities(found: pl.DataFrame, code: pl.Expr) -> pl.DataFrame:
+    """One entity per minted id: its most frequent surface, with a country from any of its titles."""
     # A country any of the person's titles gives (the most frequent, then the smallest): the
     # surface chosen below may be one whose title named none ("رئيس مجلس النواب نبيه بري" beside
     # "رئيس مجلس النواب اللبناني نبيه برّي").
-    given = (
+    titled_country = (
         found.filter(pl.col("spec_iso3").is_not_null())
         .group_by("entity_id", "spec_iso3")
         .agg(n=pl.len(), g_code=code.drop_nulls().sort().first())
@@ -196,7 +71,7 @@ def title_persons(
         .select("entity_id", g_iso3="spec_iso3", g_code="g_code")
     )
     # Independent of article order: the most frequent surface form, then the smallest.
-    entities = (
+    return (
         found.with_columns(n_surf=pl.len().over("entity_id", "surf"))
         .sort(
             "n_surf",
@@ -216,14 +91,41 @@ def title_persons(
             cameo_code=code,
             origin=pl.lit("title-pattern"),
         )
-        .join(given, on="entity_id", how="left")
+        .join(titled_country, on="entity_id", how="left")
         .with_columns(
             cameo_code=pl.when(pl.col("country_iso3").is_null()).then("g_code").otherwise("cameo_code"),
             country_iso3=pl.coalesce("country_iso3", "g_iso3"),
         )
         .drop("g_iso3", "g_code")
     )
-    return mentions, entities, found["eid"]
+
+
+def title_persons(
+    free: pl.DataFrame,
+    elements: pl.DataFrame,
+    words: pl.DataFrame,
+    stop: pl.Series,
+    given: pl.Series,
+    zipf: pl.DataFrame | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.Series]:
+    """(mentions, new person entities, eids of the phrases that introduced them). ``zipf``: the
+    ordinary words' frequencies (``name_runs.name_runs``)."""
+    starts = _title_starts(free, elements, words, given)
+    found = found_names(name_runs(starts, candidate_words(starts, elements, words), stop, given, zipf))
+    # An organization's office (``spec_code``) gives its code; a country's, the country+role code.
+    code = pl.coalesce("spec_code", pl.concat_str([pl.col("spec_iso3"), pl.col("cameo_role").fill_null("")]))
+    mentions = found.select(
+        "aidx",
+        "cs",
+        "ce",
+        "surf",
+        "entity_id",
+        entity_type=pl.lit("PERSON"),
+        method=pl.lit("title-pattern"),
+        actor_code=code,
+        role="role",
+    )
+    return mentions, _new_entities(found, code), found["eid"]
 
 
 # Shortest family name (normalized letters) that names a new person again on its own.
@@ -248,7 +150,7 @@ def family_mentions(
         (pl.col("n") >= 2)
         & (pl.col("norm").str.replace(r"^ال", "").str.len_chars() >= MIN_FAMILY_LEN)
         & ~pl.col("norm").is_in(not_names.implode())
-        & ~pl.col("norm").is_in(_particles().implode())
+        & ~pl.col("norm").is_in(name_particles().implode())
     )
     # Unambiguous within the article: one new person per family name there.
     # What the article said about the person (code, role) rides along, as for found persons.
