@@ -130,3 +130,32 @@ def organization_of(code: pl.Expr) -> pl.Expr:
 def institutional(entity: pl.Expr) -> pl.Expr:
     """A state, its organs or a role of it: not a person of the knowledge base or of the text."""
     return ~entity.str.starts_with("person:")
+
+
+@lru_cache(maxsize=4)
+def person_homes(reference_dir: Path = REFERENCE_DIR) -> pl.DataFrame:
+    """``entity_id -> home``: the state of each knowledge-base person. A person out of office on the
+    article's date has no actor code, yet is still of his state (a king home from a trip)."""
+    return (
+        read_table("persons.csv", reference_dir)
+        .select("entity_id", home="country_iso3")
+        .filter(pl.col("home").is_not_null())
+        .unique("entity_id", keep="first")
+    )
+
+
+def with_homes(df: pl.DataFrame, pairs: list[tuple[str, str, str]]) -> pl.DataFrame:
+    """Adds, per ``(entity column, code column, name)``, the actor's code or else its person's state."""
+    homes = person_homes()
+    for entity, code, name in pairs:
+        df = (
+            df.join(
+                homes.rename({"entity_id": entity, "home": "_home"}),
+                on=entity,
+                how="left",
+                maintain_order="left",
+            )
+            .with_columns(pl.coalesce(code, "_home").alias(name))
+            .drop("_home")
+        )
+    return df

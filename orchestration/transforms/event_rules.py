@@ -32,6 +32,7 @@ from orchestration.transforms.event_rule_patterns import (
     institutional,
     load_rule_patterns,
     organization_of,
+    with_homes,
 )
 from orchestration.transforms.event_rule_repeats import drop_orphan_repeats, received_visitors
 from orchestration.transforms.event_rule_titles import appositions, title_holders, trailing_titles
@@ -208,9 +209,18 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFr
         keep_code=pl.when(pl.col("bad_side") == 2).then("actor1_code").otherwise("actor2_code"),
         keep_rel=pl.when(pl.col("bad_side") == 2).then("a1_rel").otherwise("a2_rel"),
         lost_rel=pl.when(pl.col("bad_side") == 2).then("a2_rel").otherwise("a1_rel"),
+        lost_entity=pl.when(pl.col("bad_side") == 2).then("actor2_entity_id").otherwise("actor1_entity_id"),
     )
+    pool = with_homes(pool, [("m_entity", "m_code", "m_home"), ("keep_entity", "keep_code", "keep_home")])
+    # «وصل الملك … إلى الرياض»: a visit to the visitor's own state is a homecoming, no visit to
+    # whoever else the sentence names (the welcoming party, the title's other reading).
+    home = (
+        pl.col("event_code").str.starts_with("042")
+        & (pl.col("lost_entity") == pl.concat_str(pl.lit("country:"), country_of(pl.col("keep_home"))))
+    ).fill_null(False)
     fit = pool.filter(
-        (pl.col("m_entity") != pl.col("actor1_entity_id"))
+        ~home
+        & (pl.col("m_entity") != pl.col("actor1_entity_id"))
         & (pl.col("m_entity") != pl.col("actor2_entity_id"))
         & pl.col("m_type").is_in(["PERSON", "ORG", "PLACE"])
         & ~pl.col("m_entity").str.starts_with("place:")
@@ -223,9 +233,9 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFr
         & ~_unfit(
             pl.col("m_rel"),
             pl.col("m_entity"),
-            pl.col("m_code"),
+            pl.col("m_home"),
             pl.col("keep_entity"),
-            pl.col("keep_code"),
+            pl.col("keep_home"),
             p,
         )
     )
@@ -257,8 +267,12 @@ def _invited(p: RulePatterns) -> pl.Expr:
 
 def _flag(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     """bad_side: 1 or 2 for the actor that cannot be a party, null when both can."""
-    a1 = (pl.col("a1_rel"), pl.col("actor1_entity_id"), pl.col("actor1_code"))
-    a2 = (pl.col("a2_rel"), pl.col("actor2_entity_id"), pl.col("actor2_code"))
+    # An uncoded person is still of his state: the own-country check compares homes.
+    c = with_homes(
+        c, [("actor1_entity_id", "actor1_code", "_home1"), ("actor2_entity_id", "actor2_code", "_home2")]
+    )
+    a1 = (pl.col("a1_rel"), pl.col("actor1_entity_id"), pl.col("_home1"))
+    a2 = (pl.col("a2_rel"), pl.col("actor2_entity_id"), pl.col("_home2"))
     bilateral = pl.col("event_code").str.contains(_BILATERAL)
     c = c.with_columns(
         bad1=(_unfit(*a1, *a2[1:], p) | (bilateral & pl.col("title1")))

@@ -32,6 +32,7 @@ from orchestration.transforms.entities import new_persons as np_
 from orchestration.transforms.entities import phrases as ph
 from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities import selection as sel
+from orchestration.transforms.entities.alias_tails import drop_alias_tails
 from orchestration.transforms.entities.ambiguous_orgs import drop_phrase_heads
 from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
 from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_free_places
@@ -237,6 +238,8 @@ def extract_entity_mentions(
     names = drop_phrase_heads(elements.filter(pl.col("kind").is_in(["name", "nisba"])), words, el.stop)
     names = sel.supported(names, r.used_specs, r.annot["eid"], words, el.stop)
     names = sel.short_fixes_supported(names, r.annot["eid"], elements, words)
+    # A one-word alias closing another person's name (ناكا زونا ديلامي زوما) is not the known person.
+    names = drop_alias_tails(names, words, el.lex, el.given, pl.concat([el.common, el.stop]).unique())
     new_mentions = np_.rematch(r.new_mentions, r.new_entities, words, readings)
     # ... and by their family name alone later in the article (known matches always win).
     not_names = pl.concat([el.given, el.common, el.stop]).unique()
