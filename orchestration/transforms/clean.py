@@ -37,6 +37,7 @@ import polars as pl
 
 from orchestration.transforms import boilerplate as bp
 from orchestration.transforms.clean_lines import (
+    MAX_META_LINE_WORDS,
     classify_meta,
     collapse,
     cut_first_dateline,
@@ -89,6 +90,9 @@ def _article_fields(lines: pl.DataFrame, reference_dir: Path) -> pl.DataFrame:
     header_date = pl.when(pl.col("header") & date_bearing).then(pl.col("line_date"))
     footer_date = pl.when(pl.col("footer") & date_bearing).then(pl.col("line_date"))
     stamp = pl.col("is_date_line") | pl.col("bp_kind").is_in(DATE_BEARING_KINDS)
+    # Before the first paragraph, a short line that opens with its date is a stamp too (a byline or a
+    # time may follow it): "الأحد 15-05-2016 11:51 | كتب: محسن سميكة |".
+    lead_stamp = stamp | (pl.col("date_led") & (pl.col("n_words") <= MAX_META_LINE_WORDS))
     # A byline in the header ("بغداد - واع") stands for the dateline when no dateline line is recognized.
     dateline = pl.when(pl.col("header") & (pl.col("is_dateline") | pl.col("is_byline"))).then(
         collapse(pl.col("line"))
@@ -103,7 +107,7 @@ def _article_fields(lines: pl.DataFrame, reference_dir: Path) -> pl.DataFrame:
         # ... headline ... "26-3-2018 | 10:10"), a view counter after the stamp ("22/03/2021" then
         # "1523") pushes the footer zone out. After the body the first one: related-headline lists
         # further down carry other articles' dates.
-        _lead_date=pl.when(stamp & (pl.col("line_no") < pl.col("_first_body")))
+        _lead_date=pl.when(lead_stamp & (pl.col("line_no") < pl.col("_first_body")))
         .then(pl.col("line_date"))
         .sort_by("line_no")
         .drop_nulls()

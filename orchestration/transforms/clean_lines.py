@@ -3,7 +3,7 @@
 Every step takes and returns the line table: one row per (article ``_a``, ``line_no``) with the
 trimmed ``line`` and the boilerplate marks of ``boilerplate.mark_boilerplate``, and adds columns:
 
-- ``date_short_lines``: ``line_date``, ``line_md``, ``has_date``;
+- ``date_short_lines``: ``line_date``, ``line_md``, ``has_date``, ``date_led``;
 - ``classify_meta``: ``is_date_line``, ``section_val``, ``is_dateline``, ``is_meta``;
 - ``mark_title``: ``cand``, ``text_title``, ``is_title``;
 - ``mark_zones``: ``is_byline``, ``header``, ``footer``, ``first_content``, ``_first_body``, ``_last_body``;
@@ -76,14 +76,29 @@ def date_short_lines(lines: pl.DataFrame, reference_dir: Path) -> pl.DataFrame:
     first_full = (
         line_dates.filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
         .group_by("_a", "line_no")
-        .agg(line_date=pl.col("date").sort_by("char_start").first())
+        .agg(
+            line_date=pl.col("date").sort_by("char_start").first(),
+            _date_start=pl.col("char_start").min(),
+        )
     )
     any_date = line_dates.select("_a", "line_no").unique().with_columns(has_date=pl.lit(True))
+    # A line that opens with its full date, past a weekday or label only, is a stamp even when a byline
+    # or a time follows on the same line ("الأحد 15-05-2016 11:51 | كتب: محسن سميكة |").
+    words = load_date_words(reference_dir).filter(pl.col("kind").is_in(["weekday", "label"]))["word"]
+    word_alt = "|".join(sorted(words.to_list(), key=len, reverse=True))
+    opening = rf"^[\s\p{{P}}]*(?:(?:{word_alt})[\s\p{{P}}]*)*$"
     return (
         lines.join(first_full, on=["_a", "line_no"], how="left")
         .join(first_month_day(line_dates, "line_md", "_a"), on=["_a", "line_no"], how="left")
         .join(any_date, on=["_a", "line_no"], how="left")
-        .with_columns(pl.col("has_date").fill_null(False))
+        .with_columns(
+            pl.col("has_date").fill_null(False),
+            date_led=pl.col("line")
+            .str.slice(0, pl.col("_date_start"))
+            .str.contains(opening)
+            .fill_null(False),
+        )
+        .drop("_date_start")
     )
 
 

@@ -265,6 +265,16 @@ def reconcile_publication_date(pub: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _named_relative_day(day: pl.Expr, named: pl.Expr) -> pl.Expr:
+    """A relative day moved back onto the weekday the text names with it when that is the day before:
+    a stamp just past midnight ("02 يوليو 2016 , 12:47ص", a Saturday) over "مساء اليوم الجمعة" dates
+    the event Friday 1 July. A stamp the day before the named weekday is kept (the event cannot
+    follow its report); farther apart, or without a named weekday, the relative day stands
+    (``reconcile_publication_date`` drops stamps two or more days off the lead's weekday)."""
+    delta = (named - day.dt.weekday().cast(pl.Int64) + 3) % 7 - 3
+    return pl.when(named.is_not_null() & (delta == -1)).then(day + pl.duration(days=delta)).otherwise(day)
+
+
 def _year_month(e: pl.Expr) -> pl.Expr:
     return e.dt.year().cast(pl.Int64) * 12 + e.dt.month().cast(pl.Int64)
 
@@ -285,7 +295,7 @@ def resolve_dates_and_status(c: pl.DataFrame) -> pl.DataFrame:
         expr_date=pl.when(pl.col("d_kind") == "explicit")
         .then(pl.col("d_date"))
         .when(pl.col("d_kind") == "relative")
-        .then(pub + pl.duration(days=pl.col("d_offset")))
+        .then(_named_relative_day(pub + pl.duration(days=pl.col("d_offset")), wd))
         .when(pl.col("d_kind") == "weekday")
         .then(weekday_date),
     )

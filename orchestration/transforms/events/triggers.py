@@ -242,8 +242,12 @@ def _trigger_surface(triggers: pl.DataFrame, articles: pl.DataFrame) -> pl.DataF
 
 def window_markers(triggers: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFrame:
     """mk_* flags: markers within their window before/after the trigger; passive, adverbial."""
+    # A "later" marker before a perfect verb narrates a sequence ("وفي وقت لاحق، التقى الحريري
+    # السفيرة"): it is no plan. Before an imperfect verb (يلتقي، تستقبل، نبحث) or after any trigger
+    # ("للقمة التي تجمعهم ... في وقت لاحق") it still marks one.
+    perfect_verb = (pl.col("kind") == "verb") & ~pl.col("trigger").str.contains(r"^[وف]?[يتنأ]")
     win = (
-        triggers.select("t_id", *KEYS, "start", "end")
+        triggers.select("t_id", *KEYS, "start", "end", _perfect=perfect_verb)
         .join(
             markers.select(*KEYS, "marker", "window_before", "window_after", m_start="start", m_end="end"),
             on=KEYS,
@@ -252,6 +256,7 @@ def window_markers(triggers: pl.DataFrame, markers: pl.DataFrame) -> pl.DataFram
             (
                 (pl.col("m_end") < pl.col("start"))
                 & (pl.col("start") - pl.col("m_end") <= pl.col("window_before"))
+                & ~((pl.col("marker") == "planned") & pl.col("_perfect"))
             )
             | (
                 (pl.col("m_start") > pl.col("end"))
