@@ -100,7 +100,8 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         title_gap=rf"^[\s،,]*(?:(?:و|ل|ال|لل)?{w['title_word']}\S*\s+)+(?:ل|لل|و)?$",
         # Ends the text before a mention: «سفير »، «لتمثيل صاحب الجلالة »، «المبعوث الخاص لل». With
         # the article and no ل the word is the person's own title (السفير خالد اليماني).
-        represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:{_RULER}\s+)?(?:ل|لل)?"
+        # The ruler's title may carry his state's nisba (مبعوث الرئيس الفلسطيني محمود عباس).
+        represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:{_RULER}\s+(?:ال\S+ي\s+)?)?(?:ل|لل)?"
         rf"|ال{w['proxy']}\s+(?:(?:ال)?(?:خاص|خاصة|شخصي|شخصية)\s+)?(?:{w['honorific']}\s+)?(?:ل|لل))$",
         # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن,
         # or بأن after صرح/أفاد (صرح السفير X، المتحدث …، بأن سامح شكري أجرى); إنه/بأنه would make

@@ -163,6 +163,12 @@ def _speaker(pos: pl.Expr) -> pl.Expr:
     )
 
 
+def _text_before(pos: pl.Expr, reach: int) -> pl.Expr:
+    """The ``reach`` characters of the sentence before ``pos``."""
+    start = (pos - reach).clip(lower_bound=0)
+    return pl.col("sentence").str.slice(start, pos - start)
+
+
 def _unfit(
     pos: pl.Expr, entity: pl.Expr, code: pl.Expr, other_entity: pl.Expr, other_code: pl.Expr, p: RulePatterns
 ) -> pl.Expr:
@@ -188,7 +194,7 @@ def _unfit(
         | (entity.str.starts_with("org:") & before.str.contains(p.org_place))
     )
     # سفير خادم الحرمين الشريفين، لتمثيل الملك X: the person named is represented, not a party.
-    represented = entity.str.starts_with("person:") & before.str.contains(p.represented)
+    represented = entity.str.starts_with("person:") & _text_before(pos, 40).str.contains(p.represented)
     # A protest reported after «قال X إن» is never X's: a ministry or a state speaks, no crowd does.
     speaker = (entity.str.starts_with("person:") | pl.col("event_code").str.starts_with("14")) & _speaker(pos)
     # An official of an international organization is not paired with it either ("اللقاء" of the
@@ -246,8 +252,24 @@ def _fallback(cm: pl.DataFrame, bad: pl.DataFrame, p: RulePatterns) -> pl.DataFr
             dist=(pl.col("m_rel") - pl.col("trig_rel")).abs(),
             wrong_side=(pl.col("m_rel") < pl.col("trig_rel")) == (pl.col("bad_side") == 2),
             state=~pl.col("m_entity").str.starts_with("person:"),
+            # «استقبل مبعوث الرئيس X، أمين سر … Y»: the envoy is described after his sender.
+            not_envoy=~(
+                pl.col("lost_entity").str.starts_with("person:")
+                & _text_before(pl.col("lost_rel"), 40).str.contains(p.represented)
+                & (pl.col("m_rel") > pl.col("lost_rel"))
+            ).fill_null(False),
         )
-        .sort("_row", "wrong_side", "state", "dist", "m_entity", "m_start", "m_code", nulls_last=True)
+        .sort(
+            "_row",
+            "wrong_side",
+            "not_envoy",
+            "state",
+            "dist",
+            "m_entity",
+            "m_start",
+            "m_code",
+            nulls_last=True,
+        )
         .group_by("_row", maintain_order=True)
         .agg(
             new_entity=pl.col("m_entity").first(),
