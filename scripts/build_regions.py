@@ -77,6 +77,9 @@ PREFIX_BY_TYPE = {"governorate": "محافظة", "state": "ولاية", "emirate
 # A region with no population in the source is weighed as a small town by the frequency rules:
 # most of them are small provinces whose machine-translated name may be a word (هضبة Plateau).
 DEFAULT_POP = 50_000
+# Types that are large units wherever they occur (England, Tibet, Catalonia), for a row without
+# population: weighed as a big city, so their frequent name (إنجلترا، التبت) is not a word.
+TYPE_POP = {"country": 5_000_000, "autonomous region": 1_000_000, "autonomous community": 1_000_000}
 # A multi-word form made only of frequent words is a phrase, not a name (شمال شرق North-East,
 # عقوبة الاعدام for the Slovak Penal-Debe).
 PHRASE_WORD_ZIPF = 3.5
@@ -159,7 +162,7 @@ def build(path: Path) -> list[dict[str, str]]:
         bare, full = region_forms(ar, r["native"], r["type"] or "")
         if country is None or not bare or normalize_text(bare[0]) in hand_regions:
             continue
-        pop = int(r["population"]) if r["population"] else DEFAULT_POP
+        pop = int(r["population"]) if r["population"] else TYPE_POP.get(r["type"] or "", DEFAULT_POP)
         focus = r["country_code"] in FOCUS
         status = {f: form_status(f, pop, focus, known, freq) for f in [*bare, *full]}
         if not focus:

@@ -63,6 +63,12 @@ def test_regions_leave_hand_places_and_city_forms_alone(regions: pl.DataFrame) -
     assert not forms & _forms(gaz)
 
 
+def test_constituent_countries_without_population_keep_their_frequent_names(regions: pl.DataFrame) -> None:
+    # England has no population in the source: weighed as a small town, إنجلترا would be a word.
+    rows = regions.filter(pl.col("name_en").is_in(["England", "Wales", "Scotland"]))
+    assert sorted(rows["name_ar"].to_list()) == ["اسكتلندا", "إنجلترا", "ويلز"]
+
+
 def test_common_words_are_not_region_names(regions: pl.DataFrame) -> None:
     # Araba (Álava) is عربة "cart" in the source; Eastern districts are شرقي "eastern"; a phrase
     # of frequent words (North-East, Penal-Debe's عقوبة الاعدام) is not a name either.
