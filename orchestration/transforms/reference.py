@@ -118,15 +118,16 @@ def _persons_and_spells(reference_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame
 
 
 def _places(reference_dir: Path) -> pl.DataFrame:
-    """Hand places plus the GeoNames gazetteer; a hand row wins an id both files use."""
+    """Hand places plus the GeoNames city gazetteer and the first-level regions
+    (``regions.csv``); an earlier file wins an id a later one reuses."""
     coords: dict[str, pl.DataType] = {"latitude": pl.Float64, "longitude": pl.Float64}
-    hand = read_table("places.csv", reference_dir, coords)
-    gazetteer = read_optional("gazetteer.csv", reference_dir, coords)
-    if gazetteer is None:
-        return hand
-    return pl.concat(
-        [hand, gazetteer.join(hand.select("entity_id"), on="entity_id", how="anti")], how="diagonal_relaxed"
-    )
+    places = read_table("places.csv", reference_dir, coords)
+    for name in ("gazetteer.csv", "regions.csv"):
+        extra = read_optional(name, reference_dir, coords)
+        if extra is not None:
+            extra = extra.join(places.select("entity_id"), on="entity_id", how="anti")
+            places = pl.concat([places, extra], how="diagonal_relaxed")
+    return places
 
 
 def spell_active(on: pl.Expr | date) -> pl.Expr:

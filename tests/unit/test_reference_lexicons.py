@@ -29,6 +29,7 @@ def _copy_reference(tmp_path: Path) -> Path:
 
 def test_load_kb_appends_the_gazetteer_and_the_hand_row_wins(tmp_path: Path) -> None:
     ref = _copy_reference(tmp_path)
+    (ref / "regions.csv").unlink(missing_ok=True)  # the regions file has its own test (test_regions_geo)
     hand = pl.read_csv(ref / "places.csv", infer_schema=False)
     gaz = pl.read_csv(ref / "gazetteer.csv", infer_schema=False)
     # A gazetteer row reusing a hand id must not replace or duplicate the hand row.
@@ -46,6 +47,7 @@ def test_load_kb_appends_the_gazetteer_and_the_hand_row_wins(tmp_path: Path) -> 
 def test_load_kb_without_a_gazetteer_reads_the_hand_places(tmp_path: Path) -> None:
     ref = _copy_reference(tmp_path)
     (ref / "gazetteer.csv").unlink()
+    (ref / "regions.csv").unlink(missing_ok=True)
     assert load_kb(ref).places.height == pl.read_csv(ref / "places.csv", infer_schema=False).height
 
 
