@@ -23,13 +23,12 @@ def _chain_word() -> pl.Expr:
     return c("joined") & (definite | (kb_spec & ~c("conj")))
 
 
-def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
-    """Organization spans: ``aidx, s, e, n, method, a_iso3``."""
+def _proper_word() -> pl.Expr:
+    """A bare proper noun that may follow a head directly (حركة حماس)."""
     c = pl.col
-    w = w.with_columns(ch=_chain_word())
-    # A bare proper noun after the head: not an adjective or a suffixed noun (منظمة إجرامية،
-    # مجلس إدارته) and not a verbal noun of the taf'il pattern (لجنة تحديد).
-    proper = (
+    # Not an adjective or a suffixed noun (منظمة إجرامية، مجلس إدارته) and not a verbal noun of the
+    # taf'il pattern (لجنة تحديد).
+    return (
         c("joined")
         & (c("arabic") | c("latin"))
         & ~c("al")
@@ -42,7 +41,11 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
         & ~c("adjish")
         & (c("zipf") < COMMON_PROPER)
     )
-    w = w.with_columns(proper=proper)
+
+
+def _chain_length() -> pl.Expr:
+    """How many chain words follow each word (0..MAX_CHAIN), on the ``ch`` and ``proper`` columns."""
+    c = pl.col
     proper = c("proper")
     n = pl.lit(0, pl.Int64)
     ok = pl.lit(True)
@@ -56,9 +59,15 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
             step = step & ~(proper.shift(-1).fill_null(False) & ~c("ch").shift(-1).fill_null(False))
         ok = ok & step
         n = n + ok.cast(pl.Int64)
+    return n
+
+
+def _head_spans(w: pl.DataFrame) -> pl.DataFrame:
+    """Spans of a head noun with its chain, with the country a nisba in the chain gives."""
+    c = pl.col
     heads = w.with_columns(
-        n=n + 1,
-        pnext=proper.shift(-1).fill_null(False),
+        n=_chain_length() + 1,
+        pnext=c("proper").shift(-1).fill_null(False),
         znext=c("zipf").shift(-1).fill_null(0.0),
     ).filter(c("org_head") & ~c("cov") & (c("n") >= 2))
     # A nisba or country in the chain gives the country: gathered for the few heads only.
@@ -73,7 +82,7 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
     heads = heads.filter(c("pnext") | (c("n") > 2) | (c("znext") < COMMON_PROPER))
     # An appositive head before a proper name is left out of the span (شركة نوكيا -> نوكيا).
     skip = (c("appositive") & c("pnext")).cast(pl.Int64)
-    heads = heads.select(
+    return heads.select(
         "aidx",
         s=c("wid") + skip,
         e=c("wid") + pl.when(c("pnext")).then(1).otherwise(c("n") - 1),
@@ -81,10 +90,15 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
         method=pl.lit("head-noun"),
         a_iso3="a_iso3",
     )
+
+
+def _latin_runs(w: pl.DataFrame) -> pl.DataFrame:
+    """Runs of glued Latin-script words (at most four) with an acronym among them (CNN, IBM)."""
+    c = pl.col
     latin = w.with_columns(
         run_start=c("latin") & ~(c("latin").shift(1).fill_null(False) & c("joined")),
     ).with_columns(grp=c("run_start").cum_sum())
-    runs = (
+    return (
         latin.filter(c("latin"))
         .group_by("grp", maintain_order=True)
         .agg(
@@ -105,4 +119,10 @@ def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
             a_iso3=pl.lit(None, pl.String),
         )
     )
-    return pl.concat([heads, runs], how="vertical_relaxed").sort("s")
+
+
+def find_orgs(w: pl.DataFrame) -> pl.DataFrame:
+    """Organization spans: ``aidx, s, e, n, method, a_iso3``: head-noun chains, then Latin runs."""
+    w = w.with_columns(ch=_chain_word())
+    w = w.with_columns(proper=_proper_word())
+    return pl.concat([_head_spans(w), _latin_runs(w)], how="vertical_relaxed").sort("s")

@@ -97,11 +97,10 @@ def _phrase_payload(w: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def find_persons(w: pl.DataFrame) -> pl.DataFrame:
-    """Person spans: ``aidx, s, e`` (first and last ``wid``), ``method``, ``a_iso3``, ``a_role``,
-    ``a_cameo``, ``name_key`` (normalized words joined by a space)."""
+def _name_length(w: pl.DataFrame) -> pl.DataFrame:
+    """``w`` with ``n``: how many words a name starting at each word would take (up to
+    ``MAX_NAME_WORDS``, never ending on a connector)."""
     c = pl.col
-    w = _anchors(w).with_columns(nw=_name_word())
     # Continuation: a name word glued to the previous one; a definite word only right after the
     # first word (فؤاد السنيورة) or after a connector (عبد الله، أبو الغيط); no conjunction inside.
     plain = c("nw") & c("joined") & (~c("al") | c("family")) & (~c("conj") | c("given") | c("family"))
@@ -125,12 +124,17 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
     w = w.with_columns(n=n)
     # A name never ends in a connector.
     last_conn = pl.coalesce([pl.when(c("n") == k).then(c("connector").shift(-(k - 1))) for k in range(1, 5)])
-    w = w.with_columns(n=c("n") - last_conn.fill_null(False).cast(pl.Int64))
+    return w.with_columns(n=c("n") - last_conn.fill_null(False).cast(pl.Int64))
+
+
+def _start_ok() -> pl.Expr:
+    """The word can open a name (whatever anchors it)."""
+    c = pl.col
     known = c("given") | c("family")
     # A start word with a proclitic is a preposition or conjunction on an ordinary word (لحسن
     # النوايا، ومازال) unless a name lexicon lists the whole word.
     clitic_start = c("conj") | (c("clitic_prep") & (c("zipf") >= 3.0) & ~known)
-    start_ok = (
+    return (
         c("nw")
         & ~c("connector")
         & (~c("al") | c("family"))
@@ -139,6 +143,12 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
         # An unlisted word shaped like an imperfect verb (تناولت، يدعو) starts no name.
         & (known | ~c("verbish") | (c("zipf") < RARE_WORD))
     )
+
+
+def _title_ok() -> pl.Expr:
+    """A title-anchored name passes the second-word and lone-word tests (needs ``n``)."""
+    c = pl.col
+    known = c("given") | c("family")
     second_ok = (c("n") == 1) | (
         (c("given") | c("family")).shift(-1).fill_null(False)
         | (c("zipf").shift(-1).fill_null(0.0) < COMMON_SECOND)
@@ -151,9 +161,15 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
         | known
         | (~c("verbish") & (c("zipf") < COMMON_LONE) & (~c("comma") | (c("zipf") < RARE_WORD)))
     )
+    return lone_ok & second_ok
+
+
+def _name_shaped() -> pl.Expr:
+    """A run that looks like a full name without any cue: a given name and a rare or listed word."""
+    c = pl.col
     # A listed next word counts unless it is also a frequent ordinary word (طويل is a family name).
     nxt_known = ((c("given") | c("family")) & (c("zipf") < AMBIGUOUS_GIVEN)).shift(-1).fill_null(False)
-    shaped = (
+    return (
         c("given")
         & ~c("stop")
         & (c("n") >= 2)
@@ -168,21 +184,33 @@ def find_persons(w: pl.DataFrame) -> pl.DataFrame:
             )
         )
     )
+
+
+def _method() -> pl.Expr:
+    """How the name was found: ``title``, ``speech`` or ``name-shape`` (in that order), else null."""
+    c = pl.col
     # After a speech verb the subject is a name unless it is a common noun (قال مسؤول، قال مصدر).
     speech = c("anchor_speech") & (
         c("given")
         | c("family")
         | (~c("generic") & (c("zipf") < COMMON_LONE) & ~c("plural") & ~c("verbish") & ~c("conj"))
     )
-    method = (
-        pl.when(c("anchor_title") & lone_ok & second_ok)
+    return (
+        pl.when(c("anchor_title") & _title_ok())
         .then(pl.lit("title"))
         .when(speech)
         .then(pl.lit("speech"))
-        .when(shaped)
+        .when(_name_shaped())
         .then(pl.lit("name-shape"))
     )
-    found = w.with_columns(method=method).filter(start_ok & (c("n") >= 1) & c("method").is_not_null())
+
+
+def find_persons(w: pl.DataFrame) -> pl.DataFrame:
+    """Person spans: ``aidx, s, e`` (first and last ``wid``), ``n`` (words), ``method``, ``a_iso3``,
+    ``a_role``, ``a_cameo``. Stages: anchors, name length, method, then nested spans dropped."""
+    c = pl.col
+    w = _name_length(_anchors(w).with_columns(nw=_name_word()))
+    found = w.with_columns(method=_method()).filter(_start_ok() & (c("n") >= 1) & c("method").is_not_null())
     # A span starting inside another one (the second word of a longer name) is not a new name.
     found = found.with_columns(e=c("wid") + c("n") - 1).sort("wid")
     found = found.filter(c("wid") > c("e").cum_max().shift(1).fill_null(-1))
