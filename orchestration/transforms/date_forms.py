@@ -109,7 +109,15 @@ def gregorian_dates(toks: pl.DataFrame, reference_dir: Path) -> list[pl.DataFram
             m_raw=_grp(k, "m", reference_dir) if "m" in names else pl.lit(None, pl.String),
             pre=_grp(k, "pre", reference_dir) if "pre" in names else pl.lit(None, pl.String),
         )
-        if k.startswith("num"):
+        if k == "num_dmy":
+            # A second number above 12 can only be the day: the stamp is month first
+            # ("• 12/16/2014" on a Saudi page), the US order some CMS templates print.
+            m, d = pl.col("m_raw").cast(pl.Int32), pl.col("day")
+            swap = (m > 12) & (d <= 12)
+            g = g.with_columns(
+                month=pl.when(swap).then(d).otherwise(m), day=pl.when(swap).then(m).otherwise(d)
+            )
+        elif k.startswith("num"):
             g = g.with_columns(month=pl.col("m_raw").cast(pl.Int32))
         else:
             g = g.join(greg.rename({"name": "m_raw"}), on="m_raw", how="left")

@@ -102,7 +102,8 @@ def date_patterns(reference_dir: Path = REFERENCE_DIR) -> dict[str, str]:
     year_tail = f"(?:{_S}[,،]?{_S}{_YEAR_WORD}(?P<y>[0-9]{{4}}))"
     return {
         "hijri": (
-            f"(?P<hd>[0-9]{{1,2}}){_S}(?:من +)?(?P<hm>{hm}){_S}[,،]?{_S}(?P<hy>1[3-5][0-9]{{2}})"
+            # A comma may follow the day too: Al-Jazirah's header "السبت 25 ,جمادى الثانية 1421".
+            f"(?P<hd>[0-9]{{1,2}}){_S}(?:[,،]{_S})?(?:من +)?(?P<hm>{hm}){_S}[,،]?{_S}(?P<hy>1[3-5][0-9]{{2}})"
             f"(?:(?:{_S}{_HIJRI_ERA})?{_S}[,،\\-]?{_S}{_AGREE}{_S}"
             f"(?P<gd>[0-9]{{1,2}}){_S}(?:من +)?(?P<gm>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
             f"{_S}[,،]?{_S}{_YEAR_WORD}(?P<gy>[0-9]{{4}}))?"
