@@ -208,16 +208,26 @@ class InProcessDbtResource(dg.ConfigurableResource):
 
         worker = threading.Thread(target=invoke, name="dbt", daemon=True)
         worker.start()
+        # Check results wait for the last node: Dagster looks up each checked asset's latest
+        # materialization when it records a check (one event-log query per asset, issue #14); after
+        # the outputs they are primed in one batched query. The same checks and verdicts, later.
+        checks: list[dg.AssetCheckResult] = []
         while (raw := events.get()) is not _DONE:
             message = DbtCoreCliEventMessage(raw_event=raw, event_history_metadata={})
-            yield from message.to_default_asset_events(
+            for event in message.to_default_asset_events(
                 manifest=params.manifest,
                 dagster_dbt_translator=params.dagster_dbt_translator,
                 context=context,
                 target_path=target,
                 project=params.dbt_project,
-            )
+            ):
+                if isinstance(event, dg.AssetCheckResult):
+                    checks.append(event)
+                else:
+                    yield event
         worker.join()
+        prime_check_targets(context, checks)
+        yield from checks
         result = outcome.get("result")
         if whole:
             write_state(target, digest if result is not None and result.success else None)
@@ -227,3 +237,21 @@ class InProcessDbtResource(dg.ConfigurableResource):
                 description=f"dbt {' '.join(args)} failed"
                 + (f": {error}" if error else " (see the failing models and tests above)")
             )
+
+
+def prime_check_targets(context: dg.AssetExecutionContext, checks: Sequence[dg.AssetCheckResult]) -> None:
+    """Load the latest materialization of every checked asset in one event-log query.
+
+    Dagster's step keeps these in a cache (wiped when the step materializes the asset) and fills it
+    one asset at a time when a check result is recorded. Private API: when it is missing or the step
+    is partitioned (a different look-up), Dagster just does its own queries.
+    """
+    step = getattr(context.op_execution_context, "_step_execution_context", None)
+    cache = getattr(step, "_data_version_cache", None)
+    if step is None or cache is None or step.has_partition_key:
+        return
+    known = getattr(cache, "input_asset_version_info", {})
+    keys = list(dict.fromkeys(c.asset_key for c in checks if c.asset_key and c.asset_key not in known))
+    fetch = getattr(cache, "_fetch_input_asset_version_info", None)
+    if keys and fetch is not None:
+        fetch(keys)
