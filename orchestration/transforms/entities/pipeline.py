@@ -239,7 +239,9 @@ def extract_entity_mentions(
     names = sel.supported(names, r.used_specs, r.annot["eid"], words, el.stop)
     names = sel.short_fixes_supported(names, r.annot["eid"], elements, words)
     # A one-word alias closing another person's name (ناكا زونا ديلامي زوما) is not the known person.
-    names = drop_alias_tails(names, words, el.lex, el.given, pl.concat([el.common, el.stop]).unique())
+    names = drop_alias_tails(
+        names, elements, words, el.lex, el.given, pl.concat([el.common, el.stop]).unique()
+    )
     new_mentions = np_.rematch(r.new_mentions, r.new_entities, words, readings)
     # ... and by their family name alone later in the article (known matches always win).
     not_names = pl.concat([el.given, el.common, el.stop]).unique()
