@@ -80,7 +80,6 @@ def _frames(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         attended=pl.col("attend_verb").is_not_null()
         & (pl.col("attend_verb") <= trig)
         & (trig - pl.col("attend_verb") <= 8),
-        # Every actor after a later حضر is an attendee.
         # Every actor after a later حضر is an attendee, and so is every actor after a بحضور that
         # follows both parties (the list closing the sentence).
         attend_from=pl.min_horizontal(

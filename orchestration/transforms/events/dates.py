@@ -191,7 +191,7 @@ def over_trailing_dates(triggers: pl.DataFrame, dates: pl.DataFrame) -> pl.DataF
         .agg(time_end=pl.col("d_end").max())
     )
     # Every later date of the sentence, for a partner that follows the subject and a time word
-    # ("التقى X، وزير الخارجية، اليوم، بنظيره": roles.partners).
+    # ("التقى X، وزير الخارجية، اليوم، بنظيره": targets.partners).
     later = (
         triggers.select("t_id", *KEYS, "end")
         .join(dates.select(*KEYS, "d_start", "d_end"), on=KEYS)
