@@ -20,7 +20,7 @@ the words come from the shared token table (``transforms.tokens``), never from a
    A fronted event noun (وفي اتصال هاتفي، بحث X مع Y) is read through the main clause after it
    (``fronted.fronted_events``).
 6. **Dates and status** (``dates.date_expressions``, ``dates.attach_dates``,
-   ``dates.resolve_dates_and_status``): the nearest date expression of the sentence resolved
+   ``date_status.resolve_dates_and_status``): the nearest date expression of the sentence resolved
    against ``published_date``; planned/occurred/historical.
 7. **Selection and output** (``selection.select_candidates``, ``selection.repeat_previous_event``,
    ``selection.locate``, ``selection.to_event_candidates``): one candidate per sentence, dyad and
@@ -31,7 +31,7 @@ the words come from the shared token table (``transforms.tokens``), never from a
 """
 
 from orchestration.transforms.events.contracts import EVENT_CANDIDATES_SCHEMA
-from orchestration.transforms.events.dates import text_publication_weekday
+from orchestration.transforms.events.date_status import text_publication_weekday
 from orchestration.transforms.events.lexicon import EventLexicons, load_event_lexicons
 from orchestration.transforms.events.pipeline import extract_event_candidates
 

@@ -6,14 +6,16 @@ import polars as pl
 
 from orchestration.transforms.events.arguments import attach_arguments
 from orchestration.transforms.events.contracts import EVENT_CANDIDATES_SCHEMA
-from orchestration.transforms.events.dates import (
-    attach_dates,
-    date_expressions,
+from orchestration.transforms.events.date_status import (
     lead_dates,
-    over_trailing_dates,
     reconcile_publication_date,
     resolve_dates_and_status,
     text_publication_weekday,
+)
+from orchestration.transforms.events.dates import (
+    attach_dates,
+    date_expressions,
+    over_trailing_dates,
 )
 from orchestration.transforms.events.dropped import mark_bare_subjects
 from orchestration.transforms.events.duals import named_dual_heads
