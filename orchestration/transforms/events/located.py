@@ -2,7 +2,7 @@
 verb's subject, then where it happened (في + a few words), then its بـ partner.
 
 ``in_after`` marks the actors followed within a few words (a time word may come first: «X اليوم
-الثلاثاء في …») by في; roles.partners lets a بـ partner follow such a subject past the place
+الثلاثاء في …») by في; targets.partners lets a بـ partner follow such a subject past the place
 phrase (``_BI_LOCATED_GAP``).
 """
 

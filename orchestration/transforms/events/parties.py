@@ -165,7 +165,7 @@ def _all_pairs(
 
 
 def participant_lists(found: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
-    """Governed actors (``found``, roles.partners) minus participants that are no parties: a lone
+    """Governed actors (``found``, targets.partners) minus participants that are no parties: a lone
     one is an attendee ("استقبل X Y بمشاركة Z"), and after an earlier trigger of the sentence
     (``p``: triggers x actors) the list is that event's topic ("تناولت المكالمة بين X وY المحادثات
     الثلاثية المقرر عقدها بمشاركة كل من رؤساء …")."""

@@ -1,7 +1,7 @@
 """Stage 5c: settings. What frames an event is not a party of it.
 
 "وقّع X وY بروتوكول مشاورات بين وزارة الخارجية … ووزارة خارجية مصر، وذلك على هامش مباحثات …":
-an adverbial trigger may take a partner marker standing before it (``roles.partners``: "بحث مع X
+an adverbial trigger may take a partner marker standing before it (``targets.partners``: "بحث مع X
 في اتصال هاتفي" is one call with X), but a sideline modifier (على هامش) does not take one inside
 the clause of an earlier trigger of the sentence: that marker is the earlier trigger's ("مشاورات
 بين …"), and the sideline phrase is the setting of the event before it. What follows هامش is the
@@ -20,7 +20,7 @@ _SIDELINE = (pl.col("kind") == "modifier") & (pl.col("event_code") == "044")
 
 
 def earlier_clause_markers(found: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
-    """``found`` (governed actors per trigger, roles.partners) minus those of a sideline modifier
+    """``found`` (governed actors per trigger, targets.partners) minus those of a sideline modifier
     whose marker stands inside the clause of another, earlier trigger (``p``: triggers x actors)."""
     regions = (
         p.select("t_id", *KEYS, "start", "region_end")
