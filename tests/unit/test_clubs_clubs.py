@@ -40,3 +40,8 @@ def test_a_city_with_a_feminine_nisba_or_outside_sports_stays_a_place() -> None:
     assert "ميلان" in _typed("وصل الوزير إلى ميلان الإيطالية أمس في زيارة رسمية .", "PLACE")
     # The currency after a number is no club (ريال سعودي).
     assert _typed("وبلغت قيمة الصفقة مليون ريال سعودي .", "ORG") == []
+
+
+def test_a_prefix_with_a_proclitic_still_opens_a_club() -> None:
+    body = "وقالت اللجنة الانتخابية لريال مدريد إنها وافقت على ترشح رئيس النادي ."
+    assert "لريال مدريد" in _typed(body, "ORG")
