@@ -43,6 +43,7 @@ from orchestration.transforms.entities.office_appositions import office_appositi
 from orchestration.transforms.entities.role_refs import resolve_roles
 from orchestration.transforms.entities.undated import kb_present, undated_floors
 from orchestration.transforms.openworld import find_open_world, merge_found
+from orchestration.transforms.openworld.clubs import yield_places
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
@@ -274,6 +275,8 @@ def extract_entity_mentions(
     known[0] = widen_to_tagged(known[0], found, words)
     # ... and over the ruling family's name after it (خليفة بن زايد + آل نهيان).
     known[0] = widen_over_family(known[0], words)
+    # A city inside a club's name (ريال مدريد) is no place mention: the found club takes it.
+    known[0] = yield_places(known[0], found)
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
     found = trim_type_heads(found, el.lex)

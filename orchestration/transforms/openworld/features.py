@@ -80,6 +80,10 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         appositive=b.is_in(lx.appositive.implode()),
         facility=b.is_in(lx.facility.implode()),
         place_head=b.is_in(lx.place_heads.implode()),
+        # With a proclitic too: لريال مدريد، وباير ليفركوزن.
+        club_prefix=b.is_in(lx.club_prefix.implode())
+        | (n.str.contains(r"^[وفلب]..") & n.str.slice(1).is_in(lx.club_prefix.implode())),
+        sport=b.is_in(lx.sport_cue.implode()) | n.is_in(lx.sport_cue.implode()),
     )
 
 

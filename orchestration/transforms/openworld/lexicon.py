@@ -9,7 +9,7 @@ data by ``scripts/build_names.py``) when they are present.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +25,9 @@ from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 # (شركة، صحيفة: stands in apposition before a proper name, which alone is the organization),
 # ``facility_head`` (مسجد، سجن: an institution whose proper name follows, ``org_names.py``),
 # ``place_head`` (مدينة، مخيم، نهر: a designator whose proper name follows is a place) and
-# ``generic_subject`` (مسؤول، مصدر: a common noun after a speech verb, not a name).
+# ``generic_subject`` (مسؤول، مصدر: a common noun after a speech verb, not a name), ``club_prefix``
+# (ريال، أتلتيكو: opens a sports club's name before a city) and ``sport_cue`` (مباراة، الدوري، فاز: a
+# sports context, in which a city with a masculine nisba is a club, ``clubs.py``).
 CUES_CSV = "openworld_cues.csv"
 # Roles of roles.csv that name a body or a group, not one person: they never introduce a name.
 COLLECTIVE_ROLES: tuple[str, ...] = (
@@ -65,6 +67,8 @@ class Lexicons:
     generic: pl.Series
     # Normalized frequent words of general Arabic with their Zipf frequency (``word``, ``zipf``).
     common: pl.DataFrame
+    club_prefix: pl.Series = field(default_factory=lambda: pl.Series([], dtype=pl.String))
+    sport_cue: pl.Series = field(default_factory=lambda: pl.Series([], dtype=pl.String))
 
 
 def _first_words(names: pl.Series) -> pl.Series:
@@ -125,6 +129,8 @@ def load_lexicons(
         stop=stop,
         generic=_norm_set(cues["generic_subject"]),
         common=_common_words(reference_dir / "common_words_ar.csv"),
+        club_prefix=_norm_set(cues["club_prefix"]),
+        sport_cue=_norm_set(cues["sport_cue"]),
     )
 
 
@@ -137,6 +143,8 @@ CUE_KINDS = (
     "facility_head",
     "place_head",
     "generic_subject",
+    "club_prefix",
+    "sport_cue",
 )
 
 

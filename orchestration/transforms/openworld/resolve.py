@@ -7,6 +7,7 @@ import hashlib
 import polars as pl
 
 from orchestration.transforms.openworld.arbitrate import arbitrate
+from orchestration.transforms.openworld.clubs import find_clubs
 from orchestration.transforms.openworld.coref import corefer, relink_repeats
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import Lexicons
@@ -33,6 +34,7 @@ FOUND_CONFIDENCE: dict[str, float] = {
     "coref": 0.6,
     "head-noun": 0.6,
     "latin": 0.5,
+    "club": 0.6,
     "model": 0.55,
 }
 # The tagger's spans below this mean word probability are left out: a lone common word tagged as a
@@ -92,6 +94,8 @@ def find_open_world(
         rules = arbitrate(rules, _model_spans(w, v, tagger, lx.titles))
     # Quoted and facility names after a head noun: the quotes and the head fix their extent.
     rules = prefer_firm(rules, _longest(appositive_names(w)))
+    # A club named after its city (ريال مدريد، ميلان الإيطالي) over the tagger's place or person.
+    rules = prefer_firm(rules, find_clubs(w))
     spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
     spans = nisba_after(trim_appositive(spans, w), w)
     spans = whole_first_word(span_text(w, spans), w)
