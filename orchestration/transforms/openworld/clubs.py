@@ -72,9 +72,10 @@ def find_clubs(w: pl.DataFrame) -> pl.DataFrame:
 
 
 def yield_places(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
-    """``known`` mentions (``aidx, cs, ce``) less the places inside a found club's span."""
+    """``known`` mentions (``aidx, cs, ce``) less the places inside a found club's or institution's
+    span (``org_places.py``: جامعة القاهرة)."""
     c = pl.col
-    clubs = found.filter(c("method") == "club").select("aidx", k_cs="cs", k_ce="ce")
+    clubs = found.filter(c("method").is_in(["club", "place-org"])).select("aidx", k_cs="cs", k_ce="ce")
     if clubs.is_empty() or known.is_empty():
         return known
     k = known.with_row_index("_kid")

@@ -84,6 +84,7 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         club_prefix=b.is_in(lx.club_prefix.implode())
         | (n.str.contains(r"^[وفلب]..") & n.str.slice(1).is_in(lx.club_prefix.implode())),
         sport=b.is_in(lx.sport_cue.implode()) | n.is_in(lx.sport_cue.implode()),
+        place_org_head=b.is_in(lx.place_org_head.implode()),
     )
 
 

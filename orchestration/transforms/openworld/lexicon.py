@@ -27,7 +27,9 @@ from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 # ``place_head`` (مدينة، مخيم، نهر: a designator whose proper name follows is a place) and
 # ``generic_subject`` (مسؤول، مصدر: a common noun after a speech verb, not a name), ``club_prefix``
 # (ريال، أتلتيكو: opens a sports club's name before a city) and ``sport_cue`` (مباراة، الدوري، فاز: a
-# sports context, in which a city with a masculine nisba is a club, ``clubs.py``).
+# sports context, in which a city with a masculine nisba is a club, ``clubs.py``) and
+# ``place_org_head`` (جامعة، بنك، مطار: an institution named after the known place it heads,
+# ``org_places.py``; never وزارة or حكومة, the state's own offices).
 CUES_CSV = "openworld_cues.csv"
 # Roles of roles.csv that name a body or a group, not one person: they never introduce a name.
 COLLECTIVE_ROLES: tuple[str, ...] = (
@@ -69,6 +71,7 @@ class Lexicons:
     common: pl.DataFrame
     club_prefix: pl.Series = field(default_factory=lambda: pl.Series([], dtype=pl.String))
     sport_cue: pl.Series = field(default_factory=lambda: pl.Series([], dtype=pl.String))
+    place_org_head: pl.Series = field(default_factory=lambda: pl.Series([], dtype=pl.String))
 
 
 def _first_words(names: pl.Series) -> pl.Series:
@@ -131,6 +134,7 @@ def load_lexicons(
         common=_common_words(reference_dir / "common_words_ar.csv"),
         club_prefix=_norm_set(cues["club_prefix"]),
         sport_cue=_norm_set(cues["sport_cue"]),
+        place_org_head=_norm_set(cues["place_org_head"]),
     )
 
 
@@ -145,6 +149,7 @@ CUE_KINDS = (
     "generic_subject",
     "club_prefix",
     "sport_cue",
+    "place_org_head",
 )
 
 

@@ -141,6 +141,9 @@ def trim_appositive(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
         & ~first["al"].fill_null(False)
         & (second < COMMON_APPOSED)
     )
+    # An institution over a known place keeps its head (شركة قطر is not the country).
+    if "method" in spans.columns:
+        trim = trim & (spans["method"] != "place-org").fill_null(True)
     return spans.with_columns(s=c("s") + pl.lit(trim).cast(pl.Int64))
 
 

@@ -21,6 +21,7 @@ from orchestration.transforms.openworld.org_names import (
     trim_appositive,
     whole_first_word,
 )
+from orchestration.transforms.openworld.org_places import find_place_orgs
 from orchestration.transforms.openworld.orgs import find_orgs
 from orchestration.transforms.openworld.people import find_persons, span_text
 from orchestration.transforms.openworld.tagger import tag_words
@@ -35,6 +36,7 @@ FOUND_CONFIDENCE: dict[str, float] = {
     "head-noun": 0.6,
     "latin": 0.5,
     "club": 0.6,
+    "place-org": 0.6,
     "model": 0.55,
 }
 # The tagger's spans below this mean word probability are left out: a lone common word tagged as a
@@ -96,6 +98,8 @@ def find_open_world(
     rules = prefer_firm(rules, _longest(appositive_names(w)))
     # A club named after its city (ريال مدريد، ميلان الإيطالي) over the tagger's place or person.
     rules = prefer_firm(rules, find_clubs(w))
+    # An institution named after a known place (جامعة القاهرة، بنك إنجلترا المركزي) likewise.
+    rules = prefer_firm(rules, find_place_orgs(w))
     spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
     spans = nisba_after(trim_appositive(spans, w), w)
     spans = whole_first_word(span_text(w, spans), w)

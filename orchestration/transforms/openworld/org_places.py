@@ -1,0 +1,60 @@
+"""Institutions named after a known place: an organization where the matcher reads a place.
+
+``جامعة القاهرة``، ``بنك إنجلترا المركزي``، ``شركة قطر``: an institutional head noun
+(``place_org_head`` in ``openworld_cues.csv``: جامعة، بنك، شركة، نادي، معهد) in construct
+with a known place, then at most ``MAX_ADJ`` definite adjectives (المركزي، الدولي). The place the
+matcher found inside yields to it (``clubs.yield_places``), so the found organization gets an
+``org:new:`` id. The state's own offices (وزارة، حكومة، رئيس + country) are no such heads: they stay
+the state's actors, which the events read. Facilities (مطار، ميناء، مستشفى) are no such heads either:
+the city in مطار بيروت is where an event happened, and ANERcorp tags only the city there.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.openworld.clubs import _place_runs
+
+# Adjectives after the place's name (بنك إنجلترا المركزي، مطار القاهرة الدولي الجديد).
+MAX_ADJ = 2
+
+
+def _adjective() -> pl.Expr:
+    """A glued definite adjective no entity reads; a nisba is left out of the name and gives its
+    country (``nisba_after``: نادي بوردو الفرنسي is نادي بوردو in ANERcorp)."""
+    c = pl.col
+    return (
+        c("joined") & c("al") & c("adjish") & ~c("lprep") & ~c("stop") & ~c("conj") & ~c("cov")
+    ).fill_null(False)
+
+
+def find_place_orgs(w: pl.DataFrame) -> pl.DataFrame:
+    """Institution spans over a known place: ``aidx, s, e, n, method, entity_type, a_iso3``."""
+    c = pl.col
+    w = _place_runs(w).with_columns(
+        adj=_adjective(),
+        # The last word of the place name each place word belongs to.
+        pend=pl.when(c("place") & c("cov_last").fill_null(False)).then(c("wid")).backward_fill(),
+    )
+    nxt = lambda col: c(col).shift(-1)  # noqa: E731
+    opens = (nxt("place") & (nxt("p0") == c("wid") + 1) & nxt("joined")).fill_null(False)
+    heads = w.filter(c("place_org_head") & ~c("cov") & opens).select(
+        "aidx", s=c("wid"), pe=c("wid").shift(-1)
+    )
+    heads = heads.with_columns(pe=w["pend"].gather((heads["s"] + 1).clip(0, w.height - 1)))
+    # Adjectives straight after the place's last word extend the name.
+    n_adj = pl.lit(0, pl.Int64)
+    ok = pl.lit(True)
+    for k in range(1, MAX_ADJ + 1):
+        ok = ok & w["adj"].gather((heads["pe"] + k).clip(0, w.height - 1)).fill_null(False).alias("x")
+        n_adj = n_adj + ok.cast(pl.Int64)
+    heads = heads.with_columns(e=c("pe") + n_adj, a_iso3=w["cov_iso3"].gather(heads["pe"]))
+    return heads.select(
+        "aidx",
+        "s",
+        "e",
+        n=(c("e") - c("s") + 1).cast(pl.Int64),
+        method=pl.lit("place-org"),
+        entity_type=pl.lit("ORG"),
+        a_iso3="a_iso3",
+    )
