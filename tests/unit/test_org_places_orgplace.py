@@ -44,3 +44,9 @@ def test_the_states_own_offices_stay_state_actors() -> None:
     assert gov["entity_id"].to_list() == ["actor:EGYGOV:government"]
     # A place named alone stays a place.
     assert "القاهرة" in _typed("وأعلنت وزارة الخارجية الأمريكية أن الوفد وصل إلى القاهرة .", "PLACE")
+
+
+def test_a_trade_complement_is_part_of_the_name_but_not_a_frequent_phrase() -> None:
+    body = "وقال مدير الإدارة التجارية في شركة قطر للغاز المسال المحدودة إن الإنتاج ارتفع ."
+    assert "شركة قطر للغاز المسال المحدودة" in _typed(body, "ORG")
+    assert "بنك إنجلترا" in _typed("وخفض بنك إنجلترا للمرة الثالثة سعر الفائدة .", "ORG")

@@ -17,6 +17,9 @@ from orchestration.transforms.openworld.clubs import _place_runs
 
 # Adjectives after the place's name (بنك إنجلترا المركزي، مطار القاهرة الدولي الجديد).
 MAX_ADJ = 2
+# A ل-complement naming the trade (شركة قطر للغاز، بنك دبي للاستثمار) is part of the name unless its
+# noun is this frequent (Zipf): للمرة الثالثة، للطلاب are the sentence's, not the name's.
+TRADE_MAX_ZIPF = 5.0
 
 
 def _adjective() -> pl.Expr:
@@ -49,6 +52,25 @@ def find_place_orgs(w: pl.DataFrame) -> pl.DataFrame:
         ok = ok & w["adj"].gather((heads["pe"] + k).clip(0, w.height - 1)).fill_null(False).alias("x")
         n_adj = n_adj + ok.cast(pl.Int64)
     heads = heads.with_columns(e=c("pe") + n_adj, a_iso3=w["cov_iso3"].gather(heads["pe"]))
+    return _with_trade(heads, w)
+
+
+def _with_trade(heads: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """``heads`` (``s, e``) extended over a ل-complement and its definite words (للغاز المسال المحدودة)."""
+    c = pl.col
+    plain = c("joined") & c("al") & ~c("stop") & ~c("cov") & ~c("conj") & ~c("speech")
+    flags = w.select(
+        lp=(plain & c("lprep") & (c("zipf") < TRADE_MAX_ZIPF)).fill_null(False),
+        dw=(plain & ~c("lprep")).fill_null(False),
+    )
+    at = lambda col, k: flags[col].gather((heads["e"] + k).clip(0, w.height - 1))  # noqa: E731
+    lp = at("lp", 1)
+    n = lp.cast(pl.Int64)
+    ok = lp
+    for k in range(2, MAX_ADJ + 2):
+        ok = ok & at("dw", k)
+        n = n + ok.cast(pl.Int64)
+    heads = heads.with_columns(e=c("e") + n)
     return heads.select(
         "aidx",
         "s",
