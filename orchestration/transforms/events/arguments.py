@@ -32,6 +32,7 @@ _PARTNER_MARKERS = [
     "chaired",
     "participants",
     "to",
+    "heading",
     "against",
     "facing",
     "denounce",
