@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import polars as pl
+
 from tests.unit.test_events import dyads, run
 
 
@@ -39,3 +41,14 @@ def test_thanks_addressed_to_a_state_is_no_visit() -> None:
 def test_heading_to_a_person_is_no_visit() -> None:
     out = run("توجه الرئيس السيسي إلى الرئيس الروسي فلاديمير بوتين بنداء لوقف الحرب.")
     assert not _visits(out)
+
+
+def test_return_home_is_no_visit() -> None:
+    # «غادر X القاهرة عائدا إلى موسكو»: the leader goes home, no visit to his own country
+    out = run("غادر الرئيس بوتين مصر عائدا إلى موسكو.")
+    assert not _visits(out)
+
+
+def test_planned_departure_follows_status_rules() -> None:
+    out = run("يتوجه الرئيس السيسي غدا إلى موسكو.")
+    assert out.filter(pl.col("event_code") == "042")["status"].to_list() == ["planned"]
