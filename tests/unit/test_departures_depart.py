@@ -52,3 +52,10 @@ def test_return_home_is_no_visit() -> None:
 def test_planned_departure_follows_status_rules() -> None:
     out = run("يتوجه الرئيس السيسي غدا إلى موسكو.")
     assert out.filter(pl.col("event_code") == "042")["status"].to_list() == ["planned"]
+
+
+def test_heading_to_a_city_named_after_its_head_noun() -> None:
+    # r182 shape: «غادر أمير الكويت … بلاده، عصر اليوم الثلاثاء، متوجها إلى مدينة جدة»: a head noun
+    # (مدينة) may stand between the heading marker and the place, as after إلى
+    out = run("غادر الرئيس السيسي بلاده، عصر اليوم الثلاثاء، متوجها إلى مدينة موسكو في زيارة رسمية.")
+    assert ("042", "abdel_fattah_el_sisi", "RUS") in dyads(out)
