@@ -151,7 +151,7 @@ def test_every_trigger_code_exists_in_cameo_and_columns_are_valid() -> None:
     assert not missing, f"trigger codes missing from the CAMEO file: {missing}"
     assert set(trig["kind"]) <= {"verb", "noun", "modifier"}
     assert set(trig["voice"]) <= {"active", "passive"}
-    assert set(trig["target"]) <= {"with", "to", "arrive", "against", "aimed", "any", "protest"}
+    assert set(trig["target"]) <= {"with", "to", "arrive", "against", "aimed", "any", "protest", "depart"}
     assert trig["pattern_ar"].is_unique().all()
     for family in ["041", "042", "043", "044", "040", "036", "051", "057", "111", "190", "195"]:
         assert family in set(trig["event_code"]), family

@@ -24,19 +24,21 @@ from orchestration.transforms.events.parties import coordinated_chains
 from orchestration.transforms.events.partner_lists import partner_lists
 from orchestration.transforms.events.spans import drop_title_members, load_title_words, title_spans
 
-# ``topic`` (بمناسبة، بشأن، حول) governs like a partner marker but no frame reads it: what it
-# governs is neither subject nor partner.
+# ``topic`` (بمناسبة، بشأن، حول) and ``return`` (عائدا إلى) govern like a partner marker but no frame
+# reads them: what they govern is neither subject nor partner.
 _PARTNER_MARKERS = [
     "with",
     "between",
     "chaired",
     "participants",
     "to",
+    "heading",
     "against",
     "facing",
     "denounce",
     "jailer",
     "topic",
+    "return",
 ]
 # من governs the first actor whose span (titles included) starts within this many tokens: a
 # kinship word may intervene ("من أخيه أمير دولة قطر"), a clause may not ("من جهة أخرى، تلقى …").

@@ -61,7 +61,8 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         # الإسرائيلية"), not an actor further on ("تنديدا بدورها في دعم الكيان")
         .when(pl.col("gov_kind").is_in(["denounce", "jailer"]))
         .then(_DENOUNCE_GAP)
-        .when((pl.col("gov_kind") == "to") & (pl.col("klass") != "agent"))
+        # a place after إلى or a heading marker («متوجها إلى مدينة جدة») may follow a head noun
+        .when(pl.col("gov_kind").is_in(["to", "heading"]) & (pl.col("klass") != "agent"))
         .then(_TO_PLACE_GAP)
         # "بمناسبة صدور أمر خادم الحرمين الشريفين الملك X": the topic runs over a few nouns
         .when(pl.col("gov_kind") == "topic")

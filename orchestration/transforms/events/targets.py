@@ -47,6 +47,9 @@ _PAIR_NEAR_TRIGGER = (
     )
     <= _COORD_PAIR_GAP
 )
+# A departure (frame depart: توجه/غادر X إلى Y) goes to a place or a state, never to a person or an
+# organization ("توجه X إلى الرئيس" is an address, "توجه إلى مقر الوزارة" a local move).
+_DEPART_TO_PLACE = (pl.col("target") != "depart") | pl.col("klass").is_in(["state", "place"])
 # A country is never the target of its own forces: the next candidate is.
 _NOT_OWN_TARGET = (
     (pl.col("klass") != "state")
@@ -113,6 +116,7 @@ def partners(p: pl.DataFrame, subj: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         & (ACTORISH | _VISIT_OR_FORCE)
         & near_between
         & near_bi
+        & _DEPART_TO_PLACE
     )
     # As for objects, a country is never the target of its own forces ("قصفت طائرات إسرائيلية
     # المواقع … بعد إطلاق صاروخين باتجاه إسرائيل").
@@ -182,7 +186,10 @@ def objects(p: pl.DataFrame, subj: pl.DataFrame, done: pl.Series) -> pl.DataFram
         # an arrival's destination is only what إلى names ("وصل X اليوم مطار …" is no visit to it);
         # a protest's target only what أمام/ضد/على names ("وردد المشاركون في الاعتصام شعارات …")
         .filter(
-            ((~pl.col("target").is_in(["with", "aimed", "arrive", "protest"])) | pl.col("possessive"))
+            (
+                (~pl.col("target").is_in(["with", "aimed", "arrive", "depart", "protest"]))
+                | pl.col("possessive")
+            )
             & ~pl.col("dual")
         )
         .join(subj.select("t_id", "s_entity_id", "s_actor_code"), on="t_id")

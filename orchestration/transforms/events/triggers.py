@@ -44,6 +44,7 @@ _WINDOW_MARKERS = [
     "in",
     "multi",
     "document",
+    "address",
 ]
 
 
@@ -60,7 +61,11 @@ def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.Data
     # A bare signing verb or noun (وقع، توقيع) is a signing only with its document after it
     # ("وقع X وY … اتفاقا"); otherwise وقع is "occurred" (وقع الهجوم).
     bare_signing = pl.col("event_code").str.starts_with("057") & (pl.col("end") == pl.col("start"))
-    return conform(triggers.filter(~bare_signing | pl.col("mk_document")), TRIGGERS, "triggers")
+    # توجه/غادر (frame depart) with a thanks or appeal after it ("توجه X بالشكر إلى Y") is no trip.
+    addressed = (pl.col("target") == "depart") & pl.col("mk_address")
+    return conform(
+        triggers.filter((~bare_signing | pl.col("mk_document")) & ~addressed), TRIGGERS, "triggers"
+    )
 
 
 def _trigger_tokens(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
