@@ -23,9 +23,12 @@ import polars as pl
 SPORT_WINDOW = 12
 # Zipf frequency above which a word after a prefix is ordinary vocabulary (ريال سعودي، انتر نت).
 COMMON_PROPER = 4.0
+# The found organizations over a place the matcher reads (this module's and org_places.py's): the
+# place inside yields to them.
+CLUB, PLACE_ORG = "club", "place-org"
 
 
-def _place_runs(w: pl.DataFrame) -> pl.DataFrame:
+def place_runs(w: pl.DataFrame) -> pl.DataFrame:
     """``place`` (a word of a knowledge-base place name) and ``p0`` (the first word of its name)."""
     c = pl.col
     place = ((c("cov_kind") == "name") & (c("cov_type") == "PLACE")).fill_null(False)
@@ -47,7 +50,7 @@ def _sport_near() -> pl.Expr:
 def find_clubs(w: pl.DataFrame) -> pl.DataFrame:
     """Club spans: ``aidx, s, e, n, method, entity_type``."""
     c = pl.col
-    w = _place_runs(w).with_columns(near=_sport_near())
+    w = place_runs(w).with_columns(near=_sport_near())
     nxt = lambda col: c(col).shift(-1)  # noqa: E731
     # A place (the last word of its name) glued to a masculine nisba (not ending in ة), sports near.
     masc = (nxt("cov_kind") == "nisba") & nxt("joined") & ~nxt("bare").str.ends_with("ة")
@@ -60,14 +63,20 @@ def find_clubs(w: pl.DataFrame) -> pl.DataFrame:
     # Multi-word place names after a prefix are rare; a one-word place or proper word closes the name.
     pref = pref.select("aidx", s=c("wid"), e=c("wid") + 1)
     spans = pl.concat([city, pref]).unique(maintain_order=True)
+    return org_spans(spans, CLUB, pl.lit(None, pl.String))
+
+
+def org_spans(spans: pl.DataFrame, method: str, a_iso3: pl.Expr) -> pl.DataFrame:
+    """Word spans ``aidx, s, e`` as found organizations of ``method`` (the arbitration's frame)."""
+    c = pl.col
     return spans.select(
         "aidx",
         "s",
         "e",
         n=(c("e") - c("s") + 1).cast(pl.Int64),
-        method=pl.lit("club"),
+        method=pl.lit(method),
         entity_type=pl.lit("ORG"),
-        a_iso3=pl.lit(None, pl.String),
+        a_iso3=a_iso3,
     )
 
 
@@ -75,7 +84,7 @@ def yield_places(known: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     """``known`` mentions (``aidx, cs, ce``) less the places inside a found club's or institution's
     span (``org_places.py``: جامعة القاهرة)."""
     c = pl.col
-    clubs = found.filter(c("method").is_in(["club", "place-org"])).select("aidx", k_cs="cs", k_ce="ce")
+    clubs = found.filter(c("method").is_in([CLUB, PLACE_ORG])).select("aidx", k_cs="cs", k_ce="ce")
     if clubs.is_empty() or known.is_empty():
         return known
     k = known.with_row_index("_kid")

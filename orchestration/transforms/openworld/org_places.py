@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.openworld.clubs import _place_runs
+from orchestration.transforms.openworld.clubs import PLACE_ORG, org_spans, place_runs
 
 # Adjectives after the place's name (بنك إنجلترا المركزي، مطار القاهرة الدولي الجديد).
 MAX_ADJ = 2
@@ -34,7 +34,7 @@ def _adjective() -> pl.Expr:
 def find_place_orgs(w: pl.DataFrame) -> pl.DataFrame:
     """Institution spans over a known place: ``aidx, s, e, n, method, entity_type, a_iso3``."""
     c = pl.col
-    w = _place_runs(w).with_columns(
+    w = place_runs(w).with_columns(
         adj=_adjective(),
         # The last word of the place name each place word belongs to.
         pend=pl.when(c("place") & c("cov_last").fill_null(False)).then(c("wid")).backward_fill(),
@@ -70,13 +70,4 @@ def _with_trade(heads: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
     for k in range(2, MAX_ADJ + 2):
         ok = ok & at("dw", k)
         n = n + ok.cast(pl.Int64)
-    heads = heads.with_columns(e=c("e") + n)
-    return heads.select(
-        "aidx",
-        "s",
-        "e",
-        n=(c("e") - c("s") + 1).cast(pl.Int64),
-        method=pl.lit("place-org"),
-        entity_type=pl.lit("ORG"),
-        a_iso3="a_iso3",
-    )
+    return org_spans(heads.with_columns(e=c("e") + n), PLACE_ORG, c("a_iso3"))
