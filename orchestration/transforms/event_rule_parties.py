@@ -49,9 +49,7 @@ def unfit(
     # «…، وذلك على هامش القمة / مباحثات برئاسة X»: what follows هامش is the setting, not a party.
     setting = pl.col("sideline").is_not_null() & (pos > pl.col("sideline") + 4)
     bilateral = pl.col("event_code").str.contains(_BILATERAL)
-    before = pl.col("sentence").str.slice(
-        (pos - 25).clip(lower_bound=0), pos - (pos - 25).clip(lower_bound=0)
-    )
+    before = text_before(pos, 25)
     # The destination of a visit and the area an attack hits ("قصفت … المواقع في قطاع غزة") are
     # its partner, and the country a demonstration is held in codes its crowd (protests.py); for
     # other kinds a country in a place phrase is not.
