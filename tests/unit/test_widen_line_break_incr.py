@@ -7,21 +7,14 @@ Related-headline lists put one headline per line: "... يزور لبنان وي�
 
 from __future__ import annotations
 
-from functools import cache
-
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld.titled import widen_to_tagged
-from orchestration.transforms.reference import KnowledgeBase, load_kb
+from tests.unit.test_openworld import _kb
 
 
-@cache
-def _kb() -> KnowledgeBase:
-    return load_kb()
-
-
-def _known(cs: int, surf: str) -> pl.DataFrame:
+def _span(cs: int, surf: str, method: str) -> pl.DataFrame:
     return pl.DataFrame(
         {
             "aidx": [0],
@@ -29,20 +22,7 @@ def _known(cs: int, surf: str) -> pl.DataFrame:
             "ce": [cs + len(surf)],
             "surf": [surf],
             "entity_type": ["PERSON"],
-            "method": ["exact"],
-        }
-    )
-
-
-def _found(cs: int, surf: str) -> pl.DataFrame:
-    return pl.DataFrame(
-        {
-            "aidx": [0],
-            "cs": [cs],
-            "ce": [cs + len(surf)],
-            "surf": [surf],
-            "entity_type": ["PERSON"],
-            "method": ["model"],
+            "method": [method],
         }
     )
 
@@ -53,12 +33,12 @@ def _words(gap: str) -> pl.DataFrame:
 
 
 def test_a_line_break_keeps_the_found_name_apart() -> None:
-    out = widen_to_tagged(_known(4, "قابوس بن سعيد"), _found(0, "عون"), _words("\n"))
+    out = widen_to_tagged(_span(4, "قابوس بن سعيد", "exact"), _span(0, "عون", "model"), _words("\n"))
     assert out.select("cs", "ce", "surf").row(0) == (4, 17, "قابوس بن سعيد")
 
 
 def test_a_space_still_joins_them() -> None:
-    out = widen_to_tagged(_known(4, "قابوس بن سعيد"), _found(0, "عون"), _words(" "))
+    out = widen_to_tagged(_span(4, "قابوس بن سعيد", "exact"), _span(0, "عون", "model"), _words(" "))
     assert out.select("cs", "ce", "surf").row(0) == (0, 17, "عون قابوس بن سعيد")
 
 
