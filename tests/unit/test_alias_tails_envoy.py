@@ -10,12 +10,7 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import KnowledgeBase, load_kb
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
+from orchestration.transforms.reference import KnowledgeBase
 
 
 def _ids(kb: KnowledgeBase, body: str) -> set[str]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def test_an_unsupported_ambiguous_name_is_still_a_person_mention() -> None:
     arts = pl.DataFrame({"article_id": ["a"], "body": ["وأكد نصر الله أن المقاومة ستواصل العمل."]})
-    m, _ = extract_entity_mentions(arts, load_kb())
+    m, _ = extract_entity_mentions(arts, reference_kb())
     persons = m.filter(pl.col("entity_type") == "PERSON")
     assert persons["surface"].to_list() == ["نصر الله"], m

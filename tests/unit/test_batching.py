@@ -17,9 +17,9 @@ from orchestration.transforms.clean import clean_articles
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.ingest import read_inbox
-from orchestration.transforms.reference import load_kb
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.tokens import build_tokens
+from tests.unit.reference_kb import reference_kb
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "raw"
 
@@ -34,7 +34,7 @@ def test_slices_cover_every_article_once() -> None:
 
 def test_sliced_extraction_equals_whole() -> None:
     articles, _ = clean_articles(read_inbox(SAMPLE)[0])
-    kb = load_kb()
+    kb = reference_kb()
 
     def chain(chunk: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         sentences = split_sentences(chunk)
@@ -51,7 +51,7 @@ def test_sliced_extraction_equals_whole() -> None:
 
 def test_stages_reading_one_token_table_equal_stages_tokenizing_per_slice() -> None:
     articles, _ = clean_articles(read_inbox(SAMPLE)[0])
-    kb = load_kb()
+    kb = reference_kb()
     sentences = split_sentences(articles)
     tokens = build_tokens(articles, sentences)
 

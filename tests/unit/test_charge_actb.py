@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def test_a_charge_daffaires_is_an_envoy_of_the_embassys_country() -> None:
@@ -14,6 +14,6 @@ def test_a_charge_daffaires_is_an_envoy_of_the_embassys_country() -> None:
     # الاميركية في بيروت ميشيل سيسون"
     body = "التقى الرئيس اللبناني العماد ميشال سليمان اليوم القائمة بأعمال السفارة الاميركية في بيروت."
     articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_date": [None]})
-    mentions, _ = extract_entity_mentions(articles.cast({"published_date": pl.Date}), load_kb())
+    mentions, _ = extract_entity_mentions(articles.cast({"published_date": pl.Date}), reference_kb())
     envoys = mentions.filter(pl.col("role") == "ambassador")
     assert envoys["actor_code"].to_list() == ["USAGOV"], mentions.select("surface", "entity_id", "role")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _codes(body: str) -> dict[str, str | None]:
@@ -16,7 +16,7 @@ def _codes(body: str) -> dict[str, str | None]:
         {"article_id": ["a"], "body": [body], "published_date": [None]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     return dict(zip(mentions["entity_id"], mentions["actor_code"], strict=False))
 
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities.pipeline import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _places(text: str) -> dict[str, str]:
     arts = pl.DataFrame({"article_id": ["a"], "body": [text]})
-    mentions, _ = extract_entity_mentions(arts, load_kb())
+    mentions, _ = extract_entity_mentions(arts, reference_kb())
     m = mentions.filter(pl.col("entity_type") == "PLACE")
     return dict(zip(m["surface"].to_list(), m["entity_id"].to_list(), strict=True))
 

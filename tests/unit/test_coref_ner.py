@@ -3,23 +3,16 @@ given name) and never on a connector or the divine name alone."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld.coref import _keys
-from orchestration.transforms.reference import KnowledgeBase, load_kb
-
-
-@cache
-def _kb() -> KnowledgeBase:
-    return load_kb()
+from tests.unit.reference_kb import reference_kb
 
 
 def test_a_kunya_family_name_links_to_the_full_name() -> None:
     body = "وقال المتحدث باسم الحركة سامي أبو زهري إن الحوار مستمر. وأضاف أبو زهري أن الجولة المقبلة قريبة."
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     full = m.filter(pl.col("surface") == "سامي أبو زهري")
     again = m.filter(pl.col("surface") == "أبو زهري")
     assert full.height == 1 and again.height == 1, m
@@ -34,13 +27,13 @@ def test_keys_of_a_three_word_name() -> None:
 
 def test_the_divine_name_alone_is_no_later_mention() -> None:
     body = "وقال المدرب جمال عبد الله إن الفريق جاهز. وأضاف أن الله وفق اللاعبين في المباراة."
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     assert "الله" not in m.filter(pl.col("entity_type") == "PERSON")["surface"].to_list(), m
 
 
 def test_a_surname_after_a_preposition_clitic_links_without_the_clitic() -> None:
     body = "وقال المحلل النفسي سيغموند فرويد إن الأحلام رموز. وكان بريجر ناصحا لفرويد في شبابه."
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     full = m.filter(pl.col("surface") == "سيغموند فرويد")
     again = m.filter(pl.col("surface") == "فرويد")
     assert full.height == 1 and again.height == 1, m

@@ -8,12 +8,12 @@ from datetime import date
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _mentions(body: str, published: date) -> pl.DataFrame:
     articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_date": [published]})
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     return mentions
 
 

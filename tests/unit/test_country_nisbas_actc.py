@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _codes(body: str) -> set[str]:
@@ -17,7 +17,7 @@ def _codes(body: str) -> set[str]:
         {"article_id": ["a"], "body": [body], "published_date": [date(2019, 12, 2)]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     return {c[:3] for c in mentions["actor_code"].drop_nulls().to_list()}
 
 

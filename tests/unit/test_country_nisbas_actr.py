@@ -12,7 +12,8 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import REFERENCE_DIR, load_kb
+from orchestration.transforms.reference import REFERENCE_DIR
+from tests.unit.reference_kb import reference_kb
 
 _SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_countries.py"
 
@@ -66,7 +67,7 @@ def test_a_counterpart_named_by_a_derived_nisba_has_its_state() -> None:
         {"article_id": ["a"], "body": [body], "published_date": [date(2019, 12, 2)]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     assert "TZA" in {c[:3] for c in mentions["actor_code"].drop_nulls().to_list()}
 
 
@@ -78,5 +79,5 @@ def test_irregular_african_nisbas_of_the_press(nisba: str, iso3: str) -> None:
         {"article_id": ["a"], "body": [body], "published_date": [date(2024, 2, 18)]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     assert iso3 in {c[:3] for c in mentions["actor_code"].drop_nulls().to_list()}

@@ -19,9 +19,10 @@ from orchestration.transforms.entities.roles import person_spells_on
 from orchestration.transforms.event_rules import apply_event_rules
 from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.ingest import read_inbox
-from orchestration.transforms.reference import KnowledgeBase, load_kb
+from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
 from tests.heldout_score import HELDOUT
+from tests.unit.reference_kb import reference_kb
 
 # Multi-party summits (r78, r105), a received crown prince whose title and name give two candidates on
 # one dyad (r113), presidents who also hold the defence portfolio (r198, r259).
@@ -59,7 +60,7 @@ def runs() -> tuple[dict[str, pl.DataFrame], dict[str, pl.DataFrame]]:
     assert raw.height == len(ARTICLES)
     cleaned = clean_articles(raw)
     articles = cleaned[0] if isinstance(cleaned, tuple) else cleaned
-    kb = load_kb()
+    kb = reference_kb()
     flipped_kb = dataclasses.replace(
         kb,
         **{

@@ -13,6 +13,7 @@ from orchestration.transforms.entities import (
 )
 from orchestration.transforms.openworld import FOUND_CONFIDENCE
 from orchestration.transforms.reference import KnowledgeBase
+from tests.unit.reference_kb import reference_kb
 
 _EMPTY_TRIGGERS = pl.DataFrame(schema={"pattern_ar": pl.String(), "event_code": pl.String()})
 
@@ -294,7 +295,6 @@ def test_seed_articles_against_gold() -> None:
     pytest.importorskip("orchestration.transforms.clean")
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.ingest import read_inbox
-    from orchestration.transforms.reference import load_kb
     from orchestration.transforms.text import normalize_text
 
     if not (ROOT / "data" / "reference" / "office_spells.csv").exists():
@@ -302,7 +302,7 @@ def test_seed_articles_against_gold() -> None:
     raw, _, _ = read_inbox(ROOT / "data" / "raw")
     cleaned = clean_articles(raw)
     articles = cleaned[0] if isinstance(cleaned, tuple) else cleaned
-    mentions, entities = extract_entity_mentions(articles, load_kb())
+    mentions, entities = extract_entity_mentions(articles, reference_kb())
     bodies = dict(articles.select("article_id", "body").iter_rows())
     for row in mentions.iter_rows(named=True):
         assert bodies[row["article_id"]][row["char_start"] : row["char_end"]] == row["surface"]
@@ -364,21 +364,19 @@ def test_seed_articles_against_gold() -> None:
     ],
 )
 def test_maghreb_and_latin_american_office_titles(body: str, surface: str, role: str) -> None:
-    from orchestration.transforms.reference import load_kb
 
     articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_date": [None]})
     articles = articles.cast({"published_date": pl.Date})
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     named = mentions.filter(pl.col("role") == role)["surface"].to_list()
     assert any(surface.startswith(s) for s in named), mentions.select("surface", "role")
 
 
 def test_colombian_nisba_gives_the_country() -> None:
-    from orchestration.transforms.reference import load_kb
 
     body = "استقبل سلال وزيرة العلاقات الخارجية الكولومبية ماريا انجيلا هوقين"
     articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_date": [None]})
-    mentions, entities = extract_entity_mentions(articles.cast({"published_date": pl.Date}), load_kb())
+    mentions, entities = extract_entity_mentions(articles.cast({"published_date": pl.Date}), reference_kb())
     minister = mentions.filter(pl.col("role") == "foreign_minister")["entity_id"].to_list()
     countries = entities.filter(pl.col("entity_id").is_in(minister))["country_iso3"].to_list()
     assert countries == ["COL"], mentions.select("surface", "role", "entity_id")

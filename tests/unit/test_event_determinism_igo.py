@@ -9,8 +9,8 @@ import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.events import extract_event_candidates
-from orchestration.transforms.reference import load_kb
 from orchestration.transforms.sentences import split_sentences
+from tests.unit.reference_kb import reference_kb
 
 BODY = (
     "شهدت الخرطوم أمس قمة رباعية ضمت رؤساء السودان ومصر وتشاد وأوغندا.\n"
@@ -28,7 +28,7 @@ def test_events_do_not_depend_on_mention_order() -> None:
         {"article_id": ["a"], "body": [BODY], "published_date": [date(2018, 5, 1)]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    kb = load_kb()
+    kb = reference_kb()
     sentences = split_sentences(articles)
     mentions, _ = extract_entity_mentions(articles, kb, sentences)
     runs = {

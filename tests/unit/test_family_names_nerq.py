@@ -7,12 +7,12 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities.pipeline import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _persons(*texts: str) -> pl.DataFrame:
     arts = pl.DataFrame({"article_id": [str(i) for i in range(len(texts))], "body": list(texts)})
-    mentions, _ = extract_entity_mentions(arts, load_kb())
+    mentions, _ = extract_entity_mentions(arts, reference_kb())
     return mentions.filter(pl.col("entity_type") == "PERSON")
 
 

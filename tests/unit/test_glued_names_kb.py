@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.variants import person_variants
-from orchestration.transforms.reference import KnowledgeBase, load_kb
+from orchestration.transforms.reference import KnowledgeBase
 
 
 def names(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
@@ -36,11 +35,6 @@ def test_glued_pairs_after_a_non_joining_letter() -> None:
     # ن joins the next letter (no glued form of بن), an article-initial word stays apart, and a
     # two-letter stub is no name word.
     assert not {"محمدبن سلمان", "بشارالاسد", "ابوظ"} & glued
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
 
 
 def test_glued_alias_finds_the_known_person(kb: KnowledgeBase) -> None:

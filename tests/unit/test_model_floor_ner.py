@@ -3,19 +3,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld import resolve, tagger
-from orchestration.transforms.reference import KnowledgeBase, load_kb
-
-
-@cache
-def _kb() -> KnowledgeBase:
-    return load_kb()
+from tests.unit.reference_kb import reference_kb
 
 
 def _tagger_says(spans: list[tuple[str, str, float]]):
@@ -44,7 +37,7 @@ def test_a_doubtful_person_is_kept_but_a_doubtful_organization_is_not(
             "body": ["ونقلت الصحيفة عن بلاتزيك قوله إن مصانع فولكسفاغن ستغلق أبوابها."],
         }
     )
-    m, _ = extract_entity_mentions(arts, _kb())
+    m, _ = extract_entity_mentions(arts, reference_kb())
     found = m.filter(pl.col("method") == "model")
     assert found["surface"].to_list() == ["بلاتزيك"], m
     assert found["entity_type"][0] == "PERSON"
@@ -58,5 +51,5 @@ def test_a_lone_frequent_word_is_no_person_but_a_listed_given_name_is(
         resolve, "tag_words", _tagger_says([("الوحيد", "PERSON", 0.9), ("عباس", "PERSON", 0.9)])
     )
     arts = pl.DataFrame({"article_id": ["a"], "body": ["وكان عباس هو الوحيد الذي حضر الاجتماع الطارئ."]})
-    m, _ = extract_entity_mentions(arts, _kb())
+    m, _ = extract_entity_mentions(arts, reference_kb())
     assert m.filter(pl.col("method") == "model")["surface"].to_list() == ["عباس"], m

@@ -9,7 +9,7 @@ from datetime import date
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _persons(body: str) -> set[str]:
@@ -17,7 +17,7 @@ def _persons(body: str) -> set[str]:
         {"article_id": ["a"], "body": [body], "published_date": [date(2025, 4, 6)]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     return set(mentions.filter(pl.col("entity_type") == "PERSON")["entity_id"].to_list())
 
 

@@ -9,7 +9,7 @@ import polars as pl
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.lexicon import key_exprs
 from orchestration.transforms.entities.variants import person_variants
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 from tests.unit.test_roles import NO_REF, make_kb
 
 
@@ -125,5 +125,5 @@ def test_no_patronymic_skipped_right_after_a_title() -> None:
         {"article_id": ["a"], "body": [body], "published_date": [date(2023, 5, 1)]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     assert "person:nawaf_al_ahmad_al_jaber_al_sabah" not in mentions["entity_id"].to_list()

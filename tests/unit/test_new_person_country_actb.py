@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def test_the_country_of_another_titled_mention_of_the_same_person() -> None:
@@ -19,7 +19,7 @@ def test_the_country_of_another_titled_mention_of_the_same_person() -> None:
         "وقال رئيس مجلس النواب اللبناني نبيه برّي إن اللقاء كان مثمرا."
     )
     articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_date": [None]})
-    mentions, entities = extract_entity_mentions(articles.cast({"published_date": pl.Date}), load_kb())
+    mentions, entities = extract_entity_mentions(articles.cast({"published_date": pl.Date}), reference_kb())
     ids = mentions.filter(pl.col("entity_id").str.starts_with("person:new:"))["entity_id"].unique()
     new = entities.filter(pl.col("entity_id").is_in(ids.implode()))
     assert new.height >= 1, mentions.select("surface", "entity_id", "actor_code")

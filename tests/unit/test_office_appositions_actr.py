@@ -10,7 +10,7 @@ from datetime import date
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _run(body: str) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -18,7 +18,7 @@ def _run(body: str) -> tuple[pl.DataFrame, pl.DataFrame]:
         {"article_id": ["a"], "body": [body], "published_date": [date(2021, 6, 1)]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    return extract_entity_mentions(articles, load_kb())
+    return extract_entity_mentions(articles, reference_kb())
 
 
 def _new_codes(body: str) -> dict[str, str | None]:

@@ -43,11 +43,6 @@ def generated(rows: list[tuple]) -> pl.DataFrame:
     )
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
-
-
 def test_generated_spells_fill_only_the_days_hand_spells_leave_free() -> None:
     hand = spells(
         [

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import KnowledgeBase, load_kb
+from orchestration.transforms.reference import KnowledgeBase
 from tests.unit.test_office_holders import build, holders_on
 
 RAW_COLUMNS = ["position", "person", "personID", "start", "end", "enwiki", "country_iso3"]
@@ -19,11 +19,6 @@ def raw(rows: list[tuple]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=dict.fromkeys(RAW_COLUMNS, pl.String), orient="row").with_columns(
         snapshot=pl.lit("2022-08-01")
     )
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
 
 
 def test_speakers_and_vice_presidents_get_their_office_and_code() -> None:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld import merge_found
 from orchestration.transforms.openworld.resolve import stable_ids
-from orchestration.transforms.reference import KnowledgeBase, load_kb
-
-
-@cache
-def _kb() -> KnowledgeBase:
-    return load_kb()
+from tests.unit.reference_kb import reference_kb
 
 
 def _extract(*bodies: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     arts = pl.DataFrame(
         {"article_id": [f"a{i}" for i in range(len(bodies))], "body": list(bodies)},
     )
-    return extract_entity_mentions(arts, _kb())
+    return extract_entity_mentions(arts, reference_kb())
 
 
 def _found(mentions: pl.DataFrame, etype: str) -> list[str]:
@@ -132,13 +125,12 @@ def test_found_entities_do_not_depend_on_article_order() -> None:
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.entities import extract_entity_mentions
     from orchestration.transforms.ingest import read_inbox
-    from orchestration.transforms.reference import load_kb
     from tests.heldout_score import HELDOUT
 
     raw, _, _ = read_inbox(HELDOUT)
     cleaned = clean_articles(raw)
     articles = cleaned[0] if isinstance(cleaned, tuple) else cleaned
-    kb = load_kb()
+    kb = reference_kb()
 
     def found(arts: pl.DataFrame) -> pl.DataFrame:
         _, entities = extract_entity_mentions(arts, kb)

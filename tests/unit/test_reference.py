@@ -13,7 +13,7 @@ import polars as pl
 import pycountry
 import pytest
 
-from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, load_kb, office_holders
+from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, office_holders
 from orchestration.transforms.reference_validation import SINGLE_HOLDER_OFFICES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,11 +79,6 @@ EXCLUSIVE_OFFICES = set(SINGLE_HOLDER_OFFICES)
 OFFICES = EXCLUSIVE_OFFICES | {"envoy", "igo_official", "other"}
 CAMEO_ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "OPP", "REB", "IGO", "MED", "BUS", "COP"}
 ARABIC_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
 
 
 def split(cell: str | None) -> list[str]:

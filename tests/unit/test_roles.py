@@ -12,6 +12,7 @@ from orchestration.transforms.entities.roles import (
     role_lexicon,
 )
 from orchestration.transforms.reference import KnowledgeBase
+from tests.unit.reference_kb import reference_kb
 
 _EMPTY = pl.DataFrame(schema={"pattern_ar": pl.String(), "event_code": pl.String()})
 NO_REF = Path("/nonexistent-reference-dir")
@@ -576,9 +577,8 @@ def test_office_fallback_not_blocked_by_a_title_of_the_same_office() -> None:
     import polars as pl
 
     from orchestration.transforms.entities.roles import office_holders
-    from orchestration.transforms.reference import load_kb
 
-    spells = load_kb().office_spells
+    spells = reference_kb().office_spells
     requests = pl.DataFrame(
         {
             "req_id": [0, 1],

@@ -10,7 +10,7 @@ from datetime import date
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _ids(body: str, on: date) -> dict[str, str]:
@@ -18,7 +18,7 @@ def _ids(body: str, on: date) -> dict[str, str]:
         {"article_id": ["a"], "body": [body], "published_date": [on]},
         schema={"article_id": pl.String, "body": pl.String, "published_date": pl.Date},
     )
-    mentions, _ = extract_entity_mentions(articles, load_kb())
+    mentions, _ = extract_entity_mentions(articles, reference_kb())
     return dict(zip(mentions["surface"], mentions["entity_id"], strict=True))
 
 

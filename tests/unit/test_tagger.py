@@ -15,8 +15,9 @@ from orchestration.transforms.openworld.tagger import (
     word_feature_lists,
     word_scores,
 )
-from orchestration.transforms.reference import REFERENCE_DIR, load_kb
+from orchestration.transforms.reference import REFERENCE_DIR
 from scripts.eval_ner import load_part, to_articles
+from tests.unit.reference_kb import reference_kb
 
 
 def test_scores_equal_the_sum_of_every_feature_weight() -> None:
@@ -24,7 +25,7 @@ def test_scores_equal_the_sum_of_every_feature_weight() -> None:
     if weights.is_empty():
         pytest.skip("tagger weights not built")
     arts, _ = to_articles(load_part("heldout", limit=60), 10)
-    w, v = open_world_words(arts, load_kb())
+    w, v = open_world_words(arts, reference_kb())
     fast = word_scores(w, v, weights).sort("wid")
     slow = (
         word_feature_lists(w, v)

@@ -3,20 +3,13 @@ the name on (``openworld.titled.trim_titles``): the title is the role, not part 
 
 from __future__ import annotations
 
-from functools import cache
-
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld.titled import trim_titles, widen_to_tagged
-from orchestration.transforms.reference import KnowledgeBase, load_kb
+from tests.unit.reference_kb import reference_kb
 
 TITLES = pl.Series(["الرئيس", "الملك", "الشيخ"])
-
-
-@cache
-def _kb() -> KnowledgeBase:
-    return load_kb()
 
 
 def _m(surf: str, method: str = "alias", etype: str = "PERSON") -> pl.DataFrame:
@@ -44,7 +37,7 @@ def test_only_person_name_matches_are_cut() -> None:
 def test_a_titled_alias_in_an_article() -> None:
     # اتصل ... الرئيس بشار الأسد: the knowledge base lists the titled form as an alias.
     body = "اتصل الملك عبدالله والرئيس بشار الأسد حول الأوضاع في السودان."
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     assad = m.filter(pl.col("surface").str.contains("الأسد"))
     assert assad["surface"].to_list() == ["بشار الأسد"], m
     assert assad["char_start"][0] == body.index("بشار")

@@ -8,12 +8,12 @@ import polars as pl
 
 from orchestration.transforms.entities.pipeline import extract_entity_mentions
 from orchestration.transforms.openworld.type_heads import trim_type_heads
-from orchestration.transforms.reference import load_kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _orgs(text: str) -> list[str]:
     arts = pl.DataFrame({"article_id": ["a"], "body": [text]})
-    mentions, _ = extract_entity_mentions(arts, load_kb())
+    mentions, _ = extract_entity_mentions(arts, reference_kb())
     m = mentions.filter(pl.col("entity_type") == "ORG")
     for r in m.iter_rows(named=True):
         assert text[r["char_start"] : r["char_end"]] == r["surface"]

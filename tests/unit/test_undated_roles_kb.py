@@ -6,16 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.undated import EARLIEST_PLAUSIBLE, kb_present, undated_floors
-from orchestration.transforms.reference import KnowledgeBase, load_kb
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb()
+from orchestration.transforms.reference import KnowledgeBase
 
 
 def roles(kb: KnowledgeBase, body: str, on: date | None = None) -> list[tuple[str, str]]:
