@@ -51,18 +51,20 @@ from tests.heldout_score import (
 # named 0.63; whole R 0.75 P 0.89 named 0.67. Floors about 0.03 below.
 # 2026-12-03 (stop 23; real 333 articles / 418 events): hand R 1.00 P 0.98 named 0.99; real R 0.78
 # P 0.93 named 0.67; whole R 0.80 P 0.93 named 0.70. Floors about 0.03 below.
+# 2026-12-03 (helper multi, +16 real items r411-r426 / 71 events of receptions of several partners,
+# issue 11): real R 0.70 P 0.92 named 0.61; whole R 0.72 P 0.92 named 0.64. Floors about 0.03 below.
 # Hand-written articles alone.
 EVENT_RECALL_FLOOR = 0.93
 EVENT_PRECISION_FLOOR = 0.91
 ENTITY_RECALL_FLOOR = 0.9
 # Real published articles alone (issue 11 targets: 0.85 / 0.85 / 0.75).
-REAL_RECALL_FLOOR = 0.75
+REAL_RECALL_FLOOR = 0.67
 REAL_PRECISION_FLOOR = 0.9
-REAL_NAMED_ACTOR_FLOOR = 0.64
+REAL_NAMED_ACTOR_FLOOR = 0.58
 # The whole suite.
-ALL_RECALL_FLOOR = 0.77
+ALL_RECALL_FLOOR = 0.69
 ALL_PRECISION_FLOOR = 0.9
-ALL_NAMED_ACTOR_FLOOR = 0.67
+ALL_NAMED_ACTOR_FLOOR = 0.61
 
 
 def _hand_written() -> frozenset[str]:

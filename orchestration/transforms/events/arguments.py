@@ -15,6 +15,7 @@ import polars as pl
 from orchestration.transforms.events.contracts import ACTORS, KEYS, SENTENCE_STRIDE, conform
 from orchestration.transforms.events.datelines import datelines
 from orchestration.transforms.events.duals import dual_members
+from orchestration.transforms.events.list_links import list_connectors
 from orchestration.transforms.events.located import in_after
 from orchestration.transforms.events.mentions import coordination, drop_non_actors, place_mentions
 from orchestration.transforms.events.names import name_tails, titled_names
@@ -78,7 +79,8 @@ def attach_arguments(
     m = drop_non_actors(m, triggers, tokens)
     m = title_spans(m, tokens, load_title_words() if title_words is None else title_words, states)
     m = titled_names(drop_title_members(m))
-    m = coordinated_chains(coordination(m, tokens))
+    # «وكذا سفير …»، «بالإضافة إلى سفير …»، «ثم وزير …» continue a list as و does (list_links.py).
+    m = coordinated_chains(list_connectors(coordination(m, tokens), tokens))
     m = preceding_markers(m, markers)
     # «العراق / نبأ – استقبل …»: a dateline left in the text is a place (datelines.py).
     m = datelines(m, tokens)

@@ -42,10 +42,10 @@ def coordinated_chains(m: pl.DataFrame) -> pl.DataFrame:
     prev_klass = shift_in_group(pl.col("klass"), 1, KEYS)
     # "الرئيس X، ونائبه Y، ورئيس الحكومة Z": an item the base does not know (Y) keeps the list going.
     skipped = (
-        pl.col("comma_item")
-        & shift_in_group(pl.col("list_goes_on"), 1, KEYS)
-        & (pl.col("t_start") - prev_end <= _LIST_SKIP)
-    )
+        (pl.col("comma_item") & (shift_in_group(pl.col("list_goes_on") | pl.col("comma_after"), 1, KEYS)))
+        # an item after a list connector (وكذا، بالإضافة إلى: list_links.py)
+        | pl.col("conn_item").fill_null(False)
+    ) & (pl.col("t_start") - prev_end <= _LIST_SKIP)
     link = (
         pl.col("coord")
         & ((pl.col("t_start") - prev_end <= 1) | skipped)
