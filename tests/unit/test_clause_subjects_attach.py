@@ -18,3 +18,17 @@ def test_a_verb_after_baada_an_has_the_main_clauses_subject() -> None:
     out = dyads(run("التقى السيسي الرئيس بوتين في موسكو، بعد أن وصل إلى روسيا."))
     assert ("042", "abdel_fattah_el_sisi", "RUS") in out
     assert ("042", "vladimir_putin", "RUS") not in out
+
+
+def test_the_agent_of_what_is_condemned_is_the_condemnations_target() -> None:
+    # r353 shape: "للتنديد بالجريمة التي ارتكبها كيان العدو الإسرائيلي بقصف مستشفى المعمداني":
+    # the relative clause names who committed the crime; a condemnation targets him.
+    out = dyads(run("أدان السيسي المجازر التي ترتكبها إسرائيل في غزة."))
+    assert ("111", "abdel_fattah_el_sisi", "ISR") in out
+
+
+def test_the_agent_of_a_discussed_crime_is_no_meeting_partner() -> None:
+    # Only condemnations and protests read through the relative clause: talks about "the crimes
+    # Israel committed" are no meeting with Israel.
+    out = dyads(run("بحث السيسي مع بوتين الجرائم التي ارتكبتها إسرائيل في غزة."))
+    assert not any(o == "ISR" for _, _, o in out)
