@@ -32,6 +32,11 @@ _REL_POSSESSED_GAP = 5
 # ... except a relative clause that names the meeting's parties ("القمة التي جمعت X وY وZ"): its
 # verb is a بين-like marker (event_markers.csv: جمع، ضم), and the parties are the trigger's.
 _PARTY_RELATIVE = r"^(?:جمعت|جمع|ضمت|ضم)$"
+# ... and a relative clause that names who committed what is condemned ("تنديدا بالجريمة التي
+# ارتكبها الاحتلال", "أدانت المجازر التي يرتكبها X"): its agent is the protest's or condemnation's
+# target. Only for those roots: a meeting that discusses "الجرائم التي ارتكبها X" is not with X.
+_PERPETRATED_RELATIVE = r"^(?:ي|ت)?(?:ارتكب|رتكب|اقترف|قترف|نفذ|شن)(?:ت)?(?:ها|ه|هما)$"
+_PERPETRATED_ROOTS = ["11", "12", "14"]
 # Markers of event_markers.csv that flag a trigger when found in its window.
 _WINDOW_MARKERS = [
     "planned",
@@ -159,13 +164,20 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
     party_verbs = tokens.filter(pl.col("norm").str.contains(_PARTY_RELATIVE)).select(
         "article_id", b_index=pl.col("token_index") - 1, _party=pl.lit(True)
     )
+    perpetrated = tokens.filter(pl.col("norm").str.contains(_PERPETRATED_RELATIVE)).select(
+        "article_id", b_index=pl.col("token_index") - 1, _perp=pl.lit(True)
+    )
+    condemned = pl.col("_perp").fill_null(False) & pl.col("event_code").str.slice(0, 2).is_in(
+        _PERPETRATED_ROOTS
+    )
     return (
         nearest_word(triggers, tokens, _CLAUSE_BOUNDARIES, pl.col("end") + 1, "b_index", "forward")
         .join(party_verbs, on=["article_id", "b_index"], how="left")
+        .join(perpetrated, on=["article_id", "b_index"], how="left")
         .with_columns(
             region_end=pl.min_horizontal(
                 "region_end",
-                pl.when(pl.col("_party").is_null()).then(pl.col("b_index")).fill_null(FAR) - 1,
+                pl.when(pl.col("_party").is_null() & ~condemned).then(pl.col("b_index")).fill_null(FAR) - 1,
             ),
             # A verb right after الذي/التي has the noun before the pronoun as its subject
             # ("الاعتداء الذي استهدف مدرسة"): roles take no other actor for it.
@@ -176,7 +188,7 @@ def clause_regions(triggers: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame
                 pl.col("possessive") & (pl.col("start") - pl.col("r_index") <= _REL_POSSESSED_GAP)
             ).then(pl.col("r_index")),
         )
-        .drop("b_index", "r_index", "_party")
+        .drop("b_index", "r_index", "_party", "_perp")
         .sort(*KEYS, "start")
     )
 
