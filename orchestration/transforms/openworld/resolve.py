@@ -24,6 +24,7 @@ from orchestration.transforms.openworld.org_names import (
 from orchestration.transforms.openworld.org_places import find_place_orgs
 from orchestration.transforms.openworld.orgs import find_orgs
 from orchestration.transforms.openworld.people import find_persons, span_text
+from orchestration.transforms.openworld.person_edges import fix_person_edges
 from orchestration.transforms.openworld.tagger import tag_words
 
 FOUND_ORIGIN = "found"
@@ -102,6 +103,8 @@ def find_open_world(
     rules = prefer_firm(rules, find_place_orgs(w))
     spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
     spans = nisba_after(trim_appositive(spans, w), w)
+    # A person span cut on a patronymic or run into the words around it (person_edges).
+    spans = fix_person_edges(spans, w)
     spans = whole_first_word(span_text(w, spans), w)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
     taken = _wids(spans)

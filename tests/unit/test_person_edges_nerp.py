@@ -1,0 +1,124 @@
+"""issue #12: the edges of found person spans (``openworld/person_edges.py``): a given name before a
+patronymic, a kunya particle before a name, and the ordinary words a span ran into. Shapes from
+ANERcorp's tuning part (the tagger's spans there)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from orchestration.transforms.openworld.person_edges import trim_person_edges, widen_over_patronyms
+from orchestration.transforms.text import normalize_text
+
+FLAGS = ("stop", "title", "speech", "office", "org_head", "given", "family", "connector", "latin")
+FLAGS += ("al", "suffixed", "cov")
+
+
+def _w(words: list[tuple[str, dict[str, Any]]]) -> pl.DataFrame:
+    """A per-word table (``features.word_table`` columns the edge rules read) of one article."""
+    rows = []
+    for bare, flags in words:
+        row: dict[str, Any] = dict.fromkeys(FLAGS, False)
+        row |= {"bare": normalize_text(bare), "zipf": 0.0, "cov_kind": None, "aidx": 0}
+        row |= {"arabic": True, "joined": True, "al": bare.startswith("ال")}
+        rows.append(row | flags)
+    return pl.DataFrame(rows, schema_overrides={"cov_kind": pl.String})
+
+
+def _spans(*se: tuple[int, int], etype: str = "PERSON") -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "aidx": [0] * len(se),
+            "s": [s for s, _ in se],
+            "e": [e for _, e in se],
+            "entity_type": [etype] * len(se),
+        }
+    )
+
+
+def _se(spans: pl.DataFrame) -> list[tuple[int, int]]:
+    return spans.sort("s").select("s", "e").rows()
+
+
+def test_a_name_cut_on_a_patronymic_takes_the_given_name_before_it() -> None:
+    # ورفض معاوية بن أبي سفيان بيعة علي: the tagger found بن أبي سفيان (words 2-4).
+    w = _w(
+        [
+            ("ورفض", {"zipf": 4.6}),
+            ("معاوية", {"zipf": 4.42}),
+            ("بن", {"connector": True}),
+            ("أبي", {"connector": True}),
+            ("سفيان", {"given": True}),
+            ("بيعة", {"zipf": 4.5}),
+        ]
+    )
+    assert _se(widen_over_patronyms(_spans((2, 4)), w)) == [(1, 4)]
+
+
+def test_a_kunya_particle_before_a_name_belongs_to_it() -> None:
+    # واستخلف عليها أبا هريرة: the tagger found هريرة; عائشة بنت أبي بكر found as أبي بكر takes
+    # بنت, then the given name before it.
+    w = _w([("عليها", {"stop": True}), ("أبا", {"connector": True}), ("هريرة", {})])
+    assert _se(widen_over_patronyms(_spans((2, 2)), w)) == [(1, 2)]
+    w = _w(
+        [
+            ("رأسهم", {"suffixed": True}),
+            ("عائشة", {"given": True}),
+            ("بنت", {"connector": True}),
+            ("أبي", {"connector": True}),
+            ("بكر", {"given": True}),
+        ]
+    )
+    assert _se(widen_over_patronyms(_spans((3, 4)), w)) == [(1, 4)]
+
+
+def test_no_widening_over_punctuation_grammar_another_span_or_a_kb_match() -> None:
+    # الحسن بن علي where الحسن is another span, or a known match, or after a comma, or a grammar word.
+    base = [("الحسن", {"given": True}), ("بن", {"connector": True}), ("علي", {"given": True})]
+    w = _w(base)
+    assert _se(widen_over_patronyms(_spans((0, 0), (1, 2)), w)) == [(0, 0), (1, 2)]
+    assert _se(widen_over_patronyms(_spans((1, 2)), _w([(base[0][0], {"cov": True}), *base[1:]]))) == [(1, 2)]
+    assert _se(widen_over_patronyms(_spans((1, 2)), w.with_columns(joined=pl.lit(False)))) == [(1, 2)]
+    w = _w([("في", {"stop": True}), *base[1:]])
+    assert _se(widen_over_patronyms(_spans((1, 2)), w)) == [(1, 2)]
+    # Only persons: an organization is left as it is.
+    assert _se(widen_over_patronyms(_spans((1, 2), etype="ORG"), _w(base))) == [(1, 2)]
+
+
+def test_grammar_and_frequent_words_at_the_edges_are_cut() -> None:
+    # أكد جلال محمود عضو لجنة الكرة: the span ran into the role noun after the name.
+    w = _w([("جلال", {"given": True}), ("محمود", {"given": True}), ("عضو", {"zipf": 5.14})])
+    assert _se(trim_person_edges(_spans((0, 2)), w)) == [(0, 1)]
+    # أمره محمد أن يجلس: the conjunction after the name.
+    w = _w([("محمد", {"given": True}), ("أن", {"stop": True, "zipf": 6.9})])
+    assert _se(trim_person_edges(_spans((0, 1)), w)) == [(0, 0)]
+    # الرئيس المؤقت عبد الله يوسف: the definite adjective before the name.
+    w = _w(
+        [
+            ("المؤقت", {"zipf": 4.5}),
+            ("عبد", {"connector": True}),
+            ("الله", {"zipf": 6.5}),
+            ("يوسف", {"given": True}),
+        ]
+    )
+    assert _se(trim_person_edges(_spans((0, 3)), w)) == [(1, 3)]
+    # واللاعب الكونغولي شاباني نوندا: the nationality adjective before the name.
+    w = _w([("الكونغولي", {"cov_kind": "nisba"}), ("شاباني", {}), ("نوندا", {})])
+    assert _se(trim_person_edges(_spans((0, 2)), w)) == [(1, 2)]
+
+
+def test_names_that_look_like_words_are_kept() -> None:
+    # نصر الله، محمد الخامس، الحسن بن علي، جون كندي (a nisba after a name is a family name),
+    # طارق السيد (a title after a name is a family name), a lone word is never cut.
+    cases = [
+        [("نصر", {"given": True}), ("الله", {"zipf": 6.5})],
+        [("محمد", {"given": True}), ("الخامس", {"zipf": 4.9, "stop": True})],
+        [("الحسن", {"zipf": 4.93}), ("بن", {"connector": True}), ("علي", {"stop": True})],
+        [("جون", {"zipf": 5.27}), ("كندي", {"zipf": 3.6, "cov_kind": "nisba"})],
+        [("طارق", {"given": True}), ("السيد", {"zipf": 5.6, "title": True})],
+        [("عضو", {"zipf": 5.14})],
+    ]
+    for words in cases:
+        n = len(words) - 1
+        assert _se(trim_person_edges(_spans((0, n)), _w(words))) == [(0, n)], words
