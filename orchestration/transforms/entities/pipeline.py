@@ -46,9 +46,10 @@ from orchestration.transforms.openworld import find_open_world, merge_found
 from orchestration.transforms.openworld.clubs import yield_places
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
+from orchestration.transforms.openworld.org_repeats import drop_known_short_forms
 from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
 from orchestration.transforms.openworld.titled import trim_titles, widen_over_family, widen_to_tagged
-from orchestration.transforms.openworld.type_heads import trim_type_heads
+from orchestration.transforms.openworld.type_heads import trim_place_designators, trim_type_heads
 from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import gap_class
@@ -265,7 +266,10 @@ def extract_entity_mentions(
     # A titled alias (الرئيس بشار الأسد) names the person from بشار on.
     # ... and a medium's name from after its type word (قناة الجزيرة -> الجزيرة).
     known = [
-        trim_type_heads(trim_titles(name_ms, ow_lex.titles), el.lex),
+        # ... and a place's from after its designator (دولة قطر -> قطر) outside a role phrase.
+        trim_place_designators(
+            trim_type_heads(trim_titles(name_ms, ow_lex.titles), el.lex), el.lex, r.role_mentions
+        ),
         r.role_mentions,
         r.igo_mentions,
         new_mentions,
@@ -279,6 +283,8 @@ def extract_entity_mentions(
     known[0] = yield_places(known[0], found)
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
+    # A found name in quotes right after a listed body's name is its short form (حلف شمال الأطلسي "ناتو").
+    found = drop_known_short_forms(found, blocking, arts)
     found = trim_type_heads(found, el.lex)
     is_new = pl.col("entity_id").str.starts_with("person:new:")
     found = pl.concat(

@@ -11,6 +11,7 @@ from orchestration.transforms.openworld.clubs import find_clubs
 from orchestration.transforms.openworld.coref import corefer, relink_repeats
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import Lexicons
+from orchestration.transforms.openworld.org_complements import find_definite_orgs
 from orchestration.transforms.openworld.org_names import (
     appositive_names,
     designated_places,
@@ -22,10 +23,12 @@ from orchestration.transforms.openworld.org_names import (
     whole_first_word,
 )
 from orchestration.transforms.openworld.org_places import find_place_orgs
+from orchestration.transforms.openworld.org_repeats import repeat_orgs
 from orchestration.transforms.openworld.orgs import find_orgs
 from orchestration.transforms.openworld.people import find_persons, span_text
 from orchestration.transforms.openworld.person_edges import fix_person_edges
 from orchestration.transforms.openworld.tagger import tag_words
+from orchestration.transforms.openworld.type_heads import code_media
 
 FOUND_ORIGIN = "found"
 # Below the knowledge base's exact matches (0.95) and role phrases (0.8): found spans are rules.
@@ -39,6 +42,7 @@ FOUND_CONFIDENCE: dict[str, float] = {
     "club": 0.6,
     "place-org": 0.6,
     "model": 0.55,
+    "org-repeat": 0.6,
 }
 # The tagger's spans below this mean word probability are left out: a lone common word tagged as a
 # name (بشكل رئيسي) is the typical low-confidence error. Chosen on a split of the training half; 0.5
@@ -57,6 +61,8 @@ MODEL_COMMON_PERSON = 4.5
 # A one-word span of fewer letters, once clitics are off, is a particle or a clitic split gone
 # wrong (ولي العهد read as و + لي), not a name: the tagger alone is no evidence for it.
 MODEL_MIN_WORD_LEN = 3
+# Person spans an organization's repeat overrides: found from one weak cue only.
+WEAK_PERSON_METHODS: tuple[str, ...] = ("model", "speech", "name-shape")
 _PREFIX = {"PERSON": "person:new:", "ORG": "org:new:", "PLACE": "place:new:"}
 
 
@@ -101,13 +107,20 @@ def find_open_world(
     rules = prefer_firm(rules, find_clubs(w))
     # An institution named after a known place (جامعة القاهرة، بنك إنجلترا المركزي) likewise.
     rules = prefer_firm(rules, find_place_orgs(w))
+    # A definite head, adjectives and a ل-complement (الاتحاد الدولي لكرة القدم) likewise.
+    rules = prefer_firm(rules, find_definite_orgs(w, lx.org_heads))
     spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
-    spans = nisba_after(trim_appositive(spans, w), w)
+    spans = code_media(nisba_after(trim_appositive(spans, w), w), w)
     # A person span cut on a patronymic or run into the words around it (person_edges).
     spans = fix_person_edges(spans, w)
     spans = whole_first_word(span_text(w, spans), w)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
-    taken = _wids(spans)
+    # A found organization's name again elsewhere in its article (وطلب الزمالك) is the same body,
+    # also where a weak cue read it as a person (وقالت نوكيا، the tagger's guess).
+    weak = (c("entity_type") == "PERSON") & c("method").is_in(list(WEAK_PERSON_METHODS))
+    repeats = _org_repeats(w, spans, _wids(spans.filter(~weak)))
+    spans = spans.filter(~(weak & _overlaps(spans, repeats)))
+    taken = pl.concat([_wids(spans), _wids(repeats)])
     relinked, spans = relink_repeats(spans)
     again = corefer(
         w, spans.filter(c("entity_type") == "PERSON").select("aidx", "entity_id", "name_key", "method"), taken
@@ -126,7 +139,7 @@ def find_open_world(
         .drop("clip")
         .with_columns(method=pl.lit("coref"), entity_type=pl.lit("PERSON"))
     )
-    found = pl.concat([spans, again], how="diagonal_relaxed")
+    found = pl.concat([spans, again, repeats], how="diagonal_relaxed")
     mentions = found.select(
         "aidx",
         "cs",
@@ -160,6 +173,34 @@ def find_open_world(
         )
     )
     return mentions, entities
+
+
+def _overlaps(spans: pl.DataFrame, other: pl.DataFrame) -> pl.Expr:
+    """Whether each of ``spans`` shares a word with one of ``other`` (both ``s, e`` word ids)."""
+    hit = _wids(other).implode()
+    return pl.int_ranges("s", pl.col("e") + 1).list.eval(pl.element().cast(pl.Int64).is_in(hit)).list.any()
+
+
+def _org_repeats(w: pl.DataFrame, spans: pl.DataFrame, taken: pl.Series) -> pl.DataFrame:
+    """Repeats of the found organizations (``org_repeats``) as mentions with their body's country."""
+    c = pl.col
+    orgs = spans.filter(c("entity_type") == "ORG")
+    reps = repeat_orgs(w, orgs.select("aidx", "s", "e", "entity_id", "name_key"), taken)
+    first = (
+        orgs.sort("aidx", "entity_id", "a_iso3", "a_cameo", "s", nulls_last=True)
+        .unique(["aidx", "entity_id"], keep="first", maintain_order=True)
+        .select("aidx", "entity_id", "a_iso3", "a_cameo")
+    )
+    return (
+        span_text(w, reps.join(first, on=["aidx", "entity_id"], how="left"))
+        .with_columns(cs=c("cs") + c("clip"), surf=c("surf").str.slice(c("clip")))
+        .drop("clip")
+        .with_columns(
+            method=pl.lit("org-repeat"),
+            entity_type=pl.lit("ORG"),
+            a_role=pl.lit(None, pl.String),
+        )
+    )
 
 
 def _model_spans(w: pl.DataFrame, v: pl.DataFrame, tagger: pl.DataFrame, titles: pl.Series) -> pl.DataFrame:

@@ -44,3 +44,74 @@ def trim_type_heads(mentions: pl.DataFrame, lex: pl.DataFrame) -> pl.DataFrame:
         cs=pl.when(cut).then(c("cs") + c("surf").str.len_chars() - c("_cut")).otherwise(c("cs")),
         surf=pl.when(cut).then(rest).otherwise(c("surf")),
     ).drop("_head", "_rest_key", "_cut", "_listed")
+
+
+# A designator (state, city, strip, camp, area, governorate, province) or a compass direction before
+# a place's name: دولة قطر، مدينة غزة، بمخيم جنين، جنوب لبنان. The name after it is the mention
+# (ANERcorp marks قطر، غزة، جنين، لبنان). Normalized as the matcher spells them.
+PLACE_DESIGNATORS: tuple[str, ...] = ("مدينه", "قطاع", "مخيم", "منطقه", "محافظه", "ولايه", "اقليم")
+DIRECTIONS: tuple[str, ...] = ("جنوب", "شمال", "شرق", "غرب")
+
+
+def trim_place_designators(
+    mentions: pl.DataFrame, lex: pl.DataFrame, roles: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """``mentions`` (``aidx, cs, ce, surf, entity_type, entity_id``, any other columns kept) with a
+    place's leading designator or direction cut off where the rest is itself a listed place name.
+    The mention keeps its entity (جنوب لبنان stays South Lebanon, مدينة غزة the city). A direction
+    that is part of a country's name stays (جنوب أفريقيا، جنوب السودان), and so does a place inside
+    a role phrase of ``roles`` (``aidx, cs, ce``): رئيس دولة جنوب السودان is the head of state's
+    title, which the events read whole."""
+    c = pl.col
+    if mentions.is_empty():
+        return mentions
+    in_role = pl.lit(False)
+    if roles is not None and not roles.is_empty():
+        inside = (
+            mentions.with_row_index("_mid")
+            .select("_mid", "aidx", "cs", "ce")
+            .join(roles.select("aidx", r_cs="cs", r_ce="ce"), on="aidx")
+            .filter((c("r_cs") <= c("cs")) & (c("r_ce") >= c("ce")))["_mid"]
+            .unique()
+        )
+        in_role = pl.int_range(pl.len()).is_in(inside.implode())
+    first = normalize_expr(c("surf").str.extract(r"^(\S+)\s+\S", 1))
+    bare = pl.when(first.str.contains(r"^[وفبل]..")).then(first.str.slice(1)).otherwise(first)
+    is_desig = first.is_in(list(PLACE_DESIGNATORS)) | bare.is_in(list(PLACE_DESIGNATORS))
+    is_dir = first.is_in(list(DIRECTIONS)) | bare.is_in(list(DIRECTIONS))
+    rest = c("surf").str.extract(r"^\S+\s+(.+)$", 1)
+    places = lex.filter((c("kind") == "name") & (c("entity_type") == "PLACE")).select("key").unique()
+    m = mentions.with_columns(
+        _in_role=in_role, _d=is_desig, _r=is_dir, _rest_key=normalize_expr(rest), _cut=rest.str.len_chars()
+    ).join(places.select(_rest_key="key", _listed=pl.lit(True)), on="_rest_key", how="left")
+    cut = (
+        (c("entity_type") == "PLACE")
+        & ~c("_in_role")
+        & c("_listed").fill_null(False)
+        & (c("_d") | (c("_r") & ~c("entity_id").str.starts_with("country:")))
+    ).fill_null(False)
+    return m.with_columns(
+        cs=pl.when(cut).then(c("cs") + c("surf").str.len_chars() - c("_cut")).otherwise(c("cs")),
+        surf=pl.when(cut).then(rest).otherwise(c("surf")),
+    ).drop("_in_role", "_d", "_r", "_rest_key", "_cut", "_listed")
+
+
+# A news agency's type word (وكالة "نوفا"، لوكالة رويترز): with the media heads, a medium's.
+MEDIUM_CODE = "MED"
+
+
+def code_media(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """Found organization spans (``s, entity_type, a_cameo``) right after a medium's type word, also
+    behind a proclitic (قالت لوكالة “نوفا”، ذكرت صحيفة التايمز), take the media code: they report
+    events (the event stage drops media actors) and are not parties to them."""
+    c = pl.col
+    if spans.is_empty():
+        return spans
+    media = [*MEDIA_HEADS, "وكاله"]
+    word = c("norm")
+    head = word.is_in(media) | (word.str.contains(r"^[وفبل]..") & word.str.slice(1).is_in(media))
+    prev = w.select(head.fill_null(False)).to_series().gather((spans["s"] - 1).clip(0, None))
+    is_media = (spans["entity_type"] == "ORG") & (spans["s"] > 0) & prev
+    return spans.with_columns(
+        a_cameo=pl.when(pl.lit(is_media)).then(pl.lit(MEDIUM_CODE)).otherwise(c("a_cameo"))
+    )
