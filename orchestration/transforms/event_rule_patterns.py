@@ -49,6 +49,8 @@ class RulePatterns:
     speech: str
     sideline: str
     invited: str
+    chained: str
+    light_time: str
 
 
 @lru_cache(maxsize=4)
@@ -111,6 +113,14 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # Before a purpose trigger (لزيارة، للقاء، للقيام بزيارة): the invitation, its object and
         # titles, no clause end; «تلبية لدعوة» / «بدعوة من» accept one and stay events.
         invited=rf"(?:^|\s)(?:و|ف)?{w['invite']}\s[^.،؛!?؟]{{0,80}}?(?:لل(?:قيام|إجراء|اجراء)\s+)?$",
+        # Before an imperfect trigger: the head of a chain of announced steps (a future verb, or an
+        # imperfect verb opening the sentence), no sentence end, then the sequence word.
+        chained=rf"(?:(?:^|\s)(?:و|ف)?س[يتن]{w['chain_stem']}|^\W*(?:و|ف)?[يت]{w['chain_stem']})[^.!?؟]*\s"
+        rf"(?:و)?{w['sequence']}\s+$",
+        # Before a noun trigger: the light verb, its subject, a later time, at most three words
+        # («يعقد الرئيس …، بعد قليل، لقاءً»، «يعقد … ، اليوم الاثنين، اجتماعا»).
+        light_time=rf"(?:^|\s)(?:و|ف)?{w['light_verb']}\s+(?:[^\s.]+\s+){{0,10}}?{w['later_time']}"
+        rf"[\s،,]+(?:[^\s.]+\s+){{0,3}}$",
     )
 
 

@@ -18,32 +18,44 @@ from orchestration.transforms.text import normalize_expr
 
 # How far (characters) a status word may stand from the trigger in either direction.
 STATUS_WINDOW = 60
+# Short vowels, shadda, sukun, dagger alif and tatweel: «يتوجّه» and «غدًا» are the words the lists
+# spell يتوجه and غدا. Removed after slicing, so character offsets keep pointing into the sentence.
+_DIACRITICS = r"[\u064B-\u0652\u0670\u0640]"
+
+
+def _plain(text: pl.Expr) -> pl.Expr:
+    return text.str.replace_all(_DIACRITICS, "")
 
 
 def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     """Candidates with ``sentence`` and ``trig_rel`` (trigger offset in it) -> status updated."""
-    s = pl.col("sentence")
+    raw = pl.col("sentence")
+    s = _plain(raw)
     lo = (pl.col("trig_rel") - STATUS_WINDOW).clip(lower_bound=0)
-    near = s.str.slice(lo, 2 * STATUS_WINDOW)
+    near_raw = raw.str.slice(lo, 2 * STATUS_WINDOW)
+    near = _plain(near_raw)
     back_lo = (pl.col("trig_rel") - 2 * STATUS_WINDOW).clip(lower_bound=0)
-    back = s.str.slice(back_lo, pl.col("trig_rel") - back_lo)
+    back = _plain(raw.str.slice(back_lo, pl.col("trig_rel") - back_lo))
     purpose = ~pl.col("event_code").str.starts_with("042") & (
         back.str.contains(p.purpose) | pl.col("trigger").str.contains(r"^لل(?:قاء|اجتماع)")
     )
-    after = s.str.slice(pl.col("trig_rel"), STATUS_WINDOW)
-    imperfect = pl.col("trigger").str.contains(p.imperfect)
+    after = _plain(raw.str.slice(pl.col("trig_rel"), STATUS_WINDOW))
+    imperfect = _plain(pl.col("trigger")).str.contains(p.imperfect)
     # A headline reports in the present tense; a body sentence, or a lead that opens with the verb
     # («يلتقي سامح شكري … اليوم»: headlines put the subject first), announces.
     body = pl.col("sentence_index") > 0
     # «يؤدي أحمد أبو الغيط … زيارة الى تونس يومي 4 و5 أبريل»: an imperfect light verb and its
     # subject before the noun trigger announce it as an imperfect verb trigger does.
-    head = s.str.slice(0, pl.col("trig_rel"))
+    head = _plain(raw.str.slice(0, pl.col("trig_rel")))
     light = head.str.contains(p.light_before) & (body | head.str.contains(p.light_first))
     announced = (
-        ((body | (pl.col("trig_rel") == 0)) & imperfect | light)
-        & after.str.contains(p.later)
-        & ~near.str.contains(p.ongoing)
-    )
+        (((body | (pl.col("trig_rel") == 0)) & imperfect | light) & after.str.contains(p.later))
+        # the time may stand between the light verb and its noun («يعقد الرئيس، بعد قليل، لقاءً»)
+        | (head.str.contains(p.light_time) & (body | head.str.contains(p.light_first)))
+    ) & ~near.str.contains(p.ongoing)
+    # A step chained to announced ones shares their tense: «لافروف سيلتقي في جدة مع الملك … وبعد ذلك
+    # يتوجه إلى الأردن»، «وسيمضي بلينكن بضع ساعات في القاهرة قبل أن يتوجه إلى الأردن».
+    chained = imperfect & head.str.contains(p.chained)
     # Prepared (تحضيرا لزيارة), awaited (زيارة مرتقبة), announced with a future auxiliary (سيكون
     # اللقاء) or held during a visit (يلتقي خلالها): not yet happened.
     # The whole sentence before the trigger: an intention (يعتزم الرئيس … زيارة) or a schedule
@@ -57,9 +69,10 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         | (imperfect & after.str.contains(p.during_it))
     )
     return c.with_columns(
-        status=pl.when(near.str.contains(p.cancelled))
+        # Raw text too: the shadda tells «أجّل» (put off) from «أجل» (من أجل, for the sake of).
+        status=pl.when(near.str.contains(p.cancelled) | near_raw.str.contains(p.cancelled))
         .then(pl.lit("cancelled"))
-        .when(near.str.contains(p.postponed))
+        .when(near.str.contains(p.postponed) | near_raw.str.contains(p.postponed))
         .then(pl.lit("postponed"))
         .when(
             (pl.col("status") == "occurred")
@@ -69,6 +82,7 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
                 | s.str.contains(p.scheduled)
                 | purpose
                 | announced
+                | chained
                 | foreseen
             )
         )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.dates import ymd_date
+from orchestration.transforms.event_rule_patterns import load_rule_patterns
+from orchestration.transforms.event_status_rules import rule_statuses
 
 # An article's lead runs to the first line break after this many characters (past a dateline line).
 
@@ -86,12 +88,45 @@ def _year_month(e: pl.Expr) -> pl.Expr:
     return e.dt.year().cast(pl.Int64) * 12 + e.dt.month().cast(pl.Int64)
 
 
+def text_statuses(c: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """``t_status``: planned, postponed or cancelled where the words of the trigger's sentence say
+    so (``event_status_rules.rule_statuses``: «يتوجّه … مساء اليوم»، «من المقرر أن»، «تأجيل»), else null.
+
+    The rules stage applies the same rules again after the party checks; reading them here, before
+    the date is resolved, keeps an announced event off the publication date (that date is only
+    assumed for what the text reports as done) and resolves its weekday forward ("يوم الأحد")."""
+    if c.height == 0:
+        return c.with_columns(t_status=pl.lit(None, pl.String))
+    starts = sentences.select("article_id", "sentence_index", "sentence", _s_start="char_start")
+    read = (
+        c.select("article_id", "sentence_index", "trigger", "event_code", "action_char_offset")
+        .unique()
+        .join(starts, on=["article_id", "sentence_index"])
+        .with_columns(trig_rel=pl.col("action_char_offset") - pl.col("_s_start"), status=pl.lit("occurred"))
+    )
+    told = rule_statuses(read, load_rule_patterns()).select(
+        "article_id",
+        "sentence_index",
+        "trigger",
+        "event_code",
+        "action_char_offset",
+        t_status=pl.when(pl.col("status") != "occurred").then(pl.col("status")),
+    )
+    keys = ["article_id", "sentence_index", "trigger", "event_code", "action_char_offset"]
+    return c.join(told, on=keys, how="left")
+
+
 def resolve_dates_and_status(c: pl.DataFrame) -> pl.DataFrame:
     """event_date, date_precision, status, date_from_publication, event_weekday of candidates
-    carrying their date expression (DATE_COLS), published_date and text_pub_weekday."""
+    carrying their date expression (DATE_COLS), published_date and text_pub_weekday; ``t_status``
+    (``text_statuses``), when given, marks announced, postponed and cancelled events."""
+    if "t_status" not in c.columns:
+        c = c.with_columns(t_status=pl.lit(None, pl.String))
     pub = pl.col("published_date")
     pub_wd = pub.dt.weekday().cast(pl.Int64)
-    future_hint = pl.col("g_planned") | (pl.col("d_offset").fill_null(0) > 0)
+    future_hint = (
+        pl.col("g_planned") | (pl.col("d_offset").fill_null(0) > 0) | (pl.col("t_status") == "planned")
+    )
     wd = pl.col("d_weekday")
     weekday_date = (
         pl.when(future_hint)
@@ -125,11 +160,14 @@ def resolve_dates_and_status(c: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.lit("occurred"))
     )
     c = c.with_columns(status=pl.coalesce(date_status, marker_status))
+    # The publication date only for what the text reports as done: not for an announced,
+    # postponed or cancelled event, whose date is the one the text gives, or none.
     from_pub = (
         pl.col("expr_date").is_null()
         & pl.col("d_kind").is_null()
         & pub.is_not_null()
         & (pl.col("status") == "occurred")
+        & pl.col("t_status").is_null()
         & ~pl.col("possessive")
     )
     return c.with_columns(

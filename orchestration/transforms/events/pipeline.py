@@ -11,6 +11,7 @@ from orchestration.transforms.events.date_status import (
     reconcile_publication_date,
     resolve_dates_and_status,
     text_publication_weekday,
+    text_statuses,
 )
 from orchestration.transforms.events.dates import (
     attach_dates,
@@ -97,7 +98,9 @@ def extract_event_candidates(
         .drop("text_pub_weekday")
         .join(text_publication_weekday(dates), on="article_id", how="left")
     )
-    cands = resolve_dates_and_status(select_candidates(dyads).join(pub, on="article_id", how="left"))
+    cands = resolve_dates_and_status(
+        text_statuses(select_candidates(dyads), sentences).join(pub, on="article_id", how="left")
+    )
     repeated = repeat_previous_event(triggers.filter(pl.col("mk_dyad_back")), cands)
     cands = pl.concat([cands, repeated], how="diagonal_relaxed")
     return to_event_candidates(locate(cands, actors), sentences)
