@@ -7,6 +7,8 @@ import polars as pl
 # Typo tolerance only for dictionary words this long (without the article): short names sit one edit
 # away from ordinary words.
 FUZZY_MIN_LEN = 6
+# A proclitic (و ف ب ك) then the article, or لل: the start of a definite noun, not of a name.
+_CLITIC_ARTICLE = r"^(?:[وفبك]ال|لل)"
 
 
 def _deletes(words: pl.DataFrame, col: str) -> pl.DataFrame:
@@ -74,6 +76,9 @@ def fuzzy_corrections(queries: pl.Series, targets: pl.Series, min_len: int = FUZ
         .filter(q.str.head(1) == t.str.head(1))
         .filter(q.str.tail(1) == t.str.tail(1))
         .filter(~q.str.starts_with(t) & ~t.str.starts_with(q))
+        # A proclitic and the article (بالدور، والمقر، للدور) open a definite common noun: one edit
+        # that lands on the article's letters makes no name of it (بالدور is not باندور).
+        .filter(~q.str.contains(_CLITIC_ARTICLE) | (q.str.head(3) == t.str.head(3)))
         .select("query", fix="target")
         .unique()
     )

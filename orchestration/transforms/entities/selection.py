@@ -16,7 +16,7 @@ from orchestration.transforms.entities.lexicon import col_or_null
 from orchestration.transforms.entities.matching import words_at
 from orchestration.transforms.entities.phrases import IS_COUNTRY
 from orchestration.transforms.reference import KnowledgeBase
-from orchestration.transforms.text import GAP_SPACE
+from orchestration.transforms.text import GAP_COMMA, GAP_SPACE
 
 CONFIDENCE: dict[str, float] = {"exact": 0.95, "alias": 0.9, "role": 0.8, "fuzzy": 0.7, "title-pattern": 0.6}
 NISBA_CONFIDENCE = 0.3
@@ -110,8 +110,11 @@ def drop_foreign_short_fixes(elements: pl.DataFrame) -> pl.DataFrame:
     if short.is_empty():
         return elements
     before = elements.filter(IS_COUNTRY).select("aidx", w0="w1", c_iso3="iso3")
-    # An honorific may stand between (وزير الخارجية التونسي السيد مولدي): the country ends where it starts.
-    honor = elements.filter((pl.col("kind") == "honorific") & (pl.col("gap_before") == GAP_SPACE))
+    # An honorific may stand between (وزير الخارجية التونسي السيد مولدي): the country ends where it
+    # starts; a comma may stand before it (رئيس الجمهورية السنغالية، السيد باسيرو: no typo of بايرو).
+    honor = elements.filter(
+        (pl.col("kind") == "honorific") & pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA])
+    )
     via = (
         honor.select("aidx", h_w0="w0", w0="w1")
         .join(before.rename({"w0": "h_w0"}), on=["aidx", "h_w0"])

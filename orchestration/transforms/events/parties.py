@@ -17,11 +17,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 
 from orchestration.transforms.events.contracts import ACTOR_COLS, KEYS, text_order
 from orchestration.transforms.events.windows import shift_in_group
-from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.reference import KnowledgeBase, read_table
 
 # Triggers whose surface or window names a meeting of three or more parties.
 _MULTI_PATTERN = r"ثلاث|رباع|خماس"
@@ -186,7 +188,7 @@ def places_to_states(rows: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
     places = kb.places.select(place_id=pl.col("entity_id"), iso3=pl.col("country_iso3")).filter(
         pl.col("iso3").is_not_null()
     )
-    rows = rows.join(places, left_on="o_entity_id", right_on="place_id", how="left")
+    rows = _drop_igo_seats(rows).join(places, left_on="o_entity_id", right_on="place_id", how="left")
     is_place = pl.col("o_klass") == "place"
     return rows.with_columns(
         place_location=pl.when(is_place).then(pl.col("o_entity_id")),
@@ -196,3 +198,22 @@ def places_to_states(rows: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
         o_actor_code=pl.when(is_place).then(pl.col("iso3")).otherwise(pl.col("o_actor_code")),
         o_klass=pl.when(is_place).then(pl.lit("state")).otherwise(pl.col("o_klass")),
     ).drop("iso3")
+
+
+@lru_cache(maxsize=1)
+def _igo_seats() -> pl.DataFrame:
+    return read_table("igo_seats.csv").select("place_id", "igo_prefix")
+
+
+def _drop_igo_seats(rows: pl.DataFrame) -> pl.DataFrame:
+    """An official of an international organization going to its seat (the UN envoy «غادر صنعاء
+    متوجها إلى جنيف», the Secretary-General of the Arab League in Cairo) goes home, not on a visit
+    to the host country (igo_seats.csv)."""
+    rows = rows.with_row_index("_r")
+    home = (
+        rows.filter(pl.col("o_klass") == "place")
+        .select("_r", "o_entity_id", "s_actor_code")
+        .join(_igo_seats(), left_on="o_entity_id", right_on="place_id")
+        .filter(pl.col("s_actor_code").fill_null("").str.starts_with(pl.col("igo_prefix")))
+    )
+    return rows.join(home.select("_r").unique(), on="_r", how="anti").drop("_r")
