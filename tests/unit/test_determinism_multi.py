@@ -39,6 +39,8 @@ def test_coordination_chains_do_not_depend_on_the_order_of_co_span_mentions() ->
             "coord": [False, False, True],
             "comma_item": [False] * 3,
             "list_goes_on": [False] * 3,
+            "comma_after": [False] * 3,
+            "conn_item": [False] * 3,
         }
     )
     results = []

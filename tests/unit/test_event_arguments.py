@@ -112,6 +112,8 @@ def test_coordinated_chains_link_items_joined_by_wa() -> None:
             "t_start": [0, 2, 6, 13],
             "coord": [False, True, False, True],
             "comma_item": [False, False, False, True],
+            "comma_after": [False] * 4,
+            "conn_item": [False] * 4,
             "list_goes_on": [False, False, True, False],
             "klass": ["agent"] * 4,
         }

@@ -8,11 +8,11 @@ import pytest
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld import resolve, tagger
 from orchestration.transforms.openworld.org_names import trim_appositive
-from tests.unit.test_openworld import _kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _orgs(body: str) -> list[str]:
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     return m.filter(pl.col("entity_type") == "ORG").sort("char_start")["surface"].to_list()
 
 
@@ -50,13 +50,14 @@ def test_an_organizations_adjective_form_without_support_is_a_nisba_not_a_name()
     # الأوروبي (the EU's ambiguous short form) qualifying a noun: the EU as an adjective.
     m, _ = extract_entity_mentions(
         pl.DataFrame({"article_id": ["a"], "body": ["دون أن يكون شريكا في صنع القرار الأوروبي منذ سنوات."]}),
-        _kb(),
+        reference_kb(),
     )
     eu = m.filter(pl.col("entity_id") == "org:european_union")
     assert eu.select("method", "confidence").rows() == [("nisba", 0.3)]
     # The full name stays a name.
     m, _ = extract_entity_mentions(
-        pl.DataFrame({"article_id": ["a"], "body": ["وقال الاتحاد الأوروبي إن العقوبات ستستمر."]}), _kb()
+        pl.DataFrame({"article_id": ["a"], "body": ["وقال الاتحاد الأوروبي إن العقوبات ستستمر."]}),
+        reference_kb(),
     )
     assert m.filter(pl.col("entity_id") == "org:european_union")["method"].to_list() == ["exact"]
 
@@ -66,7 +67,7 @@ def test_an_organization_takes_the_country_of_the_nationality_adjective_after_it
         pl.DataFrame(
             {"article_id": ["a"], "body": ['ونقلت صحيفة " الغد " الأردنية عن مصادر قولها إن الوفد وصل .']}
         ),
-        _kb(),
+        reference_kb(),
     )
     org = m.filter(pl.col("entity_type") == "ORG")
     # A Jordanian medium (type_heads.code_media: a newspaper reports events, it is no party).
@@ -88,7 +89,7 @@ def test_a_head_noun_alone_is_no_organization(monkeypatch: pytest.MonkeyPatch) -
 
 
 def _ids(body: str) -> list[str]:
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     return m.filter(pl.col("entity_type") == "ORG")["entity_id"].to_list()
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
-from tests.unit.test_openworld import _kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _places(body: str) -> list[tuple[str, str]]:
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     rows = m.filter(pl.col("entity_type") == "PLACE").sort("char_start")
     return list(zip(rows["surface"].to_list(), rows["entity_id"].to_list(), strict=True))
 

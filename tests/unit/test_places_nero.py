@@ -8,11 +8,11 @@ import pytest
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.hamza import inner_hamza
 from orchestration.transforms.openworld import resolve, tagger
-from tests.unit.test_openworld import _kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _places(body: str) -> list[str]:
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     return m.filter(pl.col("entity_type") == "PLACE").sort("char_start")["entity_id"].to_list()
 
 
@@ -31,7 +31,7 @@ def test_a_word_spelling_a_hamza_the_place_lacks_is_not_that_place() -> None:
 
 
 def _mentions(body: str) -> pl.DataFrame:
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     return m.sort("char_start")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld.org_names import _QUOTE, MAX_QUOTED, _head, quoted_orgs
-from tests.unit.test_openworld import _kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _reference(w: pl.DataFrame) -> pl.DataFrame:
@@ -64,6 +64,6 @@ def test_same_spans_as_the_whole_table_expression(seed: int) -> None:
 def test_a_head_noun_ending_the_text_opens_nothing() -> None:
     m, _ = extract_entity_mentions(
         pl.DataFrame({"article_id": ["a", "b"], "body": ['وكتبت صحيفة " السفير', "وقالت الصحيفة إن مؤسسة"]}),
-        _kb(),
+        reference_kb(),
     )
     assert m.filter(pl.col("article_id") == "b", pl.col("entity_type") == "ORG").is_empty()

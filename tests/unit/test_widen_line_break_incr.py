@@ -11,7 +11,7 @@ import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.openworld.titled import widen_to_tagged
-from tests.unit.test_openworld import _kb
+from tests.unit.reference_kb import reference_kb
 
 
 def _span(cs: int, surf: str, method: str) -> pl.DataFrame:
@@ -52,7 +52,7 @@ def test_headline_list_mentions_spell_the_body() -> None:
         "وزير الخارجية الهندي وشكري\n"
         "محمد بن سلمان يبحث مع بوريطة هاتفيا الأوضاع في أوكرانيا"
     )
-    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), _kb())
+    m, _ = extract_entity_mentions(pl.DataFrame({"article_id": ["a"], "body": [body]}), reference_kb())
     spelled = m.select(
         "surface",
         body=pl.lit(body).str.slice(pl.col("char_start"), pl.col("char_end") - pl.col("char_start")),

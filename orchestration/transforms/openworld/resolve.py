@@ -103,12 +103,13 @@ def find_open_world(
         rules = arbitrate(rules, _model_spans(w, v, tagger, lx.titles))
     # Quoted and facility names after a head noun: the quotes and the head fix their extent.
     rules = prefer_firm(rules, _longest(appositive_names(w)))
+    # A definite head, adjectives and a ل-complement (الاتحاد الدولي لكرة القدم) likewise; before the
+    # clubs and place-named bodies, so that one in the complement (لريال مدريد) stays its own name.
+    rules = prefer_firm(rules, find_definite_orgs(w, lx.org_heads))
     # A club named after its city (ريال مدريد، ميلان الإيطالي) over the tagger's place or person.
     rules = prefer_firm(rules, find_clubs(w))
     # An institution named after a known place (جامعة القاهرة، بنك إنجلترا المركزي) likewise.
     rules = prefer_firm(rules, find_place_orgs(w))
-    # A definite head, adjectives and a ل-complement (الاتحاد الدولي لكرة القدم) likewise.
-    rules = prefer_firm(rules, find_definite_orgs(w, lx.org_heads))
     spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
     spans = code_media(nisba_after(trim_appositive(spans, w), w), w)
     # A person span cut on a patronymic or run into the words around it (person_edges).
