@@ -24,7 +24,8 @@ _DIACRITICS = r"[\u064B-\u0652\u0670\u0640]"
 
 
 def _plain(text: pl.Expr) -> pl.Expr:
-    return text.str.replace_all(_DIACRITICS, "")
+    # Persian yeh and kaf as Iranian outlets type them («تأجیل زیارة الکاظمی»): the Arabic letters.
+    return text.str.replace_all(_DIACRITICS, "").str.replace_all("\u06cc", "ي").str.replace_all("\u06a9", "ك")
 
 
 def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
@@ -68,11 +69,19 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         | back.str.contains(p.future_aux)
         | (imperfect & after.str.contains(p.during_it))
     )
+    # «وكان من المقرر أن يجري بينس زيارة لدول المنطقة …، إلا أنه تم تأجيلها مجددا»: the schedule
+    # phrase names the event, the adversative clause after it puts that event off.
+    scheduled = head.str.contains(p.expected_before) | s.str.contains(p.scheduled)
+    rest = _plain(raw.str.slice(pl.col("trig_rel")))
     return c.with_columns(
         # Raw text too: the shadda tells «أجّل» (put off) from «أجل» (من أجل, for the sake of).
         status=pl.when(near.str.contains(p.cancelled) | near_raw.str.contains(p.cancelled))
         .then(pl.lit("cancelled"))
         .when(near.str.contains(p.postponed) | near_raw.str.contains(p.postponed))
+        .then(pl.lit("postponed"))
+        .when(scheduled & rest.str.contains(p.called_off))
+        .then(pl.lit("cancelled"))
+        .when(scheduled & rest.str.contains(p.put_off))
         .then(pl.lit("postponed"))
         .when(
             (pl.col("status") == "occurred")
