@@ -44,6 +44,7 @@ from orchestration.transforms.event_status_rules import cluster_statuses, rule_s
 from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.events.mentions import strong_mentions
 from orchestration.transforms.hashing import sha256_prefix
+from orchestration.transforms.headline_events import headline_events
 from orchestration.transforms.reference import KnowledgeBase
 
 # The attendee named after بحضور starts within this many characters (honorifics included).
@@ -208,4 +209,7 @@ def extract_ruled_events(
 
     ``tokens``: the shared token table of ``articles`` (built by the events stage when not given)."""
     extracted = extract_event_candidates(articles, sentences, mentions, kb, tokens=tokens)
-    return apply_event_rules(extracted, sentences, mentions)
+    events = apply_event_rules(extracted, sentences, mentions)
+    # An item whose event stands in its headline alone (headline_events.py).
+    heads = headline_events(articles, events, kb)
+    return pl.concat([events, heads], how="vertical") if heads.height else events
