@@ -53,6 +53,7 @@ class RulePatterns:
     light_time: str
     put_off: str
     called_off: str
+    clause_open: str
 
 
 @lru_cache(maxsize=4)
@@ -126,6 +127,8 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # After the trigger of a scheduled event: the adversative, then the word, in the sentence.
         put_off=rf"(?:^|\s)(?:و)?{w['adversative']}\s[^.!?؟]*?{w['postponed']}",
         called_off=rf"(?:^|\s)(?:و)?{w['adversative']}\s[^.!?؟]*?{w['cancelled']}",
+        # The text before a trigger that opens its sentence or a clause after a comma or colon.
+        clause_open=r"(?:^\W*|[،,؛:]\s*)$",
     )
 
 

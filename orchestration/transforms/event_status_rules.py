@@ -57,6 +57,9 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     # A step chained to announced ones shares their tense: «لافروف سيلتقي في جدة مع الملك … وبعد ذلك
     # يتوجه إلى الأردن»، «وسيمضي بلينكن بضع ساعات في القاهرة قبل أن يتوجه إلى الأردن».
     chained = imperfect & head.str.contains(p.chained)
+    # A body clause that opens with an imperfect trigger announces it: «ويلتقي المقداد في طهران نظيره
+    # الإيراني»، «وضمن أجندة …، يلتقي مزوار الأمين العام» (past reports open with the perfect: والتقى).
+    opening = body & imperfect & head.str.contains(p.clause_open)
     # Prepared (تحضيرا لزيارة), awaited (زيارة مرتقبة), announced with a future auxiliary (سيكون
     # اللقاء) or held during a visit (يلتقي خلالها): not yet happened.
     # The whole sentence before the trigger: an intention (يعتزم الرئيس … زيارة) or a schedule
@@ -92,6 +95,7 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
                 | purpose
                 | announced
                 | chained
+                | opening
                 | foreseen
             )
         )
