@@ -132,6 +132,22 @@ def cluster_statuses(c: pl.DataFrame) -> pl.DataFrame:
     occurred = pl.col("status") == "occurred"
     announced = (pl.col("status") == "planned").any().over(pair)
     told = (occurred & ~noun).any().over(pair)
-    return c.with_columns(
-        status=pl.when(occurred & noun & announced & ~told).then(pl.lit("planned")).otherwise("status")
-    )
+    flip = occurred & noun & announced & ~told
+    if "event_date" in c.columns:
+        # The noun has no date of its own: an occurred mention got the publication day. It takes the
+        # date the announcement gives («يوم الأحد المقبل»), or none.
+        dated = (pl.col("status") == "planned") & pl.col("event_date").is_not_null()
+        c = c.with_columns(
+            **{
+                col: pl.when(flip).then(pl.col(col).filter(dated).first().over(pair)).otherwise(pl.col(col))
+                for col in ("event_date", "date_precision", "event_weekday")
+                if col in c.columns
+            }
+        )
+        if "date_precision" in c.columns:
+            c = c.with_columns(
+                date_precision=pl.when(flip & pl.col("event_date").is_null())
+                .then(pl.lit("unknown"))
+                .otherwise(pl.col("date_precision"))
+            )
+    return c.with_columns(status=pl.when(flip).then(pl.lit("planned")).otherwise("status"))
