@@ -82,8 +82,7 @@ class Chain:
 def run_chain() -> Chain:
     from orchestration.transforms.clean import clean_articles
     from orchestration.transforms.entities import extract_entity_mentions
-    from orchestration.transforms.event_rules import apply_event_rules
-    from orchestration.transforms.events import extract_event_candidates
+    from orchestration.transforms.event_rules import extract_ruled_events
     from orchestration.transforms.ingest import read_inbox
     from orchestration.transforms.reference import load_kb
     from orchestration.transforms.sentences import split_sentences
@@ -103,9 +102,8 @@ def run_chain() -> Chain:
     kb = load_kb()
     sentences = split_sentences(articles)
     mentions, entities = extract_entity_mentions(articles, kb, sentences)
-    events = apply_event_rules(
-        extract_event_candidates(articles, sentences, mentions, kb), sentences, mentions
-    )
+    # The one chain of the plain and daily modes (body events, then headline-only events).
+    events = extract_ruled_events(articles, sentences, mentions, kb)
     names = entities.select("entity_id", "name_en", "country_iso3")
     events = (
         events.join(articles.select("article_id", "article"), on="article_id")

@@ -51,6 +51,9 @@ class RulePatterns:
     invited: str
     chained: str
     light_time: str
+    put_off: str
+    called_off: str
+    clause_open: str
 
 
 @lru_cache(maxsize=4)
@@ -121,6 +124,11 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # («يعقد الرئيس …، بعد قليل، لقاءً»، «يعقد … ، اليوم الاثنين، اجتماعا»).
         light_time=rf"(?:^|\s)(?:و|ف)?{w['light_verb']}\s+(?:[^\s.]+\s+){{0,10}}?{w['later_time']}"
         rf"[\s،,]+(?:[^\s.]+\s+){{0,3}}$",
+        # After the trigger of a scheduled event: the adversative, then the word, in the sentence.
+        put_off=rf"(?:^|\s)(?:و)?{w['adversative']}\s[^.!?؟]*?{w['postponed']}",
+        called_off=rf"(?:^|\s)(?:و)?{w['adversative']}\s[^.!?؟]*?{w['cancelled']}",
+        # The text before a trigger that opens its sentence or a clause after a comma or colon.
+        clause_open=r"(?:^\W*|[،,؛:]\s*)$",
     )
 
 

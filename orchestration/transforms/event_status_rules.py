@@ -24,7 +24,8 @@ _DIACRITICS = r"[\u064B-\u0652\u0670\u0640]"
 
 
 def _plain(text: pl.Expr) -> pl.Expr:
-    return text.str.replace_all(_DIACRITICS, "")
+    # Persian yeh and kaf as Iranian outlets type them («تأجیل زیارة الکاظمی»): the Arabic letters.
+    return text.str.replace_all(_DIACRITICS, "").str.replace_all("\u06cc", "ي").str.replace_all("\u06a9", "ك")
 
 
 def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
@@ -56,6 +57,9 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
     # A step chained to announced ones shares their tense: «لافروف سيلتقي في جدة مع الملك … وبعد ذلك
     # يتوجه إلى الأردن»، «وسيمضي بلينكن بضع ساعات في القاهرة قبل أن يتوجه إلى الأردن».
     chained = imperfect & head.str.contains(p.chained)
+    # A body clause that opens with an imperfect trigger announces it: «ويلتقي المقداد في طهران نظيره
+    # الإيراني»، «وضمن أجندة …، يلتقي مزوار الأمين العام» (past reports open with the perfect: والتقى).
+    opening = body & imperfect & head.str.contains(p.clause_open)
     # Prepared (تحضيرا لزيارة), awaited (زيارة مرتقبة), announced with a future auxiliary (سيكون
     # اللقاء) or held during a visit (يلتقي خلالها): not yet happened.
     # The whole sentence before the trigger: an intention (يعتزم الرئيس … زيارة) or a schedule
@@ -68,11 +72,19 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         | back.str.contains(p.future_aux)
         | (imperfect & after.str.contains(p.during_it))
     )
+    # «وكان من المقرر أن يجري بينس زيارة لدول المنطقة …، إلا أنه تم تأجيلها مجددا»: the schedule
+    # phrase names the event, the adversative clause after it puts that event off.
+    scheduled = head.str.contains(p.expected_before) | s.str.contains(p.scheduled)
+    rest = _plain(raw.str.slice(pl.col("trig_rel")))
     return c.with_columns(
         # Raw text too: the shadda tells «أجّل» (put off) from «أجل» (من أجل, for the sake of).
         status=pl.when(near.str.contains(p.cancelled) | near_raw.str.contains(p.cancelled))
         .then(pl.lit("cancelled"))
         .when(near.str.contains(p.postponed) | near_raw.str.contains(p.postponed))
+        .then(pl.lit("postponed"))
+        .when(scheduled & rest.str.contains(p.called_off))
+        .then(pl.lit("cancelled"))
+        .when(scheduled & rest.str.contains(p.put_off))
         .then(pl.lit("postponed"))
         .when(
             (pl.col("status") == "occurred")
@@ -83,6 +95,7 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
                 | purpose
                 | announced
                 | chained
+                | opening
                 | foreseen
             )
         )
@@ -119,6 +132,22 @@ def cluster_statuses(c: pl.DataFrame) -> pl.DataFrame:
     occurred = pl.col("status") == "occurred"
     announced = (pl.col("status") == "planned").any().over(pair)
     told = (occurred & ~noun).any().over(pair)
-    return c.with_columns(
-        status=pl.when(occurred & noun & announced & ~told).then(pl.lit("planned")).otherwise("status")
-    )
+    flip = occurred & noun & announced & ~told
+    if "event_date" in c.columns:
+        # The noun has no date of its own: an occurred mention got the publication day. It takes the
+        # date the announcement gives («يوم الأحد المقبل»), or none.
+        dated = (pl.col("status") == "planned") & pl.col("event_date").is_not_null()
+        c = c.with_columns(
+            **{
+                col: pl.when(flip).then(pl.col(col).filter(dated).first().over(pair)).otherwise(pl.col(col))
+                for col in ("event_date", "date_precision", "event_weekday")
+                if col in c.columns
+            }
+        )
+        if "date_precision" in c.columns:
+            c = c.with_columns(
+                date_precision=pl.when(flip & pl.col("event_date").is_null())
+                .then(pl.lit("unknown"))
+                .otherwise(pl.col("date_precision"))
+            )
+    return c.with_columns(status=pl.when(flip).then(pl.lit("planned")).otherwise("status"))

@@ -62,3 +62,14 @@ def test_the_shadda_still_tells_postponed_from_for_the_sake_of() -> None:
     # «لماذا أجّل أمير قطر زيارة جودة إلى الدوحة؟»
     assert _status("وأجّل فيصل بن فرحان زيارة سامح شكري", "زيارة") == "postponed"
     assert _status("وزار فيصل بن فرحان سامح شكري من أجل بحث العلاقات", "وزار") == "occurred"
+
+
+def test_a_body_clause_opening_with_an_imperfect_trigger_is_announced() -> None:
+    # «ويلتقي المقداد في طهران نظيره الإيراني محمد جواد ظريف.»
+    assert _status("ويلتقي فيصل بن فرحان في طهران سامح شكري.", "ويلتقي", "043") == "planned"
+    # «وضمن أجندة المسؤول الأول عن الدبلوماسية المغربية، يلتقي مزوار الأمين العام للجامعة العربية»
+    agenda = "وضمن أجندة المسؤول الأول عن الدبلوماسية، يلتقي فيصل بن فرحان سامح شكري"
+    assert _status(agenda, "يلتقي", "043") == "planned"
+    # the perfect reports; an imperfect inside a clause (after أن) is another rule's
+    assert _status("والتقى فيصل بن فرحان في طهران سامح شكري.", "والتقى", "043") == "occurred"
+    assert _status("وأكد المتحدث أن فيصل بن فرحان يلتقي سامح شكري بانتظام", "يلتقي", "043") == "occurred"

@@ -27,6 +27,10 @@ _RELATIVES = ["الذي", "التي", "الذين", "اللذين", "اللتي�
 _RELATIVE_GAP = 2
 # "Next" after a weekday (normalized): المقبل، القادم and their feminine forms.
 _NEXT_WORDS = ["المقبل", "المقبله", "القادم", "القادمه"]
+# "Since" (normalized): a date a few words after it starts a period ("وتعد زيارة المقداد للقاهرة هي
+# الأولى منذ عام 2011", "منذ توليه سدة الرئاسة فى عام 2014"): it dates no event of the sentence.
+_SINCE = ["منذ", "ومنذ"]
+_SINCE_GAP = 6
 # A time-of-day word may stand between a trigger and its date ("اتصال هاتفي صباح الإثنين").
 _TRAILING_DATE_GAP = 2
 _OPTIONAL_DATE_COLS = {
@@ -146,7 +150,12 @@ def lexicon_dates(matches: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 
 
 def attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
-    """The nearest date expression of each trigger's sentence (ties: all triggers get it)."""
+    """The nearest date expression of each trigger's sentence (ties: all triggers get it); none
+    that a منذ before it makes the start of a period."""
+    dates = nearest_word(dates, tokens, _SINCE, pl.col("d_start") - 1, "_since", "backward")
+    dates = dates.filter(~(pl.col("d_start") - pl.col("_since") <= _SINCE_GAP).fill_null(False)).drop(
+        "_since"
+    )
     dist = (
         pl.when(pl.col("d_end") < pl.col("start"))
         .then(pl.col("start") - pl.col("d_end"))
