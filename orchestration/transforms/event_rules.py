@@ -39,7 +39,6 @@ from orchestration.transforms.event_rule_patterns import (
     load_rule_patterns,
 )
 from orchestration.transforms.event_rule_repeats import drop_orphan_repeats, received_visitors
-from orchestration.transforms.event_rule_subordinate import main_clause_subjects
 from orchestration.transforms.event_rule_titles import appositions, title_holders, trailing_titles
 from orchestration.transforms.event_status_rules import cluster_statuses, rule_statuses
 from orchestration.transforms.events import extract_event_candidates
@@ -193,8 +192,6 @@ def apply_event_rules(
     fixed = replace_bad_sides(bad, fallback_mentions(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
     out = drop_orphan_repeats(drop_destination_lists(out, cm))
-    # «… قبل أن يتوجه إلى كييف»: a temporal clause's dropped subject is the main clause's.
-    out = main_clause_subjects(out, cm).sort("_row")
     out = cluster_statuses(rule_statuses(out, p)).unique(subset=_KEYS, keep="first", maintain_order=True)
     key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
     out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
