@@ -40,3 +40,15 @@ def test_a_call_noun_received_by_him_has_the_caller_after_min() -> None:
     out = dyads(run("وأوضح البيان أن حديث السيسي جاء خلال اتصال تلقاه من الرئيس بوتين."))
     assert ("041", "vladimir_putin", "abdel_fattah_el_sisi") in out
     assert ("041", "abdel_fattah_el_sisi", "vladimir_putin") not in out
+
+
+def test_a_possessed_noun_opening_its_sentence_refers_back_to_the_last_subject() -> None:
+    # r455 shape: "وصل رئيس الوزراء المصري، مصطفى مدبولي، … إلى السودان" then, a new sentence,
+    # "وكان في استقباله لدى وصوله مطار الخرطوم عبد الله حمدوك": Hamdok received Madbouly.
+    out = dyads(
+        run(
+            "وصل رئيس الوزراء المصري مصطفى مدبولي إلى روسيا في زيارة رسمية.\n"
+            "وكان في استقباله لدى وصوله مطار موسكو الرئيس بوتين."
+        )
+    )
+    assert ("043", "mostafa_madbouly", "vladimir_putin") in out
