@@ -49,6 +49,8 @@ from orchestration.transforms.reference import KnowledgeBase
 
 # The attendee named after بحضور starts within this many characters (honorifics included).
 _ATTENDEE_REACH = 40
+# ... and a named person within this many characters when one title chain (no comma) leads to him.
+_TITLED_ATTENDEE_REACH = 120
 
 
 _KEYS = ["article_id", "sentence_index", "event_code", "actor1_entity_id", "actor2_entity_id"]
@@ -153,7 +155,24 @@ def _attendee_ends(cm: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("attendee_start") <= pl.col("_attend_noun") + _ATTENDEE_REACH)
         .select("_row", "attendee_end")
     )
-    return first
+    # A long title chain may hold a nisba and run past the reach before its name («بحضور وزير
+    # الشؤون الخارجية والتعاون الافريقي والمغاربة المقيمين بالخارج ناصر بوريطة، مع X»): the first
+    # person after بحضور with no comma before him is the attendee too.
+    between = pl.col("sentence").str.slice(pl.col("attend_noun"), pl.col("m_rel") - pl.col("attend_noun"))
+    titled = (
+        cm.filter(
+            pl.col("attend_noun").is_not_null()
+            & (pl.col("m_rel") > pl.col("attend_noun"))
+            & (pl.col("m_rel") <= pl.col("attend_noun") + _TITLED_ATTENDEE_REACH)
+            & pl.col("m_entity").str.contains(r"^(?:person|actor):")
+        )
+        .filter(~between.str.contains(r"[،,]"))
+        .group_by("_row")
+        .agg(
+            attendee_end=pl.col("m_end_rel").sort_by(["m_rel", "m_end_rel"], descending=[False, True]).first()
+        )
+    )
+    return pl.concat([first, titled]).group_by("_row").agg(pl.col("attendee_end").max())
 
 
 def _invited(p: RulePatterns) -> pl.Expr:

@@ -32,3 +32,23 @@ def test_the_agent_of_a_discussed_crime_is_no_meeting_partner() -> None:
     # Israel committed" are no meeting with Israel.
     out = dyads(run("بحث السيسي مع بوتين الجرائم التي ارتكبتها إسرائيل في غزة."))
     assert not any(o == "ISR" for _, _, o in out)
+
+
+def test_a_call_noun_received_by_him_has_the_caller_after_min() -> None:
+    # r451 shape: "حديث السيسي جاء خلال اتصال تلقاه من رئيس الوزراء البريطاني ريشي سوناك": the
+    # caller after من is actor1, the receiver is the sentence's main subject.
+    out = dyads(run("وأوضح البيان أن حديث السيسي جاء خلال اتصال تلقاه من الرئيس بوتين."))
+    assert ("041", "vladimir_putin", "abdel_fattah_el_sisi") in out
+    assert ("041", "abdel_fattah_el_sisi", "vladimir_putin") not in out
+
+
+def test_a_possessed_noun_opening_its_sentence_refers_back_to_the_last_subject() -> None:
+    # r455 shape: "وصل رئيس الوزراء المصري، مصطفى مدبولي، … إلى السودان" then, a new sentence,
+    # "وكان في استقباله لدى وصوله مطار الخرطوم عبد الله حمدوك": Hamdok received Madbouly.
+    out = dyads(
+        run(
+            "وصل رئيس الوزراء المصري مصطفى مدبولي إلى روسيا في زيارة رسمية.\n"
+            "وكان في استقباله لدى وصوله مطار موسكو الرئيس بوتين."
+        )
+    )
+    assert ("043", "mostafa_madbouly", "vladimir_putin") in out

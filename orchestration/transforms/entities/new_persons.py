@@ -24,7 +24,11 @@ from orchestration.transforms.entities.name_runs import (
     name_particles,
     name_runs,
 )
+from orchestration.transforms.entities.phrases import IS_COUNTRY
 from orchestration.transforms.text import normalize_expr
+
+# لدى (normalized): an envoy's host follows it ("سفير X لدى Y").
+_HOST = "لدي"
 
 __all__ = [
     "LATER_COMMON",
@@ -48,12 +52,34 @@ def _title_starts(
             "eid", "aidx", "pw1", "spec_iso3", "role", "cameo_role", spec_code=col_or_null(free, "spec_code")
         )
         .join(honor, on=["aidx", "pw1"], how="left")
-        .with_columns(s=pl.coalesce("h_w1", "pw1"))
+        .join(_host_ends(elements, words), on=["aidx", "pw1"], how="left")
+        # Only a role that names its country crosses its host: the name then has that country.
+        .with_columns(
+            host_w1=pl.when(pl.col("spec_iso3").is_not_null() | pl.col("spec_code").is_not_null()).then(
+                "host_w1"
+            )
+        )
+        .with_columns(s=pl.coalesce("h_w1", "host_w1", "pw1"))
+        .drop("host_w1")
     )
     return (
         words_at(words, starts, "s", {"norm": "_first"})
         .filter(pl.col("_first").is_in(given.implode()))
         .drop("_first")
+    )
+
+
+def _host_ends(elements: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """(aidx, pw1, host_w1): an envoy's host after his role, «لدى» and a country or one word
+    («سفير الولايات المتحدة الأمريكية لدى ليبيا ريتشارد نورلاند», «… لدى المملكة X»): the
+    name starts after the host."""
+    lada = words.filter(pl.col("norm") == _HOST).select("aidx", pw1=pl.col("wid").cast(pl.Int64))
+    countries = elements.filter(IS_COUNTRY).select("aidx", c_w0="w0", c_w1="w1")
+    return (
+        lada.with_columns(c_w0=pl.col("pw1") + 1)
+        .join(countries, on=["aidx", "c_w0"], how="left")
+        .select("aidx", "pw1", host_w1=pl.coalesce("c_w1", pl.col("pw1") + 2))
+        .unique(["aidx", "pw1"])
     )
 
 

@@ -16,6 +16,8 @@ from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.text import GAP_COMMA, GAP_SPACE
 
 # A nisba or a country name element: a role's possible country.
+# Only spaces and one opening quote between a role phrase and a name.
+_QUOTE_GAP = r'^[^\S\n]*["«“”\'][^\S\n]*$'
 IS_COUNTRY = (pl.col("kind") == "nisba") | (
     (pl.col("kind") == "name") & pl.col("entity_id").str.starts_with("country:")
 )
@@ -176,7 +178,16 @@ def attach_persons(
     """(``eid, person_eid`` for phrases naming a person; eids of counterparts whose role is spelled
     out by the phrase after them)."""
     # What follows the phrase: a person (apposition, comma allowed), or an honorific/role then a person.
-    follow = elements.filter(pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA]) & (pl.col("prefix") == ""))
+    # A quoted name right after the phrase is its holder too (الرئيس الأمريكي "جو بايدن"): the
+    # quote sets the name off, it opens no new clause.
+    quoted = (
+        pl.col("gap_text").str.contains(_QUOTE_GAP).fill_null(False)
+        & (pl.col("kind") == "name")
+        & (pl.col("entity_type") == "PERSON")
+    )
+    follow = elements.filter(
+        (pl.col("gap_before").is_in([GAP_SPACE, GAP_COMMA]) | quoted) & (pl.col("prefix") == "")
+    )
     nxt = phrases.select("eid", "aidx", "pw1").join(
         follow.select(
             "aidx", pw1="w0", n_eid="eid", n_kind="kind", n_type="entity_type", n_w1="w1", n_gap="gap_before"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import ACTOR_COLS, SENTENCE_STRIDE
+from orchestration.transforms.events.contracts import ACTOR_COLS, KEYS, SENTENCE_STRIDE
 from orchestration.transforms.events.spans import is_title, load_connectors, load_title_words
 from orchestration.transforms.events.windows import all_so_far
 
@@ -32,6 +32,9 @@ _COMMA = r"[،,]"
 _TIME_WORD = r"^[وف]?(?:اليوم|امس|مساء|صباح|الليله)$"
 _NISBA = r"^(?:ال)?..+(?:ي|يه)$"
 # Honorific pronouns (normalized) that refer back to a dignitary: "استقبال معاليه" = his reception.
+# A possessed noun this close to its sentence's start refers back across the sentence boundary
+# within its first three words ("وكان في استقباله", "وخلال زيارته", "وفي ختام زيارته").
+_LEADING_POSSESSED = 2
 _HONORIFIC_PRONOUNS = ["معاليه", "سموه", "فخامته", "سيادته", "جلالته", "دولته", "سعادته"]
 
 
@@ -115,6 +118,8 @@ def mark_bare_subjects(
     bare = pl.concat([bare, surname], how="diagonal_relaxed")
     pronoun = _honorific_pronouns(triggers, toks).join(bare, on="t_id", how="anti")
     bare = pl.concat([bare, pronoun], how="diagonal_relaxed")
+    possessed = _leading_possessed(triggers, actors).join(bare, on="t_id", how="anti")
+    bare = pl.concat([bare, possessed], how="diagonal_relaxed")
     return triggers.join(bare, on="t_id", how="left").with_columns(
         bare_subject=pl.col("bare_start").is_not_null()
     )
@@ -150,6 +155,25 @@ def _honorific_pronouns(triggers: pl.DataFrame, toks: pl.DataFrame) -> pl.DataFr
         )
         .filter(pl.col("norm").is_in(_HONORIFIC_PRONOUNS))
         .select("t_id", bare_start="token_index", bare_end="token_index", bare_char="char_start")
+    )
+
+
+def _leading_possessed(triggers: pl.DataFrame, actors: pl.DataFrame) -> pl.DataFrame:
+    """(t_id, bare_start, bare_end, bare_char): a possessed noun that opens its sentence, no actor
+    before it ("وكان في استقباله لدى وصوله مطار الخرطوم عبد الله حمدوك" after "وصل رئيس الوزراء
+    المصري، مصطفى مدبولي، … إلى السودان"): its pronoun is the person the article named last, carried
+    as for a bare title; the name after it is the other party."""
+    first = actors.group_by(KEYS).agg(first_actor=pl.min_horizontal("t_start", "a_start").min())
+    return (
+        triggers.filter(
+            (pl.col("kind") == "noun")
+            & pl.col("possessive")
+            & ~pl.col("dual")
+            & (pl.col("start") % SENTENCE_STRIDE <= _LEADING_POSSESSED)
+        )
+        .join(first, on=KEYS, how="left")
+        .filter(pl.col("first_actor").is_null() | (pl.col("first_actor") > pl.col("end")))
+        .select("t_id", bare_start="start", bare_end="end", bare_char="action_char_offset")
     )
 
 

@@ -37,6 +37,8 @@ _PARTY_RELATIVE = r"^(?:جمعت|جمع|ضمت|ضم)$"
 # target. Only for those roots: a meeting that discusses "الجرائم التي ارتكبها X" is not with X.
 _PERPETRATED_RELATIVE = r"^(?:ي|ت)?(?:ارتكب|رتكب|اقترف|قترف|نفذ|شن)(?:ت)?(?:ها|ه|هما)$"
 _PERPETRATED_ROOTS = ["11", "12", "14"]
+# The exchange verb (تبادل، وتبادل، تبادلا): a consultation only with وجهات النظر after it.
+_EXCHANGE = r"^[وف]?تبادل(?:ا)?$"
 # Markers of event_markers.csv that flag a trigger when found in its window.
 _WINDOW_MARKERS = [
     "planned",
@@ -50,6 +52,7 @@ _WINDOW_MARKERS = [
     "multi",
     "document",
     "address",
+    "views",
 ]
 
 
@@ -66,10 +69,15 @@ def find_triggers(matches: pl.DataFrame, tokens: pl.DataFrame, articles: pl.Data
     # A bare signing verb or noun (وقع، توقيع) is a signing only with its document after it
     # ("وقع X وY … اتفاقا"); otherwise وقع is "occurred" (وقع الهجوم).
     bare_signing = pl.col("event_code").str.starts_with("057") & (pl.col("end") == pl.col("start"))
+    # تبادل is a consultation only with the views it exchanges after it ("تبادل X والسفير الفرنسي
+    # وجهات النظر"); prisoners, fire or messages exchanged are no meeting.
+    bare_exchange = pl.col("trigger").str.contains(_EXCHANGE) & ~pl.col("mk_views")
     # توجه/غادر (frame depart) with a thanks or appeal after it ("توجه X بالشكر إلى Y") is no trip.
     addressed = (pl.col("target") == "depart") & pl.col("mk_address")
     return conform(
-        triggers.filter((~bare_signing | pl.col("mk_document")) & ~addressed), TRIGGERS, "triggers"
+        triggers.filter((~bare_signing | pl.col("mk_document")) & ~addressed & ~bare_exchange),
+        TRIGGERS,
+        "triggers",
     )
 
 
