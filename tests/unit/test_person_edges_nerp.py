@@ -122,3 +122,22 @@ def test_names_that_look_like_words_are_kept() -> None:
     for words in cases:
         n = len(words) - 1
         assert _se(trim_person_edges(_spans((0, n)), _w(words))) == [(0, n)], words
+
+
+def test_a_name_starting_with_b_l_or_k_is_no_preposition_on_a_word() -> None:
+    # وقال بلير لمحطة تلفزيون: بلير opens a name (لير is no likelier word); كريستيانو likewise;
+    # لحسن النوايا is ل + حسن (the rest is the likelier word) and opens none.
+    from orchestration.transforms.openworld.people import _start_ok
+
+    w = pl.DataFrame(
+        {
+            "bare": ["بلير", "كريستيانو", "لحسن"],
+            "zipf": [3.4, 4.08, 3.3],
+            "rest_zipf": [2.1, 0.0, 5.3],
+            "clitic_prep": [True, True, True],
+        }
+    ).with_columns(
+        nw=pl.lit(True),
+        **{f: pl.lit(False) for f in ("connector", "al", "family", "given", "conj", "verbish")},
+    )
+    assert w.select(_start_ok())["nw"].to_list() == [True, True, False]
