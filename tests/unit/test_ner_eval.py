@@ -21,7 +21,10 @@ them, ruling-family names (آل نهيان) inside the listed person's mention, 
 named without their type word (قناة الجزيرة -> الجزيرة) and continents and oceans as places 0.717
 and 0.663 (ORG F1 0.552, LOC 0.814); with first-level regions, clubs named after their city and
 institutions named after a place (جامعة القاهرة) found as organizations 0.719 and 0.663 (ORG F1
-0.560, LOC 0.814).
+0.560, LOC 0.814); with person edges (a patronymic takes the given name before it, grammar and
+frequent words cut from the ends: ``openworld/person_edges.py``), names opening on ب/ل/ك, the
+person words of ANERgazet as family names and lone inflected words dropped 0.722 and 0.674 (PERS
+P/R/F .685/.674/.680).
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.71
-PERS_RECALL_FLOOR = 0.66
+MICRO_F1_FLOOR = 0.715
+PERS_RECALL_FLOOR = 0.67
 
 
 def test_score_is_exact_span_match_per_type() -> None:

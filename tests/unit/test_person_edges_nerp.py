@@ -12,7 +12,7 @@ from orchestration.transforms.openworld.person_edges import trim_person_edges, w
 from orchestration.transforms.text import normalize_text
 
 FLAGS = ("stop", "title", "speech", "office", "org_head", "given", "family", "connector", "latin")
-FLAGS += ("al", "suffixed", "cov")
+FLAGS += ("al", "suffixed", "cov", "verbish", "clitic_prep")
 
 
 def _w(words: list[tuple[str, dict[str, Any]]]) -> pl.DataFrame:
@@ -20,7 +20,7 @@ def _w(words: list[tuple[str, dict[str, Any]]]) -> pl.DataFrame:
     rows = []
     for bare, flags in words:
         row: dict[str, Any] = dict.fromkeys(FLAGS, False)
-        row |= {"bare": normalize_text(bare), "zipf": 0.0, "cov_kind": None, "aidx": 0}
+        row |= {"bare": normalize_text(bare), "zipf": 0.0, "rest_zipf": 0.0, "cov_kind": None, "aidx": 0}
         row |= {"arabic": True, "joined": True, "al": bare.startswith("ال")}
         rows.append(row | flags)
     return pl.DataFrame(rows, schema_overrides={"cov_kind": pl.String})
@@ -122,3 +122,64 @@ def test_names_that_look_like_words_are_kept() -> None:
     for words in cases:
         n = len(words) - 1
         assert _se(trim_person_edges(_spans((0, n)), _w(words))) == [(0, n)], words
+
+
+def test_a_name_starting_with_b_l_or_k_is_no_preposition_on_a_word() -> None:
+    # وقال بلير لمحطة تلفزيون: بلير opens a name (لير is no likelier word); كريستيانو likewise;
+    # لحسن النوايا is ل + حسن (the rest is the likelier word) and opens none.
+    from orchestration.transforms.openworld.people import _start_ok
+
+    w = pl.DataFrame(
+        {
+            "bare": ["بلير", "كريستيانو", "لحسن"],
+            "zipf": [3.4, 4.08, 3.3],
+            "rest_zipf": [2.1, 0.0, 5.3],
+            "clitic_prep": [True, True, True],
+        }
+    ).with_columns(
+        nw=pl.lit(True),
+        **{f: pl.lit(False) for f in ("connector", "al", "family", "given", "conj", "verbish")},
+    )
+    assert w.select(_start_ok())["nw"].to_list() == [True, True, False]
+
+
+def test_a_lone_inflected_word_is_no_person() -> None:
+    from orchestration.transforms.openworld.person_edges import drop_inflected_lone_words
+
+    # طالبا عدم كشف هويته (a pronoun suffix), ان ينفذ بتأييد دولي (a preposition on a likelier
+    # word), فالأيطاليون يرجحون فوز (an imperfect verb): the tagger read each as a person.
+    w = _w(
+        [
+            ("هويته", {"suffixed": True, "zipf": 3.9}),
+            ("بتأييد", {"clitic_prep": True, "zipf": 2.5, "rest_zipf": 4.5}),
+            ("يرجحون", {"verbish": True, "zipf": 2.2}),
+            # بلير is no ب + لير; يوسف is a listed name; a two-word span is left to the edges.
+            ("بلير", {"clitic_prep": True, "zipf": 3.4, "rest_zipf": 2.1}),
+            ("يوسف", {"verbish": True, "zipf": 4.4, "given": True}),
+            ("هويته", {"suffixed": True, "zipf": 3.9}),
+            ("جوشن", {}),
+        ]
+    ).with_columns(pl.col("rest_zipf").fill_null(0.0))
+    spans = _spans((0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 6))
+    assert _se(drop_inflected_lone_words(spans, w)) == [(3, 3), (4, 4), (5, 6)]
+
+
+def test_a_tagged_place_opening_on_a_given_name_is_a_person() -> None:
+    from orchestration.transforms.openworld.person_edges import given_name_places
+
+    # ان محامي احمد سليم حمدان ، المعتقل في غوانتانامو: the tagger read the name as a place.
+    w = _w([("احمد", {"given": True}), ("سليم", {"given": True}), ("حمدان", {}), ("القاهرة", {"cov": True})])
+    spans = pl.DataFrame(
+        {
+            "aidx": [0, 0],
+            "s": [0, 3],
+            "e": [2, 3],
+            "entity_type": ["PLACE", "PLACE"],
+            "method": ["model", "model"],
+        }
+    )
+    assert given_name_places(spans, w)["entity_type"].to_list() == ["PERSON", "PLACE"]
+    # A known place word opening it, or a rule's place (a designator), stays a place.
+    w2 = w.with_columns(cov=pl.Series([True, False, False, True]))
+    assert given_name_places(spans, w2)["entity_type"].to_list() == ["PLACE", "PLACE"]
+    assert given_name_places(spans.with_columns(method=pl.lit("head-noun")), w)["entity_type"][0] == "PLACE"

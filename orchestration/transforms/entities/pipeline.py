@@ -37,6 +37,7 @@ from orchestration.transforms.entities.ambiguous_orgs import drop_phrase_heads
 from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
 from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_free_places
 from orchestration.transforms.entities.hashtags import drop_hashtag_matches
+from orchestration.transforms.entities.holder_names import holder_names
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.name_nisbas import drop_name_nisbas
 from orchestration.transforms.entities.office_appositions import office_appositions, with_office_countries
@@ -299,6 +300,9 @@ def extract_entity_mentions(
     offices = pl.concat([titles, nisbas], how="diagonal_relaxed")
     heads = _title_heads(reference_dir)
     found, office_coded = office_appositions(found, offices, arts, el.stop, heads)
+    # ... and a found name right after a role phrase names the role's holder (holder_names).
+    offices = kb.office_spells["office"].unique().to_list()
+    found = holder_names(found, r.role_mentions, arts, rl.HONORIFIC_FORMS, offices)
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
     found_entities = with_office_countries(found_entities, office_coded)
     mentions = sel.finish_mentions([*known, found], arts, sents)

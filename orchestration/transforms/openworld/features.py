@@ -48,7 +48,12 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
     v = (
         v.drop("_rest", "_z", "_zr")
         .join(lx.common.rename({"word": "bare"}), on="bare", how="left")
-        .with_columns(pl.col("zipf").fill_null(0.0))
+        # How frequent the word is without its first letter: ب/ل/ك is a proclitic only where the
+        # rest is the likelier word (لحسن النوايا), not on a name (كريستيانو، بلير).
+        .with_columns(_pr=b.str.slice(1))
+        .join(lx.common.rename({"word": "_pr", "zipf": "rest_zipf"}), on="_pr", how="left")
+        .drop("_pr")
+        .with_columns(pl.col("zipf", "rest_zipf").fill_null(0.0))
     )
     return v.with_columns(
         # Regex shapes once per distinct word: imperfect-verb prefix, adjective/suffix endings

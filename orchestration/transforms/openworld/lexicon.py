@@ -31,6 +31,9 @@ from orchestration.transforms.text import WORD_PATTERN, normalize_expr
 # ``place_org_head`` (جامعة، بنك، مطار: an institution named after the known place it heads,
 # ``org_places.py``; never وزارة or حكومة, the state's own offices).
 CUES_CSV = "openworld_cues.csv"
+# Person name words of a published gazetteer (scripts/build_person_gazetteer.py): family names for
+# the finders and the tagger alike.
+PERSON_GAZETTEER_CSV = "person_gazetteer_ar.csv"
 # Roles of roles.csv that name a body or a group, not one person: they never introduce a name.
 COLLECTIVE_ROLES: tuple[str, ...] = (
     "government",
@@ -117,7 +120,10 @@ def load_lexicons(
     cue = _norm_set([*titles, *cues["office_head"]])
     given = given.filter(~given.str.starts_with("ال") & ~given.is_in(connectors.implode())).unique()
     given = given.filter(~given.is_in(cue.implode()) & ~given.is_in(stop.implode()))
-    family = _csv_words(reference_dir / "family_names_ar.csv").unique()
+    family = _csv_words(reference_dir / "family_names_ar.csv")
+    # Person name words of ANERgazet (Arabic and transliterated: بلير، ميركل، هانس), rare as words.
+    gazetteer = _csv_words(reference_dir / PERSON_GAZETTEER_CSV)
+    family = pl.concat([family, gazetteer.filter(~gazetteer.is_in(cue.implode()))]).unique()
     return Lexicons(
         titles=_norm_set(titles),
         office_heads=_norm_set(cues["office_head"]),

@@ -133,7 +133,10 @@ def _start_ok() -> pl.Expr:
     known = c("given") | c("family")
     # A start word with a proclitic is a preposition or conjunction on an ordinary word (لحسن
     # النوايا، ومازال) unless a name lexicon lists the whole word.
-    clitic_start = c("conj") | (c("clitic_prep") & (c("zipf") >= 3.0) & ~known)
+    # ... but only where the word without its first letter is the likelier word: كريستيانو,
+    # بلير are names (their rest is no word), لحسن is ل + حسن.
+    clitic = c("clitic_prep") & (c("zipf") >= 3.0) & (c("rest_zipf") >= c("zipf"))
+    clitic_start = c("conj") | (clitic & ~known)
     return (
         c("nw")
         & ~c("connector")

@@ -26,6 +26,8 @@ COMMON_EDGE = 4.5
 # A name's last word is cut only when this frequent: rarer ones are surnames that are also words
 # (كندي 3.6, خان, روني), more frequent ones the sentence going on (عضو 5.1, قبل 6.3).
 COMMON_TAIL = 5.0
+# A word with ب/ل/ك on it is that preposition on another word where the rest is this frequent.
+COMMON_REST = 3.0
 # Regnal ordinals close a name (محمد الخامس، تشارلز الأول).
 ORDINALS = tuple(
     normalize_text(f)
@@ -148,6 +150,47 @@ def widen_over_patronyms(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
     return spans
 
 
+def drop_inflected_lone_words(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """One-word person spans whose word is inflected as an ordinary word are dropped: a pronoun
+    suffix (هويته، رغبته), an imperfect verb's prefix on a word the corpus knows (يرجحون), or a
+    preposition on a likelier word (بتأييد، لانفاق، بمانشستر). Listed names stay (يوسف، لبنى)."""
+    c = pl.col
+    if spans.is_empty():
+        return spans
+    cols = ["given", "family", "suffixed", "verbish", "zipf", "clitic_prep", "rest_zipf"]
+    d = _gather(w, cols, spans["s"])
+    clitic = c("clitic_prep") & (c("rest_zipf") >= c("zipf")) & (c("rest_zipf") >= COMMON_REST)
+    inflected = d.select(
+        ((c("suffixed") | (c("verbish") & (c("zipf") > 0)) | clitic) & ~(c("given") | c("family"))).fill_null(
+            False
+        )
+    ).to_series()
+    lone = (spans["entity_type"] == "PERSON") & (spans["s"] == spans["e"])
+    return spans.filter(~(lone & inflected))
+
+
+def given_name_places(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """The tagger's places of two words or more that open on a listed given name the knowledge
+    base does not read as anything else are persons (احمد سليم حمدان، محمد بن عبد الكريم الخطابي):
+    the tagger takes a rare surname for a town."""
+    c = pl.col
+    if spans.is_empty() or "method" not in spans.columns:
+        return spans
+    d = _gather(w, ["given", "cov"], spans["s"])
+    person = (
+        (spans["entity_type"] == "PLACE")
+        & (spans["method"] == "model").fill_null(False)
+        & (spans["e"] > spans["s"])
+        & d["given"].fill_null(False)
+        & ~d["cov"].fill_null(False)
+    )
+    return spans.with_columns(
+        entity_type=pl.when(pl.lit(person)).then(pl.lit("PERSON")).otherwise(c("entity_type"))
+    )
+
+
 def fix_person_edges(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
-    """``trim_person_edges`` then ``widen_over_patronyms``."""
-    return widen_over_patronyms(trim_person_edges(spans, w), w)
+    """``given_name_places``, ``trim_person_edges``, ``widen_over_patronyms`` then
+    ``drop_inflected_lone_words``."""
+    spans = trim_person_edges(given_name_places(spans, w), w)
+    return drop_inflected_lone_words(widen_over_patronyms(spans, w), w)
