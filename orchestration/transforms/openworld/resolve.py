@@ -7,6 +7,7 @@ import hashlib
 import polars as pl
 
 from orchestration.transforms.openworld.arbitrate import arbitrate
+from orchestration.transforms.openworld.club_genitives import find_club_genitives
 from orchestration.transforms.openworld.clubs import find_clubs
 from orchestration.transforms.openworld.coref import corefer, relink_repeats
 from orchestration.transforms.openworld.features import word_table
@@ -104,6 +105,8 @@ def find_open_world(
     rules = prefer_firm(rules, _longest(appositive_names(w)))
     # A club named after its city (ريال مدريد، ميلان الإيطالي) over the tagger's place or person.
     rules = prefer_firm(rules, find_clubs(w))
+    # ... and a club named after a club noun (لاعبي يوفنتوس، بنادي الزمالك) in sports news.
+    rules = prefer_firm(rules, find_club_genitives(w))
     # An institution named after a known place (جامعة القاهرة، بنك إنجلترا المركزي) likewise.
     rules = prefer_firm(rules, find_place_orgs(w))
     # A definite head, adjectives and a ل-complement (الاتحاد الدولي لكرة القدم) likewise.
