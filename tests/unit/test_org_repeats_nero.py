@@ -33,3 +33,14 @@ def test_a_frequent_word_found_as_an_organization_is_not_repeated() -> None:
     from orchestration.transforms.openworld.org_repeats import COMMON_KEY
 
     assert COMMON_KEY < 5.5
+
+
+def test_a_rare_word_closing_a_long_name_is_its_short_form_later() -> None:
+    m = _orgs(
+        "الاجتماع الذي تنظمه المنظمة العربية للتنمية الصناعية الايدمو في الرباط . "
+        "وأن تتبنى الجامعة بالتنسيق مع الايدمو مشروعا موحدا ."
+    )
+    rows = m.filter(pl.col("surface") == "الايدمو")
+    assert rows.height == 1 and rows["method"][0] == "org-repeat", m
+    long = m.filter(pl.col("surface").str.starts_with("المنظمة العربية"))
+    assert rows["entity_id"][0] == long["entity_id"][0]
