@@ -21,7 +21,10 @@ them, ruling-family names (آل نهيان) inside the listed person's mention, 
 named without their type word (قناة الجزيرة -> الجزيرة) and continents and oceans as places 0.717
 and 0.663 (ORG F1 0.552, LOC 0.814); with first-level regions, clubs named after their city and
 institutions named after a place (جامعة القاهرة) found as organizations 0.719 and 0.663 (ORG F1
-0.560, LOC 0.814).
+0.560, LOC 0.814); with designators and directions left out of place mentions (مدينة غزة -> غزة),
+found organizations and places repeated in their article, definite-head institutions with a
+ل-complement, clubs after a club noun and heads behind a clitic 0.730 and 0.663 (ORG F1 0.562,
+LOC 0.838).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.71
+MICRO_F1_FLOOR = 0.725
 PERS_RECALL_FLOOR = 0.66
 
 
