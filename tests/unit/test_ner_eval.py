@@ -24,7 +24,10 @@ institutions named after a place (جامعة القاهرة) found as organizati
 0.560, LOC 0.814); with person edges (a patronymic takes the given name before it, grammar and
 frequent words cut from the ends: ``openworld/person_edges.py``), names opening on ب/ل/ك, the
 person words of ANERgazet as family names and lone inflected words dropped 0.722 and 0.674 (PERS
-P/R/F .685/.674/.680).
+P/R/F .685/.674/.680); with designators and directions left out of place mentions (مدينة غزة -> غزة),
+found organizations and places repeated in their article, definite-head institutions with a
+ل-complement, clubs after a club noun and heads behind a clitic 0.733 and 0.674 with all of the above
+(PERS F1 0.681, ORG 0.559, LOC 0.838).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import polars as pl
 
 from scripts.eval_ner import evaluate, load_part, score
 
-MICRO_F1_FLOOR = 0.715
+MICRO_F1_FLOOR = 0.725
 PERS_RECALL_FLOOR = 0.67
 
 

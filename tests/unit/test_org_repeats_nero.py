@@ -22,7 +22,7 @@ def test_a_found_organization_repeated_without_its_cue_is_the_same_body() -> Non
     rows = m.filter(pl.col("surface") == "لوفيغارو")
     assert rows.height == 3, m
     assert rows["entity_id"].n_unique() == 1
-    assert rows["method"].to_list()[1:] == ["org-repeat", "org-repeat"]
+    assert rows["method"].to_list()[1:] == ["repeat", "repeat"]
     # The preposition clitic is left out of the mention.
     body_start = rows["char_start"][2]
     assert body_start > rows["char_start"][1]
@@ -33,3 +33,29 @@ def test_a_frequent_word_found_as_an_organization_is_not_repeated() -> None:
     from orchestration.transforms.openworld.org_repeats import COMMON_KEY
 
     assert COMMON_KEY < 5.5
+
+
+def test_a_rare_word_closing_a_long_name_is_its_short_form_later() -> None:
+    m = _orgs(
+        "الاجتماع الذي تنظمه المنظمة العربية للتنمية الصناعية الايدمو في الرباط . "
+        "وأن تتبنى الجامعة بالتنسيق مع الايدمو مشروعا موحدا ."
+    )
+    rows = m.filter(pl.col("surface") == "الايدمو")
+    assert rows.height == 1 and rows["method"][0] == "repeat", m
+    long = m.filter(pl.col("surface").str.starts_with("المنظمة العربية"))
+    assert rows["entity_id"][0] == long["entity_id"][0]
+
+
+def test_a_found_place_named_again_later_is_the_same_place() -> None:
+    m, _ = extract_entity_mentions(
+        pl.DataFrame(
+            {
+                "article_id": ["a"],
+                "body": ["عبر الجنود نهر مهروت فجرا . وعلى ضفاف مهروت اشتبكوا مع المسلحين ."],
+            }
+        ),
+        _kb(),
+    )
+    rows = m.filter(pl.col("surface") == "مهروت").sort("char_start")
+    assert rows.height == 2 and rows["entity_type"].to_list() == ["PLACE", "PLACE"], m
+    assert rows["entity_id"].n_unique() == 1 and rows["method"][1] == "repeat"

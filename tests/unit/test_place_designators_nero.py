@@ -21,10 +21,19 @@ def test_a_designator_before_a_listed_place_is_left_out_and_the_entity_kept() ->
     assert ("غزة", "place:gaza_strip") in got, got
 
 
-def test_a_state_designator_and_a_place_inside_a_role_phrase_stay() -> None:
-    # دولة stays (the events read في دولة X as a location), and so does a title's place.
+def test_a_state_designator_goes_except_after_fi_and_inside_a_role_phrase() -> None:
     got = _places("يبدأ الملك اليوم زيارة قصيرة الى دولة الكويت .")
+    assert ("الكويت", "country:KWT") in got, got
+    # في دولة X stays whole: the events read في + the place as where something happened.
+    got = _places("وأشاد بالتشريعات التي صدرت في دولة الكويت مؤخرا .")
     assert ("دولة الكويت", "country:KWT") in got, got
+    m, _ = extract_entity_mentions(
+        pl.DataFrame(
+            {"article_id": ["a"], "body": ["بانضمام الرئيس سلفا كير ميارديت رئيس دولة جنوب السودان للقمة ."]}
+        ),
+        _kb(),
+    )
+    assert "دولة جنوب السودان" in m.filter(pl.col("entity_id") == "country:SSD")["surface"].to_list(), m
 
 
 def test_a_direction_before_a_region_is_left_out_but_not_from_a_countrys_name() -> None:

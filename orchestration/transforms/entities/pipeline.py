@@ -269,7 +269,7 @@ def extract_entity_mentions(
     known = [
         # ... and a place's from after its designator (دولة قطر -> قطر) outside a role phrase.
         trim_place_designators(
-            trim_type_heads(trim_titles(name_ms, ow_lex.titles), el.lex), el.lex, r.role_mentions
+            trim_type_heads(trim_titles(name_ms, ow_lex.titles), el.lex), el.lex, r.role_mentions, arts
         ),
         r.role_mentions,
         r.igo_mentions,

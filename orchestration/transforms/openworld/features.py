@@ -45,6 +45,15 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
         lprep=b.str.contains(r"^[بكل]ال.|^لل."),
     )
     b = pl.col("bare")
+    # ب/ل before an institution's head noun (لجامعة برينستون، بفندق شيراتون، لشركة بترونت): the head
+    # is the word, as with the article; only for head nouns, a closed list (لجنة is no ل + جنة).
+    heads = pl.concat([lx.org_heads, lx.appositive, lx.facility, lx.place_org_head]).unique().implode()
+    clitic_head = b.str.contains(r"^[بل]...") & ~b.is_in(heads) & b.str.slice(1).is_in(heads)
+    v = v.with_columns(
+        bare=pl.when(clitic_head).then(b.str.slice(1)).otherwise(b),
+        strip=pl.col("strip") + clitic_head.cast(pl.Int64),
+    )
+    b = pl.col("bare")
     v = (
         v.drop("_rest", "_z", "_zr")
         .join(lx.common.rename({"word": "bare"}), on="bare", how="left")

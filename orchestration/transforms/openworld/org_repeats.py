@@ -19,6 +19,9 @@ MIN_KEY_LEN = 3
 # company names stay below (الزمالك 4.4, يوفنتوس 4.0, نوكيا 3.8).
 COMMON_KEY = 4.5
 
+# Zipf frequency below which the last word of a name of three words or more is its short form.
+SHORT_FORM_ZIPF = 2.5
+
 _EMPTY = {"aidx": pl.UInt32, "s": pl.Int64, "e": pl.Int64, "entity_id": pl.String, "clip": pl.Int64}
 
 
@@ -33,6 +36,17 @@ def _keys(orgs: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
         n=(c("e") - c("s") + 1).cast(pl.Int64),
         zf="zf",
     )
+    # A rare definite word closing a long name is its short form in apposition (المنظمة العالمية
+    # للملكية الفكرية الويبو ... الويبو): a key of its own, no adjective (المتحد) or frequent word.
+    last = w.select("zipf", "al", "adjish").gather(orgs["e"])
+    tails = (
+        orgs.with_columns(_z=last["zipf"], _al=last["al"], _adj=last["adjish"])
+        .filter((c("e") - c("s") >= 2) & c("_al") & ~c("_adj") & (c("_z") < SHORT_FORM_ZIPF))
+        .select(
+            "aidx", "entity_id", key=c("name_key").str.split(" ").list.last(), n=pl.lit(1, pl.Int64), zf="_z"
+        )
+    )
+    keys = pl.concat([keys, tails], how="vertical_relaxed")
     keys = keys.filter(
         (c("n") <= MAX_WORDS)
         & (c("key").str.len_chars() >= MIN_KEY_LEN)

@@ -53,7 +53,9 @@ def _chain_length() -> pl.Expr:
         step = c("ch").shift(-k).fill_null(False)
         if k == 1:
             # Only an indefinite head takes a bare proper noun (حركة حماس, not الاتحاد برند).
-            step = step | (proper.shift(-1).fill_null(False) & ~c("al") & c("appositive"))
+            # A university, institute or college takes one too, and keeps its head (جامعة كامبريدج).
+            takes = c("appositive") | c("place_org_head")
+            step = step | (proper.shift(-1).fill_null(False) & ~c("al") & takes)
         else:
             # After a bare proper noun the name is over (حركة حماس اليوم).
             step = step & ~(proper.shift(-1).fill_null(False) & ~c("ch").shift(-1).fill_null(False))

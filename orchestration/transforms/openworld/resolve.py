@@ -7,6 +7,7 @@ import hashlib
 import polars as pl
 
 from orchestration.transforms.openworld.arbitrate import arbitrate
+from orchestration.transforms.openworld.club_genitives import find_club_genitives
 from orchestration.transforms.openworld.clubs import find_clubs
 from orchestration.transforms.openworld.coref import corefer, relink_repeats
 from orchestration.transforms.openworld.features import word_table
@@ -42,7 +43,7 @@ FOUND_CONFIDENCE: dict[str, float] = {
     "club": 0.6,
     "place-org": 0.6,
     "model": 0.55,
-    "org-repeat": 0.6,
+    "repeat": 0.6,
 }
 # The tagger's spans below this mean word probability are left out: a lone common word tagged as a
 # name (بشكل رئيسي) is the typical low-confidence error. Chosen on a split of the training half; 0.5
@@ -61,6 +62,8 @@ MODEL_COMMON_PERSON = 4.5
 # A one-word span of fewer letters, once clitics are off, is a particle or a clitic split gone
 # wrong (ولي العهد read as و + لي), not a name: the tagger alone is no evidence for it.
 MODEL_MIN_WORD_LEN = 3
+# Zipf frequency from which a found place's first word is too common to repeat as the place.
+PLACE_REPEAT_MAX_ZIPF = 3.5
 # Person spans an organization's repeat overrides: found from one weak cue only.
 WEAK_PERSON_METHODS: tuple[str, ...] = ("model", "speech", "name-shape")
 _PREFIX = {"PERSON": "person:new:", "ORG": "org:new:", "PLACE": "place:new:"}
@@ -108,6 +111,8 @@ def find_open_world(
     rules = prefer_firm(rules, find_definite_orgs(w, lx.org_heads))
     # A club named after its city (ريال مدريد، ميلان الإيطالي) over the tagger's place or person.
     rules = prefer_firm(rules, find_clubs(w))
+    # ... and a club named after a club noun (لاعبي يوفنتوس، بنادي الزمالك) in sports news.
+    rules = prefer_firm(rules, find_club_genitives(w))
     # An institution named after a known place (جامعة القاهرة، بنك إنجلترا المركزي) likewise.
     rules = prefer_firm(rules, find_place_orgs(w))
     spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
@@ -183,24 +188,23 @@ def _overlaps(spans: pl.DataFrame, other: pl.DataFrame) -> pl.Expr:
 
 
 def _org_repeats(w: pl.DataFrame, spans: pl.DataFrame, taken: pl.Series) -> pl.DataFrame:
-    """Repeats of the found organizations (``org_repeats``) as mentions with their body's country."""
+    """Repeats of the found organizations and places (``org_repeats``) as mentions with their
+    antecedent's type and country (أراجون found after ملك is the same place later in the article)."""
     c = pl.col
-    orgs = spans.filter(c("entity_type") == "ORG")
+    # A found place repeats only under a rare name: the tagger's places are less sure than its bodies.
+    rare = pl.lit(w["zipf"].gather(spans["s"]) < PLACE_REPEAT_MAX_ZIPF)
+    orgs = spans.filter((c("entity_type") == "ORG") | ((c("entity_type") == "PLACE") & rare))
     reps = repeat_orgs(w, orgs.select("aidx", "s", "e", "entity_id", "name_key"), taken)
     first = (
         orgs.sort("aidx", "entity_id", "a_iso3", "a_cameo", "s", nulls_last=True)
         .unique(["aidx", "entity_id"], keep="first", maintain_order=True)
-        .select("aidx", "entity_id", "a_iso3", "a_cameo")
+        .select("aidx", "entity_id", "entity_type", "a_iso3", "a_cameo")
     )
     return (
         span_text(w, reps.join(first, on=["aidx", "entity_id"], how="left"))
         .with_columns(cs=c("cs") + c("clip"), surf=c("surf").str.slice(c("clip")))
         .drop("clip")
-        .with_columns(
-            method=pl.lit("org-repeat"),
-            entity_type=pl.lit("ORG"),
-            a_role=pl.lit(None, pl.String),
-        )
+        .with_columns(method=pl.lit("repeat"), a_role=pl.lit(None, pl.String))
     )
 
 

@@ -49,12 +49,15 @@ def trim_type_heads(mentions: pl.DataFrame, lex: pl.DataFrame) -> pl.DataFrame:
 # A designator (state, city, strip, camp, area, governorate, province) or a compass direction before
 # a place's name: دولة قطر، مدينة غزة، بمخيم جنين، جنوب لبنان. The name after it is the mention
 # (ANERcorp marks قطر، غزة، جنين، لبنان). Normalized as the matcher spells them.
-PLACE_DESIGNATORS: tuple[str, ...] = ("مدينه", "قطاع", "مخيم", "منطقه", "محافظه", "ولايه", "اقليم")
+PLACE_DESIGNATORS: tuple[str, ...] = ("دوله", "مدينه", "قطاع", "مخيم", "منطقه", "محافظه", "ولايه", "اقليم")
 DIRECTIONS: tuple[str, ...] = ("جنوب", "شمال", "شرق", "غرب")
 
 
 def trim_place_designators(
-    mentions: pl.DataFrame, lex: pl.DataFrame, roles: pl.DataFrame | None = None
+    mentions: pl.DataFrame,
+    lex: pl.DataFrame,
+    roles: pl.DataFrame | None = None,
+    arts: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """``mentions`` (``aidx, cs, ce, surf, entity_type, entity_id``, any other columns kept) with a
     place's leading designator or direction cut off where the rest is itself a listed place name.
@@ -81,19 +84,36 @@ def trim_place_designators(
     is_dir = first.is_in(list(DIRECTIONS)) | bare.is_in(list(DIRECTIONS))
     rest = c("surf").str.extract(r"^\S+\s+(.+)$", 1)
     places = lex.filter((c("kind") == "name") & (c("entity_type") == "PLACE")).select("key").unique()
+    # دولة after في (في دولة قطر، بدولة قطر) stays: the events read في + the place as a location.
+    state_in = pl.lit(False)
+    if arts is not None:
+        state_in = bare.is_in(["دوله"]) & (
+            first.str.starts_with("ب") | c("_before").str.contains(r"(?:^|\s)في\s*$").fill_null(False)
+        )
+        mentions = (
+            mentions.join(arts.select("aidx", "body"), on="aidx", how="left")
+            .with_columns(_before=c("body").str.slice((c("cs") - 6).clip(0), c("cs") - (c("cs") - 6).clip(0)))
+            .drop("body")
+        )
     m = mentions.with_columns(
-        _in_role=in_role, _d=is_desig, _r=is_dir, _rest_key=normalize_expr(rest), _cut=rest.str.len_chars()
+        _in=state_in,
+        _in_role=in_role,
+        _d=is_desig,
+        _r=is_dir,
+        _rest_key=normalize_expr(rest),
+        _cut=rest.str.len_chars(),
     ).join(places.select(_rest_key="key", _listed=pl.lit(True)), on="_rest_key", how="left")
     cut = (
         (c("entity_type") == "PLACE")
         & ~c("_in_role")
+        & ~c("_in")
         & c("_listed").fill_null(False)
         & (c("_d") | (c("_r") & ~c("entity_id").str.starts_with("country:")))
     ).fill_null(False)
     return m.with_columns(
         cs=pl.when(cut).then(c("cs") + c("surf").str.len_chars() - c("_cut")).otherwise(c("cs")),
         surf=pl.when(cut).then(rest).otherwise(c("surf")),
-    ).drop("_in_role", "_d", "_r", "_rest_key", "_cut", "_listed")
+    ).drop("_in", "_in_role", "_d", "_r", "_rest_key", "_cut", "_listed", "_before", strict=False)
 
 
 # A news agency's type word (وكالة "نوفا"، لوكالة رويترز): with the media heads, a medium's.
