@@ -292,7 +292,7 @@ def extract_entity_mentions(
     nisbas = pl.concat(known, how="diagonal_relaxed").filter(pl.col("nisba").fill_null(False))
     offices = pl.concat([titles, nisbas], how="diagonal_relaxed")
     heads = _title_heads(reference_dir)
-    found, office_coded = office_appositions(found, offices, arts, el.stop, heads)
+    found, office_coded = office_appositions(found, offices, arts, el.stop, heads, blocking)
     found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
     found_entities = with_office_countries(found_entities, office_coded)
     mentions = sel.finish_mentions([*known, found], arts, sents)
