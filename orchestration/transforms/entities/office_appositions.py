@@ -16,6 +16,9 @@ from orchestration.transforms.text import normalize_expr
 
 # Characters allowed between the office and the name: nothing but spaces and commas.
 _GAP = r"^[\s,،]{0,2}$"
+# Between an envoy's office and his name, where he serves: «سفير مصر لدى اليمن أحمد فاروق», «سفير
+# ألمانيا في نواكشوط X», «سفير بريطانيا لدى ليبيا، مارتن لونغدن» (a host of one to three words).
+_HOST_GAP = r"^\s+(?:لدى\s+|في\s+|ب)[^\s،,.؛:!?؟\n]+(?:\s+[^\s،,.؛:!?؟\n]+){0,2}\s*[،,]?\s*$"
 # A title in apposition after a name reaches its state within this many characters.
 _MAX_TITLE_CHARS = 80
 
@@ -98,12 +101,20 @@ def with_office_countries(entities: pl.DataFrame, coded: pl.DataFrame) -> pl.Dat
 
 
 def _before(bare: pl.DataFrame, offices: pl.DataFrame, arts: pl.DataFrame) -> pl.DataFrame:
-    """The office ends right before the name (المتحدث باسم وزارة الخارجية الصينية وانغ ون بين)."""
-    return (
+    """The office ends right before the name (المتحدث باسم وزارة الخارجية الصينية وانغ ون بين), or
+    before where its holder serves (سفير مصر لدى اليمن أحمد فاروق: ``_HOST_GAP``)."""
+    gap = pl.col("body").str.slice(pl.col("t_ce"), pl.col("cs") - pl.col("t_ce"))
+    near = (
         bare.join(offices, on="aidx")
-        .filter((pl.col("cs") - pl.col("t_ce")).is_between(0, 2))
+        .filter((pl.col("cs") - pl.col("t_ce")).is_between(0, 40))
         .join(arts.select("aidx", "body"), on="aidx")
-        .filter(pl.col("body").str.slice(pl.col("t_ce"), pl.col("cs") - pl.col("t_ce")).str.contains(_GAP))
+        # a host only after a civil office (an army «في أبو رأسين» is where it fights)
+        .filter(gap.str.contains(_GAP) | (gap.str.contains(_HOST_GAP) & pl.col("code").str.ends_with("GOV")))
+    )
+    # the nearest office before the name (a host's own nisba may close the gap: «في العاصمة الليبية»)
+    return (
+        near.sort("aidx", "cs", "t_ce", descending=[False, False, True])
+        .unique(["aidx", "cs"], keep="first", maintain_order=True)
         .select("aidx", "cs", "entity_id", "code")
     )
 
