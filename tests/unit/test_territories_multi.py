@@ -37,3 +37,16 @@ def test_the_territories_after_wa_are_a_second_destination() -> None:
 def test_a_bare_nisba_after_a_preposition_of_place_stays_weak() -> None:
     out = _run("بدأ الرئيس بوتين زيارة إلى إسرائيل وتحدث داخل الأراضي الفلسطينية مع السكان.")
     assert "PSE" not in {d[2] for d in out}, out
+
+
+def test_a_verb_visits_both_stops_of_the_list() -> None:
+    # r279 shape: «حيث يزور خلالها إسرائيل والأراضي الفلسطينية اليوم الاثنين»
+    out = _run("وقال البيان إن الرئيس بوتين يزور إسرائيل والأراضي الفلسطينية اليوم الاثنين.")
+    assert {d[2] for d in out if d[0].startswith("042")} == {"ISR", "PSE"}, out
+
+
+def test_the_companion_after_birifqa_is_no_visitor(monkeypatch: pytest.MonkeyPatch) -> None:
+    # r279 shape: «بدأ اليوم وزير الخارجية الألماني X برفقة وزير التنمية Y زيارة رسمية إلى …»
+    monkeypatch.setitem(ENTITIES, "ديرك نيبل", ("person:new:niebel", "PERSON"))
+    out = _run("بدأ اليوم الرئيس بوتين برفقة وزير التنمية ديرك نيبل زيارة رسمية إلى إسرائيل.")
+    assert {d[1] for d in out if d[0].startswith("042")} == {"vladimir_putin"}, out
