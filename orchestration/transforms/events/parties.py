@@ -27,6 +27,8 @@ from orchestration.transforms.reference import KnowledgeBase
 _MULTI_PATTERN = r"ثلاث|رباع|خماس"
 # Words an unknown list item may take between two known ones ("، ونائبه علي محسن الأحمر،").
 _LIST_SKIP = 6
+# Words an item's span may leave out before "، وB" (an adjective or a name's last word).
+_ADJ_SKIP = 3
 # Codes whose parties act together: consult (04x), diplomatic cooperation (05x).
 _JOINT_CODES = r"^0[45]"
 # Markers that name both parties of a meeting: بين X وY, برئاسة X وY, بمشاركة كل من X وY وZ.
@@ -46,6 +48,8 @@ def coordinated_chains(m: pl.DataFrame) -> pl.DataFrame:
         # an item after a list connector (وكذا، بالإضافة إلى: list_links.py)
         | pl.col("conn_item").fill_null(False)
     ) & (pl.col("t_start") - prev_end <= _LIST_SKIP)
+    # "، وX" after an item whose last words the span left out ("وأعضاء مجلس الأمن الدائمين، وسفير …")
+    skipped = skipped | (pl.col("comma_item") & (pl.col("t_start") - prev_end <= _ADJ_SKIP))
     link = (
         pl.col("coord")
         & ((pl.col("t_start") - prev_end <= 1) | skipped)
