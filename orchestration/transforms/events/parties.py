@@ -39,6 +39,8 @@ _LIST_RULES = ["object", "coordinated", "clause_pair"]
 
 def coordinated_chains(m: pl.DataFrame) -> pl.DataFrame:
     """``chain``: an id shared by actors coordinated by و right after one another (titles between)."""
+    # list_links.list_connectors adds conn_item and comma_after; frames without them have none
+    m = m.with_columns([pl.lit(False).alias(c) for c in ("conn_item", "comma_after") if c not in m.columns])
     m = text_order(m, KEYS)
     prev_end = shift_in_group(pl.col("a_end"), 1, KEYS)
     prev_klass = shift_in_group(pl.col("klass"), 1, KEYS)
