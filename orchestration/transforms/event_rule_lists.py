@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import polars as pl
 
-# Between two members of a list: a comma or و, nothing else (words would make another clause).
-_LIST_GLUE = r"^[\s،,]*(?:و\s*)?$"
+# Between two members of a list: a comma or و, nothing else (words would make another clause),
+# but a territory noun before a state's nisba («إسرائيل والأراضي الفلسطينية»: events/territories.py).
+_LIST_GLUE = r"^[\s،,]*(?:و\s*)?(?:(?:ال)?(?:أراضي|اراضي|مناطق)\s+)?$"
 
 
 def _state_lists(cm: pl.DataFrame) -> pl.DataFrame:

@@ -53,18 +53,19 @@ from tests.heldout_score import (
 # P 0.93 named 0.67; whole R 0.80 P 0.93 named 0.70. Floors about 0.03 below.
 # 2026-12-03 (helper multi, +16 real items r411-r426 / 71 events of receptions of several partners,
 # issue 11): real R 0.70 P 0.92 named 0.61; whole R 0.72 P 0.92 named 0.64. Floors about 0.03 below.
+# After helper multi's list rules (e1a5a56): real R 0.73 P 0.92 named 0.63; whole R 0.75 P 0.93 named 0.65.
 # Hand-written articles alone.
 EVENT_RECALL_FLOOR = 0.93
 EVENT_PRECISION_FLOOR = 0.91
 ENTITY_RECALL_FLOOR = 0.9
 # Real published articles alone (issue 11 targets: 0.85 / 0.85 / 0.75).
-REAL_RECALL_FLOOR = 0.67
+REAL_RECALL_FLOOR = 0.7
 REAL_PRECISION_FLOOR = 0.9
-REAL_NAMED_ACTOR_FLOOR = 0.58
+REAL_NAMED_ACTOR_FLOOR = 0.6
 # The whole suite.
-ALL_RECALL_FLOOR = 0.69
+ALL_RECALL_FLOOR = 0.72
 ALL_PRECISION_FLOOR = 0.9
-ALL_NAMED_ACTOR_FLOOR = 0.61
+ALL_NAMED_ACTOR_FLOOR = 0.62
 
 
 def _hand_written() -> frozenset[str]:

@@ -67,3 +67,14 @@ def test_a_name_the_tagger_missed_does_not_end_the_list(
         frozenset({"abdel_fattah_el_sisi", "ambassador"}),
         frozenset({"abdel_fattah_el_sisi", "at"}),
     }
+
+
+def test_an_adjective_left_out_of_a_span_does_not_end_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    # r102 shape: «كما التقى، "وأعضاء مجلس الأمن الدائمين، وسفير السعودية لدى اليمن X، وسفير مصر …»:
+    # the words the first item's span left out end it, the comma and و open the next one.
+    monkeypatch.setitem(ENTITIES, "أحمد فاروق", ("person:new:farouk", "PERSON"))
+    body = "والتقى الرئيس بوتين في الرياض الرئيس السيسي المنتخب حديثا، وسفير مصر أحمد فاروق."
+    assert _pairs(body) == {
+        frozenset({"vladimir_putin", "abdel_fattah_el_sisi"}),
+        frozenset({"vladimir_putin", "farouk"}),
+    }

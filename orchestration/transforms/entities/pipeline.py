@@ -299,7 +299,7 @@ def extract_entity_mentions(
     nisbas = pl.concat(known, how="diagonal_relaxed").filter(pl.col("nisba").fill_null(False))
     offices = pl.concat([titles, nisbas], how="diagonal_relaxed")
     heads = _title_heads(reference_dir)
-    found, office_coded = office_appositions(found, offices, arts, el.stop, heads)
+    found, office_coded = office_appositions(found, offices, arts, el.stop, heads, blocking)
     # ... and a found name right after a role phrase names the role's holder (holder_names).
     offices = kb.office_spells["office"].unique().to_list()
     found = holder_names(found, r.role_mentions, arts, rl.HONORIFIC_FORMS, offices)

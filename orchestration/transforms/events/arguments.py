@@ -24,6 +24,7 @@ from orchestration.transforms.events.parties import coordinated_chains
 # The reach of each marker over a list is its own pass (partner_lists.py, issue #10).
 from orchestration.transforms.events.partner_lists import partner_lists
 from orchestration.transforms.events.spans import drop_title_members, load_title_words, title_spans
+from orchestration.transforms.events.territories import territory_states
 
 # ``topic`` (بمناسبة، بشأن، حول) and ``return`` (عائدا إلى) govern like a partner marker but no frame
 # reads them: what they govern is neither subject nor partner.
@@ -71,6 +72,8 @@ def attach_arguments(
     m = name_tails(place_mentions(mentions, tokens), tokens)
     # وزارتا الخارجية الصومالية والمصرية: one actor per country after a dual head (duals.py).
     m = dual_members(m, tokens)
+    # «إلى إسرائيل والأراضي الفلسطينية»: a nisba after a territory noun is the state (territories.py).
+    m = territory_states(m, tokens)
     # Countries and organizations named inside a title are part of it ("رئيس المكتب السياسي لحركة
     # حماس خالد مشعل", "أمير دولة قطر الشيخ حمد").
     states = m.filter((pl.col("klass") == "state") | (pl.col("entity_type") == "ORG")).select(

@@ -15,6 +15,9 @@ import polars as pl
 
 # Normalized forms (أ/إ -> ا, ة -> ه, ى -> ي: transforms.text.normalize_expr).
 _ONE_WORD = ["وكذا", "وكذلك", "واخيرا", "وايضا", "ثم", "وثم"]
+# A territory noun with و before a state's nisba opens the next item («إسرائيل والأراضي الفلسطينية»:
+# territories.py raises the nisba to a state; the noun is part of its span).
+_ONE_WORD += ["والاراضي", "والمناطق"]
 _TWO_WORDS = [
     "بالاضافه الي",
     "وبالاضافه الي",

@@ -29,6 +29,8 @@ from orchestration.transforms.reference import KnowledgeBase, read_table
 _MULTI_PATTERN = r"ثلاث|رباع|خماس"
 # Words an unknown list item may take between two known ones ("، ونائبه علي محسن الأحمر،").
 _LIST_SKIP = 6
+# Words an item's span may leave out before "، وB" (an adjective or a name's last word).
+_ADJ_SKIP = 3
 # Codes whose parties act together: consult (04x), diplomatic cooperation (05x).
 _JOINT_CODES = r"^0[45]"
 # Markers that name both parties of a meeting: بين X وY, برئاسة X وY, بمشاركة كل من X وY وZ.
@@ -39,6 +41,8 @@ _LIST_RULES = ["object", "coordinated", "clause_pair"]
 
 def coordinated_chains(m: pl.DataFrame) -> pl.DataFrame:
     """``chain``: an id shared by actors coordinated by و right after one another (titles between)."""
+    # list_links.list_connectors adds conn_item and comma_after; frames without them have none
+    m = m.with_columns([pl.lit(False).alias(c) for c in ("conn_item", "comma_after") if c not in m.columns])
     m = text_order(m, KEYS)
     prev_end = shift_in_group(pl.col("a_end"), 1, KEYS)
     prev_klass = shift_in_group(pl.col("klass"), 1, KEYS)
@@ -48,6 +52,8 @@ def coordinated_chains(m: pl.DataFrame) -> pl.DataFrame:
         # an item after a list connector (وكذا، بالإضافة إلى: list_links.py)
         | pl.col("conn_item").fill_null(False)
     ) & (pl.col("t_start") - prev_end <= _LIST_SKIP)
+    # "، وX" after an item whose last words the span left out ("وأعضاء مجلس الأمن الدائمين، وسفير …")
+    skipped = skipped | (pl.col("comma_item") & (pl.col("t_start") - prev_end <= _ADJ_SKIP))
     link = (
         pl.col("coord")
         & ((pl.col("t_start") - prev_end <= 1) | skipped)

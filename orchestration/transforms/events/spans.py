@@ -186,9 +186,17 @@ def drop_title_members(m: pl.DataFrame) -> pl.DataFrame:
     )
     member = (
         m.filter((pl.col("klass") == "state") | (pl.col("entity_type") == "ORG"))
-        .select(*KEYS, "a_start", "a_end")
+        .select(*KEYS, "a_start", "a_end", is_role=pl.col("entity_id").str.starts_with("actor:"))
         .join(spans, on=KEYS)
-        .filter((pl.col("a_start") > pl.col("p_lo")) & (pl.col("a_end") < pl.col("p_hi")))
+        .filter(
+            # a role phrase opening the title is the person's office too («سفير الولايات المتحدة
+            # لدى ليبيا ريتشارد نورلاند»: the ambassador is Norland, not a second party)
+            (
+                (pl.col("a_start") > pl.col("p_lo"))
+                | (pl.col("is_role") & (pl.col("a_start") == pl.col("p_lo")))
+            )
+            & (pl.col("a_end") < pl.col("p_hi"))
+        )
         .select(*KEYS, "a_start")
         .unique()
     )
