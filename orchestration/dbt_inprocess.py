@@ -27,6 +27,7 @@ from typing import Any, TextIO
 
 import dagster as dg
 
+from orchestration import held_database
 from orchestration.dbt_unchanged import (
     FULL_SELECTION,
     exclusion_args,
@@ -159,6 +160,9 @@ class InProcessDbtResource(dg.ConfigurableResource):
         from dbt_common.events.functions import msg_to_dict
 
         cheap_behavior_flag_source()
+        # dbt-duckdb opens the file with its own configuration: DuckDB refuses that while the run
+        # holds it open with dagster-duckdb's (orchestration/held_database.py).
+        held_database.release(Path(self.build_database))
         params = get_updated_cli_invocation_params_for_context(
             context=context, manifest={}, dagster_dbt_translator=None
         )
