@@ -27,6 +27,7 @@ from typing import Any, TextIO
 
 import dagster as dg
 
+from orchestration import held_database
 from orchestration.dbt_unchanged import (
     FULL_SELECTION,
     exclusion_args,
@@ -73,6 +74,30 @@ def close_dbt_duckdb() -> None:
         DuckDBConnectionManager._ENV = None
     if env is not None:
         env.close()
+
+
+def _caller_module() -> str:
+    """The module that made a dbt behaviour flag: what dbt_common's `_default_source` answers.
+
+    dbt_common finds it with `inspect.stack()`, which reads the source lines of every frame of the
+    stack and resolves every module's file in sys.modules (realpath of each): in a Dagster step, with
+    GX, pandas and Dagster loaded, a second or more of CPU for the few flags of one adapter set-up.
+    The first frame outside that module names the same module through its globals.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        name = frame.f_globals.get("__name__")
+        if name != "dbt_common.behavior_flags" and name in sys.modules:
+            return name
+        frame = frame.f_back
+    return "Unknown"
+
+
+def cheap_behavior_flag_source() -> None:
+    """Let dbt name a behaviour flag's source without `inspect.stack()` (see `_caller_module`)."""
+    from dbt_common.behavior_flags import BehaviorFlagRendered
+
+    BehaviorFlagRendered._default_source = staticmethod(_caller_module)
 
 
 class DbtLogLines:
@@ -134,6 +159,10 @@ class InProcessDbtResource(dg.ConfigurableResource):
         from dbt.cli.main import dbtRunner
         from dbt_common.events.functions import msg_to_dict
 
+        cheap_behavior_flag_source()
+        # dbt-duckdb opens the file with its own configuration: DuckDB refuses that while the run
+        # holds it open with dagster-duckdb's (orchestration/held_database.py).
+        held_database.release(Path(self.build_database))
         params = get_updated_cli_invocation_params_for_context(
             context=context, manifest={}, dagster_dbt_translator=None
         )

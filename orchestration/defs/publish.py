@@ -2,6 +2,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration import held_database
 from orchestration.defs.dbt import akhbar_dbt_models
 from orchestration.defs.resources import AkhbarConfig
 from orchestration.warehouse import PublishBlocked, publish_database, table_counts
@@ -16,6 +17,8 @@ def published_warehouse(context: dg.AssetExecutionContext, akhbar: AkhbarConfig)
     duplicates and the GDELT view; a client holding the old file read-write stops the publish.
     """
     target = Path(akhbar.warehouse)
+    # Attaching the working database needs it closed in this process (released before dbt already).
+    held_database.release(Path(akhbar.build_database))
     try:
         size = publish_database(Path(akhbar.build_database), target)
     except PublishBlocked as exc:

@@ -15,6 +15,7 @@ from dagster_duckdb_polars import DuckDBPolarsIOManager, DuckDBPolarsTypeHandler
 from packaging.version import Version
 from pydantic import PrivateAttr
 
+from orchestration import held_database
 from orchestration.dbt_inprocess import InProcessDbtResource
 from orchestration.run_guard import RunLock, heal_build_database
 from orchestration.settings import DBT_PROJECT_DIR, REFERENCE_DIR, Settings, get_settings
@@ -153,8 +154,11 @@ class RunGuard(dg.ConfigurableResource):
             context.log.warning(notice)
         for path in remove_stale_temporaries(Path(self.warehouse)):
             context.log.info(f"removed {path.name}, left by a publish that was killed")
+        # Open until the dbt step: the steps' many short connections then share it (held_database).
+        held_database.hold(Path(self.build_database))
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        held_database.release(Path(self.build_database))
         if self._lock is not None:
             self._lock.release()
 

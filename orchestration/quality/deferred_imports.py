@@ -57,6 +57,12 @@ def defer(names: Iterable[str] = GX_UNUSED) -> list[str]:
         # The real spec: the import system reads `__spec__._initializing` of a module it finds in
         # sys.modules, and `importlib.util.find_spec` returns it.
         stand_in.__spec__ = spec
+        # Where the real module lives, as the real one would say: `inspect.getmodule` (called by
+        # `inspect.stack()`, e.g. by dbt for each adapter behaviour flag) reads `__file__` of every
+        # module in sys.modules, and reading it through `__getattr__` would load the module.
+        stand_in.__file__ = spec.origin if spec.has_location else None
+        if spec.submodule_search_locations is not None:
+            stand_in.__path__ = list(spec.submodule_search_locations)
         sys.modules[name] = stand_in
         deferred.append(name)
     return deferred

@@ -54,3 +54,16 @@ def test_importing_gx_through_the_quality_package_leaves_scipy_stats_and_altair_
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["DeferredModule", "DeferredModule"]
+
+
+def test_inspect_getmodule_leaves_a_stand_in_unloaded(spare: str) -> None:
+    # inspect.getmodule reads `__file__` of every module in sys.modules (inspect.stack() calls it for
+    # each frame): a stand-in answers from its spec, without loading the real module.
+    import inspect
+
+    defer([spare])
+    stand_in = sys.modules[spare]
+    assert stand_in.__file__ == importlib.util.find_spec(spare).origin
+    assert inspect.getmodule(test_inspect_getmodule_leaves_a_stand_in_unloaded) is sys.modules[__name__]
+    inspect.stack()
+    assert isinstance(sys.modules[spare], DeferredModule)
