@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.text import GAP_SPACE, gap_class, normalize_expr
+from orchestration.transforms.text import GAP_SPACE, gap_class, is_space_gap, normalize_expr
 
 # The mention methods of knowledge-base name matches.
 NAME_METHODS: tuple[str, ...] = ("exact", "alias", "fuzzy")
@@ -65,10 +65,7 @@ def widen_to_tagged(
     if words is None:
         names = names.with_columns(_inline=pl.lit(True))
     else:
-        inline = words.select("aidx", cs="char_start", _inline=gap_class(c("gap")) == GAP_SPACE)
-        names = names.join(
-            inline.unique(["aidx", "cs"], keep="first", maintain_order=True), on=["aidx", "cs"], how="left"
-        ).with_columns(c("_inline").fill_null(False))
+        names = names.with_columns(_inline=_inline_at(names, words))
     # A found name right before the listed one (ستيفان + هاربر), a space between, makes one span.
     left = (c("t_ce") + 1 == c("cs")) & c("_inline")
     wide = (
@@ -94,6 +91,31 @@ def widen_to_tagged(
         )
         .drop("_mid", "t_cs", "t_ce", "t_surf", "_left")
     )
+
+
+# Article and character offset in one sortable integer (offsets stay far below 2**32).
+_SHIFT = 1 << 32
+
+
+def _inline_at(names: pl.DataFrame, words: pl.DataFrame) -> pl.Series:
+    """Per row of ``names`` (``aidx, cs``): a word of ``words`` starts at ``cs`` in that article and
+    only inline whitespace precedes it. The token table is in (article, offset) order, so the word
+    is found by a binary search on one integer key and only its gap is tested, instead of a
+    ``unique`` and a join over every word of the table (0.8 of 1.0 CPU s at 10k articles)."""
+    c = pl.col
+    word_keys = words.select(c("aidx").cast(pl.Int64) * _SHIFT + c("char_start")).to_series()
+    if words.is_empty() or not word_keys.is_sorted():
+        # Not in table order (a caller's own frame): the plain join.
+        inline = words.select("aidx", cs="char_start", _inline=gap_class(c("gap")) == GAP_SPACE)
+        inline = inline.unique(["aidx", "cs"], keep="first", maintain_order=True)
+        found = names.select("aidx", "cs").join(inline, on=["aidx", "cs"], how="left", maintain_order="left")
+        return found["_inline"].fill_null(False)
+    want = names.select(c("aidx").cast(pl.Int64) * _SHIFT + c("cs")).to_series()
+    at = word_keys.search_sorted(want, side="left").clip(0, words.height - 1)
+    hit = pl.DataFrame({"k": word_keys.gather(at), "gap": words["gap"].gather(at), "want": want})
+    return hit.select(
+        ((c("k") == c("want")) & is_space_gap(c("gap"))).fill_null(False).alias("_inline")
+    ).to_series()
 
 
 # The particle of a ruling family's name (آل نهيان، آل خليفة), normalized.
