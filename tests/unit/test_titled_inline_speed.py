@@ -60,3 +60,21 @@ def test_inline_at_empty_words() -> None:
     words = _words(0).head(0)
     names = pl.DataFrame({"aidx": [0], "cs": [3]}, schema={"aidx": pl.UInt32, "cs": pl.Int64})
     assert _inline_at(names, words).to_list() == [False]
+
+
+def test_family_particle_at_the_end_of_the_table_or_article() -> None:
+    """``widen_over_family`` gathers the word after each آل by row: a آل that ends the table or
+    its article widens nothing, and the second article's name still takes its family name."""
+    from orchestration.transforms.entities.pipeline import extract_entity_mentions
+    from orchestration.transforms.reference import load_kb
+
+    texts = [
+        "وصل الشيخ خليفة بن زايد آل",
+        "وصل الشيخ خليفة بن زايد آل نهيان امس",
+        "وصل الشيخ خليفة بن زايد آل",
+    ]
+    arts = pl.DataFrame({"article_id": ["a", "b", "c"], "body": texts})
+    mentions, _ = extract_entity_mentions(arts, load_kb())
+    persons = mentions.filter(pl.col("surface").str.starts_with("خليفة"))
+    got = dict(zip(persons["article_id"], persons["surface"], strict=True))
+    assert got == {"a": "خليفة بن زايد", "b": "خليفة بن زايد آل نهيان", "c": "خليفة بن زايد"}

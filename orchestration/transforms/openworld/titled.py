@@ -130,27 +130,12 @@ def widen_over_family(mentions: pl.DataFrame, words: pl.DataFrame) -> pl.DataFra
     c = pl.col
     if mentions.is_empty() or words.is_empty():
         return mentions
-    # The word ending each name mention, then the two after it in the same article.
-    ends = words.select("aidx", "wid", ce="char_end")
-    nxt = words.select(
-        "aidx",
-        "norm",
-        "gap",
-        "char_end",
-        "surface",
-        wid=c("wid") - 1,
-        n2=c("norm").shift(-1),
-        g2=c("gap").shift(-1),
-        e2=c("char_end").shift(-1),
-        s2=c("surface").shift(-1),
-        a2=c("aidx").shift(-1),
-    ).filter(
-        (c("norm") == FAMILY_PARTICLE)
-        & (c("gap") == " ")
-        & (c("g2") == " ")
-        & (c("a2") == c("aidx"))
-        & c("n2").str.contains(r"^\p{Arabic}{3,}$")
+    # The few آل words first (two string comparisons over the table), then the word after each,
+    # gathered by row; the word ending a name is looked up among the words right before them only.
+    nxt = _family_pairs(words).filter(
+        (c("a2") == c("aidx")) & (c("g2") == " ") & c("n2").str.contains(r"^\p{Arabic}{3,}$")
     )
+    ends = words.filter(c("wid").is_in(nxt["wid"].implode())).select("aidx", "wid", ce="char_end")
     m = mentions.with_row_index("_mid")
     names = m.filter((c("entity_type") == "PERSON") & c("method").is_in(list(NAME_METHODS)))
     wide = (
@@ -165,3 +150,21 @@ def widen_over_family(mentions: pl.DataFrame, words: pl.DataFrame) -> pl.DataFra
         .with_columns(ce=pl.coalesce("_ce", "ce"), surf=c("surf") + c("_tail").fill_null(""))
         .drop("_mid", "_ce", "_tail")
     )
+
+
+def _family_pairs(words: pl.DataFrame) -> pl.DataFrame:
+    """The آل words glued to the word before by one space (``wid`` is that word's), with the word
+    after each (``n2, g2, e2, s2, a2``; none after the table's last word)."""
+    c = pl.col
+    at = words.select(pl.arg_where((c("norm") == FAMILY_PARTICLE) & (c("gap") == " "))).to_series()
+    at = at.filter(at < words.height - 1)
+    this = words.select(c("aidx", "surface").gather(at), wid=c("wid").gather(at) - 1)
+    nxt = at + 1
+    after = words.select(
+        n2=c("norm").gather(nxt),
+        g2=c("gap").gather(nxt),
+        e2=c("char_end").gather(nxt),
+        s2=c("surface").gather(nxt),
+        a2=c("aidx").gather(nxt),
+    )
+    return pl.concat([this, after], how="horizontal")
