@@ -54,7 +54,7 @@ def test_a_found_place_named_again_later_is_the_same_place() -> None:
                 "body": ["عبر الجنود نهر مهروت فجرا . وعلى ضفاف مهروت اشتبكوا مع المسلحين ."],
             }
         ),
-        _kb(),
+        reference_kb(),
     )
     rows = m.filter(pl.col("surface") == "مهروت").sort("char_start")
     assert rows.height == 2 and rows["entity_type"].to_list() == ["PLACE", "PLACE"], m

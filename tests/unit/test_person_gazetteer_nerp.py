@@ -11,7 +11,7 @@ from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.reference import REFERENCE_DIR
 from orchestration.transforms.text import normalize_text
 from scripts.build_person_gazetteer import build
-from tests.unit.test_openworld import _kb
+from tests.unit.reference_kb import reference_kb
 
 
 def test_the_build_keeps_rare_name_words_and_drops_words_places_and_noise() -> None:
@@ -23,8 +23,8 @@ def test_the_build_keeps_rare_name_words_and_drops_words_places_and_noise() -> N
 
 
 def test_gazetteer_words_are_family_names_of_the_open_world_lexicon() -> None:
-    el = elx.entity_lexicon(_kb(), REFERENCE_DIR)
-    lx = load_lexicons(_kb(), REFERENCE_DIR, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
+    el = elx.entity_lexicon(reference_kb(), REFERENCE_DIR)
+    lx = load_lexicons(reference_kb(), REFERENCE_DIR, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
     family = set(lx.family.to_list())
     for name in ("بلير", "ميركل", "هانس", "ثيودور"):
         assert normalize_text(name) in family, name

@@ -31,7 +31,7 @@ def test_a_state_designator_goes_except_after_fi_and_inside_a_role_phrase() -> N
         pl.DataFrame(
             {"article_id": ["a"], "body": ["بانضمام الرئيس سلفا كير ميارديت رئيس دولة جنوب السودان للقمة ."]}
         ),
-        _kb(),
+        reference_kb(),
     )
     assert "دولة جنوب السودان" in m.filter(pl.col("entity_id") == "country:SSD")["surface"].to_list(), m
 

@@ -96,11 +96,18 @@ def partner_lists(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
 
 def _blessing_gaps(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """``t_gap``: t_start - prev_end without the blessing words between them (``_BLESSING``)."""
-    counts = tokens.sort("article_id", "token_index").select(
-        "article_id",
-        "token_index",
-        plain=(~pl.col("norm").str.contains(_BLESSING)).cast(pl.Int64).cum_sum().over("article_id"),
-    )
+    c = pl.col
+    # The blessing regex once per distinct form, then a set lookup per token.
+    blessings = tokens.select(c("norm").unique()).filter(c("norm").str.contains(_BLESSING))["norm"]
+    plain = (~c("norm").is_in(blessings.implode())).cast(pl.Int64)
+    if _in_table_order(tokens):
+        # Articles are contiguous runs in text order: a running count over the whole table differs
+        # between two words of one article by what the per-article count would (no sort, no window).
+        counts = tokens.select("article_id", "token_index", plain=plain.cum_sum())
+    else:
+        counts = tokens.sort("article_id", "token_index").select(
+            "article_id", "token_index", plain=plain.cum_sum().over("article_id")
+        )
     return (
         m.with_columns(_pe=pl.col("prev_end"), _tb=pl.col("t_start") - 1)
         .join(counts.rename({"token_index": "_pe", "plain": "_c0"}), on=["article_id", "_pe"], how="left")
@@ -110,3 +117,12 @@ def _blessing_gaps(m: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
         )
         .drop("_pe", "_tb", "_c0", "_c1")
     )
+
+
+def _in_table_order(tokens: pl.DataFrame) -> bool:
+    """Each article's words one contiguous run (``aidx`` ascending), ``token_index`` rising in it."""
+    if "aidx" not in tokens.columns or not tokens["aidx"].is_sorted():
+        return False
+    c = pl.col
+    rising = (c("aidx") != c("aidx").shift(1)) | (c("token_index") > c("token_index").shift(1))
+    return bool(tokens.select(rising.fill_null(True).all()).item())

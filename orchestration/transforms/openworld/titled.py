@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.text import GAP_SPACE, gap_class, normalize_expr
+from orchestration.transforms.text import GAP_SPACE, gap_class, is_space_gap, normalize_expr
 
 # The mention methods of knowledge-base name matches.
 NAME_METHODS: tuple[str, ...] = ("exact", "alias", "fuzzy")
@@ -65,10 +65,7 @@ def widen_to_tagged(
     if words is None:
         names = names.with_columns(_inline=pl.lit(True))
     else:
-        inline = words.select("aidx", cs="char_start", _inline=gap_class(c("gap")) == GAP_SPACE)
-        names = names.join(
-            inline.unique(["aidx", "cs"], keep="first", maintain_order=True), on=["aidx", "cs"], how="left"
-        ).with_columns(c("_inline").fill_null(False))
+        names = names.with_columns(_inline=_inline_at(names, words))
     # A found name right before the listed one (ستيفان + هاربر), a space between, makes one span.
     left = (c("t_ce") + 1 == c("cs")) & c("_inline")
     wide = (
@@ -96,6 +93,31 @@ def widen_to_tagged(
     )
 
 
+# Article and character offset in one sortable integer (offsets stay far below 2**32).
+_SHIFT = 1 << 32
+
+
+def _inline_at(names: pl.DataFrame, words: pl.DataFrame) -> pl.Series:
+    """Per row of ``names`` (``aidx, cs``): a word of ``words`` starts at ``cs`` in that article and
+    only inline whitespace precedes it. The token table is in (article, offset) order, so the word
+    is found by a binary search on one integer key and only its gap is tested, instead of a
+    ``unique`` and a join over every word of the table (0.8 of 1.0 CPU s at 10k articles)."""
+    c = pl.col
+    word_keys = words.select(c("aidx").cast(pl.Int64) * _SHIFT + c("char_start")).to_series()
+    if words.is_empty() or not word_keys.is_sorted():
+        # Not in table order (a caller's own frame): the plain join.
+        inline = words.select("aidx", cs="char_start", _inline=gap_class(c("gap")) == GAP_SPACE)
+        inline = inline.unique(["aidx", "cs"], keep="first", maintain_order=True)
+        found = names.select("aidx", "cs").join(inline, on=["aidx", "cs"], how="left", maintain_order="left")
+        return found["_inline"].fill_null(False)
+    want = names.select(c("aidx").cast(pl.Int64) * _SHIFT + c("cs")).to_series()
+    at = word_keys.search_sorted(want, side="left").clip(0, words.height - 1)
+    hit = pl.DataFrame({"k": word_keys.gather(at), "gap": words["gap"].gather(at), "want": want})
+    return hit.select(
+        ((c("k") == c("want")) & is_space_gap(c("gap"))).fill_null(False).alias("_inline")
+    ).to_series()
+
+
 # The particle of a ruling family's name (آل نهيان، آل خليفة), normalized.
 FAMILY_PARTICLE = "ال"
 
@@ -108,27 +130,12 @@ def widen_over_family(mentions: pl.DataFrame, words: pl.DataFrame) -> pl.DataFra
     c = pl.col
     if mentions.is_empty() or words.is_empty():
         return mentions
-    # The word ending each name mention, then the two after it in the same article.
-    ends = words.select("aidx", "wid", ce="char_end")
-    nxt = words.select(
-        "aidx",
-        "norm",
-        "gap",
-        "char_end",
-        "surface",
-        wid=c("wid") - 1,
-        n2=c("norm").shift(-1),
-        g2=c("gap").shift(-1),
-        e2=c("char_end").shift(-1),
-        s2=c("surface").shift(-1),
-        a2=c("aidx").shift(-1),
-    ).filter(
-        (c("norm") == FAMILY_PARTICLE)
-        & (c("gap") == " ")
-        & (c("g2") == " ")
-        & (c("a2") == c("aidx"))
-        & c("n2").str.contains(r"^\p{Arabic}{3,}$")
+    # The few آل words first (two string comparisons over the table), then the word after each,
+    # gathered by row; the word ending a name is looked up among the words right before them only.
+    nxt = _family_pairs(words).filter(
+        (c("a2") == c("aidx")) & (c("g2") == " ") & c("n2").str.contains(r"^\p{Arabic}{3,}$")
     )
+    ends = words.filter(c("wid").is_in(nxt["wid"].implode())).select("aidx", "wid", ce="char_end")
     m = mentions.with_row_index("_mid")
     names = m.filter((c("entity_type") == "PERSON") & c("method").is_in(list(NAME_METHODS)))
     wide = (
@@ -143,3 +150,21 @@ def widen_over_family(mentions: pl.DataFrame, words: pl.DataFrame) -> pl.DataFra
         .with_columns(ce=pl.coalesce("_ce", "ce"), surf=c("surf") + c("_tail").fill_null(""))
         .drop("_mid", "_ce", "_tail")
     )
+
+
+def _family_pairs(words: pl.DataFrame) -> pl.DataFrame:
+    """The آل words glued to the word before by one space (``wid`` is that word's), with the word
+    after each (``n2, g2, e2, s2, a2``; none after the table's last word)."""
+    c = pl.col
+    at = words.select(pl.arg_where((c("norm") == FAMILY_PARTICLE) & (c("gap") == " "))).to_series()
+    at = at.filter(at < words.height - 1)
+    this = words.select(c("aidx", "surface").gather(at), wid=c("wid").gather(at) - 1)
+    nxt = at + 1
+    after = words.select(
+        n2=c("norm").gather(nxt),
+        g2=c("gap").gather(nxt),
+        e2=c("char_end").gather(nxt),
+        s2=c("surface").gather(nxt),
+        a2=c("aidx").gather(nxt),
+    )
+    return pl.concat([this, after], how="horizontal")

@@ -24,6 +24,21 @@ def trim_type_heads(mentions: pl.DataFrame, lex: pl.DataFrame) -> pl.DataFrame:
     c = pl.col
     if mentions.is_empty():
         return mentions
+    # Only organizations lose a type word: the regexes, normalization and lexicon join run on their
+    # rows (a few percent of the name mentions), which are then written back in place.
+    rows = mentions.select(pl.arg_where(c("entity_type") == "ORG")).to_series()
+    if rows.is_empty():
+        return mentions
+    orgs = _trim_orgs(mentions[rows], lex)
+    return mentions.with_columns(
+        mentions["cs"].scatter(rows, orgs["cs"]),
+        mentions["surf"].scatter(rows, orgs["surf"]),
+    )
+
+
+def _trim_orgs(mentions: pl.DataFrame, lex: pl.DataFrame) -> pl.DataFrame:
+    """``cs, surf`` of organization mentions (``trim_type_heads``), in their order."""
+    c = pl.col
     first = normalize_expr(c("surf").str.extract(r"^(\S+)\s+\S", 1))
     # A proclitic conjunction or preposition on the type word (وقالت صحيفة، لقناة، بحركة).
     bare = pl.when(first.str.contains(r"^[وفبل]..")).then(first.str.slice(1)).otherwise(first)
@@ -33,17 +48,20 @@ def trim_type_heads(mentions: pl.DataFrame, lex: pl.DataFrame) -> pl.DataFrame:
     )
     rest = c("surf").str.extract(r"^\S+\s+(.+)$", 1)
     keys = lex.select(_rest_key="key", entity_id="entity_id").unique()
-    m = mentions.with_columns(_head=head, _rest_key=normalize_expr(rest), _cut=rest.str.len_chars())
-    m = m.join(keys.with_columns(_listed=pl.lit(True)), on=["_rest_key", "entity_id"], how="left")
-    cut = (
-        (c("entity_type") == "ORG")
-        & c("_head").is_not_null()
-        & (c("_head").is_in(list(MEDIA_HEADS)) | c("_listed").fill_null(False))
+    m = mentions.select(
+        "cs", "surf", "entity_id", _head=head, _rest_key=normalize_expr(rest), _cut=rest.str.len_chars()
     )
-    return m.with_columns(
+    m = m.join(
+        keys.with_columns(_listed=pl.lit(True)),
+        on=["_rest_key", "entity_id"],
+        how="left",
+        maintain_order="left",
+    )
+    cut = c("_head").is_not_null() & (c("_head").is_in(list(MEDIA_HEADS)) | c("_listed").fill_null(False))
+    return m.select(
         cs=pl.when(cut).then(c("cs") + c("surf").str.len_chars() - c("_cut")).otherwise(c("cs")),
         surf=pl.when(cut).then(rest).otherwise(c("surf")),
-    ).drop("_head", "_rest_key", "_cut", "_listed")
+    )
 
 
 # A designator (state, city, strip, camp, area, governorate, province) or a compass direction before
