@@ -132,6 +132,8 @@ def _in_protest_clause(tokens: pl.DataFrame, triggers: pl.DataFrame) -> pl.DataF
     protests = triggers.filter(pl.col("event_code").str.starts_with(PROTEST_ROOT)).select(
         "article_id", "start", "region_start", "region_end"
     )
+    # Only the articles with a protest trigger: the windows below sort and shift every word.
+    tokens = tokens.filter(pl.col("article_id").is_in(protests["article_id"].unique().implode()))
     toks = tokens.select(
         "article_id",
         "token_index",
