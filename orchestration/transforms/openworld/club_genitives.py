@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.openworld.clubs import CLUB, SPORT_WINDOW, org_spans, place_runs
+from orchestration.transforms.openworld.clubs import CLUB, SPORT_WINDOW, org_spans
 
 # Normalized (ة -> ه, as the word table spells them); with a proclitic too (بنادي، لنادي، ولاعبي).
 CLUB_NOUNS: tuple[str, ...] = ("نادي", "نادى", "فريق", "لاعب", "لاعبي", "مدرب", "مهاجم", "مدافع", "صفوف")
@@ -24,19 +24,38 @@ MAX_ZIPF = 4.6
 SECOND_MAX_ZIPF = MAX_ZIPF
 
 
-def _near_sport() -> pl.Expr:
+def _near_sport(w: pl.DataFrame, rows: pl.Series) -> pl.Series:
+    """Whether another sports word than the word itself (فريق is one: فريق الإنقاذ alone is no
+    sports news) stands within ``SPORT_WINDOW`` words of each of ``rows`` in its article: a
+    running count read at both ends of each window, for the few rows only."""
     c = pl.col
-    window = 2 * SPORT_WINDOW + 1
-    total = c("sport").cast(pl.Int32).rolling_sum(window_size=window, center=True, min_samples=1).over("aidx")
-    # Another sports word than the noun itself (فريق is one): فريق الإنقاذ alone is no sports news.
-    return total - c("sport").cast(pl.Int32) > 0
+    n = w.height
+    bounds = (
+        w.select("aidx", "sport")
+        .with_row_index("_r")
+        .select(
+            total=c("sport").fill_null(False).cast(pl.Int64).cum_sum(),
+            # First and last row of each word's article.
+            a0=c("_r").min().over("aidx").cast(pl.Int64),
+            a1=c("_r").max().over("aidx").cast(pl.Int64),
+        )
+    )
+    at = bounds.gather(rows)
+    lo = (rows - SPORT_WINDOW).zip_with(rows - SPORT_WINDOW >= at["a0"], at["a0"].cast(pl.Int64))
+    hi = (rows + SPORT_WINDOW).zip_with(rows + SPORT_WINDOW <= at["a1"], at["a1"].cast(pl.Int64))
+    below = bounds["total"].gather((lo - 1).clip(0, n - 1)).zip_with(lo > 0, pl.Series([0] * len(rows)))
+    own = w["sport"].fill_null(False).cast(pl.Int64).gather(rows)
+    return (bounds["total"].gather(hi.clip(0, n - 1)) - below - own) > 0
 
 
 def find_club_genitives(w: pl.DataFrame) -> pl.DataFrame:
     """Club spans after a club noun: ``aidx, s, e, n, method, entity_type, a_iso3``."""
     c = pl.col
+    nouns = list(CLUB_NOUNS)
     n = c("norm")
-    noun = n.is_in(list(CLUB_NOUNS)) | (n.str.contains(r"^[وفبل]..") & n.str.slice(1).is_in(list(CLUB_NOUNS)))
+    noun = (n.is_in(nouns) | (n.str.contains(r"^[وفبل]..") & n.str.slice(1).is_in(nouns))) & ~c("al")
+    rows = w.select(noun.fill_null(False).arg_true().cast(pl.Int64)).to_series()
+    rows = rows.filter(rows + 1 < w.height)
     name = (
         c("joined")
         & (c("arabic") | c("latin"))
@@ -52,17 +71,20 @@ def find_club_genitives(w: pl.DataFrame) -> pl.DataFrame:
     # An imperfect verb is short (ينضم، لينضم، يستعد); a transliterated name may start alike (يونايتد).
     verb = c("bare").str.contains(r"^ل?[يتن]") & (c("bare").str.len_chars() <= 5)
     second = c("joined") & c("arabic") & ~c("al") & ~c("stop") & ~c("cov") & ~c("adjish") & ~verb
-    x = place_runs(w).with_columns(
-        noun=noun.fill_null(False),
-        name=name.fill_null(False),
-        second=(second & (c("zipf") < SECOND_MAX_ZIPF)).fill_null(False),
-        near=_near_sport(),
+    place = (c("cov_kind") == "name") & (c("cov_type") == "PLACE")
+    flags = [
+        "aidx", "joined", "arabic", "latin", "stop", "sport", "title", "org_head", "speech", "al", "lprep",
+        "adjish", "cov", "zipf", "bare", "cov_kind", "cov_type",
+    ]  # fmt: skip
+    at = lambda k: w.select(flags).gather((rows + k).clip(0, w.height - 1))  # noqa: E731
+    one, two = at(1), at(2)
+    ok1 = one.select(name.fill_null(False) & ~place.fill_null(False)).to_series()
+    ok2 = two.select((second & (c("zipf") < SECOND_MAX_ZIPF)).fill_null(False)).to_series()
+    same1 = one["aidx"] == w["aidx"].gather(rows)
+    same2 = (two["aidx"] == w["aidx"].gather(rows)) & (rows + 2 < w.height)
+    near = _near_sport(w, rows)
+    spans = pl.DataFrame(
+        {"aidx": w["aidx"].gather(rows), "wid": rows, "ok": ok1 & same1 & near, "k2": ok2 & same2}
     )
-    nxt = lambda col, k=1: c(col).shift(-k).fill_null(False)  # noqa: E731
-    same = (c("aidx") == c("aidx").shift(-2)).fill_null(False)
-    # A place's own second word (نيو جيرسي) is no second club word: only a rare word after a one-word name.
-    two = pl.when(nxt("second", 2) & same & ~nxt("place")).then(2).otherwise(1)
-    opens = c("noun") & ~c("al") & c("near") & nxt("name") & (c("aidx") == c("aidx").shift(-1))
-    spans = x.with_columns(k=two).filter(opens.fill_null(False))
-    spans = spans.select("aidx", s=c("wid") + 1, e=c("wid") + c("k"))
+    spans = spans.filter(c("ok")).select("aidx", s=c("wid") + 1, e=c("wid") + 1 + c("k2").cast(pl.Int64))
     return org_spans(spans, CLUB, pl.lit(None, pl.String))

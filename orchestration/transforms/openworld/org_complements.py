@@ -24,49 +24,55 @@ FIELD_MAX_ZIPF = 5.5
 METHOD = "head-noun"
 
 
-def _flags(w: pl.DataFrame, heads: pl.Series) -> pl.DataFrame:
-    """Per word: ``hd`` (a definite head noun), ``adj`` (a definite adjective), ``lp`` (a ل-complement
-    opening), ``dw`` (a definite word continuing a complement)."""
+def _flags(heads: pl.Series) -> dict[str, pl.Expr]:
+    """Word tests: ``hd`` (a definite head noun), ``adj`` (a definite adjective), ``lp`` (a
+    ل-complement opening), ``dw`` (a definite word continuing a complement), ``pw`` (a listed
+    place), ``indef`` (لـ on an indefinite noun)."""
     c = pl.col
     plain = c("joined") & ~c("stop") & ~c("conj") & ~c("speech") & ~c("title")
     nisba = (c("cov_kind") == "nisba").fill_null(False)
-    head = c("al") & ~c("lprep") & ~c("cov") & c("bare").str.slice(2).is_in(heads.implode())
+    definite = ("ال" + heads).implode()
     # لـ on an indefinite noun in construct (لكرة القدم), and a body read as a collective actor
     # (للشرطة): the field of the institution.
     indef_l = c("bare").str.contains(r"^ل[^ا]\p{Arabic}{2,}$")
     collective = (c("cov_kind") == "collective").fill_null(False)
-    return w.select(
-        "aidx",
-        hd=head.fill_null(False),
-        adj=(plain & c("al") & ~c("lprep") & ((c("adjish") & ~c("cov")) | nisba)).fill_null(False),
-        lp=(
-            plain & (c("lprep") | indef_l) & (~c("cov") | collective) & (c("zipf") < FIELD_MAX_ZIPF)
-        ).fill_null(False),
-        dw=(plain & c("al") & ~c("lprep") & (~c("cov") | nisba)).fill_null(False),
+    flags = {
+        "hd": c("al") & ~c("lprep") & ~c("cov") & c("bare").is_in(definite),
+        "adj": plain & c("al") & ~c("lprep") & ((c("adjish") & ~c("cov")) | nisba),
+        "lp": plain & (c("lprep") | indef_l) & (~c("cov") | collective) & (c("zipf") < FIELD_MAX_ZIPF),
+        "dw": plain & c("al") & ~c("lprep") & (~c("cov") | nisba),
         # A listed place as the genitive of a construct ل-word (لتحرير فلسطين).
-        pw=(plain & (c("cov_kind") == "name") & (c("cov_type") == "PLACE")).fill_null(False),
-        indef=indef_l.fill_null(False),
-    )
+        "pw": plain & (c("cov_kind") == "name") & (c("cov_type") == "PLACE"),
+        "indef": indef_l,
+    }
+    return {k: v.fill_null(False).alias(k) for k, v in flags.items()}
+
+
+_COLS = ["aidx", "joined", "stop", "conj", "speech", "title", "cov_kind", "cov_type", "al", "lprep"]
+_COLS += ["cov", "bare", "adjish", "zipf"]
 
 
 def find_definite_orgs(w: pl.DataFrame, heads: pl.Series) -> pl.DataFrame:
     """Spans ``aidx, s, e, n, method, entity_type, a_iso3`` of definite-head institution names.
-    ``heads``: the indefinite head nouns (``Lexicons.org_heads``), normalized."""
+    ``heads``: the indefinite head nouns (``Lexicons.org_heads``), normalized. The word tests run on
+    the head words' neighbours only (gathered by row), not on every word."""
     c = pl.col
-    f = _flags(w, heads)
-    n = f.height
-    cand = f.with_row_index("s").filter(c("hd")).select("aidx", c("s").cast(pl.Int64))
-    s = cand["s"]
+    flags = _flags(heads)
+    n = w.height
+    s = w.select(flags["hd"].arg_true().cast(pl.Int64)).to_series()
+    cand = pl.DataFrame({"aidx": w["aidx"].gather(s), "s": s})
+    cols = w.select(_COLS)
 
-    def at(col: str, idx: pl.Series) -> pl.Series:
-        """``col`` at word ``idx`` of the same article (False beyond the table or the article)."""
-        inside = idx < n
+    def at(name: str, idx: pl.Series) -> pl.Series:
+        """Test ``name`` at word ``idx`` of the same article (False beyond the table or the article)."""
         j = idx.clip(0, max(n - 1, 0))
-        return (f[col].gather(j) & (f["aidx"].gather(j) == cand["aidx"]) & inside).fill_null(False)
+        got = cols.gather(j).select(flags[name], same=c("aidx") == pl.lit(cand["aidx"]))
+        return (got[name] & got["same"] & (idx < n)).fill_null(False)
 
+    none = pl.Series([False] * len(s), dtype=pl.Boolean)
     # Adjectives right after the head.
     n_adj = pl.Series([0] * len(s), dtype=pl.Int64)
-    ok = pl.Series([True] * len(s), dtype=pl.Boolean)
+    ok = ~none
     for k in range(1, MAX_ADJ + 1):
         ok = ok & at("adj", s + k)
         n_adj = n_adj + ok.cast(pl.Int64)
@@ -84,12 +90,8 @@ def find_definite_orgs(w: pl.DataFrame, heads: pl.Series) -> pl.DataFrame:
             e = e + go.cast(pl.Int64)
         more = go
         for k in range(MAX_TAIL):
-            nxt = (
-                at("dw", e + 1) | (at("pw", e + 1) & pl.lit(k == 0) & construct)
-                if round_ == 0
-                else at("dw", e + 1)
-            )
-            more = more & nxt
+            place = at("pw", e + 1) & construct if (round_ == 0 and k == 0) else none
+            more = more & (at("dw", e + 1) | place)
             e = e + more.cast(pl.Int64)
     spans = cand.with_columns(e=e, has=has).filter(c("has")).drop("has")
     return org_spans(spans, METHOD, pl.lit(None, pl.String))

@@ -66,17 +66,20 @@ def repeat_orgs(w: pl.DataFrame, orgs: pl.DataFrame, taken: pl.Series) -> pl.Dat
     keys = _keys(orgs, w)
     arts = keys["aidx"].unique().implode()
     free = ~c("cov") & ~c("stop") & (c("arabic") | c("latin")) & ~c("wid").is_in(taken.implode())
-    used = ["aidx", "wid", "bare", "norm", "strip", "cov", "stop", "arabic", "latin", "joined"]
-    x = w.select(used).with_columns(free=free.fill_null(False))
+    x = w.select("aidx", "bare", "joined", free=free.fill_null(False))
     # A preposition clitic before a name without the article (ليوفنتوس، وليوفنتوس، للوفيغارو: the
     # word table reads لل as ال, so the rest is taken from the whole normalized word). ``clip``:
-    # letters removed beyond those the word's offset already skips.
+    # letters removed beyond those the word's offset already skips. Only the words of articles
+    # with a key, and free ones, are read (the regex runs on those few).
     pre = c("norm").str.extract(r"^([وف]?[لبك])\p{Arabic}{3,}$", 1)
-    x = x.with_columns(
-        rest=c("norm").str.slice(pre.str.len_chars()),
-        rclip=(pre.str.len_chars() - c("strip")).cast(pl.Int64),
+    cand = (
+        w.select("aidx", "wid", "bare", "norm", "strip")
+        .filter(c("aidx").is_in(arts) & pl.lit(x["free"]))
+        .with_columns(
+            rest=c("norm").str.slice(pre.str.len_chars()),
+            rclip=(pre.str.len_chars() - c("strip")).cast(pl.Int64),
+        )
     )
-    cand = x.filter(c("aidx").is_in(arts) & c("free"))
     firsts = keys.select(k0=c("key").str.split(" ").list.first())["k0"].unique().implode()
     starts = pl.concat(
         [

@@ -86,6 +86,24 @@ def trim_place_designators(
     c = pl.col
     if mentions.is_empty():
         return mentions
+    # Only places opening on a designator or a direction are read further (a few of every mention).
+    first = normalize_expr(c("surf").str.extract(r"^(\S+)\s+\S", 1))
+    bare = pl.when(first.str.contains(r"^[وفبل]..")).then(first.str.slice(1)).otherwise(first)
+    heads = [*PLACE_DESIGNATORS, *DIRECTIONS]
+    m = mentions.with_row_index("_row")
+    is_cand = ((c("entity_type") == "PLACE") & (first.is_in(heads) | bare.is_in(heads))).fill_null(False)
+    cand = m.filter(is_cand)
+    if cand.is_empty():
+        return mentions
+    trimmed = _trim_designators(cand, lex, roles, arts)
+    return pl.concat([m.filter(~is_cand), trimmed]).sort("_row").drop("_row")
+
+
+def _trim_designators(
+    mentions: pl.DataFrame, lex: pl.DataFrame, roles: pl.DataFrame | None, arts: pl.DataFrame | None
+) -> pl.DataFrame:
+    """``trim_place_designators`` on the place mentions that open on a designator or direction."""
+    c = pl.col
     in_role = pl.lit(False)
     if roles is not None and not roles.is_empty():
         inside = (
@@ -146,9 +164,11 @@ def code_media(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
     if spans.is_empty():
         return spans
     media = [*MEDIA_HEADS, "وكاله"]
-    word = c("norm")
-    head = word.is_in(media) | (word.str.contains(r"^[وفبل]..") & word.str.slice(1).is_in(media))
-    prev = w.select(head.fill_null(False)).to_series().gather((spans["s"] - 1).clip(0, None))
+    # Only the word before each span is read (gathered first, then tested).
+    word = w["norm"].gather((spans["s"] - 1).clip(0, None))
+    prev = (word.is_in(media) | (word.str.contains(r"^[وفبل]..") & word.str.slice(1).is_in(media))).fill_null(
+        False
+    )
     is_media = (spans["entity_type"] == "ORG") & (spans["s"] > 0) & prev
     return spans.with_columns(
         a_cameo=pl.when(pl.lit(is_media)).then(pl.lit(MEDIUM_CODE)).otherwise(c("a_cameo"))
