@@ -24,22 +24,27 @@ def trim_titles(mentions: pl.DataFrame, titles: pl.Series) -> pl.DataFrame:
     if mentions.is_empty():
         return mentions
     c = pl.col
+    # Only person name matches lose a title: the regexes run on their rows, written back in place.
+    rows = mentions.select(
+        pl.arg_where((c("entity_type") == "PERSON") & c("method").is_in(list(NAME_METHODS)))
+    ).to_series()
+    if rows.is_empty():
+        return mentions
+    names = mentions.select(c("cs", "surf").gather(rows))
     first = c("surf").str.extract(r"^(\S+)\s+\S+\s+\S", 1)
     norm = normalize_expr(first)
     is_title = norm.is_in(titles.implode()) | (
         norm.str.contains(r"^[وف]..") & norm.str.slice(1).is_in(titles.implode())
     )
     cut = (
-        pl.when(
-            (c("entity_type") == "PERSON") & c("method").is_in(list(NAME_METHODS)) & is_title.fill_null(False)
-        )
+        pl.when(is_title.fill_null(False))
         .then(c("surf").str.extract(r"^(\S+\s+)", 1).str.len_chars())
         .otherwise(0)
     )
-    return (
-        mentions.with_columns(_cut=cut)
-        .with_columns(cs=c("cs") + c("_cut"), surf=c("surf").str.slice(c("_cut")))
-        .drop("_cut")
+    names = names.with_columns(_cut=cut).select(cs=c("cs") + c("_cut"), surf=c("surf").str.slice(c("_cut")))
+    return mentions.with_columns(
+        mentions["cs"].scatter(rows, names["cs"]),
+        mentions["surf"].scatter(rows, names["surf"]),
     )
 
 
