@@ -99,7 +99,7 @@ def test_attached_person_does_not_depend_on_row_order() -> None:
             {"eid": 6, "aidx": 0, "w0": 2, "w1": 4, "kind": "name", "entity_type": "PERSON"},
             {"eid": 5, "aidx": 0, "w0": 2, "w1": 3, "kind": "name", "entity_type": "PERSON"},
         ]
-    ).with_columns(prefix=pl.lit(""), gap_before=pl.lit(GAP_SPACE))
+    ).with_columns(prefix=pl.lit(""), gap_before=pl.lit(GAP_SPACE), gap_text=pl.lit(" "))
     persons = elements.select("eid", "aidx", "w1", iso3=pl.lit("SYR"))
     outs = [attach_persons(phrases, rows, persons)[0] for rows in _shuffles(elements)]
     _same_for_all(outs)
