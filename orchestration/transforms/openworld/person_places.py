@@ -61,6 +61,14 @@ def person_over_place(spans: pl.DataFrame, w: pl.DataFrame, titles: pl.Series) -
     one_place = (_in_span(f["place"], spans) == 1) & (_in_span(f["known"], spans) == 1)
     # The place's word counts as a name word: the others must all be.
     shaped = (n > 1) & (_in_span(f["name_word"] | f["place"].fill_null(False), spans) == n)
+    # A town opening the span right after an indefinite noun is that noun's genitive (مراقب برج
+    # قليوب عدوي عبدالفتاح حسين: the tower of Qalyub), and the tagger ran it into the name after.
+    opens = f["place"].fill_null(False).gather(spans["s"])
+    pw = w.select(
+        noun=~(c("al") | c("stop") | c("speech") | c("verbish") | c("title") | c("cov")).fill_null(True)
+    )["noun"].gather((spans["s"] - 1).clip(0, None))
+    genitive = opens & (spans["s"] > 0) & w["joined"].gather(spans["s"]).fill_null(False) & pw
+    shaped = shaped & ~genitive
     prev = w.select("bare", "al", "title").select(pl.all().gather((spans["s"] - 1).clip(0, None)))
     first_joined = w["joined"].gather(spans["s"]).fill_null(False)
     definite_title = prev.select(
