@@ -48,6 +48,7 @@ from orchestration.transforms.openworld.clubs import yield_places
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
 from orchestration.transforms.openworld.org_repeats import drop_known_short_forms
+from orchestration.transforms.openworld.person_places import yield_places_to_persons
 from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
 from orchestration.transforms.openworld.titled import trim_titles, widen_over_family, widen_to_tagged
 from orchestration.transforms.openworld.type_heads import trim_place_designators, trim_type_heads
@@ -282,6 +283,8 @@ def extract_entity_mentions(
     known[0] = widen_over_family(known[0], words)
     # A city inside a club's name (ريال مدريد) is no place mention: the found club takes it.
     known[0] = yield_places(known[0], found)
+    # ... and a town's name inside a tagged person's (كولن باول، الملكة صوفيا) to the person.
+    known[0] = yield_places_to_persons(known[0], found)
     blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
     found = merge_found(blocking, found)
     # A found name in quotes right after a listed body's name is its short form (حلف شمال الأطلسي "ناتو").

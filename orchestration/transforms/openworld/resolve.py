@@ -28,6 +28,7 @@ from orchestration.transforms.openworld.org_repeats import repeat_orgs
 from orchestration.transforms.openworld.orgs import find_orgs
 from orchestration.transforms.openworld.people import find_persons, span_text
 from orchestration.transforms.openworld.person_edges import fix_person_edges
+from orchestration.transforms.openworld.person_places import person_over_place
 from orchestration.transforms.openworld.tagger import tag_words
 from orchestration.transforms.openworld.type_heads import code_media
 
@@ -237,13 +238,17 @@ def _model_spans(w: pl.DataFrame, v: pl.DataFrame, tagger: pl.DataFrame, titles:
     # A lone frequent word (ترأس، ذهابا، طبي) read as a person is a tagger slip unless a name
     # lexicon lists it (عباس، علي).
     common = (w["zipf"] >= MODEL_COMMON_PERSON) & ~(w["given"] | w["family"])
-    spans = spans.with_columns(common=pl.lit(common.gather(spans["s"])))
+    spans = spans.with_columns(
+        common=pl.lit(common.gather(spans["s"])),
+        # ... but a person's name holding a town's (كولن باول، الملكة صوفيا) is the person's.
+        over_place=person_over_place(spans, w, titles),
+    )
     spans = spans.filter(
         # A lone nisba (الروسي) or title (أمير) qualifies a name; it is never one by itself.
-        (c("touches") == 0)
+        ((c("touches") == 0) | c("over_place"))
         & ~(one_word & (c("nb") | c("cue") | c("short")))
         & ~(one_word & (c("entity_type") == "PERSON") & c("common"))
-    ).drop("common", "nb", "prob", "touches", "short", "cue")
+    ).drop("common", "nb", "prob", "touches", "short", "cue", "over_place")
     return construct_places(spans, w, titles)
 
 
