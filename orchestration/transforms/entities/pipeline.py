@@ -13,7 +13,8 @@
    person wins over a new one minted from a variant of their name.
 7. ``role_refs.resolve_roles``: role phrases naming nobody -> office holder or country+role actor.
 8. ``selection``: supported names, actor codes, confidence, sentence index, landing schemas.
-9. ``openworld.find_open_world``: persons and organizations the base lacks, merged under the known.
+9. ``found_names.find_unlisted``: persons, organizations and places the base lacks
+   (``openworld.find_open_world``), merged under the known.
 """
 
 from __future__ import annotations
@@ -35,24 +36,16 @@ from orchestration.transforms.entities import selection as sel
 from orchestration.transforms.entities.alias_tails import drop_alias_tails
 from orchestration.transforms.entities.ambiguous_orgs import drop_phrase_heads
 from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SCHEMA
+from orchestration.transforms.entities.found_names import KnownContext, find_unlisted
 from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_free_places
 from orchestration.transforms.entities.hashtags import drop_hashtag_matches
-from orchestration.transforms.entities.holder_names import holder_names
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.name_nisbas import drop_name_nisbas
-from orchestration.transforms.entities.office_appositions import office_appositions, with_office_countries
 from orchestration.transforms.entities.role_refs import resolve_roles
 from orchestration.transforms.entities.undated import kb_present, undated_floors
-from orchestration.transforms.openworld import find_open_world, merge_found
-from orchestration.transforms.openworld.clubs import yield_places
 from orchestration.transforms.openworld.features import word_table
 from orchestration.transforms.openworld.lexicon import load_lexicons
-from orchestration.transforms.openworld.org_repeats import drop_known_short_forms
-from orchestration.transforms.openworld.person_places import yield_places_to_persons
-from orchestration.transforms.openworld.tagger import TAGGER_CSV, load_tagger
-from orchestration.transforms.openworld.titled import trim_titles, widen_over_family, widen_to_tagged
-from orchestration.transforms.openworld.type_heads import trim_place_designators, trim_type_heads
-from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase, read_table
+from orchestration.transforms.reference import REFERENCE_DIR, KnowledgeBase
 from orchestration.transforms.sentences import split_sentences
 from orchestration.transforms.text import gap_class
 from orchestration.transforms.tokens import build_tokens, validate_frame
@@ -262,61 +255,11 @@ def extract_entity_mentions(
     name_ms = sel.spread_person_codes(
         sel.name_mentions(names, r.annot, kb, floors), [r.role_mentions, r.igo_mentions]
     )
-    # 9. Persons and organizations the knowledge base lacks (openworld); a known match always wins,
-    # but a nisba adjective blocks no found span (جمعية الصيادين التونسية).
-    ow_lex = load_lexicons(kb, reference_dir, el.stop, rl.HONORIFIC_FORMS, rl.NAME_PARTICLES)
-    # A titled alias (الرئيس بشار الأسد) names the person from بشار on.
-    # ... and a medium's name from after its type word (قناة الجزيرة -> الجزيرة).
-    known = [
-        # ... and a place's from after its designator (دولة قطر -> قطر) outside a role phrase.
-        trim_place_designators(
-            trim_type_heads(trim_titles(name_ms, ow_lex.titles), el.lex), el.lex, r.role_mentions, arts
-        ),
-        r.role_mentions,
-        r.igo_mentions,
-        new_mentions,
-    ]
-    found, found_entities = find_open_world(words, elements, ow_lex, load_tagger(reference_dir / TAGGER_CSV))
-    # A listed surname or short form inside a tagged full name (ستيفان هاربر) names it whole.
-    known[0] = widen_to_tagged(known[0], found, words)
-    # ... and over the ruling family's name after it (خليفة بن زايد + آل نهيان).
-    known[0] = widen_over_family(known[0], words)
-    # A city inside a club's name (ريال مدريد) is no place mention: the found club takes it.
-    known[0] = yield_places(known[0], found)
-    # ... and a town's name inside a tagged person's (كولن باول، الملكة صوفيا) to the person.
-    known[0] = yield_places_to_persons(known[0], found)
-    blocking = pl.concat(known, how="diagonal_relaxed").filter(~pl.col("nisba").fill_null(False))
-    found = merge_found(blocking, found)
-    # A found name in quotes right after a listed body's name is its short form (حلف شمال الأطلسي "ناتو").
-    found = drop_known_short_forms(found, blocking, arts)
-    found = trim_type_heads(found, el.lex)
-    is_new = pl.col("entity_id").str.starts_with("person:new:")
-    found = pl.concat(
-        [
-            found.filter(~is_new),
-            kp.resolve_to_known(found.filter(is_new), dates, named, person_keys, kb, titles),
-        ],
-        how="diagonal_relaxed",
-    )
-    # A found name right after a state's office phrase is its official (الخارجية الصينية وانغ ون بين).
-    nisbas = pl.concat(known, how="diagonal_relaxed").filter(pl.col("nisba").fill_null(False))
-    offices = pl.concat([titles, nisbas], how="diagonal_relaxed")
-    heads = _title_heads(reference_dir)
-    found, office_coded = office_appositions(found, offices, arts, el.stop, heads, blocking)
-    # ... and a found name right after a role phrase names the role's holder (holder_names).
-    offices = kb.office_spells["office"].unique().to_list()
-    found = holder_names(found, r.role_mentions, arts, rl.HONORIFIC_FORMS, offices)
-    found_entities = found_entities.join(found.select("entity_id").unique(), on="entity_id", how="semi")
-    found_entities = with_office_countries(found_entities, office_coded)
+    # 9. Persons and organizations the knowledge base lacks (openworld) beside the known mentions.
+    known = [name_ms, r.role_mentions, r.igo_mentions, new_mentions]
+    ctx = KnownContext(arts, words, elements, el, r.role_mentions, titles, dates, named, person_keys)
+    known, found, found_entities = find_unlisted(known, ctx, kb, reference_dir)
     mentions = sel.finish_mentions([*known, found], arts, sents)
     entities = sel.entities_table([el.entities, r.actors, r.igo_actors, new_entities, found_entities])
     # New persons of a ruling family are of its country (عبدالله بن أحمد آل خليفة: Bahrain).
     return dyn.with_ruling_family_country(mentions, entities, dyn.load_ruling_families(reference_dir))
-
-
-def _title_heads(reference_dir: Path) -> pl.Series:
-    """Office words that may open a title in apposition (``actor_title_words.csv``); none when a
-    test's reference folder lacks the table."""
-    if not (reference_dir / "actor_title_words.csv").exists():
-        return pl.Series("word", [], dtype=pl.String)
-    return read_table("actor_title_words.csv", reference_dir).filter(pl.col("kind") == "office")["word"]
