@@ -22,6 +22,11 @@ _ACCREDITED = "لدي"
 _TO = "الي"
 _ENVOY = r"^(?:ال)?(?:مبعوث|سفير|ممثل|سفيره)$"
 _ENVOY_IN_NAME = "سفير|سفراء|مبعوث"
+# Normalized words that open a domestic office's title («رئيس المجلس الأعلى للدولة، محمد تكالة»,
+# «رئيس مجلس الوزراء الدكتور علي محمد مجور»): a name the found stages gave no role still follows one.
+_OFFICE_HEAD = r"^(?:ال)?(?:رئيس|رئيسه|نائب|وزير|وزيره)$"
+# How many words such a title (its head, complement, honorific) may span before the name.
+_TITLE_REACH = 5
 # How many words an envoy's title may stand before «إلى» (المبعوث الخاص للأمين العام إلى).
 _ENVOY_REACH = 4
 
@@ -55,6 +60,45 @@ def article_hosts(words: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     return hosts.filter(pl.len().over("aidx") == 1)
 
 
+def _title_before(words: pl.DataFrame, m: pl.DataFrame) -> pl.Series:
+    """(aidx, char_start) structs of the role-less new persons whose sentence puts a domestic
+    office's head word a few words before them, with no other mention in between."""
+    w = words.select(
+        "aidx", "sentence_index", wid=pl.col("wid").cast(pl.Int64), norm="norm", char_start="char_start"
+    )
+    new = m.filter(pl.col("entity_id").str.starts_with("person:new:") & pl.col("role").is_null()).select(
+        "aidx", "char_start"
+    )
+    at = new.join(w.select("aidx", "char_start", "sentence_index", n_wid="wid"), on=["aidx", "char_start"])
+    heads = w.filter(pl.col("norm").str.contains(_OFFICE_HEAD)).select("aidx", "sentence_index", h_wid="wid")
+    near = at.join(heads, on=["aidx", "sentence_index"]).filter(
+        (pl.col("h_wid") < pl.col("n_wid")) & (pl.col("n_wid") - pl.col("h_wid") <= _TITLE_REACH)
+    )
+    # Another mention between the head and the name (a country, a person) owns the title.
+    between = (
+        near.join(
+            m.select("aidx", o_start="char_start").join(
+                w.select("aidx", o_start="char_start", o_wid="wid"), on=["aidx", "o_start"]
+            ),
+            on="aidx",
+        )
+        .filter((pl.col("o_wid") >= pl.col("h_wid")) & (pl.col("o_wid") < pl.col("n_wid")))
+        .select("aidx", "char_start")
+    )
+    # ... and so does an envoy's title between them («رئيس مجلس الوزراء بسفير خادم الحرمين»).
+    envoys = w.filter(pl.col("norm").str.contains(_ENVOY_IN_NAME)).select("aidx", e_wid="wid")
+    between = pl.concat(
+        [
+            between,
+            near.join(envoys, on="aidx")
+            .filter((pl.col("e_wid") > pl.col("h_wid")) & (pl.col("e_wid") < pl.col("n_wid")))
+            .select("aidx", "char_start"),
+        ]
+    )
+    kept = near.select("aidx", "char_start").unique().join(between, on=["aidx", "char_start"], how="anti")
+    return kept.select(pl.struct("aidx", "char_start")).to_series()
+
+
 def with_host_country(
     mentions: pl.DataFrame,
     entities: pl.DataFrame,
@@ -69,13 +113,17 @@ def with_host_country(
     hosts = article_hosts(words, m.rename({"char_start": "cs"}))
     if hosts.is_empty():
         return mentions, entities
+    titled_before = _title_before(words, m)
     countryless = entities.filter(pl.col("country_iso3").is_null())["entity_id"]
     titled = (
         m.filter(
             pl.col("entity_id").str.starts_with("person:new:")
             & pl.col("entity_id").is_in(countryless.implode())
             & pl.col("actor_code").is_null()
-            & pl.col("role").is_in(_non_igo_roles(reference_dir).implode())
+            & (
+                pl.col("role").is_in(_non_igo_roles(reference_dir).implode())
+                | (pl.col("role").is_null() & pl.struct("aidx", "char_start").is_in(titled_before.implode()))
+            )
             # A plural or envoy's title read as a name (السادة السفراء) is no host official.
             & ~pl.col("surface").fill_null("").str.contains(_ENVOY_IN_NAME)
         )
