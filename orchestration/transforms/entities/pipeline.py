@@ -39,6 +39,7 @@ from orchestration.transforms.entities.contracts import ELEMENT_SCHEMA, WORDS_SC
 from orchestration.transforms.entities.found_names import KnownContext, find_unlisted
 from orchestration.transforms.entities.hamza import drop_hamza_mismatch, hamza_free_places
 from orchestration.transforms.entities.hashtags import drop_hashtag_matches
+from orchestration.transforms.entities.host_countries import with_host_country
 from orchestration.transforms.entities.matching import match, select_longest, word_readings, words_at
 from orchestration.transforms.entities.name_nisbas import drop_name_nisbas
 from orchestration.transforms.entities.role_refs import resolve_roles
@@ -262,4 +263,8 @@ def extract_entity_mentions(
     mentions = sel.finish_mentions([*known, found], arts, sents)
     entities = sel.entities_table([el.entities, r.actors, r.igo_actors, new_entities, found_entities])
     # New persons of a ruling family are of its country (عبدالله بن أحمد آل خليفة: Bahrain).
-    return dyn.with_ruling_family_country(mentions, entities, dyn.load_ruling_families(reference_dir))
+    mentions, entities = dyn.with_ruling_family_country(
+        mentions, entities, dyn.load_ruling_families(reference_dir)
+    )
+    # A titled new person with no country is of the country the article's envoys serve in.
+    return with_host_country(mentions, entities, words, arts, reference_dir)
