@@ -234,7 +234,7 @@ def family_mentions(
 def rematch(
     new_mentions: pl.DataFrame, new_entities: pl.DataFrame, words: pl.DataFrame, readings: pl.DataFrame
 ) -> pl.DataFrame:
-    """New persons can recur without their title elsewhere in the batch: match their full names."""
+    """New persons can recur without their title later in their article: match their full names."""
     if new_entities.is_empty():
         return new_mentions
     new_lex = (
@@ -253,6 +253,11 @@ def rematch(
     no_fix = pl.Series([], dtype=pl.String())
     again = match(words, readings, new_lex, no_fix, no_fix).filter(
         pl.col("prefix").is_in(["", "و", "ف", "ب", "ل", "ك"])
+    )
+    # Only in an article that names them with their title: what another article of the batch says
+    # must not change this one, or the result would hang on how the inbox is sliced and batched.
+    again = again.join(
+        new_mentions.select("aidx", "entity_id").unique(), on=["aidx", "entity_id"], how="semi"
     )
     return pl.concat(
         [
