@@ -29,13 +29,22 @@ _OFFICE_HEAD = r"^(?:ال)?(?:رئيس|رئيسه|نائب|وزير|وزيره)$
 _TITLE_REACH = 5
 # How many words an envoy's title may stand before «إلى» (المبعوث الخاص للأمين العام إلى).
 _ENVOY_REACH = 4
+# How far after a name's first word a title in apposition starts (a name of up to three words).
+_APPOSITION_REACH = 3
+# Posts held abroad whatever their office column says (roles.csv files ambassadors under "other").
+_ABROAD = ["ambassador", "envoy", "head_of_mission"]
 
 
-def _non_igo_roles(reference_dir: Path) -> pl.Series:
-    """Roles that are never an international office (an IGO envoy's title gives no host)."""
+def _domestic_roles(reference_dir: Path) -> pl.Series:
+    """Roles held at home: never an international office (an IGO envoy's title gives no host) nor a
+    post abroad (an ambassador or envoy «لدى العراق» serves in the host, he is not of it). None
+    where a test's reference folder lacks the table."""
+    if not (reference_dir / "roles.csv").exists():
+        return pl.Series("role", [], dtype=pl.String)
     roles = read_table("roles.csv", reference_dir)
-    igo = roles.filter(pl.col("cameo_role") == "IGO")["role"].unique()
-    return roles.filter(~pl.col("role").is_in(igo.implode()))["role"].unique()
+    abroad = (pl.col("cameo_role") == "IGO") | (pl.col("office") == "envoy") | pl.col("role").is_in(_ABROAD)
+    away = roles.filter(abroad)["role"].unique()
+    return roles.filter(~pl.col("role").is_in(away.implode()))["role"].unique()
 
 
 def article_hosts(words: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -93,6 +102,14 @@ def _title_before(words: pl.DataFrame, m: pl.DataFrame) -> pl.Series:
             near.join(envoys, on="aidx")
             .filter((pl.col("e_wid") > pl.col("h_wid")) & (pl.col("e_wid") < pl.col("n_wid")))
             .select("aidx", "char_start"),
+            # ... and so does an envoy's title in apposition after the name (جون ماكلين، السفير
+            # المقيم لدى العراق): the head before him is the subject's (والتقى الوزير اليوم).
+            # A coordinated envoy (محمد تكالة، والسفير الفرنسي) is another party: only a bare title.
+            near.join(w.filter(pl.col("norm").str.contains(_ENVOY)).select("aidx", e_wid="wid"), on="aidx")
+            .filter(
+                (pl.col("e_wid") > pl.col("n_wid")) & (pl.col("e_wid") - pl.col("n_wid") <= _APPOSITION_REACH)
+            )
+            .select("aidx", "char_start"),
         ]
     )
     kept = near.select("aidx", "char_start").unique().join(between, on=["aidx", "char_start"], how="anti")
@@ -121,7 +138,7 @@ def with_host_country(
             & pl.col("entity_id").is_in(countryless.implode())
             & pl.col("actor_code").is_null()
             & (
-                pl.col("role").is_in(_non_igo_roles(reference_dir).implode())
+                pl.col("role").is_in(_domestic_roles(reference_dir).implode())
                 | (pl.col("role").is_null() & pl.struct("aidx", "char_start").is_in(titled_before.implode()))
             )
             # A plural or envoy's title read as a name (السادة السفراء) is no host official.
