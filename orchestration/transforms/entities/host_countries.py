@@ -11,11 +11,7 @@ unknown).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
-
-from orchestration.transforms.reference import REFERENCE_DIR, read_table
 
 # Normalized words: «لدى» (accredited to) and «إلى» after an envoy's title (المبعوث الأممي إلى).
 _ACCREDITED = "لدي"
@@ -35,13 +31,12 @@ _APPOSITION_REACH = 3
 _ABROAD = ["ambassador", "envoy", "head_of_mission"]
 
 
-def _domestic_roles(reference_dir: Path) -> pl.Series:
-    """Roles held at home: never an international office (an IGO envoy's title gives no host) nor a
-    post abroad (an ambassador or envoy «لدى العراق» serves in the host, he is not of it). None
-    where a test's reference folder lacks the table."""
-    if not (reference_dir / "roles.csv").exists():
+def _domestic_roles(roles: pl.DataFrame) -> pl.Series:
+    """Roles held at home (of the knowledge base's ``roles``): never an international office (an
+    IGO envoy's title gives no host) nor a post abroad (an ambassador or envoy «لدى العراق» serves
+    in the host, he is not of it)."""
+    if roles.is_empty():
         return pl.Series("role", [], dtype=pl.String)
-    roles = read_table("roles.csv", reference_dir)
     abroad = (pl.col("cameo_role") == "IGO") | (pl.col("office") == "envoy") | pl.col("role").is_in(_ABROAD)
     away = roles.filter(abroad)["role"].unique()
     return roles.filter(~pl.col("role").is_in(away.implode()))["role"].unique()
@@ -121,7 +116,7 @@ def with_host_country(
     entities: pl.DataFrame,
     words: pl.DataFrame,
     arts: pl.DataFrame,
-    reference_dir: Path = REFERENCE_DIR,
+    roles: pl.DataFrame,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions, entities) where a titled new person with no country gets the article's host."""
     if mentions.is_empty() or entities.is_empty():
@@ -138,7 +133,7 @@ def with_host_country(
             & pl.col("entity_id").is_in(countryless.implode())
             & pl.col("actor_code").is_null()
             & (
-                pl.col("role").is_in(_domestic_roles(reference_dir).implode())
+                pl.col("role").is_in(_domestic_roles(roles).implode())
                 | (pl.col("role").is_null() & pl.struct("aidx", "char_start").is_in(titled_before.implode()))
             )
             # A plural or envoy's title read as a name (السادة السفراء) is no host official.

@@ -267,4 +267,4 @@ def extract_entity_mentions(
         mentions, entities, dyn.load_ruling_families(reference_dir)
     )
     # A titled new person with no country is of the country the article's envoys serve in.
-    return with_host_country(mentions, entities, words, arts, reference_dir)
+    return with_host_country(mentions, entities, words, arts, kb.roles)
