@@ -212,8 +212,7 @@ def apply_event_rules(
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
     out = drop_orphan_repeats(drop_destination_lists(out, cm))
     out = cluster_statuses(rule_statuses(out, p)).unique(subset=_KEYS, keep="first", maintain_order=True)
-    key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
-    out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
+    out = with_mention_ids(out)
     return out.select(list(schema)).cast(schema)  # type: ignore[arg-type]
 
 
@@ -232,3 +231,9 @@ def extract_ruled_events(
     # An item whose event stands in its headline alone (headline_events.py).
     heads = headline_events(articles, events, kb)
     return pl.concat([events, heads], how="vertical") if heads.height else events
+
+
+def with_mention_ids(events: pl.DataFrame) -> pl.DataFrame:
+    """``mention_id``: a hash of the article, sentence, code and both actors (one row per key)."""
+    key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
+    return events.with_columns(mention_id=sha256_prefix(events.select(key.alias("k"))["k"]))

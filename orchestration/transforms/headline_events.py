@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.reference import KnowledgeBase
 
 HEADLINE_SENTENCE = -1
@@ -27,14 +26,13 @@ HEADLINE_SENTENCE = -1
 # body mention.
 _KNOWN = r"^(?:person|country|org):"
 _NEW = ":new:"
-_KEYS = ["article_id", "sentence_index", "event_code", "actor1_entity_id", "actor2_entity_id"]
 
 
 def headline_events(articles: pl.DataFrame, body_events: pl.DataFrame, kb: KnowledgeBase) -> pl.DataFrame:
     """Event candidates of the headlines of ``articles`` whose body gave no row in ``body_events``
     (same columns as ``body_events``)."""
     from orchestration.transforms.entities import extract_entity_mentions
-    from orchestration.transforms.event_rules import apply_event_rules
+    from orchestration.transforms.event_rules import apply_event_rules, with_mention_ids
     from orchestration.transforms.events import extract_event_candidates
 
     if "title" not in articles.columns or body_events.width == 0:
@@ -63,7 +61,7 @@ def headline_events(articles: pl.DataFrame, body_events: pl.DataFrame, kb: Knowl
         (pl.col(c).str.contains(_KNOWN) & ~pl.col(c).str.contains(_NEW)).fill_null(False)
         for c in ("actor1_entity_id", "actor2_entity_id")
     )
-    out = found.filter(known).with_columns(sentence_index=pl.lit(HEADLINE_SENTENCE, pl.Int64))
-    key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
-    out = out.with_columns(mention_id=sha256_prefix(out.select(key.alias("k"))["k"]))
+    out = with_mention_ids(
+        found.filter(known).with_columns(sentence_index=pl.lit(HEADLINE_SENTENCE, pl.Int64))
+    )
     return out.select(body_events.columns).cast(body_events.schema)  # type: ignore[arg-type]
