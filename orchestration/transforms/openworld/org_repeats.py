@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from orchestration.transforms.openworld.people import span_text
+
+# Zipf frequency from which a found place's first word is too common to repeat as the place.
+PLACE_REPEAT_MAX_ZIPF = 3.5
 MAX_WORDS = 4
 MIN_KEY_LEN = 3
 # Zipf frequency from which a one-word key is an ordinary word (الاتحاد 5.5, البنك 4.7); club and
@@ -134,3 +138,24 @@ def drop_known_short_forms(found: pl.DataFrame, known: pl.DataFrame, arts: pl.Da
     )
     apposed = near.filter(c("body").str.slice(c("k_ce"), c("cs") - c("k_ce")).str.contains(_APPOSED_GAP))
     return found.join(apposed.select("aidx", "entity_id").unique(), on=["aidx", "entity_id"], how="anti")
+
+
+def found_repeats(w: pl.DataFrame, spans: pl.DataFrame, taken: pl.Series) -> pl.DataFrame:
+    """Repeats of the found organizations and places (``repeat_orgs``) as mentions with their
+    antecedent's type and country (أراجون found after ملك is the same place later in the article)."""
+    c = pl.col
+    # A found place repeats only under a rare name: the tagger's places are less sure than its bodies.
+    rare = pl.lit(w["zipf"].gather(spans["s"]) < PLACE_REPEAT_MAX_ZIPF)
+    orgs = spans.filter((c("entity_type") == "ORG") | ((c("entity_type") == "PLACE") & rare))
+    reps = repeat_orgs(w, orgs.select("aidx", "s", "e", "entity_id", "name_key"), taken)
+    first = (
+        orgs.sort("aidx", "entity_id", "a_iso3", "a_cameo", "s", nulls_last=True)
+        .unique(["aidx", "entity_id"], keep="first", maintain_order=True)
+        .select("aidx", "entity_id", "entity_type", "a_iso3", "a_cameo")
+    )
+    return (
+        span_text(w, reps.join(first, on=["aidx", "entity_id"], how="left"))
+        .with_columns(cs=c("cs") + c("clip"), surf=c("surf").str.slice(c("clip")))
+        .drop("clip")
+        .with_columns(method=pl.lit("repeat"), a_role=pl.lit(None, pl.String))
+    )

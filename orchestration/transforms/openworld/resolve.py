@@ -24,7 +24,7 @@ from orchestration.transforms.openworld.org_names import (
     whole_first_word,
 )
 from orchestration.transforms.openworld.org_places import find_place_orgs
-from orchestration.transforms.openworld.org_repeats import repeat_orgs
+from orchestration.transforms.openworld.org_repeats import found_repeats
 from orchestration.transforms.openworld.orgs import find_orgs
 from orchestration.transforms.openworld.people import find_persons, span_text
 from orchestration.transforms.openworld.person_edges import fix_person_edges
@@ -63,8 +63,6 @@ MODEL_COMMON_PERSON = 4.5
 # A one-word span of fewer letters, once clitics are off, is a particle or a clitic split gone
 # wrong (ولي العهد read as و + لي), not a name: the tagger alone is no evidence for it.
 MODEL_MIN_WORD_LEN = 3
-# Zipf frequency from which a found place's first word is too common to repeat as the place.
-PLACE_REPEAT_MAX_ZIPF = 3.5
 # Person spans an organization's repeat overrides: found from one weak cue only.
 WEAK_PERSON_METHODS: tuple[str, ...] = ("model", "speech", "name-shape")
 _PREFIX = {"PERSON": "person:new:", "ORG": "org:new:", "PLACE": "place:new:"}
@@ -125,7 +123,7 @@ def find_open_world(
     # A found organization's name again elsewhere in its article (وطلب الزمالك) is the same body,
     # also where a weak cue read it as a person (وقالت نوكيا، the tagger's guess).
     weak = (c("entity_type") == "PERSON") & c("method").is_in(list(WEAK_PERSON_METHODS))
-    repeats = _org_repeats(w, spans, _wids(spans.filter(~weak)))
+    repeats = found_repeats(w, spans, _wids(spans.filter(~weak)))
     spans = spans.filter(~(weak & _overlaps(spans, repeats)))
     taken = pl.concat([_wids(spans), _wids(repeats)])
     relinked, spans = relink_repeats(spans)
@@ -186,27 +184,6 @@ def _overlaps(spans: pl.DataFrame, other: pl.DataFrame) -> pl.Expr:
     """Whether each of ``spans`` shares a word with one of ``other`` (both ``s, e`` word ids)."""
     hit = _wids(other).implode()
     return pl.int_ranges("s", pl.col("e") + 1).list.eval(pl.element().cast(pl.Int64).is_in(hit)).list.any()
-
-
-def _org_repeats(w: pl.DataFrame, spans: pl.DataFrame, taken: pl.Series) -> pl.DataFrame:
-    """Repeats of the found organizations and places (``org_repeats``) as mentions with their
-    antecedent's type and country (أراجون found after ملك is the same place later in the article)."""
-    c = pl.col
-    # A found place repeats only under a rare name: the tagger's places are less sure than its bodies.
-    rare = pl.lit(w["zipf"].gather(spans["s"]) < PLACE_REPEAT_MAX_ZIPF)
-    orgs = spans.filter((c("entity_type") == "ORG") | ((c("entity_type") == "PLACE") & rare))
-    reps = repeat_orgs(w, orgs.select("aidx", "s", "e", "entity_id", "name_key"), taken)
-    first = (
-        orgs.sort("aidx", "entity_id", "a_iso3", "a_cameo", "s", nulls_last=True)
-        .unique(["aidx", "entity_id"], keep="first", maintain_order=True)
-        .select("aidx", "entity_id", "entity_type", "a_iso3", "a_cameo")
-    )
-    return (
-        span_text(w, reps.join(first, on=["aidx", "entity_id"], how="left"))
-        .with_columns(cs=c("cs") + c("clip"), surf=c("surf").str.slice(c("clip")))
-        .drop("clip")
-        .with_columns(method=pl.lit("repeat"), a_role=pl.lit(None, pl.String))
-    )
 
 
 def _model_spans(w: pl.DataFrame, v: pl.DataFrame, tagger: pl.DataFrame, titles: pl.Series) -> pl.DataFrame:
