@@ -1,0 +1,32 @@
+"""Rules from the errors on real news the pipeline had never seen (issue 11, fixtures r480-r519 and
+the dev split): each test is built from a real sentence shape."""
+
+from __future__ import annotations
+
+from tests.unit.test_event_rules import _pair, _run
+
+ZAYANI = ("الزياني", "person:abdullatif_bin_rashid_al_zayani", "BHRGOV")
+BOU_HABIB = ("عبد الله بو حبيب", "person:abdallah_bou_habib", "LBNGOV")
+MIKATI = ("نجيب ميقاتي", "person:najib_mikati", "LBNGOV")
+AOUN = ("ميشال عون", "person:michel_aoun", "LBNGOV")
+RICHARD = ("إليزابيث ريتشارد", "person:new:richard", "USAGOV")
+
+
+def test_two_compatriots_are_no_pair_beside_a_foreign_guest() -> None:
+    # «الزياني جاء إلى دمشق قادمًا من لبنان، إذ استقبله في مطار بيروت نظيره اللبناني، عبد الله بو
+    # حبيب، …، والتقى هناك رئيس حكومة تصريف الأعمال، نجيب ميقاتي»: the guest met the prime minister.
+    sentence = (
+        "الزياني جاء إلى دمشق قادمًا من لبنان، إذ استقبله في مطار بيروت نظيره اللبناني، عبد الله بو حبيب،"
+        " وفق ما نقلته صحيفة الأخبار، والتقى هناك رئيس حكومة تصريف الأعمال، نجيب ميقاتي"
+    )
+    out = _run(sentence, "والتقى", BOU_HABIB, MIKATI, code="040", others=(ZAYANI,))
+    assert _pair(out) == (ZAYANI[1], MIKATI[1])
+
+
+def test_two_compatriots_stay_a_domestic_pair_when_nobody_else_is_named() -> None:
+    # «استقبل رئيس الجمهورية العماد ميشال عون في قصر بعبدا رئيس الحكومة سعد الحريري»
+    sentence = "استقبل رئيس الجمهورية ميشال عون في قصر بعبدا رئيس الحكومة نجيب ميقاتي"
+    assert _pair(_run(sentence, "استقبل", AOUN, MIKATI)) == (AOUN[1], MIKATI[1])
+    # A foreign attendee is no party, so no sign that the compatriots are the wrong pair.
+    sentence = "استقبل ميشال عون في قصر بعبدا نجيب ميقاتي بحضور السفيرة الأمريكية إليزابيث ريتشارد"
+    assert _pair(_run(sentence, "استقبل", AOUN, MIKATI, others=(RICHARD,))) == (AOUN[1], MIKATI[1])
