@@ -55,16 +55,40 @@ def counterparts(
         prev_person.select(*cols, req_id="eid", entity_id="person_id", date="pdate").drop_nulls("entity_id"),
         kb.office_spells,
     ).join(rl.office_roles(kb.roles), on="office")
-    return cps.join(
-        prev_office.select(
-            eid="req_id",
-            role=pl.coalesce("title", "role"),
-            office="office",
-            cameo_role="cameo_role",
-            rank="rank",
-        ),
-        on="eid",
-        how="inner",
+    by_spell = prev_office.select(
+        eid="req_id",
+        role=pl.coalesce("title", "role"),
+        office="office",
+        cameo_role="cameo_role",
+        rank="rank",
+    )
+    # Where the spells leave the antecedent's office open (an undated article: a defence minister
+    # then president), the title the text puts before his name settles it («تلقى الرئيس عبد الفتاح
+    # السيسي اتصالا من نظيره الصربي»: the Serbian president).
+    by_title = _titled_antecedents(prev_person, elements).filter(
+        ~pl.col("eid").is_in(by_spell["eid"].implode())
+    )
+    return cps.join(pl.concat([by_spell, by_title], how="vertical_relaxed"), on="eid", how="inner")
+
+
+# How many words (a nisba, an honorific) may stand between a title and the name it heads.
+_TITLE_TO_NAME = 2
+
+
+def _titled_antecedents(prev_person: pl.DataFrame, elements: pl.DataFrame) -> pl.DataFrame:
+    """(``eid, role, office, cameo_role, rank``) of counterparts whose antecedent person has a role
+    noun right before his name (the nearest one, at most ``_TITLE_TO_NAME`` words before it)."""
+    titles = elements.filter((pl.col("kind") == "role") & pl.col("office").is_not_null()).select(
+        "aidx", "role", "office", "cameo_role", "rank", t_w1="w1"
+    )
+    return (
+        prev_person.drop_nulls("pw0")
+        .select("eid", "aidx", "pw0")
+        .join(titles, on="aidx")
+        .filter((pl.col("t_w1") <= pl.col("pw0")) & (pl.col("pw0") - pl.col("t_w1") <= _TITLE_TO_NAME))
+        .sort("eid", "t_w1", "rank", "role", descending=[False, True, False, False], nulls_last=True)
+        .unique("eid", keep="first", maintain_order=True)
+        .select("eid", "role", "office", "cameo_role", "rank")
     )
 
 
