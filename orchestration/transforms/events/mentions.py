@@ -20,7 +20,7 @@ MIN_STATE_CONFIDENCE = 0.5
 _FORCE_NOUN = r"^[وف]?(?:ال)?(?:طائر(?:ه|ات)|مقاتلات|طيران|مسير(?:ه|ات)|بوارج|مدفعيه|زوارق)$"
 DEFAULT_MENTION_CONFIDENCE = 0.8
 # Open-world methods (transforms/openworld): names found by their shape, not in the knowledge base.
-_OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "latin", "model")
+_OPEN_WORLD_METHODS = ("title", "speech", "name-shape", "coref", "head-noun", "head-phrase", "latin", "model")
 
 
 def strong_mentions(mentions: pl.DataFrame) -> pl.DataFrame:

@@ -14,6 +14,9 @@ import polars as pl
 MAX_CHAIN = 4
 # Zipf frequency above which a word is ordinary vocabulary rather than a name (see lexicon.common).
 COMMON_PROPER = 4.0
+# The method of a head noun followed by common words only: a description of a body rather than its
+# name, kept for its country but below the name-mention confidence (``resolve.FOUND_CONFIDENCE``).
+DESCRIPTION = "head-phrase"
 
 
 def _chain_word() -> pl.Expr:
@@ -89,7 +92,9 @@ def _head_spans(w: pl.DataFrame) -> pl.DataFrame:
         s=c("wid") + skip,
         e=c("wid") + pl.when(c("pnext")).then(1).otherwise(c("n") - 1),
         n=pl.when(c("pnext")).then(2).otherwise(c("n")) - skip,
-        method=pl.lit("head-noun"),
+        # A head and common words only (لجنة الانضباط، صندوق المقاصة، وزارة السياحة الإسرائيلية)
+        # describe a body by its function; a proper noun after the head names it (جامعة كامبريدج).
+        method=pl.when(c("pnext")).then(pl.lit("head-noun")).otherwise(pl.lit(DESCRIPTION)),
         a_iso3="a_iso3",
     )
 

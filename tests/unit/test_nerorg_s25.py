@@ -1,0 +1,30 @@
+"""issue #12: organization precision and recall of the open-world entity stage (helper nerorg, s25)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.entities import extract_entity_mentions
+from tests.unit.reference_kb import reference_kb
+
+# eval_ner.MIN_CONFIDENCE: below it a mention is no named-entity mention.
+NAME_CONFIDENCE = 0.5
+
+
+def _mentions(*bodies: str) -> pl.DataFrame:
+    arts = pl.DataFrame({"article_id": [str(i) for i in range(len(bodies))], "body": list(bodies)})
+    m, _ = extract_entity_mentions(arts, reference_kb())
+    return m.sort("article_id", "char_start")
+
+
+def test_a_head_noun_with_common_words_only_is_a_description_not_a_name() -> None:
+    m = _mentions(
+        "وقدرت وزارة السياحة الإسرائيلية خسارة المرافق السياحية بنحو 120 مليون شيكل .",
+        "وقال بيان صادر عن لجنة الانضباط إن القرار نهائي .",
+    )
+    orgs = m.filter(pl.col("entity_type") == "ORG")
+    assert orgs["surface"].to_list() == ["وزارة السياحة الإسرائيلية", "لجنة الانضباط"]
+    assert orgs["method"].to_list() == ["head-phrase", "head-phrase"]
+    assert (orgs["confidence"] < NAME_CONFIDENCE).all()
+    # The description keeps the country its nisba gives: the ministry is still an Israeli actor.
+    assert orgs["actor_code"].to_list()[0].startswith("ISR")
