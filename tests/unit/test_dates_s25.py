@@ -35,3 +35,24 @@ def test_dash_before_the_year_must_touch_the_month() -> None:
         ("12-يناير-2023", "day"),
         ("15 مارس", "day_no_year"),
     ]
+
+
+def test_stamp_weekday_settles_a_month_first_numeric_date() -> None:
+    # A Mauritanian site's Drupal stamp: "سبت, 04/05/2025" is Saturday 5 April (4 May is a Sunday).
+    text = (
+        "جماهير غاضبة تعتصم أمام سفارة الولايات المتحدة\n\n"
+        "سبت, 04/05/2025 - 23:49\n\n"
+        "اعتصم عدد من الموريتانيين مساء السبت في ساحة أمام السفارة الأمريكية في موريتانيا تنديدا "
+        "بدورها في دعم الحرب على غزة.\n"
+    )
+    assert _published(text) == dt.date(2025, 4, 5)
+
+
+def test_stamp_weekday_that_fits_the_day_first_reading_keeps_it() -> None:
+    text = (
+        "ولد مرزوك يبحث التعاون مع نظيره المغربي\n\n"
+        "خميس, 27/03/2025 - 22:19\n\n"
+        "أجرى وزير الشؤون الخارجية محمد سالم ولد مرزوك، أمس الأربعاء، مباحثات في الرباط مع نظيره "
+        "المغربي ناصر بوريطة تناولت سبل تعزيز التعاون بين البلدين.\n"
+    )
+    assert _published(text) == dt.date(2025, 3, 27)
