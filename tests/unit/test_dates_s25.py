@@ -9,6 +9,7 @@ import polars as pl
 from orchestration.transforms.clean import clean_articles
 from orchestration.transforms.dates import find_dates
 from tests.unit.test_clean import raw_frame
+from tests.unit.test_events import PUB, run
 
 
 def _published(text: str) -> dt.date | None:
@@ -56,3 +57,25 @@ def test_stamp_weekday_that_fits_the_day_first_reading_keeps_it() -> None:
         "المغربي ناصر بوريطة تناولت سبل تعزيز التعاون بين البلدين.\n"
     )
     assert _published(text) == dt.date(2025, 3, 27)
+
+
+def _sisi_dates(body: str) -> set[dt.date | None]:
+    out = run(body).filter(pl.col("actor1_entity_id") == "person:abdel_fattah_el_sisi")
+    assert out.height > 0, body
+    return set(out["event_date"].to_list())
+
+
+def test_a_pluperfect_clause_date_does_not_date_the_main_event() -> None:
+    # «وكان ... قد زار القاهرة في 12 مايو» recalls an earlier visit: the meeting is today's.
+    body = "استقبل الرئيس السيسي اليوم الرئيس بوتين، وكان الرئيس بوتين قد زار القاهرة في 12 مايو 2017."
+    assert _sisi_dates(body) == {PUB}
+
+
+def test_a_pluperfect_clause_date_without_another_date_leaves_publication() -> None:
+    body = "التقى الرئيس السيسي الرئيس بوتين، وكان قد التقاه في 12 مايو 2017."
+    assert _sisi_dates(body) == {PUB}
+
+
+def test_a_date_of_the_main_clause_still_dates_it() -> None:
+    body = "التقى الرئيس السيسي الرئيس بوتين في 12 مايو 2017، وكان قد اتصل به في مارس."
+    assert _sisi_dates(body) == {dt.date(2017, 5, 12)}
