@@ -18,7 +18,7 @@ import polars as pl
 
 from orchestration.transforms import boilerplate as bp
 from orchestration.transforms.dates import exact_date_pattern, find_dates, load_date_words, strip_dates
-from orchestration.transforms.header_dates import first_month_day, settle_hijri_weekday
+from orchestration.transforms.header_dates import first_month_day, settle_hijri_weekday, settle_stamp_weekday
 from orchestration.transforms.normalize import normalize_text
 
 MAX_META_LINE_WORDS = 14
@@ -73,6 +73,7 @@ def date_short_lines(lines: pl.DataFrame, reference_dir: Path) -> pl.DataFrame:
     line_dates = settle_hijri_weekday(
         find_dates(short, "line", ["_a", "line_no"], reference_dir), short, reference_dir, "_a"
     )
+    line_dates = settle_stamp_weekday(line_dates, short, "_a")
     first_full = (
         line_dates.filter((pl.col("precision") == "day") & pl.col("date").is_not_null())
         .group_by("_a", "line_no")

@@ -100,6 +100,9 @@ def date_patterns(reference_dir: Path = REFERENCE_DIR) -> dict[str, str]:
     hm = _alternation(months.filter(pl.col("calendar") == "hijri")["name"].to_list())
     gmx = f"(?P<m>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
     year_tail = f"(?:{_S}[,،]?{_S}{_YEAR_WORD}(?P<y>[0-9]{{4}}))"
+    # Dashes may stand around the month name: an Iraqi office's signature line "3- تشرين الثاني- 2022".
+    # The dash before the year must touch the month ("مارس - 2000 قتيل" is a count, not a year).
+    dmy_tail = f"(?:(?:-|{_S}[,،]?){_S}{_YEAR_WORD}(?P<y>[0-9]{{4}}))"
     return {
         "hijri": (
             # A comma may follow the day too: Al-Jazirah's header "السبت 25 ,جمادى الثانية 1421".
@@ -108,7 +111,7 @@ def date_patterns(reference_dir: Path = REFERENCE_DIR) -> dict[str, str]:
             f"(?P<gd>[0-9]{{1,2}}){_S}(?:من +)?(?P<gm>{gm})(?:{_S}[/(]{_S}{gm}{_S}\\)?)?"
             f"{_S}[,،]?{_S}{_YEAR_WORD}(?P<gy>[0-9]{{4}}))?"
         ),
-        "dmy": f"(?P<d>[0-9]{{1,2}}){_S}(?:من +)?(?:شهر +)?{gmx}{year_tail}?",
+        "dmy": f"(?P<d>[0-9]{{1,2}}){_S}(?:-{_S})?(?:من +)?(?:شهر +)?{gmx}{dmy_tail}?",
         "num_dmy": "(?P<d>[0-9]{1,2})[/.\\-](?P<m>[0-9]{1,2})[/.\\-](?P<y>[0-9]{4})",
         "num_ymd": "(?P<y>[0-9]{4})[/.\\-](?P<m>[0-9]{1,2})[/.\\-](?P<d>[0-9]{1,2})",
         "my": f"(?P<pre>[وبفل])?{gmx}{year_tail}",

@@ -93,6 +93,44 @@ def settle_hijri_weekday(
     )
 
 
+# A CMS stamp names its own weekday right before a numeric date, often bare ("سبت, 04/05/2025 -
+# 23:49", "خميس, 27/03/2025"); the bare names are not date words elsewhere (خميس is also a name).
+_STAMP_WEEKDAYS = {
+    "اثنين": 1, "إثنين": 1, "ثلاثاء": 2, "أربعاء": 3, "اربعاء": 3,
+    "خميس": 4, "جمعة": 5, "جمعه": 5, "سبت": 6, "أحد": 7, "احد": 7,
+}  # fmt: skip
+_STAMP_WEEKDAY = rf"(?:ال)?({'|'.join(_STAMP_WEEKDAYS)})[\s,،\-|]*$"
+_NUMERIC_DATE = r"^[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{4}$"
+
+
+def settle_stamp_weekday(found: pl.DataFrame, lines: pl.DataFrame, key: str = "article_id") -> pl.DataFrame:
+    """A numeric date read day first (``04/05/2025``, Sunday 4 May) is read month first (Saturday 5
+    April) when the weekday the stamp names right before it ("سبت, 04/05/2025 - 23:49") fits only
+    that reading: some sites print their stamps month first. ``found``: find_dates rows of ``lines``
+    (both keyed by ``key``, line_no; ``line`` the text)."""
+    keys = [key, "line_no"]
+    numeric = pl.col("surface").str.contains(_NUMERIC_DATE) & pl.col("date").is_not_null()
+    if found.filter(numeric).height == 0:
+        return found
+    before = pl.col("line").str.slice(
+        pl.max_horizontal(pl.col("char_start") - 12, 0), pl.min_horizontal(pl.col("char_start"), 12)
+    )
+    named = before.str.extract(_STAMP_WEEKDAY, 1).replace_strict(_STAMP_WEEKDAYS, default=None)
+    swapped = ymd_date(pl.col("date").dt.year(), pl.col("date").dt.day(), pl.col("date").dt.month())
+    weekday = pl.col("date").dt.weekday().cast(pl.Int64)
+    fits = numeric & (weekday != pl.col("_named")) & (swapped.dt.weekday().cast(pl.Int64) == pl.col("_named"))
+    return (
+        found.join(lines.select(*keys, "line"), on=keys, how="left")
+        .with_columns(_named=named.cast(pl.Int64))
+        .with_columns(date=pl.when(fits.fill_null(False)).then(swapped).otherwise(pl.col("date")))
+        .with_columns(
+            month=pl.col("date").dt.month().cast(pl.Int32),
+            day=pl.col("date").dt.day().cast(pl.Int32),
+        )
+        .drop("line", "_named")
+    )
+
+
 def today_dates(
     lines: pl.DataFrame, reference_dir: Path = REFERENCE_DIR, key: str = "article_id"
 ) -> pl.DataFrame:

@@ -31,6 +31,10 @@ _NEXT_WORDS = ["المقبل", "المقبله", "القادم", "القادمه
 # الأولى منذ عام 2011", "منذ توليه سدة الرئاسة فى عام 2014"): it dates no event of the sentence.
 _SINCE = ["منذ", "ومنذ"]
 _SINCE_GAP = 6
+# A pluperfect clause ("وكان قد", "وكان X قد") after the trigger recalls an earlier event: "التقى
+# السيسي اليوم بوتين، وكان بوتين قد زار القاهرة في 12 مايو". Its date is that event's, not the trigger's.
+_BACKGROUND = ["كان", "وكان", "كانت", "وكانت"]
+_BACKGROUND_QAD_GAP = 4
 # A time-of-day word may stand between a trigger and its date ("اتصال هاتفي صباح الإثنين").
 _TRAILING_DATE_GAP = 2
 _OPTIONAL_DATE_COLS = {
@@ -178,12 +182,29 @@ def attach_dates(triggers: pl.DataFrame, dates: pl.DataFrame, tokens: pl.DataFra
     pairs = pairs.filter(
         ~((pl.col("d_start") > pl.col("end")) & (pl.col("r_index") < pl.col("d_start"))).fill_null(False)
     ).drop("r_index")
+    pairs = nearest_word(pairs, _background_marks(tokens), ["<bg>"], pl.col("end") + 1, "b_index", "forward")
+    pairs = pairs.filter(
+        ~((pl.col("d_start") > pl.col("end")) & (pl.col("b_index") < pl.col("d_start"))).fill_null(False)
+    ).drop("b_index")
     best = (
         pairs.sort("d_rank", "d_dist", "t_id", "d_start", "d_end")
         .unique(subset=["t_id"], keep="first", maintain_order=True)
         .select("t_id", *DATE_COLS)
     )
     return triggers.join(best, on="t_id", how="left")
+
+
+def _background_marks(tokens: pl.DataFrame) -> pl.DataFrame:
+    """The كان tokens that open a pluperfect clause (قد within _BACKGROUND_QAD_GAP words), as "<bg>"."""
+    qad = pl.any_horizontal(
+        [pl.col("norm").shift(-k).over("article_id") == "قد" for k in range(1, _BACKGROUND_QAD_GAP + 1)]
+    )
+    return (
+        tokens.select("article_id", "token_index", "norm")
+        .sort("article_id", "token_index")
+        .filter(pl.col("norm").is_in(_BACKGROUND) & qad.fill_null(False))
+        .with_columns(norm=pl.lit("<bg>"))
+    )
 
 
 def over_trailing_dates(triggers: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:

@@ -1,0 +1,81 @@
+"""Event and publication dates on real news shapes (issue #11: dates of fct_events on real articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from orchestration.transforms.clean import clean_articles
+from orchestration.transforms.dates import find_dates
+from tests.unit.test_clean import raw_frame
+from tests.unit.test_events import PUB, run
+
+
+def _published(text: str) -> dt.date | None:
+    articles, _ = clean_articles(raw_frame([text]))
+    return articles["published_date"][0]
+
+
+def test_dashed_day_month_year_signature_dates_the_article() -> None:
+    # An Iraqi prime minister's office signs its statements "3- تشرين الثاني- 2022" under the body.
+    text = (
+        "بيان رسمي\n"
+        "إستقبل رئيس مجلس الوزراء محمد شياع السوداني، اليوم الخميس، سفراء عدد من الدول الشقيقة "
+        "والصديقة لدى العراق، كلٌّ على حدة.\n"
+        "حيث استقبل السوداني كلا من: سفير دولة الكويت طارق الفرج، وسفير جمهورية مصر العربية.\n"
+        "المكتب الإعلامي لرئيس مجلس الوزراء\n"
+        "3- تشرين الثاني- 2022\n"
+    )
+    assert _published(text) == dt.date(2022, 11, 3)
+
+
+def test_dash_before_the_year_must_touch_the_month() -> None:
+    found = find_dates(pl.DataFrame({"t": ["12-يناير-2023", "قتل في 15 مارس - 2000 شخص"]}), "t")
+    assert found.select("surface", "precision").rows() == [
+        ("12-يناير-2023", "day"),
+        ("15 مارس", "day_no_year"),
+    ]
+
+
+def test_stamp_weekday_settles_a_month_first_numeric_date() -> None:
+    # A Mauritanian site's Drupal stamp: "سبت, 04/05/2025" is Saturday 5 April (4 May is a Sunday).
+    text = (
+        "جماهير غاضبة تعتصم أمام سفارة الولايات المتحدة\n\n"
+        "سبت, 04/05/2025 - 23:49\n\n"
+        "اعتصم عدد من الموريتانيين مساء السبت في ساحة أمام السفارة الأمريكية في موريتانيا تنديدا "
+        "بدورها في دعم الحرب على غزة.\n"
+    )
+    assert _published(text) == dt.date(2025, 4, 5)
+
+
+def test_stamp_weekday_that_fits_the_day_first_reading_keeps_it() -> None:
+    text = (
+        "ولد مرزوك يبحث التعاون مع نظيره المغربي\n\n"
+        "خميس, 27/03/2025 - 22:19\n\n"
+        "أجرى وزير الشؤون الخارجية محمد سالم ولد مرزوك، أمس الأربعاء، مباحثات في الرباط مع نظيره "
+        "المغربي ناصر بوريطة تناولت سبل تعزيز التعاون بين البلدين.\n"
+    )
+    assert _published(text) == dt.date(2025, 3, 27)
+
+
+def _sisi_dates(body: str) -> set[dt.date | None]:
+    out = run(body).filter(pl.col("actor1_entity_id") == "person:abdel_fattah_el_sisi")
+    assert out.height > 0, body
+    return set(out["event_date"].to_list())
+
+
+def test_a_pluperfect_clause_date_does_not_date_the_main_event() -> None:
+    # «وكان ... قد زار القاهرة في 12 مايو» recalls an earlier visit: the meeting is today's.
+    body = "استقبل الرئيس السيسي اليوم الرئيس بوتين، وكان الرئيس بوتين قد زار القاهرة في 12 مايو 2017."
+    assert _sisi_dates(body) == {PUB}
+
+
+def test_a_pluperfect_clause_date_without_another_date_leaves_publication() -> None:
+    body = "التقى الرئيس السيسي الرئيس بوتين، وكان قد التقاه في 12 مايو 2017."
+    assert _sisi_dates(body) == {PUB}
+
+
+def test_a_date_of_the_main_clause_still_dates_it() -> None:
+    body = "التقى الرئيس السيسي الرئيس بوتين في 12 مايو 2017، وكان قد اتصل به في مارس."
+    assert _sisi_dates(body) == {dt.date(2017, 5, 12)}
