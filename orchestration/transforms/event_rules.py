@@ -43,10 +43,12 @@ from orchestration.transforms.event_rule_titles import appositions, title_holder
 from orchestration.transforms.event_status_rules import cluster_statuses, rule_statuses
 from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.events.compatriots import compatriot_sides
+from orchestration.transforms.events.credentials import credential_events
 from orchestration.transforms.events.mentions import strong_mentions
 from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.headline_events import headline_events
 from orchestration.transforms.reference import KnowledgeBase
+from orchestration.transforms.tokens import build_tokens
 
 # The attendee named after بحضور starts within this many characters (honorifics included).
 _ATTENDEE_REACH = 40
@@ -227,8 +229,13 @@ def extract_ruled_events(
     """Event candidates of these articles, rules applied: the one chain of the plain and daily modes.
 
     ``tokens``: the shared token table of ``articles`` (built by the events stage when not given)."""
+    if tokens is None:
+        tokens = build_tokens(articles, sentences)
     extracted = extract_event_candidates(articles, sentences, mentions, kb, tokens=tokens)
-    events = apply_event_rules(extracted, sentences, mentions)
+    # Envoys listed after a credentials or reception sentence meet its host (events/credentials.py).
+    events = credential_events(
+        apply_event_rules(extracted, sentences, mentions), articles, tokens, sentences, mentions
+    )
     # An item whose event stands in its headline alone (headline_events.py).
     heads = headline_events(articles, events, kb)
     return pl.concat([events, heads], how="vertical") if heads.height else events

@@ -1,0 +1,187 @@
+"""Receptions of lists of envoys: credentials ceremonies (issue #11, meetings of several parties).
+
+A host who receives several ambassadors is reported in one governing sentence with the trigger
+(«تسلم الرئيس X أوراق اعتماد عدد من السفراء», «استقبل الملك X عددا من السفراء الأجانب») and the
+envoys are listed after it, often in sentences or lines of their own with no trigger at all:
+«وشملت قائمة السفراء: سفير إيران، عين الله سوري، وسفير تركيا …», «ويتعلق الأمر بالسادة ⏎ NAME سفير
+جمهورية الكونغو، ⏎ …», «وهم سفراء دول كل من : ⏎ بريطانيا السيدة/ … ⏎ مملكة إسبانيا السيد/ …». The
+event stages read trigger sentences only, so every listed envoy was lost.
+
+This stage (after the event rules) carries the governing sentence's host to each envoy of the
+frame: the envoys of the governing sentence after its verb and those of the run of list sentences
+right after it (each with an envoy, or a short opener such as «ويتعلق الأمر بالسادة»). Each envoy
+gives one 043 event host/envoy. An envoy is an ambassador actor (سفير X), or a country named right
+after an envoy word («السفير الجديد لجمهورية فرنسا», «سفير غير مقيم لجمهورية ألبانيا»), after «كل من»,
+at the head of a list line, or joined by و to such a country («سفراء كل من بلجيكا وفنلندا»). Lists of
+attendees (حضر، بحضور) never open or continue a frame, and the host's own country is no envoy.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.events.contracts import KEYS
+from orchestration.transforms.events.envoy_items import ENVOY, envoy_countries, envoys, with_envoy_events
+from orchestration.transforms.events.mentions import place_mentions
+from orchestration.transforms.events.tokens import event_tokens
+
+# Normalized forms (أ/إ/آ -> ا, ة -> ه, ى -> ي, diacritics dropped: transforms.text.normalize_expr).
+# Verbs of receiving a guest (استقبل) or his credentials (تسلم، تقبل، قبل، تلقى أوراق اعتماد).
+_RECEIVE = r"^[وف]?(?:استقبل|استقبلت|يستقبل|تستقبل)$"
+_ACCEPT = r"^[وف]?(?:تسلم|تسلمت|يتسلم|تتسلم|تقبل|تقبلت|يتقبل|قبل|تلقي|تلقت|يتلقي)$"
+# «أوراق اعتماد(هم)», «نسخة من أوراق إعتمادهم»: the credentials noun.
+_CREDENTIALS = r"^[وبل]?(?:ال)?اعتماد(?:ه|ها|هم|هما)?$"
+# Several envoys: a plural or dual envoy noun («سفراء كل من», «سفيري جمهوريتي»).
+_ENVOYS = r"^[وبل]?(?:ال)?(?:سفراء|سفيري|سفيرين|سفيرتي|سفيرتين)$"
+# Attendance and presence: a list of attendees is no list of guests.
+_ATTEND = r"^[وف]?(?:حضر|حضرها|حضره|يحضر|بحضور|حضور|وبحضور)$"
+# A pluperfect (كان + verb) tells the background of the report.
+_PAST = ["كان", "وكان", "كانت", "وكانت"]
+# The host follows his verb within this many words (titles: «تسلّم نائب رئيس مجلس الوزراء ووزير
+# الخارجية، السيد فؤاد حسين»), or stands right before it («الرئيس الموريتاني تسلم»).
+_HOST_AFTER = 9
+_HOST_BEFORE = 4
+# A list sentence at most this many sentences after its governing sentence; an opener with no
+# envoy («ويتعلق الأمر بالسادة», «وهم سفراء دول كل من :», a caption «مراسيم تسليم أوراق الاعتماد تتم
+# في مقر رئاسة الجمهورية») at most this many words.
+_MAX_RUN = 15
+_OPENER_WORDS = 12
+
+
+def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
+    """Per sentence: the first reception verb, whether it speaks of credentials or several envoys,
+    whether it is an attendance sentence, and its first word and length."""
+    n = pl.col("norm")
+    cred = n.str.contains(_CREDENTIALS).any()
+    several = n.str.contains(_ENVOYS).any()
+    receive = pl.when(n.str.contains(_RECEIVE)).then(pl.col("token_index"))
+    accept = pl.when(n.str.contains(_ACCEPT)).then(pl.col("token_index"))
+    cue = pl.when(n.str.contains(_CREDENTIALS) | n.str.contains(ENVOY)).then(pl.col("token_index"))
+    return t.group_by(KEYS).agg(
+        # استقبل governs a list of envoys or credentials; تسلم/تقبل only credentials
+        verb_tok=pl.when(cred)
+        .then(pl.min_horizontal(receive.min(), accept.min()))
+        .when(several)
+        .then(receive.min()),
+        cue_toks=cue.drop_nulls(),
+        attend=n.str.contains(_ATTEND).any(),
+        s_start=pl.col("token_index").min(),
+        n_tok=pl.len(),
+    )
+
+
+def _hosts(flags: pl.DataFrame, m: pl.DataFrame) -> pl.DataFrame:
+    """(KEYS, host columns) of the governing sentences: the actor right after the verb, else right
+    before it (a person or a country+role actor, not an envoy)."""
+    cand = m.filter(
+        (pl.col("klass") == "agent")
+        & ~pl.col("envoy_word")
+        & (pl.col("entity_id").str.starts_with("person:") | pl.col("entity_id").str.starts_with("actor:"))
+        & pl.col("iso").is_not_null()
+    ).join(flags.filter(pl.col("verb_tok").is_not_null() & ~pl.col("attend") & ~pl.col("past")), on=KEYS)
+    gap = pl.col("a_start") - pl.col("verb_tok")
+    # the subject after the verb stands before the credentials or the envoys it receives
+    after = (
+        cand.explode("cue_toks")
+        .filter(pl.col("cue_toks").is_null() | (pl.col("cue_toks") > pl.col("verb_tok")))
+        .group_by(*KEYS, "entity_id", "a_start", "a_end", "iso", "char_start", "actor_code", "verb_tok")
+        .agg(next_cue=pl.col("cue_toks").min())
+        .filter(
+            (gap > 0)
+            & (gap <= _HOST_AFTER)
+            & (pl.col("next_cue").is_null() | (pl.col("a_start") < pl.col("next_cue")))
+        )
+        .sort("a_start")
+        .unique(KEYS, keep="first")
+    )
+    before = (
+        cand.filter((pl.col("verb_tok") - pl.col("a_end")).is_between(1, _HOST_BEFORE))
+        .sort("a_end")
+        .unique(KEYS, keep="last")
+        .join(after.select(KEYS), on=KEYS, how="anti")
+    )
+    cols = [*KEYS, "verb_tok", "entity_id", "iso", "char_start", "actor_code", "a_end"]
+    return pl.concat([after.select(cols), before.select(cols)]).select(
+        *KEYS,
+        "verb_tok",
+        h_id="entity_id",
+        h_iso="iso",
+        h_char="char_start",
+        h_code="actor_code",
+        h_end="a_end",
+    )
+
+
+def _frames(flags: pl.DataFrame, hosts: pl.DataFrame, listed: pl.DataFrame) -> pl.DataFrame:
+    """(KEYS, host columns): every sentence a governing sentence's host reaches, itself included.
+
+    After a governing sentence, a run of list sentences (one with an envoy, or a short opener with
+    no mention) continues its frame; any other sentence ends it."""
+    s = (
+        flags.join(hosts.select(*KEYS, g=pl.lit(True)), on=KEYS, how="left")
+        .join(listed.select(KEYS).unique().with_columns(has_envoy=pl.lit(True)), on=KEYS, how="left")
+        .with_columns(pl.col("g", "has_envoy").fill_null(False))
+        .sort(KEYS)
+    )
+    opener = ~pl.col("has_mention") & (pl.col("n_tok") <= _OPENER_WORDS)
+    listing = ~pl.col("g") & ~pl.col("attend") & (pl.col("has_envoy") | opener)
+    s = s.with_columns(block=(~listing).cast(pl.Int64).cum_sum().over("article_id"))
+    heads = s.filter(pl.col("g")).select("article_id", "block", head="sentence_index")
+    return (
+        s.drop("verb_tok")
+        .join(heads, on=["article_id", "block"])
+        .filter(pl.col("sentence_index") - pl.col("head") <= _MAX_RUN)
+        .join(hosts.rename({"sentence_index": "head"}), on=["article_id", "head"])
+        .select(*KEYS, "head", "verb_tok", "h_id", "h_iso", "h_char", "h_code", "h_end")
+    )
+
+
+def credential_events(
+    events: pl.DataFrame,
+    articles: pl.DataFrame,
+    tokens: pl.DataFrame,
+    sentences: pl.DataFrame,
+    mentions: pl.DataFrame,
+) -> pl.DataFrame:
+    """``events`` with one 043 event per envoy of a credentials or envoy-list frame added, and the
+    events of the frame's list sentences that leave out its host dropped (a list line is no clause
+    of its own: «وشمل الاستقبال السفير الجديد لجمهورية فرنسا …»). ``articles``: article_id and
+    published_date (the date of an envoy event whose governing sentence has no dated event)."""
+    n = pl.col("norm")
+    words = tokens.select("form_id", "norm").unique("form_id")
+    cue = words.filter(n.str.contains(_CREDENTIALS) | n.str.contains(_ENVOYS))["form_id"]
+    arts = tokens.filter(pl.col("form_id").is_in(cue.implode())).select("aidx").unique()
+    if arts.height == 0:
+        return events
+    t = event_tokens(tokens.join(arts, on="aidx", how="semi"), [""])
+    m = place_mentions(mentions.join(t.select("article_id").unique(), on="article_id", how="semi"), t)
+    m = m.with_columns(
+        iso=pl.when(pl.col("entity_id").str.starts_with("country:"))
+        .then(pl.col("entity_id").str.slice(8))
+        .otherwise(pl.col("actor_code").str.slice(0, 3)),
+        envoy_word=n.str.contains(ENVOY) | n.str.contains("^(?:ال)?ساده$"),
+    )
+    flags = _sentence_flags(t).join(
+        m.select(KEYS).unique().with_columns(has_mention=pl.lit(True)), on=KEYS, how="left"
+    )
+    flags = flags.with_columns(pl.col("has_mention").fill_null(False))
+    # «وكان المقداد تسلم نسخة من أوراق اعتماد الرفاعي في 8 حزيران»: background, not the report
+    past = (
+        t.filter(n.is_in(_PAST))
+        .join(flags.select(*KEYS, "verb_tok"), on=KEYS)
+        .filter((pl.col("verb_tok") - pl.col("token_index")).is_between(1, 3))
+        .select(*KEYS, past=pl.lit(True))
+        .unique()
+    )
+    flags = flags.join(past, on=KEYS, how="left").with_columns(pl.col("past").fill_null(False))
+    hosts = _hosts(flags, m)
+    if hosts.height == 0:
+        return events
+    countries = envoy_countries(t, m, flags)
+    listed = pl.concat(
+        [countries.select(KEYS), m.filter(pl.col("entity_id").str.ends_with(":ambassador")).select(KEYS)]
+    )
+    frames = _frames(flags, hosts, listed)
+    found = envoys(m, countries, frames)
+    pub = articles.select("article_id", "published_date")
+    return with_envoy_events(events, found.join(pub, on="article_id", how="left"), frames, t, sentences)

@@ -1,0 +1,100 @@
+"""Receptions of lists of envoys (issue 11, helper creds: events/credentials.py).
+
+Real shapes: r416 «تسلم رئيس المجلس الرئاسي محمد المنفي أوراق اعتماد خمسة سفراء …» then «ضمت قائمة
+السفراء كلا من سفير إيران، NAME، وسفير تركيا، NAME …»; r425 «استقبل الملك محمد السادس … عددا من
+السفراء الأجانب، الذين قدموا له أوراق اعتمادهم» then one line per envoy «NAME سفير جمهورية الكونغو،»;
+r423 «استقبل … سفراء كل من العراق وصربيا وإيطاليا والسعودية». Attendance lists (وحضر المراسم …) and
+lists after a sentence with no reception are no guests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.event_rules import extract_ruled_events
+from orchestration.transforms.reference import load_kb
+from orchestration.transforms.sentences import split_sentences
+
+KB = load_kb()
+PUB = dt.date(2025, 3, 20)
+
+
+def _events(body: str) -> pl.DataFrame:
+    articles = pl.DataFrame(
+        {"article_id": ["a1"], "title": [""], "body": [body], "published_date": [PUB]},
+        schema={"article_id": pl.String, "title": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    sentences = split_sentences(articles)
+    mentions, _ = extract_entity_mentions(articles, KB, sentences)
+    return extract_ruled_events(articles, sentences, mentions, KB)
+
+
+def _pairs(body: str) -> set[frozenset[str]]:
+    out = _events(body)
+    return {
+        frozenset({r["actor1_entity_id"], r["actor2_entity_id"]})
+        for r in out.iter_rows(named=True)
+        if r["event_code"].startswith("04")
+    }
+
+
+def test_the_envoys_of_the_list_sentence_meet_the_host_of_the_credentials_sentence() -> None:
+    body = (
+        "تسلم رئيس الجمهورية عبد المجيد تبون، اليوم الاثنين، أوراق اعتماد عدد من السفراء الجدد.\n"
+        "وضمت قائمة السفراء كلا من سفير إيطاليا، ماريو روسي، وسفير اليابان، كينجي تاناكا، "
+        "وسفير صربيا، دراغان نيكوليتش."
+    )
+    pairs = _pairs(body)
+    host = "person:abdelmadjid_tebboune"
+    for iso in ("ITA", "JPN", "SRB"):
+        assert frozenset({host, f"actor:{iso}GOV:ambassador"}) in pairs, (iso, pairs)
+
+
+def test_one_line_per_envoy_after_an_opener_with_no_mention() -> None:
+    body = (
+        "استقبل الملك محمد السادس اليوم الجمعة، بالقصر الملكي بالرباط، عددا من السفراء الأجانب، "
+        "الذين قدموا له أوراق اعتمادهم.\n"
+        "ويتعلق الأمر بالسادة\n"
+        "جان ماري مويل سفير جمهورية الكونغو،\n"
+        "زياد عطا الله سفير الجمهورية اللبنانية،\n"
+        "محمد بن عياد سفير الجمهورية التونسية."
+    )
+    pairs = _pairs(body)
+    host = "person:mohammed_vi_of_morocco"
+    for iso in ("COG", "LBN", "TUN"):
+        assert any(host in p and any(iso in a for a in p - {host}) for p in pairs), (iso, pairs)
+
+
+def test_a_list_of_states_after_ambassadors_of_each_is_one_event_per_state() -> None:
+    body = (
+        "استقبل رئيس الجمهورية عبد المجيد تبون، اليوم الاثنين، ثلاثة سفراء جدد، وتسلم منهم أوراق اعتمادهم.\n"
+        "وهم سفراء كل من العراق وصربيا وإيطاليا المعتمدين لدى الجزائر."
+    )
+    pairs = _pairs(body)
+    host = "person:abdelmadjid_tebboune"
+    for iso in ("IRQ", "SRB", "ITA"):
+        assert frozenset({host, f"country:{iso}"}) in pairs, (iso, pairs)
+    assert frozenset({host, "country:DZA"}) not in pairs
+
+
+def test_attendees_and_lists_outside_a_reception_are_no_guests() -> None:
+    body = (
+        "تسلم رئيس الجمهورية عبد المجيد تبون، اليوم الاثنين، أوراق اعتماد عدد من السفراء الجدد.\n"
+        "وحضر المراسم سفير إيطاليا، ماريو روسي، وسفير اليابان، كينجي تاناكا.\n"
+        "وأكد الرئيس السيسي أهمية العلاقات.\n"
+        "وضمت القائمة سفير صربيا، دراغان نيكوليتش."
+    )
+    pairs = _pairs(body)
+    assert not any(any(iso in a for a in p) for p in pairs for iso in ("ITAGOV", "JPNGOV", "SRBGOV")), pairs
+
+
+def test_an_envoy_event_of_an_undated_credentials_sentence_takes_the_report_date() -> None:
+    body = (
+        "تسلم رئيس الجمهورية عبد المجيد تبون أوراق اعتماد عدد من السفراء الجدد.\n"
+        "وضمت قائمة السفراء كلا من سفير إيطاليا، ماريو روسي، وسفير اليابان، كينجي تاناكا."
+    )
+    out = _events(body).filter(pl.col("actor2_entity_id") == "actor:JPNGOV:ambassador")
+    assert out.height == 1
+    assert out["event_date"][0] == PUB and out["status"][0] == "occurred"
