@@ -30,3 +30,32 @@ def test_two_compatriots_stay_a_domestic_pair_when_nobody_else_is_named() -> Non
     # A foreign attendee is no party, so no sign that the compatriots are the wrong pair.
     sentence = "استقبل ميشال عون في قصر بعبدا نجيب ميقاتي بحضور السفيرة الأمريكية إليزابيث ريتشارد"
     assert _pair(_run(sentence, "استقبل", AOUN, MIKATI, others=(RICHARD,))) == (AOUN[1], MIKATI[1])
+
+
+MENFI = ("محمد يونس المنفي", "person:mohamed_al_menfi", "LBYGOV")
+TURKEY = ("التركية", "country:TUR", "TUR")
+SISI = ("عبد الفتاح السيسي", "person:abdel_fattah_el_sisi", "EGYGOV")
+SAFADI = ("أيمن الصفدي", "person:ayman_safadi", "JORGOV")
+
+
+def test_a_body_lead_opening_with_an_imperfect_verb_announces() -> None:
+    # «يتوجه رئيس المجلس الرئاسي الليبي محمد يونس المنفي إلى العاصمة التركية أنقرة، للقاء الرئيس
+    # التركي …»: no time word, yet the lead announces the trip.
+    sentence = (
+        "يتوجه رئيس المجلس الرئاسي الليبي محمد يونس المنفي إلى العاصمة التركية أنقرة، للقاء الرئيس"
+        " التركي رجب طيب أردوغان، لإجراء محادثات حول العلاقات التركية الليبية"
+    )
+    out = _run(sentence, "يتوجه", MENFI, TURKEY, code="042")
+    assert out["status"].to_list() == ["planned"]
+    # «يغادر رئيس مجلس السيادة، الفريق أول ركن عبد الفتاح البرهان اليوم (الخميس) إلى …»: leaving
+    # is announced like going (the time word is out of reach behind the titles).
+    burhan = ("عبد الفتاح البرهان", "person:abdel_fattah_al_burhan", "SDNGOV")
+    sentence = (
+        "يغادر رئيس مجلس السيادة، الفريق أول ركن عبد الفتاح البرهان اليوم (الخميس) إلى العاصمة التركية"
+        " أنقرة، تلبية لدعوة رسمية من الرئيس التركي"
+    )
+    assert _run(sentence, "يغادر", burhan, TURKEY, code="042")["status"].to_list() == ["planned"]
+    # A headline kept as the first sentence reports in the present tense: short, no clause comma.
+    out = _run("يستقبل عبد الفتاح السيسي أيمن الصفدي في القاهرة", "يستقبل", SISI, SAFADI)
+    assert out["status"].to_list() == ["occurred"]
+
