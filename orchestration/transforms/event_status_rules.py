@@ -73,6 +73,8 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         | after.str.contains(p.awaited)
         | back.str.contains(p.future_aux)
         | (imperfect & after.str.contains(p.during_it))
+        # A noun trigger the clause goes on to intend: «زيارة X إلى تركيا تأتي ضمن جولة يعتزم القيام بها».
+        | (noun_trigger() & _plain(raw.str.slice(pl.col("trig_rel"))).str.contains(p.intend_after))
     )
     # «وكان من المقرر أن يجري بينس زيارة لدول المنطقة …، إلا أنه تم تأجيلها مجددا»: the schedule
     # phrase names the event, the adversative clause after it puts that event off.

@@ -59,3 +59,17 @@ def test_a_body_lead_opening_with_an_imperfect_verb_announces() -> None:
     out = _run("يستقبل عبد الفتاح السيسي أيمن الصفدي في القاهرة", "يستقبل", SISI, SAFADI)
     assert out["status"].to_list() == ["occurred"]
 
+
+def test_a_visit_noun_the_clause_goes_on_to_intend_is_planned() -> None:
+    # «وأضافت المصادر أن زيارة البرهان إلى تركيا تأتي ضمن جولة خارجية يعتزم رئيس مجلس السيادة
+    # القيام بها تشمل قطر»: the visit is a step of an intended tour.
+    burhan = ("البرهان", "person:abdel_fattah_al_burhan", "SDNGOV")
+    turkey = ("تركيا", "country:TUR", "TUR")
+    sentence = (
+        "وأضافت المصادر أن زيارة البرهان إلى تركيا تأتي ضمن جولة خارجية يعتزم رئيس مجلس السيادة"
+        " القيام بها تشمل قطر"
+    )
+    assert _run(sentence, "زيارة", burhan, turkey, code="042")["status"].to_list() == ["planned"]
+    # A verb reports what happened, whatever is intended after it.
+    sentence = "التقى عبد الفتاح السيسي أيمن الصفدي وأكد أنه يعتزم زيارة عمان"
+    assert _run(sentence, "التقى", SISI, SAFADI)["status"].to_list() == ["occurred"]
