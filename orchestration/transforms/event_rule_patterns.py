@@ -38,6 +38,7 @@ class RulePatterns:
     awaited: str
     future_aux: str
     intend: str
+    intend_after: str
     light_before: str
     light_first: str
     expected_before: str
@@ -90,6 +91,9 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # Before the trigger in its sentence: the intention verb, then its subject and titles
         # (commas allowed: «يعتزم الرئيس الفلسطيني، محمود عباس، زيارة»), no sentence end.
         intend=rf"(?:^|\s)(?:و|ف)?{w['intend']}\s[^.!?؟]{{0,100}}$",
+        # After a noun trigger in its clause: at most eight words, then the intention verb («زيارة
+        # البرهان إلى تركيا تأتي ضمن جولة خارجية يعتزم …»، «الزيارة التي يعتزم الرئيس القيام بها»).
+        intend_after=rf"^\S+(?:\s+[^\s.،,؛!?؟]+){{0,8}}?\s+(?:و|ف)?{w['intend']}\s",
         # Before a noun trigger: the light verb, then its subject and titles (up to ten words).
         light_before=rf"(?:^|\s)(?:و|ف)?{w['light_verb']}\s+(?:[^\s.]+\s+){{0,10}}(?:ب)?$",
         # ... opening the sentence or a clause after a colon or comma (البيان التالي: … ، يقوم

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import polars as pl
 
+from orchestration.transforms.event_rule_leads import announcing_lead
 from orchestration.transforms.event_rule_patterns import RulePatterns
 from orchestration.transforms.reference import read_table
 from orchestration.transforms.text import normalize_expr
@@ -53,6 +54,7 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         (((body | (pl.col("trig_rel") == 0)) & imperfect | light) & after.str.contains(p.later))
         # the time may stand between the light verb and its noun («يعقد الرئيس، بعد قليل، لقاءً»)
         | (head.str.contains(p.light_time) & (body | head.str.contains(p.light_first)))
+        | announcing_lead(raw, imperfect)
     ) & ~near.str.contains(p.ongoing)
     # A step chained to announced ones shares their tense: «لافروف سيلتقي في جدة مع الملك … وبعد ذلك
     # يتوجه إلى الأردن»، «وسيمضي بلينكن بضع ساعات في القاهرة قبل أن يتوجه إلى الأردن».
@@ -71,6 +73,8 @@ def rule_statuses(c: pl.DataFrame, p: RulePatterns) -> pl.DataFrame:
         | after.str.contains(p.awaited)
         | back.str.contains(p.future_aux)
         | (imperfect & after.str.contains(p.during_it))
+        # A noun trigger the clause goes on to intend: «زيارة X إلى تركيا تأتي ضمن جولة يعتزم القيام بها».
+        | (noun_trigger() & _plain(raw.str.slice(pl.col("trig_rel"))).str.contains(p.intend_after))
     )
     # «وكان من المقرر أن يجري بينس زيارة لدول المنطقة …، إلا أنه تم تأجيلها مجددا»: the schedule
     # phrase names the event, the adversative clause after it puts that event off.
@@ -113,16 +117,22 @@ def _noun_triggers() -> pl.Series:
     ]
 
 
+def noun_trigger() -> pl.Expr:
+    """True where the candidate's trigger is a noun of event_triggers.csv (clitics and the suffix
+    pronoun stripped): it has no tense of its own."""
+    word = normalize_expr(pl.col("trigger")).str.split(" ").list.first()
+    bare = word.str.replace(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?", "")
+    nouns = _noun_triggers().implode()
+    return word.is_in(nouns) | bare.is_in(nouns) | bare.str.replace(r"(?:ه|ها|هما|هم)$", "").is_in(nouns)
+
+
 def cluster_statuses(c: pl.DataFrame) -> pl.DataFrame:
     """A bare noun mention of an event the article announces is announced too (issue 11): in
     «… سيزور طهران، يوم الأحد المقبل … وبحسب الوكالة، فإن زيارة رئيس الوزراء العراقي، تعد أول زيارة
     … إلى إيران» the noun has no tense of its own, and one such mention must not make the announced
     visit happen. Only where no verb of the article reports the same event (code and pair) as
     occurred: «وصل X إلى طهران … وتأتي زيارته» stays occurred."""
-    word = normalize_expr(pl.col("trigger")).str.split(" ").list.first()
-    bare = word.str.replace(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?", "")
-    nouns = _noun_triggers().implode()
-    noun = word.is_in(nouns) | bare.is_in(nouns) | bare.str.replace(r"(?:ه|ها|هما|هم)$", "").is_in(nouns)
+    noun = noun_trigger()
     pair = [
         "article_id",
         "event_code",

@@ -30,3 +30,46 @@ def test_two_compatriots_stay_a_domestic_pair_when_nobody_else_is_named() -> Non
     # A foreign attendee is no party, so no sign that the compatriots are the wrong pair.
     sentence = "استقبل ميشال عون في قصر بعبدا نجيب ميقاتي بحضور السفيرة الأمريكية إليزابيث ريتشارد"
     assert _pair(_run(sentence, "استقبل", AOUN, MIKATI, others=(RICHARD,))) == (AOUN[1], MIKATI[1])
+
+
+MENFI = ("محمد يونس المنفي", "person:mohamed_al_menfi", "LBYGOV")
+TURKEY = ("التركية", "country:TUR", "TUR")
+SISI = ("عبد الفتاح السيسي", "person:abdel_fattah_el_sisi", "EGYGOV")
+SAFADI = ("أيمن الصفدي", "person:ayman_safadi", "JORGOV")
+
+
+def test_a_body_lead_opening_with_an_imperfect_verb_announces() -> None:
+    # «يتوجه رئيس المجلس الرئاسي الليبي محمد يونس المنفي إلى العاصمة التركية أنقرة، للقاء الرئيس
+    # التركي …»: no time word, yet the lead announces the trip.
+    sentence = (
+        "يتوجه رئيس المجلس الرئاسي الليبي محمد يونس المنفي إلى العاصمة التركية أنقرة، للقاء الرئيس"
+        " التركي رجب طيب أردوغان، لإجراء محادثات حول العلاقات التركية الليبية"
+    )
+    out = _run(sentence, "يتوجه", MENFI, TURKEY, code="042")
+    assert out["status"].to_list() == ["planned"]
+    # «يغادر رئيس مجلس السيادة، الفريق أول ركن عبد الفتاح البرهان اليوم (الخميس) إلى …»: leaving
+    # is announced like going (the time word is out of reach behind the titles).
+    burhan = ("عبد الفتاح البرهان", "person:abdel_fattah_al_burhan", "SDNGOV")
+    sentence = (
+        "يغادر رئيس مجلس السيادة، الفريق أول ركن عبد الفتاح البرهان اليوم (الخميس) إلى العاصمة التركية"
+        " أنقرة، تلبية لدعوة رسمية من الرئيس التركي"
+    )
+    assert _run(sentence, "يغادر", burhan, TURKEY, code="042")["status"].to_list() == ["planned"]
+    # A headline kept as the first sentence reports in the present tense: short, no clause comma.
+    out = _run("يستقبل عبد الفتاح السيسي أيمن الصفدي في القاهرة", "يستقبل", SISI, SAFADI)
+    assert out["status"].to_list() == ["occurred"]
+
+
+def test_a_visit_noun_the_clause_goes_on_to_intend_is_planned() -> None:
+    # «وأضافت المصادر أن زيارة البرهان إلى تركيا تأتي ضمن جولة خارجية يعتزم رئيس مجلس السيادة
+    # القيام بها تشمل قطر»: the visit is a step of an intended tour.
+    burhan = ("البرهان", "person:abdel_fattah_al_burhan", "SDNGOV")
+    turkey = ("تركيا", "country:TUR", "TUR")
+    sentence = (
+        "وأضافت المصادر أن زيارة البرهان إلى تركيا تأتي ضمن جولة خارجية يعتزم رئيس مجلس السيادة"
+        " القيام بها تشمل قطر"
+    )
+    assert _run(sentence, "زيارة", burhan, turkey, code="042")["status"].to_list() == ["planned"]
+    # A verb reports what happened, whatever is intended after it.
+    sentence = "التقى عبد الفتاح السيسي أيمن الصفدي وأكد أنه يعتزم زيارة عمان"
+    assert _run(sentence, "التقى", SISI, SAFADI)["status"].to_list() == ["occurred"]
