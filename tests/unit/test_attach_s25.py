@@ -9,6 +9,7 @@ import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
 from tests.unit.reference_kb import reference_kb
+from tests.unit.test_events import dyads, run
 
 
 def _mentions(body: str, published: date | None) -> pl.DataFrame:
@@ -27,3 +28,17 @@ def test_an_undated_counterpart_takes_the_title_before_its_antecedent() -> None:
     m = _mentions(body, None)
     cp = m.filter(pl.col("surface").str.starts_with("نظيره"))
     assert cp["entity_id"].to_list() == ["actor:SRBGOV:president"], m.select("surface", "entity_id")
+
+
+def test_a_fronted_visit_nouns_agent_is_not_the_subject_of_the_verb_after_it() -> None:
+    # r465 shape: "قبل زيارة رئيس المجلس الرئاسي الليبي، تبادل رئيس المجلس الأعلى للدولة، محمد
+    # تكالة، والسفير الفرنسي وجهات النظر": the visitor only visited; the verb names its own subject.
+    out = dyads(run("قبل زيارة السيسي، تبادل بوتين وترامب وجهات النظر حول سوريا."))
+    # (the test lexicon has no country for السيسي: the pair's code may come from the visit noun)
+    assert {d[1:] for d in out} == {("vladimir_putin", "donald_trump")}, out
+
+
+def test_a_verb_first_subject_with_a_long_title_keeps_its_coordinated_co_subject() -> None:
+    # r465 shape: the co-subject «والسفير الفرنسي» stands after the subject's long title and name.
+    out = dyads(run("تبادل رئيس المجلس الأعلى للدولة، بوتين، وترامب وجهات النظر حول سوريا."))
+    assert ("040", "vladimir_putin", "donald_trump") in out, out

@@ -5,6 +5,9 @@
 - A nisba right after an event noun is that noun's agent ("الهجوم الاسرائيلي"), never the subject
   of another trigger of the sentence ("… بينما كان عائدا من زيارة الى بيروت": Israel made no
   visit).
+- So is the agent right after a fronted event noun where the verb after it names its own subject
+  right after it: "قبل زيارة رئيس المجلس الرئاسي X، تبادل رئيس المجلس الأعلى Y والسفير الفرنسي
+  وجهات النظر" (Y and the ambassador talked, X only visited).
 """
 
 from __future__ import annotations
@@ -29,6 +32,27 @@ def other_noun_nisbas(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
         p.filter(pl.col("klass") == "state")
         .join(noun_ends, on=[*KEYS, "a_start"])
         .filter(pl.col("other") != pl.col("t_id"))
+        .select("t_id", "a_start")
+        .unique()
+    )
+
+
+def fronted_noun_agents(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
+    """(t_id, a_start): actors whose span starts right after a noun trigger standing before the
+    verb ``t_id`` in its sentence, where the verb has a free actor right after it (its own VSO
+    subject, titles included): the noun's agent is not the verb's subject."""
+    verbs = (
+        p.filter(
+            (pl.col("kind") == "verb") & pl.col("free") & ACTORISH & (pl.col("t_start") == pl.col("end") + 1)
+        )
+        .select("t_id", *KEYS, v_start="start")
+        .unique()
+    )
+    noun_ends = t.filter(pl.col("kind") == "noun").select(*KEYS, n_next=pl.col("end") + 1, n_end="end")
+    fronted = verbs.join(noun_ends, on=KEYS).filter(pl.col("n_end") < pl.col("v_start"))
+    return (
+        p.join(fronted.select("t_id", "n_next", "v_start"), on="t_id")
+        .filter((pl.col("t_start") == pl.col("n_next")) & (pl.col("a_end") < pl.col("v_start")))
         .select("t_id", "a_start")
         .unique()
     )

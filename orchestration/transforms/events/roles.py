@@ -138,7 +138,7 @@ def subjects(t: pl.DataFrame, p: pl.DataFrame) -> pl.DataFrame:
     # A relative clause's subject is the antecedent right before its pronoun, or none.
     antecedent = ~pl.col("relative") | (pl.col("a_end") == pl.col("start") - 2)
     # A nisba right after another event noun is that noun's agent (agents.py).
-    nisbas = agents.other_noun_nisbas(t, p)
+    nisbas = pl.concat([agents.other_noun_nisbas(t, p), agents.fronted_noun_agents(t, p)])
     s_before = first_by(
         named_slot.filter(pl.col("before") & antecedent).join(nisbas, on=["t_id", "a_start"], how="anti"),
         [-pl.col("a_end")],

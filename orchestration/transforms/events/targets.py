@@ -209,12 +209,15 @@ def coordinated_pairs(
     """The subject and the actor coordinated with it by و: "بوتين وترامب"."""
     a_small = actors.filter(pl.col("free") & (pl.col("klass") != "place"))
     open_subj = subj.filter(~pl.col("t_id").is_in(done.implode())).join(
-        t.select("t_id", *KEYS, "start", "end"), on="t_id"
+        t.select("t_id", *KEYS, "start", "end", "kind"), on="t_id"
     )
     coord = (
         open_subj.join(a_small.select(*KEYS, *ACTOR_COLS, "coord", "t_start"), on=KEYS)
         .filter((pl.col("t_start") == pl.col("s_a_end") + 1) & pl.col("coord"))
-        .filter(_PAIR_NEAR_TRIGGER)
+        # A subject after its verb stands within the verb's reach with its titles (subjects'
+        # VSO gap): the actor coordinated right after it is its co-subject however long the
+        # subject's title ("تبادل رئيس المجلس الأعلى للدولة، محمد تكالة، والسفير الفرنسي").
+        .filter(_PAIR_NEAR_TRIGGER | ((pl.col("kind") == "verb") & (pl.col("s_a_start") > pl.col("end"))))
     )
     # Keep only the "following" partner with و; a preceding partner means the subject carries و.
     coord_follow = coord.filter(pl.col("a_start") > pl.col("s_a_end")).select(
