@@ -8,6 +8,7 @@ import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.pipeline import open_world_words
+from orchestration.transforms.openworld.people import find_persons
 from orchestration.transforms.openworld.person_joins import cut_verb_tail, widen_right
 from orchestration.transforms.reference import load_kb
 
@@ -73,3 +74,15 @@ def test_no_surname_from_a_list_a_verb_or_a_word_governing_a_noun(kb) -> None:
     assert not any(" " in f for f in found)
     found = _persons(kb, "وقال المتحدث إنه بما أن زيدان اعتزل اللعب نهائيا فإن اللجنة قررت .")
     assert "زيدان اعتزل" not in found
+
+
+def test_a_name_after_a_nationality_adjective_used_as_a_noun(kb) -> None:
+    # بتغلبه على التايلاندي داناي أودومتشوك: the nisba stands for «the Thai» and the name follows;
+    # the person takes the nisba's country. A verb or a definite word after a nisba is no name.
+    text = "بفوزه على التايلاندي داناي أودومتشوك 7 - 6 ، وانسحب الجيش الإسرائيلي انسحابا كاملا"
+    w, _ = open_world_words(pl.DataFrame({"article_id": ["a"], "body": [text]}), kb)
+    found = find_persons(w)
+    tokens = w["token"].to_list()
+    spans = {" ".join(tokens[s : e + 1]): iso for s, e, iso in found.select("s", "e", "a_iso3").rows()}
+    assert spans.get("داناي أودومتشوك") == "THA"
+    assert not any(t in k for k in spans for t in ("انسحابا", "كاملا"))
