@@ -76,7 +76,14 @@ def _anchors(w: pl.DataFrame) -> pl.DataFrame:
     for k in range(1, MAX_COMPLEMENT + 1):
         path = path & _shifted("compl", k) & (_shifted("joined", k) if k < MAX_COMPLEMENT else pl.lit(True))
         title = title | (path & _shifted("cue_end", k + 1))
-    return w.with_columns(anchor_title=title, anchor_speech=_shifted("speech", 1) & c("joined"))
+    # A nationality adjective used as a noun before a name (على التايلاندي داناي أودومتشوك، والتشيكي
+    # بافل ندفيد): singular (not الأمريكيين), glued to the name.
+    nisba = (c("cov_kind") == "nisba") & c("al") & ~c("plural")
+    return w.with_columns(
+        anchor_title=title,
+        anchor_speech=_shifted("speech", 1) & c("joined"),
+        anchor_nisba=_shifted(nisba.fill_null(False), 1) & c("joined"),
+    )
 
 
 def _phrase_payload(w: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
@@ -198,8 +205,18 @@ def _method() -> pl.Expr:
         | c("family")
         | (~c("generic") & (c("zipf") < COMMON_LONE) & ~c("plural") & ~c("verbish") & ~c("conj"))
     )
+    # After a nisba the name is rarer than after a title (الجيش الإسرائيلي انسحب): a listed name,
+    # or a word rarer than RARE_WORD that is no verb's shape, opening a run of two words or more.
+    nisba = (
+        c("anchor_nisba")
+        & _title_ok()
+        & ~c("al")
+        & ~c("conj")
+        & (c("given") | c("family") | ((c("zipf") < RARE_WORD) & ~c("verbish")))
+        & ((c("n") >= 2) | c("given") | c("family"))
+    )
     return (
-        pl.when(c("anchor_title") & _title_ok())
+        pl.when((c("anchor_title") & _title_ok()) | nisba)
         .then(pl.lit("title"))
         .when(speech)
         .then(pl.lit("speech"))

@@ -28,6 +28,7 @@ from orchestration.transforms.openworld.org_repeats import found_repeats
 from orchestration.transforms.openworld.orgs import find_orgs
 from orchestration.transforms.openworld.people import find_persons, span_text
 from orchestration.transforms.openworld.person_edges import fix_person_edges
+from orchestration.transforms.openworld.person_joins import join_person_parts
 from orchestration.transforms.openworld.person_places import person_over_place
 from orchestration.transforms.openworld.tagger import tag_words
 from orchestration.transforms.openworld.type_heads import code_media
@@ -121,6 +122,8 @@ def find_open_world(
     spans = code_media(nisba_after(trim_appositive(spans, w), w), w)
     # A person span cut on a patronymic or run into the words around it (person_edges).
     spans = fix_person_edges(spans, w)
+    # ... or cut a word short or late: a foreign surname, a verb after it, a name in two parts.
+    spans = join_person_parts(spans, w)
     spans = whole_first_word(span_text(w, spans), w)
     spans = spans.join(stable_ids(spans), on=["entity_type", "name_key"], how="left")
     # A found organization's name again elsewhere in its article (وطلب الزمالك) is the same body,

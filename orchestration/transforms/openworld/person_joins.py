@@ -1,0 +1,191 @@
+"""Found person names cut short or run on: join their parts, take a foreign surname, cut a verb.
+
+The tagger and the rules read a foreign name word by word, and often stop a word early or late:
+
+- ``بيل فريست``, ``إدوارد مورلي``, ``بافل ندفيد`` found as the given name alone: a rare word that
+  nothing else reads, glued right after a person span, is the surname (``widen_right``). So is a
+  regnal ordinal (فرناندو الثالث) and the part after a hyphen (كيم جونغ - ايل، ميشال اليو - ماري).
+- ``فؤاد`` and ``السنيورة`` as two persons side by side: one name (``join_adjacent``).
+- ``هوانغ يصمم``, ``أسامة بن لادن اندسوا``, ``عبد الحفيظ لشرح``: the verb or preposition phrase
+  after a name is the sentence going on (``cut_verb_tail``).
+
+A word starting with ف that neither reads as a word nor as ف + a word is taken for a conjunction
+by ``features._vocab`` (the tie at zero frequency); after a name it is a foreign surname
+(فيرجسون، فرنانديز، فريست), since a clause opened by ف does not follow a name directly.
+
+All on the ``aidx, s, e, entity_type`` spans of ``resolve.find_open_world`` (global word ids into the
+word table ``w`` of ``features.word_table``), by gathering the words at the span edges.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from orchestration.transforms.openworld.person_edges import NAME_WORDS, ORDINALS
+
+# An unlisted word rarer than this (wordfreq Zipf) may be a foreign surname after a name: the
+# surnames are mostly absent (فريست، مورلي 0); ordinary words after a name are frequent (تزايد
+# 4.2, حارس 4.5, قبل 6.3). Same bar as ``people.RARE_WORD``.
+RARE_SURNAME = 3.0
+# A word shaped like an imperfect verb (ي/ت/ن) is one where it, or it without the prefix, is this
+# frequent: يصمم (صمم 4.1), ينجح 4.3; names (ندفيد، تريزيغيه) are rarer both ways.
+VERB_ZIPF = 3.5
+# A word with ب/ل on it is that preposition on a word at least this frequent (لشرح، بزمام).
+PREP_REST = 3.5
+# Gaps that glue the parts of a hyphenated name (كيم جونغ - ايل).
+HYPHEN_GAPS = (" - ", "-", " -", "- ")
+# A name part after a hyphen may be this frequent (ايل 3.8, ماري): below ``person_edges.COMMON_EDGE``.
+HYPHEN_PART = 4.5
+# Rounds of widening: جيمس + الأول + ستيوارت takes two words.
+ROUNDS = 2
+_COLS = ["aidx", "bare", "token", "gap", "joined", "arabic", "al", "stop", "title", "office", "speech"]
+_COLS += ["org_head", "cov", "generic", "suffixed", "plural", "conj", "zipf", "rest_zipf", "verbish"]
+_COLS += ["clitic_prep", "given", "family", "connector", "latin"]
+
+
+def _gather(w: pl.DataFrame, idx: pl.Series) -> pl.DataFrame:
+    return w.select(_COLS).gather(idx.clip(0, max(w.height - 1, 0)))
+
+
+def _f_name() -> pl.Expr:
+    """ف + a word nothing reads either way: a foreign name (فيرجسون), not ف + a verb (فأطاحوا)."""
+    c = pl.col
+    return (
+        c("conj")
+        & c("token").str.starts_with("ف")
+        & (c("zipf") == 0)
+        & (c("rest_zipf") == 0)
+        & ~c("token").str.contains(r"^ف[أإاآ]")
+    )
+
+
+def _verb_like() -> pl.Expr:
+    """An unlisted word that carries the sentence on: an imperfect verb, a perfect plural verb
+    (اندسوا), a preposition or conjunction on a frequent word (لشرح، فوصف)."""
+    c = pl.col
+    listed = c("given") | c("family") | c("bare").is_in(NAME_WORDS)
+    # The word without its prefix is the likelier word: يصمم (صمم), not نيوتن or يونغ.
+    verb = c("verbish") & (c("rest_zipf") >= VERB_ZIPF) & (c("rest_zipf") > c("zipf"))
+    # The future prefix: ستزور، سيقرر (تزور، يقرر are words), not ستيفن.
+    future = (
+        c("bare").str.contains(r"^س[يتن]") & (c("rest_zipf") >= RARE_SURNAME) & (c("rest_zipf") > c("zipf"))
+    )
+    plural_verb = c("bare").str.contains(r"..وا$") & (c("zipf") == 0)
+    # ب/ل only: ك on a name is mostly its first letter (كندي is no ك + ندي). The whole word must be
+    # a word too (لشرح 3.8): a surname nothing reads is a name even where its rest is (لوان: وان).
+    prep = (
+        c("bare").str.contains(r"^[بل]..")
+        & (c("zipf") > 0)
+        & (c("rest_zipf") >= PREP_REST)
+        & (c("rest_zipf") > c("zipf"))
+    )
+    conj = c("conj") & ~_f_name()
+    return (verb | future | plural_verb | prep | conj) & ~listed & ~c("latin")
+
+
+def _surname(max_zipf: float = RARE_SURNAME) -> pl.Expr:
+    """A word that can close a foreign name: rarer than ``max_zipf`` or a listed family name,
+    unlisted as anything else, not a verb's shape."""
+    c = pl.col
+    rare = (c("zipf") < max_zipf) | (c("family") & ~c("al"))
+    plain = (
+        c("arabic")
+        & ~c("al")
+        & ~c("stop")
+        & ~c("title")
+        & ~c("office")
+        & ~c("speech")
+        & ~c("org_head")
+        & ~c("cov")
+        & ~c("generic")
+        & ~c("suffixed")
+        & ~c("plural")
+        & ~c("connector")
+        # A conjunction opens the next name of a list (بوش وبلير), not a surname.
+        & (~c("conj") | _f_name())
+    )
+    return (plain & rare & ~_verb_like()) | (c("bare").is_in(ORDINALS) & ~c("conj"))
+
+
+def widen_right(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """Person spans take the next word when it is a rare surname, a regnal ordinal or a name part
+    after a hyphen, glued to the span (spaces or a hyphen only) and in no other span."""
+    c = pl.col
+    if spans.is_empty():
+        return spans
+    for _ in range(ROUNDS):
+        spans = spans.sort("aidx", "s")
+        next_start = spans.select(c("s").shift(-1).over("aidx").fill_null(w.height))["s"]
+        nxt = _gather(w, spans["e"] + 1)
+        after = _gather(w, spans["e"] + 2)
+        # A rare word governing a definite noun is a verb or a noun in construct (زيدان اعتزل
+        # اللعب، بوش مسلوب الارادة); a surname ends the phrase: punctuation, a grammar word, و...
+        governs = after.select(
+            c("joined") & c("al") & ~c("stop") & ~c("conj") & (c("aidx") == pl.lit(nxt["aidx"]))
+        ).to_series()
+        ordinal = nxt["bare"].is_in(ORDINALS)
+        # After a hyphen a name part may be more frequent as a word (ايل، ماري): the hyphen is the cue.
+        part = nxt.select(
+            (c("joined") & (_surname() | _f_name()))
+            | (c("gap").is_in(list(HYPHEN_GAPS)) & _surname(HYPHEN_PART))
+        ).to_series()
+        grow = (
+            (spans["entity_type"] == "PERSON")
+            & (spans["e"] + 1 < w.height)
+            & (next_start > spans["e"] + 1)
+            & (nxt["aidx"] == spans["aidx"])
+            & part.fill_null(False)
+            & (~governs.fill_null(False) | ordinal)
+        )
+        spans = spans.with_columns(e=c("e") + pl.lit(grow).cast(pl.Int64))
+    return spans
+
+
+def join_adjacent(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """Two person spans side by side, glued by spaces, are one name (فؤاد + السنيورة), unless the
+    second opens on a conjunction: و joins two persons of a list (ابراهيم سعد وسعيد جعفر)."""
+    c = pl.col
+    if spans.is_empty():
+        return spans
+    spans = spans.sort("aidx", "s")
+    head = _gather(w, spans["s"])
+    opens = (
+        (spans["entity_type"] == "PERSON")
+        & head["joined"].fill_null(False)
+        & ~head["conj"].fill_null(False)
+        & ~head["stop"].fill_null(False)
+    )
+    prev_person = spans.select(
+        (c("entity_type").shift(1).over("aidx") == "PERSON") & (c("e").shift(1).over("aidx") == c("s") - 1)
+    ).to_series()
+    cont = (opens & prev_person.fill_null(False)).alias("_cont")
+    spans = spans.with_columns(cont, _grp=(~cont).cum_sum())
+    payload = [x for x in ("a_iso3", "a_role", "a_cameo") if x in spans.columns]
+    merged = spans.group_by("_grp", maintain_order=True).agg(
+        pl.all().exclude("e", "_cont", *payload).first(),
+        c("e").last(),
+        *[c(x).drop_nulls().first() for x in payload],
+    )
+    return merged.select(spans.drop("_cont", "_grp").columns)
+
+
+def cut_verb_tail(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """Person spans of two words or more lose a last word shaped like a verb or a preposition
+    phrase (``_verb_like``), never the word after a connector (عبد الله، أبو يحيى)."""
+    c = pl.col
+    if spans.is_empty():
+        return spans
+    last = _gather(w, spans["e"])
+    before = _gather(w, spans["e"] - 1)["connector"].fill_null(False)
+    cut = (
+        (spans["entity_type"] == "PERSON")
+        & (spans["e"] > spans["s"])
+        & last.select(_verb_like()).to_series().fill_null(False)
+        & ~before
+    )
+    return spans.with_columns(e=c("e") - pl.lit(cut).cast(pl.Int64))
+
+
+def join_person_parts(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
+    """``cut_verb_tail`` then ``widen_right``."""
+    return widen_right(cut_verb_tail(spans, w), w)
