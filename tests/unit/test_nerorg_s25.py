@@ -28,3 +28,14 @@ def test_a_head_noun_with_common_words_only_is_a_description_not_a_name() -> Non
     assert (orgs["confidence"] < NAME_CONFIDENCE).all()
     # The description keeps the country its nisba gives: the ministry is still an Israeli actor.
     assert orgs["actor_code"].to_list()[0].startswith("ISR")
+
+
+def test_a_country_adjective_after_an_everyday_word_form_qualifies_the_common_noun() -> None:
+    m = _mentions(
+        "ومحاكمة الاشخاص المعتقلين في القاعدة الاميركية في كوبا الذين يشتبه في انهم ضالعون .",
+        "وقالت الأناضول التركية إن الوفد وصل إلى أنقرة .",
+    )
+    ids = m.filter(pl.col("entity_type") == "ORG").select("article_id", "entity_id").rows()
+    # The American base is no mention of al-Qaeda; the agency's rare name keeps its nisba.
+    assert ("0", "org:al_qaeda") not in ids
+    assert ("1", "org:anadolu_agency") in ids

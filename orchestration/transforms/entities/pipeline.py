@@ -233,7 +233,9 @@ def extract_entity_mentions(
     floors = undated_floors(arts, kb_present(kb.office_spells), reference_dir)
     r = _roles(elements, persons, firm_persons, words, el, kb, floors)
     # An ambiguous body's name heading a phrase is the common word (فتح حسابات، القاعدة الجوية).
-    names = drop_phrase_heads(elements.filter(pl.col("kind").is_in(["name", "nisba"])), words, el.stop)
+    names = drop_phrase_heads(
+        elements.filter(pl.col("kind").is_in(["name", "nisba"])), words, el.stop, el.zipf
+    )
     names = sel.supported(names, r.used_specs, r.annot["eid"], words, el.stop)
     names = sel.short_fixes_supported(names, r.annot["eid"], elements, words)
     # A one-word alias closing another person's name (ناكا زونا ديلامي زوما) is not the known person.
