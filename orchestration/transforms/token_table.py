@@ -16,7 +16,7 @@ and gives each slice back in ``TOKENS_SCHEMA`` form (``slice_tokens``), the very
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -42,6 +42,9 @@ class TokenTable:
     words: pl.DataFrame
     forms: pl.DataFrame
     article_ids: pl.Series
+    # The wide frame of the whole table, once built: a run of one slice (up to 20k articles) reads
+    # it twice (entities, events) and held the wide table anyway; a larger run never builds it.
+    _whole: list[pl.DataFrame] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def height(self) -> int:
@@ -74,6 +77,15 @@ class TokenTable:
         """``TOKENS_SCHEMA`` rows of the articles ``offset .. offset + size``, ``aidx`` counted from
         the slice's first article. Words are in article order: the rows are found by binary search."""
         end = self.article_ids.len() if size is None else offset + size
+        whole = offset == 0 and end >= self.article_ids.len()
+        if whole and self._whole:
+            return self._whole[0]
+        part = self._widen(offset, end)
+        if whole:
+            self._whole.append(part)
+        return part
+
+    def _widen(self, offset: int, end: int) -> pl.DataFrame:
         bounds = pl.Series([offset, end], dtype=pl.UInt32)
         lo, hi = self.words["aidx"].search_sorted(bounds, side="left").to_list()
         part = self.words.slice(lo, hi - lo)

@@ -87,3 +87,10 @@ def test_a_wide_table_saved_by_an_earlier_version_is_narrowed() -> None:
     wide, _ = _tables(5)
     narrow = TokenTable.from_wide(wide)
     assert narrow.slice_tokens().drop("form_id").equals(wide.drop("form_id"))
+
+
+def test_only_a_slice_over_the_whole_table_is_kept_wide() -> None:
+    _, narrow = _tables(2)
+    assert narrow.slice_tokens(0, 20) is narrow.slice_tokens(0, 5)
+    assert narrow.slice_tokens(0, 2) is not narrow.slice_tokens(0, 2)
+    assert len(narrow._whole) == 1
