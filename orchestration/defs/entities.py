@@ -7,6 +7,7 @@ from orchestration.defs.tokens import TOKENS_KEY
 from orchestration.transforms.batching import for_articles, map_slices_with_tokens
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.selection import merge_slice_entities
+from orchestration.transforms.token_table import TokenTable
 
 
 @dg.multi_asset(
@@ -30,7 +31,7 @@ def extracted_entities(
     context: dg.AssetExecutionContext,
     articles: pl.DataFrame,
     sentences: pl.DataFrame,
-    tokens: pl.DataFrame,
+    tokens: TokenTable,
     knowledge_base: KnowledgeBaseResource,
 ) -> tuple[dg.Output[pl.DataFrame], dg.Output[pl.DataFrame]]:
     kb = knowledge_base.get()

@@ -6,6 +6,7 @@ from orchestration.defs.resources import KnowledgeBaseResource
 from orchestration.defs.tokens import TOKENS_KEY
 from orchestration.transforms.batching import for_articles, map_slices_with_tokens
 from orchestration.transforms.event_rules import extract_ruled_events
+from orchestration.transforms.token_table import TokenTable
 
 
 @dg.asset(
@@ -23,7 +24,7 @@ def event_candidates(
     articles: pl.DataFrame,
     sentences: pl.DataFrame,
     entity_mentions: pl.DataFrame,
-    tokens: pl.DataFrame,
+    tokens: TokenTable,
     knowledge_base: KnowledgeBaseResource,
 ) -> dg.Output[pl.DataFrame]:
     """Sentence-level event mentions: trigger, CAMEO code, actors, status and date."""

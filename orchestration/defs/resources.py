@@ -20,6 +20,7 @@ from orchestration.dbt_inprocess import InProcessDbtResource
 from orchestration.run_guard import RunLock, heal_build_database
 from orchestration.settings import DBT_PROJECT_DIR, REFERENCE_DIR, Settings, get_settings
 from orchestration.transforms.reference import KnowledgeBase, load_kb
+from orchestration.transforms.token_table import TokenTable
 from orchestration.warehouse import remove_stale_temporaries
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
@@ -90,28 +91,37 @@ class TokenStoreIOManager(dg.ConfigurableIOManager):
     """
 
     directory: str
-    _built: dict[tuple[str, ...], tuple[str, pl.DataFrame]] = PrivateAttr(default_factory=dict)
+    _built: dict[tuple[str, ...], tuple[str, pl.DataFrame | TokenTable]] = PrivateAttr(default_factory=dict)
 
     def _path(self, key: dg.AssetKey) -> Path:
         return Path(self.directory).joinpath(*key.path).with_suffix(".arrow")
 
-    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
+    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame | TokenTable) -> None:
         path = self._path(context.asset_key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Written beside and renamed: a reader never sees half a file.
-        partial = path.with_suffix(".arrow.partial")
-        obj.write_ipc(partial, compression="lz4")
-        partial.replace(path)
+        if isinstance(obj, TokenTable):
+            obj.write_ipc(path)
+        else:
+            # Written beside and renamed: a reader never sees half a file.
+            partial = path.with_suffix(".arrow.partial")
+            obj.write_ipc(partial, compression="lz4")
+            partial.replace(path)
         self._built[tuple(context.asset_key.path)] = (context.run_id, obj)
         context.add_output_metadata(
             {"dagster/row_count": obj.height, "path": dg.MetadataValue.path(str(path))}
         )
 
-    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+    def load_input(self, context: dg.InputContext) -> pl.DataFrame | TokenTable:
         built = self._built.get(tuple(context.asset_key.path))
         if built is not None and _run_id(context) == built[0]:
             return built[1]
-        return pl.read_ipc(self._path(context.asset_key))
+        path = self._path(context.asset_key)
+        # The token table is saved as three files (transforms.token_table); a wide one saved by an
+        # earlier version is narrowed.
+        if TokenTable.saved_at(path):
+            return TokenTable.read_ipc(path)
+        frame = pl.read_ipc(path)
+        return TokenTable.from_wide(frame) if "form_id" in frame.columns else frame
 
 
 def _run_id(context: dg.InputContext) -> str | None:

@@ -10,7 +10,8 @@ import polars as pl
 from orchestration.defs._metadata import frame_metadata
 from orchestration.transforms.batching import article_slices, for_articles, map_slices
 from orchestration.transforms.sentences import split_sentences
-from orchestration.transforms.tokens import build_tokens, concat_tokens
+from orchestration.transforms.token_table import TokenTable, concat_tables
+from orchestration.transforms.tokens import build_tokens
 
 TOKENS_KEY = dg.AssetKey(["intermediate", "tokens"])
 
@@ -35,17 +36,24 @@ def sentences(context: dg.AssetExecutionContext, articles: pl.DataFrame) -> dg.O
     },
     io_manager_key="token_store",
     group_name="entities",
-    description="One row per word of every body (transforms.tokens.TOKENS_SCHEMA), read by the "
-    "entity and event stages; not landed in the warehouse.",
+    description="One row per word of every body (transforms.tokens.TOKENS_SCHEMA, held narrow as a "
+    "transforms.token_table.TokenTable), read by the entity and event stages; not landed in the warehouse.",
 )
 def tokens(
     context: dg.AssetExecutionContext, articles: pl.DataFrame, sentences: pl.DataFrame
-) -> dg.Output[pl.DataFrame]:
-    # Built slice by slice (bounded intermediates), then numbered over the whole frame.
-    chunks = list(article_slices(articles))
-    parts = [build_tokens(chunk, for_articles(sentences, chunk)) for chunk in chunks]
-    table = concat_tokens(parts, [chunk.height for chunk in chunks])
+) -> dg.Output[TokenTable]:
+    # Built slice by slice (bounded intermediates), each slice narrowed at once (the run holds
+    # only the narrow parts), then numbered over the whole frame.
+    parts = [
+        TokenTable.from_tokens(build_tokens(chunk, for_articles(sentences, chunk)), chunk["article_id"])
+        for chunk in article_slices(articles)
+    ]
+    table = concat_tables(parts)
+    del parts
     context.log.info(f"{table.height} tokens in {articles.height} articles")
     return dg.Output(
-        table, metadata=frame_metadata(table, ["article_id", "sentence_index", "surface", "norm"])
+        table,
+        metadata=frame_metadata(
+            table.slice_tokens(0, 1), ["article_id", "sentence_index", "surface", "norm"]
+        ),
     )

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 
 import polars as pl
 
+from orchestration.transforms.token_table import TokenTable
+
 # ~20k articles of news (~60 MB of text) keep each slice's intermediates to a few GB at most.
 DEFAULT_SLICE = 20_000
 
@@ -60,14 +62,22 @@ def aligned_tokens(tokens: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
 
 def map_slices_with_tokens(
     articles: pl.DataFrame,
-    tokens: pl.DataFrame,
+    tokens: pl.DataFrame | TokenTable,
     fn: Callable[[pl.DataFrame, pl.DataFrame], tuple[pl.DataFrame, ...]],
     size: int = DEFAULT_SLICE,
 ) -> tuple[pl.DataFrame, ...]:
-    """``map_slices`` for a stage that reads the shared token table: ``fn(chunk, chunk_tokens)``."""
-    tokens = aligned_tokens(tokens, articles)
+    """``map_slices`` for a stage that reads the shared token table: ``fn(chunk, chunk_tokens)``.
+
+    ``tokens`` is the wide table or the run's narrow ``TokenTable``, which gives each slice the same
+    wide frame (only one slice is wide at a time)."""
+    if isinstance(tokens, TokenTable):
+        table = tokens.aligned(articles)
+        cut = table.slice_tokens
+    else:
+        wide = aligned_tokens(tokens, articles)
+        cut = lambda offset, size: tokens_of_slice(wide, offset, size)  # noqa: E731
     parts = [
-        fn(articles.slice(offset, size), tokens_of_slice(tokens, offset, size))
+        fn(articles.slice(offset, size), cut(offset, size))
         for offset in range(0, max(articles.height, 1), size)
     ]
     return tuple(pl.concat([p[i] for p in parts], how="vertical_relaxed") for i in range(len(parts[0])))
