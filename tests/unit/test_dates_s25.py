@@ -79,3 +79,21 @@ def test_a_pluperfect_clause_date_without_another_date_leaves_publication() -> N
 def test_a_date_of_the_main_clause_still_dates_it() -> None:
     body = "التقى الرئيس السيسي الرئيس بوتين في 12 مايو 2017، وكان قد اتصل به في مارس."
     assert _sisi_dates(body) == {dt.date(2017, 5, 12)}
+
+
+def _sisi_rows(body: str, published: dt.date) -> list[tuple[dt.date | None, str]]:
+    out = run(body, published).filter(pl.col("actor1_entity_id") == "person:abdel_fattah_el_sisi")
+    assert out.height > 0, body
+    return out.select("event_date", "status").rows()
+
+
+def test_a_stamp_one_day_after_this_evening_is_a_late_stamp_not_month_first() -> None:
+    # A Monday 6 November stamp over «مساء اليوم الأحد»: Sunday 5 November, not 11 June (a Sunday).
+    body = "استقبل الرئيس السيسي، مساء اليوم الأحد، الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2017, 11, 6)) == [(dt.date(2017, 11, 5), "occurred")]
+
+
+def test_a_stamp_two_days_off_is_still_read_month_first() -> None:
+    # «11/10/2023» read 11 October (a Wednesday) under «اليوم الجمعة»: Friday 10 November.
+    body = "استقبل الرئيس السيسي، اليوم الجمعة، الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2023, 10, 11)) == [(dt.date(2023, 11, 10), "occurred")]

@@ -63,8 +63,10 @@ def reconcile_publication_date(pub: pl.DataFrame) -> pl.DataFrame:
     p = pl.col("published_date")
     swapped = ymd_date(p.dt.year(), p.dt.day(), p.dt.month())
     wd = pl.col("text_pub_weekday")
-    fits = (p.dt.weekday().cast(pl.Int64) != wd) & (swapped.dt.weekday().cast(pl.Int64) == wd)
     off = ((wd - p.dt.weekday().cast(pl.Int64) + 3) % 7 - 3).abs() > 1
+    # Only a date two or more days off is read the other way: a stamp one day off is a late stamp
+    # ("الاثنين 6 نوفمبر" over "مساء اليوم الأحد"), not 11 June, however that falls on a Sunday.
+    fits = off & (swapped.dt.weekday().cast(pl.Int64) == wd)
     return pub.with_columns(
         published_date=pl.when(fits.fill_null(False))
         .then(swapped)
