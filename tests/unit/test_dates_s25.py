@@ -87,6 +87,22 @@ def _sisi_rows(body: str, published: dt.date) -> list[tuple[dt.date | None, str]
     return out.select("event_date", "status").rows()
 
 
+def test_yesterday_across_a_month_end_is_occurred_not_historical() -> None:
+    # «أمس» in a text of 1 November is 31 October: last night's meeting, not an earlier month's.
+    body = "استقبل الرئيس السيسي أمس الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2017, 11, 1)) == [(dt.date(2017, 10, 31), "occurred")]
+
+
+def test_a_weekday_across_a_month_end_is_occurred_not_historical() -> None:
+    body = "استقبل الرئيس السيسي يوم الأحد الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2017, 11, 1)) == [(dt.date(2017, 10, 29), "occurred")]
+
+
+def test_an_explicit_date_of_an_earlier_month_stays_historical() -> None:
+    body = "استقبل الرئيس السيسي في 12 أكتوبر 2017 الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2017, 11, 1)) == [(dt.date(2017, 10, 12), "historical")]
+
+
 def test_a_stamp_one_day_after_this_evening_is_a_late_stamp_not_month_first() -> None:
     # A Monday 6 November stamp over «مساء اليوم الأحد»: Sunday 5 November, not 11 June (a Sunday).
     body = "استقبل الرئيس السيسي، مساء اليوم الأحد، الرئيس بوتين في قصر الاتحادية."
