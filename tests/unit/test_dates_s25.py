@@ -113,3 +113,18 @@ def test_a_stamp_two_days_off_is_still_read_month_first() -> None:
     # «11/10/2023» read 11 October (a Wednesday) under «اليوم الجمعة»: Friday 10 November.
     body = "استقبل الرئيس السيسي، اليوم الجمعة، الرئيس بوتين في قصر الاتحادية."
     assert _sisi_rows(body, dt.date(2023, 10, 11)) == [(dt.date(2023, 11, 10), "occurred")]
+
+
+def test_a_stamp_and_dateline_opening_the_first_paragraph_date_the_article() -> None:
+    # SUNA copy on a Gulf site: a breadcrumb, a short headline, then the stamp and the dateline
+    # on one line with the text of the first paragraph.
+    text = (
+        "الارشيف / العالم العربي / اخبار السودان\n\n"
+        "رئيس مجلس السيادة يختتم زيارته لجمهورية جنوب السودان\n\n"
+        "الخميس 12 يناير 2023 10:07 مساءً - الخرطوم 12-1-2023 (سونا)- إختتم رئيس مجلس السيادة "
+        "الإنتقالي الفريق أول ركن عبدالفتاح البرهان زيارته إلى جوبا بجمهورية جنوب السودان والتي "
+        "استغرقت يوماً واحداً، وجاءت تلبية لدعوة رسمية من رئيس جمهورية جنوب السودان سلفاكير ميارديت.\n"
+    )
+    articles, _ = clean_articles(raw_frame([text]))
+    assert articles["published_date"][0] == dt.date(2023, 1, 12)
+    assert articles["body"][0].split("\n")[-1].startswith("إختتم رئيس مجلس السيادة")
