@@ -212,15 +212,26 @@ def cut_first_dateline(lines: pl.DataFrame, reference_dir: Path) -> pl.DataFrame
     agency = bp.agency_pattern(reference_dir)
     date_re = exact_date_pattern(reference_dir)
     prefix_sep = rf"^(?P<dl>{_PLACE} *(?:{_DASH}+|\() *{agency} *\)?(?: *{_DASH}+ *| *: *| +))(?P<rest>\S.*)$"
-    prefix_date = (
-        rf"^(?P<dl>{_PLACE} *[-ـ–—,،]? *(?:{date_re}) *(?:م|ه)? *(?:{_DASH}|\()? *{agency} *\)?"
-        rf"(?: *{_DASH}+ *| *: *| +))(?P<rest>\S.*)$"
+    dated = (
+        rf"{_PLACE} *[-ـ–—,،]? *(?:{date_re}) *(?:م|ه)? *(?:{_DASH}|\()? *{agency} *\)?"
+        rf"(?: *{_DASH}+ *| *: *| +)"
     )
-    first_lines = lines.filter(pl.col("first_content") & ~pl.col("is_meta")).select(
+    prefix_date = rf"^(?P<dl>{dated})(?P<rest>\S.*)$"
+    # A page stamp may open the first paragraph before the dateline, on one line with the text:
+    # "الخميس 12 يناير 2023 10:07 مساءً - الخرطوم 12-1-2023 (سونا)- إختتم رئيس مجلس السيادة ...".
+    # The paragraph is then the first long one even where a short headline line precedes it.
+    weekdays = load_date_words(reference_dir).filter(pl.col("kind") == "weekday")["word"].to_list()
+    wd_alt = "|".join(sorted(weekdays, key=len, reverse=True))
+    stamp = rf"(?:(?:{wd_alt}) *[,،]? *)?(?:{date_re}) *(?:[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)? *"
+    stamp_led = rf"^(?P<dl>{stamp}(?:(?:صباح|مساء)\S*|ص|م)? *{_DASH}+ *{dated})(?P<rest>\S.*)$"
+    first_paragraph = pl.col("line_no") == pl.col("_first_paragraph")
+    first_lines = lines.filter((pl.col("first_content") | first_paragraph) & ~pl.col("is_meta")).select(
         "_a",
         "line_no",
         _prefix=pl.coalesce(
-            pl.col("line").str.extract(prefix_date, 1), pl.col("line").str.extract(prefix_sep, 1)
+            pl.col("line").str.extract(stamp_led, 1),
+            pl.when(pl.col("first_content")).then(pl.col("line").str.extract(prefix_date, 1)),
+            pl.when(pl.col("first_content")).then(pl.col("line").str.extract(prefix_sep, 1)),
         ),
     )
     lines = lines.join(first_lines, on=["_a", "line_no"], how="left").with_columns(

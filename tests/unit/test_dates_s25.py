@@ -79,3 +79,52 @@ def test_a_pluperfect_clause_date_without_another_date_leaves_publication() -> N
 def test_a_date_of_the_main_clause_still_dates_it() -> None:
     body = "التقى الرئيس السيسي الرئيس بوتين في 12 مايو 2017، وكان قد اتصل به في مارس."
     assert _sisi_dates(body) == {dt.date(2017, 5, 12)}
+
+
+def _sisi_rows(body: str, published: dt.date) -> list[tuple[dt.date | None, str]]:
+    out = run(body, published).filter(pl.col("actor1_entity_id") == "person:abdel_fattah_el_sisi")
+    assert out.height > 0, body
+    return out.select("event_date", "status").rows()
+
+
+def test_yesterday_across_a_month_end_is_occurred_not_historical() -> None:
+    # «أمس» in a text of 1 November is 31 October: last night's meeting, not an earlier month's.
+    body = "استقبل الرئيس السيسي أمس الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2017, 11, 1)) == [(dt.date(2017, 10, 31), "occurred")]
+
+
+def test_a_weekday_across_a_month_end_is_occurred_not_historical() -> None:
+    body = "استقبل الرئيس السيسي يوم الأحد الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2017, 11, 1)) == [(dt.date(2017, 10, 29), "occurred")]
+
+
+def test_an_explicit_date_of_an_earlier_month_stays_historical() -> None:
+    body = "استقبل الرئيس السيسي في 12 أكتوبر 2017 الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2017, 11, 1)) == [(dt.date(2017, 10, 12), "historical")]
+
+
+def test_a_stamp_one_day_after_this_evening_is_a_late_stamp_not_month_first() -> None:
+    # A Monday 6 November stamp over «مساء اليوم الأحد»: Sunday 5 November, not 11 June (a Sunday).
+    body = "استقبل الرئيس السيسي، مساء اليوم الأحد، الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2017, 11, 6)) == [(dt.date(2017, 11, 5), "occurred")]
+
+
+def test_a_stamp_two_days_off_is_still_read_month_first() -> None:
+    # «11/10/2023» read 11 October (a Wednesday) under «اليوم الجمعة»: Friday 10 November.
+    body = "استقبل الرئيس السيسي، اليوم الجمعة، الرئيس بوتين في قصر الاتحادية."
+    assert _sisi_rows(body, dt.date(2023, 10, 11)) == [(dt.date(2023, 11, 10), "occurred")]
+
+
+def test_a_stamp_and_dateline_opening_the_first_paragraph_date_the_article() -> None:
+    # SUNA copy on a Gulf site: a breadcrumb, a short headline, then the stamp and the dateline
+    # on one line with the text of the first paragraph.
+    text = (
+        "الارشيف / العالم العربي / اخبار السودان\n\n"
+        "رئيس مجلس السيادة يختتم زيارته لجمهورية جنوب السودان\n\n"
+        "الخميس 12 يناير 2023 10:07 مساءً - الخرطوم 12-1-2023 (سونا)- إختتم رئيس مجلس السيادة "
+        "الإنتقالي الفريق أول ركن عبدالفتاح البرهان زيارته إلى جوبا بجمهورية جنوب السودان والتي "
+        "استغرقت يوماً واحداً، وجاءت تلبية لدعوة رسمية من رئيس جمهورية جنوب السودان سلفاكير ميارديت.\n"
+    )
+    articles, _ = clean_articles(raw_frame([text]))
+    assert articles["published_date"][0] == dt.date(2023, 1, 12)
+    assert articles["body"][0].split("\n")[-1].startswith("إختتم رئيس مجلس السيادة")

@@ -16,6 +16,8 @@ from orchestration.transforms.event_status_rules import rule_statuses
 # An article's lead runs to the first line break after this many characters (past a dateline line).
 
 _LEAD_MIN_CHARS = 40
+# A day-precision date at most this many days before publication is recent, not historical.
+_RECENT_DAYS = 7
 
 
 def text_publication_weekday(dates: pl.DataFrame) -> pl.DataFrame:
@@ -63,8 +65,10 @@ def reconcile_publication_date(pub: pl.DataFrame) -> pl.DataFrame:
     p = pl.col("published_date")
     swapped = ymd_date(p.dt.year(), p.dt.day(), p.dt.month())
     wd = pl.col("text_pub_weekday")
-    fits = (p.dt.weekday().cast(pl.Int64) != wd) & (swapped.dt.weekday().cast(pl.Int64) == wd)
     off = ((wd - p.dt.weekday().cast(pl.Int64) + 3) % 7 - 3).abs() > 1
+    # Only a date two or more days off is read the other way: a stamp one day off is a late stamp
+    # ("الاثنين 6 نوفمبر" over "مساء اليوم الأحد"), not 11 June, however that falls on a Sunday.
+    fits = off & (swapped.dt.weekday().cast(pl.Int64) == wd)
     return pub.with_columns(
         published_date=pl.when(fits.fill_null(False))
         .then(swapped)
@@ -142,13 +146,18 @@ def resolve_dates_and_status(c: pl.DataFrame) -> pl.DataFrame:
         .then(weekday_date),
     )
     # Status: an explicit/relative date compared with publication is the strongest evidence.
+    is_day = pl.col("d_precision").fill_null("day") == "day"
     date_status = (
         pl.when(pl.col("expr_date").is_null() | pub.is_null())
         .then(pl.lit(None, pl.String))
-        .when((pl.col("d_precision").fill_null("day") == "day") & (pl.col("expr_date") > pub))
+        .when(is_day & (pl.col("expr_date") > pub))
         .then(pl.lit("planned"))
         .when(_year_month(pl.col("expr_date")) > _year_month(pub))
         .then(pl.lit("planned"))
+        # A day of the last week is no earlier month's event even across a month's end ("أمس" or
+        # "يوم الأحد" in a text of 1 November): the markers decide, as for a day of the same month.
+        .when(is_day & (pl.col("expr_date") >= pub - pl.duration(days=_RECENT_DAYS)))
+        .then(pl.lit(None, pl.String))
         .when(_year_month(pl.col("expr_date")) < _year_month(pub))
         .then(pl.lit("historical"))
     )
