@@ -98,3 +98,20 @@ def test_an_envoy_event_of_an_undated_credentials_sentence_takes_the_report_date
     out = _events(body).filter(pl.col("actor2_entity_id") == "actor:JPNGOV:ambassador")
     assert out.height == 1
     assert out["event_date"][0] == PUB and out["status"][0] == "occurred"
+
+
+def test_an_envoy_reaches_his_state_over_a_state_word_and_non_resident() -> None:
+    """r473 «NAME سفير جمهورية كوبا», r474 «والسفير غير المقيم لجمهورية أرمينيا NAME», r422 «السفير
+    الجديد لجمهورية فرنسا في نواكشوط NAME»: the ambassador of that state (entities/phrases.py)."""
+    body = (
+        "والسفراء هم، تانيا أجوير فيرناندز سفير جمهورية كوبا، والسفير غير المقيم لجمهورية أرمينيا "
+        "تيكران كيفوركيان، والسفير الجديد لجمهورية فرنسا في نواكشوط روبير موليي."
+    )
+    articles = pl.DataFrame(
+        {"article_id": ["a1"], "title": [""], "body": [body], "published_date": [PUB]},
+        schema={"article_id": pl.String, "title": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, KB, split_sentences(articles))
+    found = set(mentions["entity_id"])
+    for iso in ("CUB", "ARM", "FRA"):
+        assert f"actor:{iso}GOV:ambassador" in found, (iso, found)
