@@ -115,3 +115,15 @@ def test_an_envoy_reaches_his_state_over_a_state_word_and_non_resident() -> None
     found = set(mentions["entity_id"])
     for iso in ("CUB", "ARM", "FRA"):
         assert f"actor:{iso}GOV:ambassador" in found, (iso, found)
+
+
+def test_a_bullet_line_whose_state_no_entity_reads_keeps_the_list_open() -> None:
+    """r471: «تسلّم الرئيس سعيّد أوراق اعتماد كل من:» then «• السيد NAME، بصفته سفيراً جديداً لدولة
+    بوركينا فاسو لدى تونس.» (no state the entities read) then «• السيد ميلاد نمور، سفير الجمهورية
+    اللبنانية في تونس.»: the Lebanese ambassador still meets the host."""
+    body = (
+        "وخلال هذا الحفل، تسلّم الرئيس عبد المجيد تبون أوراق اعتماد كل من:\n"
+        "• السيد أبولينير سَوَدُغُو، بصفته سفيراً جديداً لدولة بوركينا فاسو لدى الجزائر.\n"
+        "• السيد ميلاد نمور، سفير الجمهورية اللبنانية في الجزائر."
+    )
+    assert frozenset({"person:abdelmadjid_tebboune", "actor:LBNGOV:ambassador"}) in _pairs(body)
