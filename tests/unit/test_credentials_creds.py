@@ -98,3 +98,32 @@ def test_an_envoy_event_of_an_undated_credentials_sentence_takes_the_report_date
     out = _events(body).filter(pl.col("actor2_entity_id") == "actor:JPNGOV:ambassador")
     assert out.height == 1
     assert out["event_date"][0] == PUB and out["status"][0] == "occurred"
+
+
+def test_an_envoy_reaches_his_state_over_a_state_word_and_non_resident() -> None:
+    """r473 «NAME سفير جمهورية كوبا», r474 «والسفير غير المقيم لجمهورية أرمينيا NAME», r422 «السفير
+    الجديد لجمهورية فرنسا في نواكشوط NAME»: the ambassador of that state (entities/phrases.py)."""
+    body = (
+        "والسفراء هم، تانيا أجوير فيرناندز سفير جمهورية كوبا، والسفير غير المقيم لجمهورية أرمينيا "
+        "تيكران كيفوركيان، والسفير الجديد لجمهورية فرنسا في نواكشوط روبير موليي."
+    )
+    articles = pl.DataFrame(
+        {"article_id": ["a1"], "title": [""], "body": [body], "published_date": [PUB]},
+        schema={"article_id": pl.String, "title": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, KB, split_sentences(articles))
+    found = set(mentions["entity_id"])
+    for iso in ("CUB", "ARM", "FRA"):
+        assert f"actor:{iso}GOV:ambassador" in found, (iso, found)
+
+
+def test_a_bullet_line_whose_state_no_entity_reads_keeps_the_list_open() -> None:
+    """r471: «تسلّم الرئيس سعيّد أوراق اعتماد كل من:» then «• السيد NAME، بصفته سفيراً جديداً لدولة
+    بوركينا فاسو لدى تونس.» (no state the entities read) then «• السيد ميلاد نمور، سفير الجمهورية
+    اللبنانية في تونس.»: the Lebanese ambassador still meets the host."""
+    body = (
+        "وخلال هذا الحفل، تسلّم الرئيس عبد المجيد تبون أوراق اعتماد كل من:\n"
+        "• السيد أبولينير سَوَدُغُو، بصفته سفيراً جديداً لدولة بوركينا فاسو لدى الجزائر.\n"
+        "• السيد ميلاد نمور، سفير الجمهورية اللبنانية في الجزائر."
+    )
+    assert frozenset({"person:abdelmadjid_tebboune", "actor:LBNGOV:ambassador"}) in _pairs(body)

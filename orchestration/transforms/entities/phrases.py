@@ -117,7 +117,9 @@ def role_phrases(
     # The country right after the role, or after a counterpart's linker (في، كل من).
     reach = base.with_columns(spec_w0="w1", link_text=pl.lit(""), _lk=pl.lit(0))
     if words is not None:
-        reach = pl.concat([reach, _counterpart_linkers(heads, words)], how="vertical_relaxed")
+        reach = pl.concat(
+            [reach, _counterpart_linkers(heads, words), _envoy_linkers(heads, words)], how="vertical_relaxed"
+        )
     after = (
         reach.join(spec_cols, left_on=["aidx", "spec_w0"], right_on=["aidx", "s_w0"])
         .drop("spec_w0")
@@ -173,13 +175,35 @@ _LINKERS = (
 )
 
 
-def _counterpart_linkers(heads: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+# Words an envoy stands before his state (issue 11, credentials lists): «سفير جمهورية كوبا», «السفير
+# غير المقيم لجمهورية أرمينيا», «سفير غير مقيم لجمهورية ألبانيا», «السفير الجديد لجمهورية فرنسا»,
+# «سفير دولة النيجر», «سفير مملكة النرويج» (a state word the country's own name does not carry).
+_ENVOY_STATE = (*_STATE_WORDS, *[f"ل{w}" for w in _STATE_WORDS])
+_ENVOY_LINKS = (
+    *[(a, b, w) for a, b in (("غير", "مقيم"), ("غير", "المقيم"), ("غير", "المقيمه")) for w in _ENVOY_STATE],
+    *[(a, w) for a in ("الجديد", "الجديده", "المعتمد") for w in _ENVOY_STATE],
+    *[(w,) for w in _ENVOY_STATE],
+)
+
+
+def _envoy_linkers(heads: pl.DataFrame, words: pl.DataFrame) -> pl.DataFrame:
+    """Like ``_counterpart_linkers``, for ambassadors over ``_ENVOY_LINKS``."""
+    envoys = heads.filter((pl.col("kind") == "role") & (pl.col("role") == "ambassador"))
+    return _counterpart_linkers(envoys, words, _ENVOY_LINKS, kind=None)
+
+
+def _counterpart_linkers(
+    heads: pl.DataFrame,
+    words: pl.DataFrame,
+    linkers: tuple[tuple[str, ...], ...] = _LINKERS,
+    kind: str | None = "counterpart",
+) -> pl.DataFrame:
     """(eid, aidx, w1, spec_w0, link_text): for a counterpart, the first word after each linker
     right after it and the linker's text (its words and the gaps before them); the country that
     starts there, if any, is the counterpart's."""
-    cps = heads.filter(pl.col("kind") == "counterpart").select("eid", "aidx", "w1")
+    cps = (heads if kind is None else heads.filter(pl.col("kind") == kind)).select("eid", "aidx", "w1")
     found = []
-    for rank, linker in enumerate(_LINKERS, start=1):
+    for rank, linker in enumerate(linkers, start=1):
         frame = cps
         ok = pl.lit(True)
         text = pl.lit("")

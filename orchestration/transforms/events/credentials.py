@@ -65,6 +65,9 @@ def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
         .then(receive.min()),
         cue_toks=cue.drop_nulls(),
         attend=n.str.contains(_ATTEND).any(),
+        # an item line may name an envoy whose state the text gives in a form no entity reads
+        # («• السيد NAME، بصفته سفيراً جديداً لدولة بوركينا فاسو لدى تونس.»)
+        envoy_word=n.str.contains(ENVOY).any(),
         s_start=pl.col("token_index").min(),
         n_tok=pl.len(),
     )
@@ -124,7 +127,7 @@ def _frames(flags: pl.DataFrame, hosts: pl.DataFrame, listed: pl.DataFrame) -> p
         .sort(KEYS)
     )
     opener = ~pl.col("has_mention") & (pl.col("n_tok") <= _OPENER_WORDS)
-    listing = ~pl.col("g") & ~pl.col("attend") & (pl.col("has_envoy") | opener)
+    listing = ~pl.col("g") & ~pl.col("attend") & (pl.col("has_envoy") | pl.col("envoy_word") | opener)
     s = s.with_columns(block=(~listing).cast(pl.Int64).cum_sum().over("article_id"))
     heads = s.filter(pl.col("g")).select("article_id", "block", head="sentence_index")
     return (
@@ -132,7 +135,7 @@ def _frames(flags: pl.DataFrame, hosts: pl.DataFrame, listed: pl.DataFrame) -> p
         .join(heads, on=["article_id", "block"])
         .filter(pl.col("sentence_index") - pl.col("head") <= _MAX_RUN)
         .join(hosts.rename({"sentence_index": "head"}), on=["article_id", "head"])
-        .select(*KEYS, "head", "verb_tok", "h_id", "h_iso", "h_char", "h_code", "h_end")
+        .select(*KEYS, "head", "has_envoy", "verb_tok", "h_id", "h_iso", "h_char", "h_code", "h_end")
     )
 
 

@@ -133,7 +133,8 @@ def with_envoy_events(
     """``events`` plus the envoy events (the governing sentence's status and date when it has an
     event, else occurred), less the host-less events of the list sentences."""
     c = pl.col
-    lines = frames.filter(c("sentence_index") != c("head")).select(*KEYS, "h_id")
+    # only a line that lists envoys: «وأعرب السفراء عن شكرهم …» keeps its own events
+    lines = frames.filter((c("sentence_index") != c("head")) & c("has_envoy")).select(*KEYS, "h_id")
     events = events.join(lines, on=KEYS, how="left").filter(
         c("h_id").is_null() | (c("actor1_entity_id") == c("h_id")) | (c("actor2_entity_id") == c("h_id"))
     )
