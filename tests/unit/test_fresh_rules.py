@@ -73,3 +73,26 @@ def test_a_visit_noun_the_clause_goes_on_to_intend_is_planned() -> None:
     # A verb reports what happened, whatever is intended after it.
     sentence = "التقى عبد الفتاح السيسي أيمن الصفدي وأكد أنه يعتزم زيارة عمان"
     assert _run(sentence, "التقى", SISI, SAFADI)["status"].to_list() == ["occurred"]
+
+
+HOUTHIS = ("الحوثيين", "org:houthis", "YEMREB")
+COALITION = ("التحالف العربي", "org:saudi_led_coalition", "SAUMIL")
+YEMEN = ("اليمنية", "country:YEM", "YEM")
+
+
+def test_an_attack_pairs_no_state_with_a_force_of_its_own() -> None:
+    # «شنت مقاتلات تابعة للتحالف العربي، فجر الخميس، غارات على العاصمة اليمنية صنعاء، الواقعة تحت
+    # سيطرة الحوثيين»: the coalition struck; the Houthis hold the city hit.
+    sentence = (
+        "شنت مقاتلات تابعة للتحالف العربي، فجر الخميس، غارات على العاصمة اليمنية صنعاء، الواقعة تحت"
+        " سيطرة الحوثيين"
+    )
+    coalition = ("للتحالف العربي", *COALITION[1:])
+    out = _run(sentence, "غارات", HOUTHIS, YEMEN, code="195", others=(coalition,))
+    assert _pair(out) == (COALITION[1], YEMEN[1])
+    # Nobody else named: no attack at all.
+    sentence = "غارات على العاصمة اليمنية صنعاء، الواقعة تحت سيطرة الحوثيين"
+    assert _pair(_run(sentence, "غارات", HOUTHIS, YEMEN, code="195")) is None
+    # A force of another state keeps its target.
+    sentence = "شنت مقاتلات التحالف العربي غارات على العاصمة اليمنية صنعاء"
+    assert _pair(_run(sentence, "غارات", COALITION, YEMEN, code="195")) == (COALITION[1], YEMEN[1])

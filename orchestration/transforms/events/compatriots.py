@@ -1,4 +1,6 @@
-"""Compatriots paired beside a foreign party (issue 11, own-country pairs).
+"""Own-state pairs the party checks of event_rules miss (issue 11, own-country pairs): compatriots
+paired beside a foreign party (``compatriot_sides``) and attacks of a state by its own forces
+(``own_state_attacks``).
 
 Real bilateral reports name the hosts of a visit one after the other and leave the guest in another
 clause: «إذ استقبله في مطار بيروت نظيره اللبناني X، …، والتقى هناك رئيس الحكومة Y» (the guest met
@@ -74,4 +76,33 @@ def compatriot_sides(c: pl.DataFrame, cm: pl.DataFrame, p: RulePatterns) -> pl.D
             .cast(c.schema["bad_side"])
         )
         .drop("_foreign")
+    )
+
+
+# Attacks and assaults (CAMEO 18, 19).
+_ATTACK = r"^1[89]"
+
+
+def own_state_attacks(c: pl.DataFrame) -> pl.DataFrame:
+    """``bad_side`` also set where an attack pairs a state with a force, group or official of its
+    own: «شنت مقاتلات تابعة للتحالف العربي … غارات على العاصمة اليمنية صنعاء، الواقعة تحت سيطرة
+    الحوثيين» is no Houthi strike on Yemen, «على خلفية استهداف مطار الرياض» no strike of the
+    coalition on Saudi Arabia, «أبو مهدي المهندس نائب قائد قوات الحشد الشعبي …، في غارة جوية لطائرة
+    أمريكية» no strike of the Popular Mobilization on Iraq. The state is the area hit; the one of its
+    own paired with it was read from a place or relative clause, so that side goes and the rules'
+    fallback takes another mention of the sentence (none: the candidate is dropped)."""
+    state1 = pl.col("actor1_entity_id").str.starts_with("country:")
+    state2 = pl.col("actor2_entity_id").str.starts_with("country:")
+    home1, home2 = country_of(pl.col("_home1")), country_of(pl.col("_home2"))
+    own = (
+        pl.col("bad_side").is_null()
+        & pl.col("event_code").str.contains(_ATTACK)
+        & (state1 | state2)
+        & (home1 == home2)
+    ).fill_null(False)
+    return c.with_columns(
+        bad_side=pl.when(own)
+        .then(pl.when(state1 & ~state2).then(2).otherwise(1))
+        .otherwise(pl.col("bad_side"))
+        .cast(c.schema["bad_side"])
     )
