@@ -42,3 +42,29 @@ def test_a_verb_first_subject_with_a_long_title_keeps_its_coordinated_co_subject
     # r465 shape: the co-subject «والسفير الفرنسي» stands after the subject's long title and name.
     out = dyads(run("تبادل رئيس المجلس الأعلى للدولة، بوتين، وترامب وجهات النظر حول سوريا."))
     assert ("040", "vladimir_putin", "donald_trump") in out, out
+
+
+def test_a_cited_source_between_the_subject_and_its_bi_partner_stands_aside() -> None:
+    # r381 shape: "والتقى لعمامرة وفق ما ذكرت ”واج”، بوزير الخارجية والتعاون الدولي الجيبوتي محمود
+    # علي يوسف": the aside names no party; the بـ partner after it is still the verb's.
+    out = dyads(run("والتقى بوتين وفق ما ذكرت ”سانا”، بالرئيس السيسي لبحث العلاقات."))
+    assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in out, out
+
+
+def test_a_cited_source_in_one_word_too() -> None:
+    out = dyads(run("والتقى بوتين حسبما أفادت وكالة الأنباء الروسية، بالرئيس السيسي."))
+    assert ("040", "vladimir_putin", "abdel_fattah_el_sisi") in out, out
+
+
+def test_a_meeting_nouns_titled_agent_keeps_its_coordinated_counterpart() -> None:
+    # r379 shape: "جاء ذلك خلال لقاء وزير الخارجية المصري سامح شكري، ونظيرته الجنوب إفريقية
+    # لينديوي سيسيولو": the agent's title right after the noun puts the counterpart far from it.
+    body = "جاء ذلك خلال لقاء وزير الخارجية المصري عبد الفتاح السيسي، ونظيره الأمريكي في القاهرة."
+    assert ("040", "abdel_fattah_el_sisi", "donald_trump") in dyads(run(body))
+
+
+def test_an_attendee_after_bihudur_is_still_no_party() -> None:
+    # r80 shape: "وجرى اللقاء بحضور وزير الدولة، وزير الشؤون الخارجية، رمطان لعمامرة، ووزير …"
+    body = "وجرى اللقاء بحضور وزير الخارجية المصري عبد الفتاح السيسي، ونظيره الأمريكي."
+    assert dyads(run(body)) == set()
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.arguments import attach_arguments
+from orchestration.transforms.events.asides import attribution_asides
 from orchestration.transforms.events.contracts import EVENT_CANDIDATES_SCHEMA
 from orchestration.transforms.events.date_status import (
     lead_dates,
@@ -78,7 +79,12 @@ def extract_event_candidates(
         return empty
     sentences = in_sentences(sentences, with_trigger)
     dates = date_expressions(articles, sentences, kept, matches)
-    triggers = over_trailing_dates(attach_dates(triggers, dates, toks), dates)
+    # A source cited inside the clause («وفق ما ذكرت "واج"،») stands aside as a time word does.
+    asides = pl.concat(
+        [dates.select("article_id", "sentence_index", "d_start", "d_end"), attribution_asides(toks)],
+        how="vertical_relaxed",
+    )
+    triggers = over_trailing_dates(attach_dates(triggers, dates, toks), asides)
     markers = matches.filter(pl.col("group") == "marker")
     actors = attach_arguments(triggers, _mentions(entity_mentions, articles, with_trigger), toks, markers)
     triggers = named_dual_heads(mark_bare_subjects(triggers, actors, toks, markers), actors, markers)

@@ -211,13 +211,19 @@ def coordinated_pairs(
     open_subj = subj.filter(~pl.col("t_id").is_in(done.implode())).join(
         t.select("t_id", *KEYS, "start", "end", "kind"), on="t_id"
     )
+    s_spans = actors.select(*KEYS, s_a_start="a_start", s_t_start="t_start").unique([*KEYS, "s_a_start"])
+    # A subject after its verb stands within the verb's reach with its titles (subjects' VSO gap),
+    # a noun's agent right after it with its titles: the actor coordinated right after it is its
+    # co-subject however long the subject's title ("تبادل رئيس المجلس الأعلى للدولة، محمد تكالة،
+    # والسفير الفرنسي", "لقاء وزير الخارجية المصري سامح شكري، ونظيرته الجنوب إفريقية").
+    titled_subject = ((pl.col("kind") == "verb") & (pl.col("s_a_start") > pl.col("end"))) | (
+        (pl.col("kind") == "noun") & (pl.col("s_t_start") == pl.col("end") + 1)
+    )
     coord = (
         open_subj.join(a_small.select(*KEYS, *ACTOR_COLS, "coord", "t_start"), on=KEYS)
         .filter((pl.col("t_start") == pl.col("s_a_end") + 1) & pl.col("coord"))
-        # A subject after its verb stands within the verb's reach with its titles (subjects'
-        # VSO gap): the actor coordinated right after it is its co-subject however long the
-        # subject's title ("تبادل رئيس المجلس الأعلى للدولة، محمد تكالة، والسفير الفرنسي").
-        .filter(_PAIR_NEAR_TRIGGER | ((pl.col("kind") == "verb") & (pl.col("s_a_start") > pl.col("end"))))
+        .join(s_spans, on=[*KEYS, "s_a_start"], how="left")
+        .filter(_PAIR_NEAR_TRIGGER | titled_subject.fill_null(False))
     )
     # Keep only the "following" partner with و; a preceding partner means the subject carries و.
     coord_follow = coord.filter(pl.col("a_start") > pl.col("s_a_end")).select(
