@@ -103,3 +103,16 @@ def test_a_patronymic_name_is_repeated_by_its_given_name(kb) -> None:
     again = corefer(w, persons, pl.Series([s, s + 1, s + 2, s + 3], dtype=pl.Int64))
     assert [tokens[i] for i in again["s"].to_list()] == ["معاوية"]
     assert again["s"].to_list() == [len(tokens) - 1 - tokens[::-1].index("معاوية")]
+
+
+def test_no_surname_from_a_preposition_phrase_an_accusative_or_a_dash(kb) -> None:
+    # بوقوع (ب + وقوع), إصلاحياً (accusative), أضاعا (dual verb), and a dash between clauses after a
+    # definite family name are the sentence after the name.
+    text = "وتوعد نصر الله بوقوع عدد من المفاجآت"
+    assert _span(kb, text, "نصر", "الله", widen_right) == "نصر الله"
+    text = "وكان يلتسين إصلاحياً حاول بناء رأسمالية"
+    assert _span(kb, text, "يلتسين", "يلتسين", widen_right) == "يلتسين"
+    text = "لكن نجميه رونالدينيو والأرجنتيني ميسي أضاعا فرصا"
+    assert _span(kb, text, "ميسي", "ميسي", widen_right) == "ميسي"
+    text = "عمان - فيصل ملكاوي وغيث الطراونة - أزاح جلالة الملك الستار"
+    assert _span(kb, text, "وغيث", "الطراونة", widen_right) == "وغيث الطراونة"
