@@ -8,6 +8,7 @@ import pytest
 
 from orchestration.transforms.entities import extract_entity_mentions
 from orchestration.transforms.entities.pipeline import open_world_words
+from orchestration.transforms.openworld.coref import corefer
 from orchestration.transforms.openworld.people import find_persons
 from orchestration.transforms.openworld.person_joins import cut_verb_tail, widen_right
 from orchestration.transforms.reference import load_kb
@@ -86,3 +87,32 @@ def test_a_name_after_a_nationality_adjective_used_as_a_noun(kb) -> None:
     spans = {" ".join(tokens[s : e + 1]): iso for s, e, iso in found.select("s", "e", "a_iso3").rows()}
     assert spans.get("داناي أودومتشوك") == "THA"
     assert not any(t in k for k in spans for t in ("انسحابا", "كاملا"))
+
+
+def test_a_patronymic_name_is_repeated_by_its_given_name(kb) -> None:
+    # معاوية بن أبي سفيان ... بينه وبين معاوية: the short form is the given name, not سفيان.
+    text = "ورفض معاوية بن أبي سفيان بيعة الخليفة . وجرى التحكيم بينه وبين معاوية بعد القتال ."
+    w, _ = open_world_words(pl.DataFrame({"article_id": ["a"], "body": [text]}), kb)
+    tokens = w["token"].to_list()
+    s = tokens.index("معاوية")
+    name_key = " ".join(w["bare"].to_list()[s : s + 4])
+    persons = pl.DataFrame(
+        {"aidx": [0], "entity_id": ["p1"], "name_key": [name_key], "method": ["model"]},
+        schema_overrides={"aidx": w.schema["aidx"]},
+    )
+    again = corefer(w, persons, pl.Series([s, s + 1, s + 2, s + 3], dtype=pl.Int64))
+    assert [tokens[i] for i in again["s"].to_list()] == ["معاوية"]
+    assert again["s"].to_list() == [len(tokens) - 1 - tokens[::-1].index("معاوية")]
+
+
+def test_no_surname_from_a_preposition_phrase_an_accusative_or_a_dash(kb) -> None:
+    # بوقوع (ب + وقوع), إصلاحياً (accusative), أضاعا (dual verb), and a dash between clauses after a
+    # definite family name are the sentence after the name.
+    text = "وتوعد نصر الله بوقوع عدد من المفاجآت"
+    assert _span(kb, text, "نصر", "الله", widen_right) == "نصر الله"
+    text = "وكان يلتسين إصلاحياً حاول بناء رأسمالية"
+    assert _span(kb, text, "يلتسين", "يلتسين", widen_right) == "يلتسين"
+    text = "لكن نجميه رونالدينيو والأرجنتيني ميسي أضاعا فرصا"
+    assert _span(kb, text, "ميسي", "ميسي", widen_right) == "ميسي"
+    text = "عمان - فيصل ملكاوي وغيث الطراونة - أزاح جلالة الملك الستار"
+    assert _span(kb, text, "وغيث", "الطراونة", widen_right) == "وغيث الطراونة"

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import polars as pl
 
+from orchestration.transforms.text import normalize_text
+
 MIN_KEY_LEN = 3
+# Connectors «son/daughter of» (``person_edges.PATRONYMIC``; not imported: person_edges is later).
+PATRONYMIC: tuple[str, ...] = tuple(normalize_text(f) for f in ("بن", "بنت", "ابن"))
 
 
 # Persons found only by their shape (a given name, then any rare word): their keys yield to those
@@ -37,7 +41,12 @@ def _keys(persons: pl.DataFrame) -> pl.DataFrame:
     tail = toks.filter(c("t").list.len() >= 3).select(
         "aidx", "entity_id", "method", key=c("t").list.slice(-2).list.join(" "), n=pl.lit(2, pl.Int64)
     )
-    keys = pl.concat([one, two, tail]).filter(c("key").str.len_chars() >= MIN_KEY_LEN)
+    # A patronymic name is shortened to its given name (معاوية بن أبي سفيان ... معاوية), not to its
+    # last word, which is the father's or grandfather's name.
+    given = toks.filter(c("t").list.get(1, null_on_oob=True).is_in(list(PATRONYMIC))).select(
+        "aidx", "entity_id", "method", key=c("t").list.first(), n=pl.lit(1, pl.Int64)
+    )
+    keys = pl.concat([one, two, tail, given]).filter(c("key").str.len_chars() >= MIN_KEY_LEN)
     weak = c("method").is_in(list(WEAK_METHODS)).fill_null(False)
     keys = keys.filter(~weak | ~(~weak).any().over("aidx", "key")).drop("method").unique()
     return keys.filter(c("entity_id").n_unique().over("aidx", "key") == 1)

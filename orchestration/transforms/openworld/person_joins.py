@@ -1,11 +1,10 @@
-"""Found person names cut short or run on: join their parts, take a foreign surname, cut a verb.
+"""Found person names cut short or run on: take a foreign surname, cut the verb after the name.
 
 The tagger and the rules read a foreign name word by word, and often stop a word early or late:
 
 - ``بيل فريست``, ``إدوارد مورلي``, ``بافل ندفيد`` found as the given name alone: a rare word that
   nothing else reads, glued right after a person span, is the surname (``widen_right``). So is a
   regnal ordinal (فرناندو الثالث) and the part after a hyphen (كيم جونغ - ايل، ميشال اليو - ماري).
-- ``فؤاد`` and ``السنيورة`` as two persons side by side: one name (``join_adjacent``).
 - ``هوانغ يصمم``, ``أسامة بن لادن اندسوا``, ``عبد الحفيظ لشرح``: the verb or preposition phrase
   after a name is the sentence going on (``cut_verb_tail``).
 
@@ -32,10 +31,14 @@ RARE_SURNAME = 3.0
 VERB_ZIPF = 3.5
 # A word with ب/ل on it is that preposition on a word at least this frequent (لشرح، بزمام).
 PREP_REST = 3.5
+# A surname candidate with ب/ل/ك is that preposition on a word where the rest is this frequent.
+CLITIC_REST = 3.0
 # Gaps that glue the parts of a hyphenated name (كيم جونغ - ايل).
 HYPHEN_GAPS = (" - ", "-", " -", "- ")
 # A name part after a hyphen may be this frequent (ايل 3.8, ماري): below ``person_edges.COMMON_EDGE``.
 HYPHEN_PART = 4.5
+# ... and this short: the parts of Korean and French compound names (ايل، هوي، ماري).
+HYPHEN_MAX_LEN = 4
 # Rounds of widening: جيمس + الأول + ستيوارت takes two words.
 ROUNDS = 2
 _COLS = ["aidx", "bare", "token", "gap", "joined", "arabic", "al", "stop", "title", "office", "speech"]
@@ -103,6 +106,11 @@ def _surname(max_zipf: float = RARE_SURNAME) -> pl.Expr:
         & ~c("connector")
         # A conjunction opens the next name of a list (بوش وبلير), not a surname.
         & (~c("conj") | _f_name())
+        # A preposition on a word (بوقوع، لتبني، كأشهر، لزيدان) starts the phrase after the name.
+        & ~(c("bare").str.contains(r"^[بلك]..") & (c("rest_zipf") >= CLITIC_REST))
+        # An accusative or a dual or plural verb (إصلاحياً، متفوقا، انتقلا، أضاعا): the sentence.
+        & ~c("token").str.contains("ً")
+        & ~c("bare").str.ends_with("ا")
     )
     return (plain & rare & ~_verb_like()) | (c("bare").is_in(ORDINALS) & ~c("conj"))
 
@@ -125,9 +133,16 @@ def widen_right(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
         ).to_series()
         ordinal = nxt["bare"].is_in(ORDINALS)
         # After a hyphen a name part may be more frequent as a word (ايل، ماري): the hyphen is the cue.
+        # The dash after a definite family name (الطراونة - أزاح) is punctuation.
+        last_al = pl.lit(_gather(w, spans["e"])["al"].fill_null(False))
         part = nxt.select(
             (c("joined") & (_surname() | _f_name()))
-            | (c("gap").is_in(list(HYPHEN_GAPS)) & _surname(HYPHEN_PART))
+            | (
+                c("gap").is_in(list(HYPHEN_GAPS))
+                & _surname(HYPHEN_PART)
+                & (c("bare").str.len_chars() <= HYPHEN_MAX_LEN)
+                & ~last_al
+            )
         ).to_series()
         grow = (
             (spans["entity_type"] == "PERSON")
@@ -139,34 +154,6 @@ def widen_right(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
         )
         spans = spans.with_columns(e=c("e") + pl.lit(grow).cast(pl.Int64))
     return spans
-
-
-def join_adjacent(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
-    """Two person spans side by side, glued by spaces, are one name (فؤاد + السنيورة), unless the
-    second opens on a conjunction: و joins two persons of a list (ابراهيم سعد وسعيد جعفر)."""
-    c = pl.col
-    if spans.is_empty():
-        return spans
-    spans = spans.sort("aidx", "s")
-    head = _gather(w, spans["s"])
-    opens = (
-        (spans["entity_type"] == "PERSON")
-        & head["joined"].fill_null(False)
-        & ~head["conj"].fill_null(False)
-        & ~head["stop"].fill_null(False)
-    )
-    prev_person = spans.select(
-        (c("entity_type").shift(1).over("aidx") == "PERSON") & (c("e").shift(1).over("aidx") == c("s") - 1)
-    ).to_series()
-    cont = (opens & prev_person.fill_null(False)).alias("_cont")
-    spans = spans.with_columns(cont, _grp=(~cont).cum_sum())
-    payload = [x for x in ("a_iso3", "a_role", "a_cameo") if x in spans.columns]
-    merged = spans.group_by("_grp", maintain_order=True).agg(
-        pl.all().exclude("e", "_cont", *payload).first(),
-        c("e").last(),
-        *[c(x).drop_nulls().first() for x in payload],
-    )
-    return merged.select(spans.drop("_cont", "_grp").columns)
 
 
 def cut_verb_tail(spans: pl.DataFrame, w: pl.DataFrame) -> pl.DataFrame:
