@@ -60,3 +60,14 @@ def test_a_name_read_after_quasi_is_the_noun_of_a_compound_place() -> None:
     assert out.select("s", "e", "n", "entity_type").rows() == [(1, 3, 3, "PLACE")]
     # A name not after شبه is left alone.
     assert quasi_places(spans.with_columns(s=pl.lit(3), e=pl.lit(3)), w)["entity_type"].to_list() == ["ORG"]
+
+
+def test_a_longer_ambiguous_form_before_a_definite_adjective_names_another_body() -> None:
+    m = _mentions(
+        "ترأس عباس اجتماعا طارئا لمجلس الأمن القومي الفلسطيني بمشاركة رئيس الوزراء .",
+        "ودعا مجلس الأمن إلى وقف فوري لإطلاق النار .",
+        "وقال مجلس الأمن الدولي في بيان إن الوضع خطير .",
+    )
+    unsc = m.filter(pl.col("entity_id") == "org:united_nations_security_council")
+    # The Palestinian national security council is not the UN Security Council.
+    assert unsc["article_id"].to_list() == ["1", "2"]
