@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.entities import extract_entity_mentions
+from orchestration.transforms.openworld.quasi_places import quasi_places
 from tests.unit.reference_kb import reference_kb
 
 # eval_ner.MIN_CONFIDENCE: below it a mention is no named-entity mention.
@@ -39,3 +40,34 @@ def test_a_country_adjective_after_an_everyday_word_form_qualifies_the_common_no
     # The American base is no mention of al-Qaeda; the agency's rare name keeps its nisba.
     assert ("0", "org:al_qaeda") not in ids
     assert ("1", "org:anadolu_agency") in ids
+
+
+def test_a_name_read_after_quasi_is_the_noun_of_a_compound_place() -> None:
+    # سكان شبه الجزيرة العربية قبائل: the tagger's organization الجزيرة (word 2), Al Jazeera's name.
+    w = pl.DataFrame(
+        {
+            "aidx": [0, 0, 0, 0, 0],
+            "bare": ["سكان", "شبه", "الجزيره", "العربيه", "قبائل"],
+            "joined": [False, True, True, True, True],
+            "al": [False, False, True, True, False],
+            "adjish": [False, False, False, True, False],
+            "stop": [False] * 5,
+            "conj": [False] * 5,
+        }
+    )
+    spans = pl.DataFrame({"aidx": [0], "s": [2], "e": [2], "n": [1], "entity_type": ["ORG"]})
+    out = quasi_places(spans, w)
+    assert out.select("s", "e", "n", "entity_type").rows() == [(1, 3, 3, "PLACE")]
+    # A name not after شبه is left alone.
+    assert quasi_places(spans.with_columns(s=pl.lit(3), e=pl.lit(3)), w)["entity_type"].to_list() == ["ORG"]
+
+
+def test_a_longer_ambiguous_form_before_a_definite_adjective_names_another_body() -> None:
+    m = _mentions(
+        "ترأس عباس اجتماعا طارئا لمجلس الأمن القومي الفلسطيني بمشاركة رئيس الوزراء .",
+        "ودعا مجلس الأمن إلى وقف فوري لإطلاق النار .",
+        "وقال مجلس الأمن الدولي في بيان إن الوضع خطير .",
+    )
+    unsc = m.filter(pl.col("entity_id") == "org:united_nations_security_council")
+    # The Palestinian national security council is not the UN Security Council.
+    assert unsc["article_id"].to_list() == ["1", "2"]

@@ -25,17 +25,15 @@ def drop_phrase_heads(
     names: pl.DataFrame, words: pl.DataFrame, stop: pl.Series, zipf: pl.DataFrame | None = None
 ) -> pl.DataFrame:
     """``names`` (name and nisba elements: ``eid, aidx, w0, w1, kind, entity_type, ambiguous``)
-    less ambiguous one-word organization names followed by a content word. ``zipf`` (``word,
+    less ambiguous one-word organization names followed by a content word, and longer ones followed
+    by a definite adjective (مجلس الأمن القومي). ``zipf`` (``word,
     zipf``, normalized words) tells which forms are everyday words."""
     cand = names.filter(
-        (pl.col("kind") == "name")
-        & (pl.col("entity_type") == "ORG")
-        & pl.col("ambiguous").fill_null(False)
-        & (pl.col("w1") - pl.col("w0") == 1)
+        (pl.col("kind") == "name") & (pl.col("entity_type") == "ORG") & pl.col("ambiguous").fill_null(False)
     )
     if cand.is_empty():
         return names
-    nxt = words_at(words, cand.select("eid", "aidx", "w1"), "w1", {"norm": "ntok", "gap": "ngap"})
+    nxt = words_at(words, cand.select("eid", "aidx", "w0", "w1"), "w1", {"norm": "ntok", "gap": "ngap"})
     nisba_starts = names.filter(pl.col("kind") == "nisba").select("aidx", w1="w0", is_nisba=pl.lit(True))
     nxt = nxt.join(nisba_starts.unique(), on=["aidx", "w1"], how="left")
     common = pl.lit(False)
@@ -45,11 +43,18 @@ def drop_phrase_heads(
             zipf.select(otok="word", _z="zipf"), on="otok", how="left"
         )
         common = pl.col("_z").fill_null(0.0) >= COMMON_FORM
+    one_word = pl.col("w1") - pl.col("w0") == 1
+    content = (
+        ~pl.col("ntok").is_in(stop.implode())
+        & ~pl.col("ntok").str.starts_with("و")
+        & pl.col("ntok").str.contains(r"^\p{Arabic}{2,}$")
+    )
+    # A longer ambiguous form (مجلس الأمن) followed by a definite relative adjective that no alias
+    # holds (مجلس الأمن القومي السعودي) names another body: a nisba may still qualify the form.
+    other_body = pl.col("ntok").str.contains(r"^ال\p{Arabic}{2,}يه?$") & ~pl.col("is_nisba").fill_null(False)
     heads = nxt.filter(
         (gap_class(pl.col("ngap")) == GAP_SPACE)
-        & ~pl.col("ntok").is_in(stop.implode())
-        & ~pl.col("ntok").str.starts_with("و")
-        & (~pl.col("is_nisba").fill_null(False) | common)
-        & pl.col("ntok").str.contains(r"^\p{Arabic}{2,}$")
+        & content
+        & pl.when(one_word).then(~pl.col("is_nisba").fill_null(False) | common).otherwise(other_body)
     )["eid"]
     return names.filter(~pl.col("eid").is_in(heads.implode()))

@@ -30,6 +30,7 @@ from orchestration.transforms.openworld.people import find_persons, span_text
 from orchestration.transforms.openworld.person_edges import fix_person_edges
 from orchestration.transforms.openworld.person_joins import join_person_parts
 from orchestration.transforms.openworld.person_places import person_over_place
+from orchestration.transforms.openworld.quasi_places import quasi_places
 from orchestration.transforms.openworld.tagger import tag_words
 from orchestration.transforms.openworld.type_heads import code_media
 
@@ -119,6 +120,8 @@ def find_open_world(
     # An institution named after a known place (جامعة القاهرة، بنك إنجلترا المركزي) likewise.
     rules = prefer_firm(rules, find_place_orgs(w))
     spans = drop_common_places(drop_bare_heads(_longest(rules), w), w)
+    # A name read right after شبه (شبه الجزيرة العربية) is the noun of a compound place.
+    spans = quasi_places(spans, w)
     spans = code_media(nisba_after(trim_appositive(spans, w), w), w)
     # A person span cut on a patronymic or run into the words around it (person_edges).
     spans = fix_person_edges(spans, w)
