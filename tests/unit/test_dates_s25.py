@@ -128,3 +128,18 @@ def test_a_stamp_and_dateline_opening_the_first_paragraph_date_the_article() -> 
     articles, _ = clean_articles(raw_frame([text]))
     assert articles["published_date"][0] == dt.date(2023, 1, 12)
     assert articles["body"][0].split("\n")[-1].startswith("إختتم رئيس مجلس السيادة")
+
+
+def test_a_hijri_date_alone_takes_the_umm_al_qura_day() -> None:
+    # SPA datelines date by Umm al-Qura: 25 Shawwal 1436 is Monday 10 August 2015 (tabular: the 11th),
+    # 1 Muharram 1446 is Sunday 7 July 2024 (tabular: the 8th).
+    texts = ["الرياض 25 شوال 1436 هـ (واس) -", "وصل الوفد يوم 1 محرم 1446 هـ إلى الرياض"]
+    found = find_dates(pl.DataFrame({"t": texts}), "t")
+    assert found["date"].to_list() == [dt.date(2015, 8, 10), dt.date(2024, 7, 7)]
+    assert set(found["method"]) == {"hijri_ummalqura"}
+
+
+def test_a_hijri_day_past_the_month_or_the_table_keeps_the_tabular_calendar() -> None:
+    # Muharram 1446 has 29 days in Umm al-Qura; 1300 AH is before the table.
+    found = find_dates(pl.DataFrame({"t": ["30 محرم 1446 هـ", "1 رجب 1300 هـ"]}), "t")
+    assert set(found["method"]) == {"hijri_tabular"}
