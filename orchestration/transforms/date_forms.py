@@ -6,11 +6,13 @@ the calendar arithmetic they use.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
 from orchestration.transforms.date_patterns import date_patterns, fold, fuzzy_month_table, load_months
+from orchestration.transforms.reference import read_table
 
 
 def hijri_to_gregorian(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
@@ -21,6 +23,25 @@ def hijri_to_gregorian(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
     y, m, d = year.cast(pl.Int64), month.cast(pl.Int64), day.cast(pl.Int64)
     jdn = d + (59 * (m - 1) + 1) // 2 + 354 * (y - 1) + (3 + 11 * y) // 30 + 1948439
     return pl.lit(0).cast(pl.Date) + pl.duration(days=jdn - 2440588)
+
+
+@lru_cache(maxsize=4)
+def load_hijri_months(reference_dir: Path) -> pl.DataFrame:
+    """``hijri_months.csv``: the Gregorian first day and length of each Umm al-Qura month (none in a
+    reference folder without the file: every Hijri date is then converted with the tabular calendar)."""
+    if not (reference_dir / "hijri_months.csv").exists():
+        schema = {
+            "hijri_year": pl.Int32,
+            "hijri_month": pl.Int32,
+            "gregorian_start": pl.Date,
+            "days": pl.Int32,
+        }
+        return pl.DataFrame(schema=schema)
+    return read_table(
+        "hijri_months.csv",
+        reference_dir,
+        {"hijri_year": pl.Int32(), "hijri_month": pl.Int32(), "days": pl.Int32()},
+    ).with_columns(pl.col("gregorian_start").str.to_date("%Y-%m-%d"))
 
 
 def ymd_date(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
@@ -75,13 +96,24 @@ def hijri_dates(toks: pl.DataFrame, reference_dir: Path) -> pl.DataFrame | None:
         .filter(pl.col("hd").is_between(1, 30) & pl.col("hm").is_not_null())
     )
     has_g = pl.col("gy").is_not_null() & pl.col("gm").is_not_null()
-    conv = hijri_to_gregorian(pl.col("hy"), pl.col("hm"), pl.col("hd"))
+    # The official Umm al-Qura month starts where the table has the month and the day fits it
+    # ("25 شوال 1436 هـ" is 10 August 2015, the tabular calendar says 11); else the tabular calendar.
+    months = load_hijri_months(reference_dir).rename({"hijri_year": "hy", "hijri_month": "hm"})
+    h = h.join(months, on=["hy", "hm"], how="left")
+    official = pl.col("gregorian_start").is_not_null() & (pl.col("hd") <= pl.col("days"))
+    official_date = pl.col("gregorian_start") + pl.duration(days=pl.col("hd") - 1)
+    conv = (
+        pl.when(official)
+        .then(official_date)
+        .otherwise(hijri_to_gregorian(pl.col("hy"), pl.col("hm"), pl.col("hd")))
+    )
+    method = pl.when(official).then(pl.lit("hijri_ummalqura")).otherwise(pl.lit("hijri_tabular"))
     h = (
         _finish(h)
         .with_columns(
             date=pl.when(has_g).then(ymd_date(pl.col("gy"), pl.col("gm"), pl.col("gd"))).otherwise(conv),
             calendar=pl.when(has_g).then(pl.lit("gregorian")).otherwise(pl.lit("hijri")),
-            method=pl.when(has_g).then(pl.lit("hijri_equivalent")).otherwise(pl.lit("hijri_tabular")),
+            method=pl.when(has_g).then(pl.lit("hijri_equivalent")).otherwise(method),
             precision=pl.lit("day"),
         )
         .with_columns(
@@ -89,6 +121,7 @@ def hijri_dates(toks: pl.DataFrame, reference_dir: Path) -> pl.DataFrame | None:
             month=pl.col("date").dt.month().cast(pl.Int32),
             day=pl.col("date").dt.day().cast(pl.Int32),
         )
+        .drop("gregorian_start", "days")
     )
     return h.filter(pl.col("date").is_not_null())
 

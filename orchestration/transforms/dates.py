@@ -10,9 +10,9 @@ Recognized forms (on normalized text: ASCII digits, plain spaces, no tatweel —
 * Numeric ``21/11/2017``, ``21.11.2017``, ``21-11-2017`` (day first, the Arabic convention) and ISO
   ``2017-11-21``.
 * Hijri ``25 شوال 1436 هـ``; with ``الموافق <Gregorian date>`` the Gregorian equivalent is used.
-  A Hijri date alone is converted with the arithmetic (tabular) Islamic calendar, which agrees with
-  the official Umm al-Qura calendar to within ±1 day (e.g. 25 Shawwal 1436 -> 2015-08-11 tabular,
-  2015-08-10 official).
+  A Hijri date alone is converted with the official Umm al-Qura calendar (``hijri_months.csv``,
+  1343-1500 AH: 25 Shawwal 1436 -> 2015-08-10), outside it with the arithmetic (tabular) Islamic
+  calendar, which agrees with Umm al-Qura to within ±1 day (2015-08-11).
 * One-letter typos of a month name (edit distance 1, ``20 نتشرين الثاني``) only when a day number
   precedes and a year, the second word of a two-word month (الأول/الثاني) or a month-context word
   (الجاري، الماضي …) follows, so ordinary words are not read as months.
@@ -76,7 +76,7 @@ def find_dates(
     ``char_end`` (character offsets into the text, end exclusive), ``surface``, ``year``, ``month``,
     ``day``, ``date`` (first day of the month/year for coarser precisions; NULL for ``day_no_year``),
     ``precision`` (day | day_no_year | month | year), ``calendar`` (gregorian | hijri), ``method``
-    (exact | hijri_equivalent | hijri_tabular | fuzzy). Expects text normalized by ``normalize.py``;
+    (exact | hijri_equivalent | hijri_ummalqura | hijri_tabular | fuzzy). Expects text normalized by ``normalize.py``;
     digits and exotic spaces are mapped here too (length-preserving).
     """
     if id_cols is None:

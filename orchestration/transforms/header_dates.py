@@ -60,7 +60,8 @@ def settle_hijri_weekday(
     Monday 10 August 2015, where the tabular day is Tuesday 11). ``found``: find_dates rows
     of ``lines`` (both keyed by ``key``, line_no; ``line`` the text)."""
     keys = [key, "line_no"]
-    tabular = found.filter(pl.col("method") == "hijri_tabular")
+    converted = pl.col("method").is_in(["hijri_tabular", "hijri_ummalqura"])
+    tabular = found.filter(converted)
     if tabular.height == 0:
         return found
     weekdays = (
@@ -80,7 +81,7 @@ def settle_hijri_weekday(
     )
     delta = (pl.col("named") - pl.col("date").dt.weekday().cast(pl.Int64) + 3) % 7 - 3
     moved = pl.col("date") + pl.duration(days=delta)
-    near = (pl.col("method") == "hijri_tabular") & pl.col("named").is_not_null() & (delta.abs() <= 1)
+    near = converted & pl.col("named").is_not_null() & (delta.abs() <= 1)
     return (
         found.join(named, on=keys, how="left")
         .with_columns(date=pl.when(near).then(moved).otherwise(pl.col("date")))

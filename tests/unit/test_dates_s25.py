@@ -128,3 +128,35 @@ def test_a_stamp_and_dateline_opening_the_first_paragraph_date_the_article() -> 
     articles, _ = clean_articles(raw_frame([text]))
     assert articles["published_date"][0] == dt.date(2023, 1, 12)
     assert articles["body"][0].split("\n")[-1].startswith("إختتم رئيس مجلس السيادة")
+
+
+def test_a_hijri_date_alone_takes_the_umm_al_qura_day() -> None:
+    # SPA datelines date by Umm al-Qura: 25 Shawwal 1436 is Monday 10 August 2015 (tabular: the 11th),
+    # 1 Muharram 1446 is Sunday 7 July 2024 (tabular: the 8th).
+    texts = ["الرياض 25 شوال 1436 هـ (واس) -", "وصل الوفد يوم 1 محرم 1446 هـ إلى الرياض"]
+    found = find_dates(pl.DataFrame({"t": texts}), "t")
+    assert found["date"].to_list() == [dt.date(2015, 8, 10), dt.date(2024, 7, 7)]
+    assert set(found["method"]) == {"hijri_ummalqura"}
+
+
+def test_a_hijri_day_past_the_month_or_the_table_keeps_the_tabular_calendar() -> None:
+    # Muharram 1446 has 29 days in Umm al-Qura; 1300 AH is before the table.
+    found = find_dates(pl.DataFrame({"t": ["30 محرم 1446 هـ", "1 رجب 1300 هـ"]}), "t")
+    assert set(found["method"]) == {"hijri_tabular"}
+
+
+def test_a_two_day_visit_is_dated_by_its_first_day() -> None:
+    # «يؤدي … زيارة الى تونس يومي 4 و 5 أبريل 2021»: the visit starts on 4 April.
+    body = "يزور الرئيس السيسي روسيا يومي 4 و 5 ديسمبر 2017 ويلتقي الرئيس بوتين."
+    assert _sisi_dates(body) == {dt.date(2017, 12, 4)}
+
+
+def test_a_dashed_span_of_days_is_dated_by_its_first_day() -> None:
+    # «خلال الفترة من 7-13 ديسمبر»: the month and the publication year go with the first day.
+    body = "استقبل الرئيس السيسي الرئيس بوتين خلال الفترة من 7-13 نوفمبر."
+    assert _sisi_dates(body) == {dt.date(2017, 11, 7)}
+
+
+def test_a_count_before_a_date_is_no_first_day() -> None:
+    body = "التقى الرئيس السيسي 3 مرات الرئيس بوتين، آخرها في 5 نوفمبر 2017."
+    assert _sisi_dates(body) == {dt.date(2017, 11, 5)}

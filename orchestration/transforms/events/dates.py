@@ -37,6 +37,11 @@ _BACKGROUND = ["كان", "وكان", "كانت", "وكانت"]
 _BACKGROUND_QAD_GAP = 4
 # A time-of-day word may stand between a trigger and its date ("اتصال هاتفي صباح الإثنين").
 _TRAILING_DATE_GAP = 2
+# A first day before a date's day, joined by و or a dash ("يومي 4 و 5 أبريل", "من 7-13 ديسمبر"), at
+# most a fortnight before it.
+_RANGE_START = r"(?:^|[^0-9])([0-9]{1,2}) *(?:و|-|–|إلى|الى|حتى) *$"
+_RANGE_LOOKBACK = 12
+_RANGE_MAX_DAYS = 14
 _OPTIONAL_DATE_COLS = {
     "d_date": pl.Date,
     "d_precision": pl.String,
@@ -62,7 +67,7 @@ def date_expressions(
 def explicit_dates(articles: pl.DataFrame, kept: pl.DataFrame, tokens: pl.DataFrame) -> pl.DataFrame:
     """Explicit dates of the kept sentences on their tokens (d_kind explicit, d_rank 0)."""
     found = (
-        find_dates(kept.select(*KEYS, "sentence"), "sentence", KEYS)
+        _range_starts(find_dates(kept.select(*KEYS, "sentence"), "sentence", KEYS), kept)
         .join(kept.select(*KEYS, "s_start"), on=KEYS)
         .with_columns(pl.col("char_start") + pl.col("s_start"), pl.col("char_end") + pl.col("s_start"))
         .drop("s_start", "sentence_index")
@@ -107,6 +112,30 @@ def explicit_dates(articles: pl.DataFrame, kept: pl.DataFrame, tokens: pl.DataFr
             d_date="date",
             d_precision="precision",
         )
+    )
+
+
+def _range_starts(found: pl.DataFrame, kept: pl.DataFrame) -> pl.DataFrame:
+    """A span of days dates its event by its first day: "زيارة الى تونس يومي 4 و 5 أبريل 2021" starts
+    on 4 April, "خلال الفترة من 7-13 ديسمبر" on 7 December (find_dates reads the last day, the one
+    written with the month). ``found``: find_dates rows of ``kept`` (sentence-relative offsets)."""
+    before = pl.col("sentence").str.slice(
+        pl.max_horizontal(pl.col("char_start") - _RANGE_LOOKBACK, 0),
+        pl.min_horizontal(pl.col("char_start"), _RANGE_LOOKBACK),
+    )
+    first = before.str.extract(_RANGE_START, 1).cast(pl.Int32, strict=False)
+    span = pl.col("day") - pl.col("_first")
+    starts = (span > 0) & (span <= _RANGE_MAX_DAYS) & pl.col("precision").is_in(["day", "day_no_year"])
+    return (
+        found.join(kept.select(*KEYS, "sentence"), on=KEYS, how="left")
+        .with_columns(_first=first)
+        .with_columns(
+            date=pl.when(starts.fill_null(False))
+            .then(pl.col("date") - pl.duration(days=span))
+            .otherwise(pl.col("date")),
+            day=pl.when(starts.fill_null(False)).then(pl.col("_first")).otherwise(pl.col("day")),
+        )
+        .drop("sentence", "_first")
     )
 
 
