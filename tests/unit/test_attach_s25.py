@@ -67,4 +67,3 @@ def test_an_attendee_after_bihudur_is_still_no_party() -> None:
     # r80 shape: "وجرى اللقاء بحضور وزير الدولة، وزير الشؤون الخارجية، رمطان لعمامرة، ووزير …"
     body = "وجرى اللقاء بحضور وزير الخارجية المصري عبد الفتاح السيسي، ونظيره الأمريكي."
     assert dyads(run(body)) == set()
-
