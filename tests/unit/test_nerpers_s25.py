@@ -64,7 +64,10 @@ def test_a_verb_after_a_found_name_is_not_part_of_it(kb) -> None:
     assert _span(kb, text, "عبد", "لشرح", cut_verb_tail) == "عبد الحفيظ"
     text = "مع استنتاجات إسحاق نيوتن في الفيزياء"
     assert _span(kb, text, "إسحاق", "نيوتن", cut_verb_tail) == "إسحاق نيوتن"
-    # ... and a surname nothing reads whose rest is a word (لوان: ل + وان) stays.
+    # ... and so does a short name shaped like a verb (تيو is no ت + يو),
+    text = "فريق علمي قاده سالم يوسف وكون تيو من جامعة ماك ماستر"
+    assert _span(kb, text, "وكون", "تيو", cut_verb_tail) == "وكون تيو"
+    # ... and a surname nothing reads whose rest is a word (لوان: ل + وان).
     text = "واستقبل الوزير سيمونا ماريانا لوان ، السفيرة الجديدة"
     assert _span(kb, text, "ماريانا", "لوان", cut_verb_tail) == "ماريانا لوان"
 

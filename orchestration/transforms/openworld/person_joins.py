@@ -68,7 +68,13 @@ def _verb_like() -> pl.Expr:
     c = pl.col
     listed = c("given") | c("family") | c("bare").is_in(NAME_WORDS)
     # The word without its prefix is the likelier word: يصمم (صمم), not نيوتن or يونغ.
-    verb = c("verbish") & (c("rest_zipf") >= VERB_ZIPF) & (c("rest_zipf") > c("zipf"))
+    # A stem of three letters at least: تيو is no ت + يو.
+    verb = (
+        c("verbish")
+        & (c("bare").str.len_chars() >= 4)
+        & (c("rest_zipf") >= VERB_ZIPF)
+        & (c("rest_zipf") > c("zipf"))
+    )
     # The future prefix: ستزور، سيقرر (تزور، يقرر are words), not ستيفن.
     future = (
         c("bare").str.contains(r"^س[يتن]") & (c("rest_zipf") >= RARE_SURNAME) & (c("rest_zipf") > c("zipf"))
