@@ -160,3 +160,13 @@ def test_a_dashed_span_of_days_is_dated_by_its_first_day() -> None:
 def test_a_count_before_a_date_is_no_first_day() -> None:
     body = "التقى الرئيس السيسي 3 مرات الرئيس بوتين، آخرها في 5 نوفمبر 2017."
     assert _sisi_dates(body) == {dt.date(2017, 11, 5)}
+
+
+def test_the_lead_runs_to_the_first_paragraph_past_short_header_lines() -> None:
+    # A page's "today" (Tuesday 21 November) over a section word, a headline and a caption, then
+    # «مساء اليوم الأحد» in the first paragraph: the stamp is no date of the text, the event undated.
+    body = (
+        "الأخبار\nالرئيس السيسي يتوجه إلى موسكو\nعبد الفتاح السيسي\n"
+        "التقى الرئيس السيسي، مساء اليوم الأحد، الرئيس بوتين في موسكو لبحث العلاقات الثنائية بين البلدين."
+    )
+    assert _sisi_dates(body) == {None}

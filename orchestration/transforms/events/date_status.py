@@ -16,6 +16,9 @@ from orchestration.transforms.event_status_rules import rule_statuses
 # An article's lead runs to the first line break after this many characters (past a dateline line).
 
 _LEAD_MIN_CHARS = 40
+# The first paragraph: the body up to the end of its first line of at least _PARAGRAPH_WORDS words.
+_PARAGRAPH_WORDS = 10
+_FIRST_PARAGRAPH = rf"^([\s\S]*?(?:^|\n)(?:[^\s]+[ \t]+){{{_PARAGRAPH_WORDS - 1},}}[^\n]*)"
 # A day-precision date at most this many days before publication is recent, not historical.
 _RECENT_DAYS = 7
 
@@ -42,7 +45,14 @@ def lead_dates(dates: pl.DataFrame, tokens: pl.DataFrame, articles: pl.DataFrame
     as boilerplate, the story kept for its events), and its "مساء اليوم الجمعة" is that story's day."""
     body = pl.col("body")
     lead_end = body.str.slice(_LEAD_MIN_CHARS).str.find("\n") + _LEAD_MIN_CHARS
-    leads = articles.select("article_id", _lead_end=pl.coalesce(lead_end, body.str.len_chars()))
+    # Past a section word, a headline, a photo caption (lines of a few words each), the lead runs to
+    # the end of the first paragraph: «الأخبار / وزير الخارجية يتوجه إلى موسكو / سامح شكري / يتوجّه
+    # وزير الخارجية سامح شكري، مساء اليوم الأحد، ...» states its day in that paragraph.
+    paragraph_end = body.str.extract(_FIRST_PARAGRAPH, 1).str.len_chars()
+    leads = articles.select(
+        "article_id",
+        _lead_end=pl.max_horizontal(pl.coalesce(lead_end, body.str.len_chars()), paragraph_end),
+    )
     starts = tokens.select("article_id", d_start="token_index", _d_char="char_start")
     return (
         dates.join(starts, on=["article_id", "d_start"], how="left")
