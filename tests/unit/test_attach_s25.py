@@ -68,3 +68,12 @@ def test_an_attendee_after_bihudur_is_still_no_party() -> None:
     body = "وجرى اللقاء بحضور وزير الخارجية المصري عبد الفتاح السيسي، ونظيره الأمريكي."
     assert dyads(run(body)) == set()
 
+
+def test_upon_arrival_ends_a_bare_title_and_its_subject_is_carried() -> None:
+    # r266 shape: "واستقبل رئيس الجمهورية لدى وصوله مطار داكار الدولي من طرف أخيه فخامة السيد ماكي
+    # صال": «لدى وصوله» ends the bare title; the president named before is the one received.
+    body = (
+        "توجه الرئيس بوتين اليوم إلى القاهرة في زيارة رسمية. واستقبل رئيس الجمهورية لدى وصوله مطار "
+        "القاهرة الدولي من طرف أخيه الرئيس السيسي."
+    )
+    assert ("043", "abdel_fattah_el_sisi", "vladimir_putin") in dyads(run(body))
