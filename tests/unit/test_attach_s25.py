@@ -77,3 +77,17 @@ def test_upon_arrival_ends_a_bare_title_and_its_subject_is_carried() -> None:
         "القاهرة الدولي من طرف أخيه الرئيس السيسي."
     )
     assert ("043", "abdel_fattah_el_sisi", "vladimir_putin") in dyads(run(body))
+
+
+def test_ibn_opening_a_short_reference_is_the_known_persons_bin() -> None:
+    # r250 shape: "يوسف بن علوي" named first, then "الاتصال الهاتفي بين ابن علوي و نظيره العراقي":
+    # ابن is how بن is written where it opens the reference, not a new person.
+    body = (
+        "أجرى يوسف بن علوي الوزير المسؤول عن الشؤون الخارجية اتصالا هاتفيا مع نظيره العراقي. "
+        "وذكرت الوزارة أن الاتصال الهاتفي بين ابن علوي ونظيره بحث العلاقات الثنائية."
+    )
+    m = _mentions(body, date(2019, 12, 10))
+    short = m.filter(pl.col("surface").str.contains("ابن علوي"))
+    assert short["entity_id"].to_list() == ["person:yusuf_bin_alawi_bin_abdullah"], m.select(
+        "surface", "entity_id"
+    )
