@@ -67,3 +67,27 @@ def test_an_attendee_after_bihudur_is_still_no_party() -> None:
     # r80 shape: "وجرى اللقاء بحضور وزير الدولة، وزير الشؤون الخارجية، رمطان لعمامرة، ووزير …"
     body = "وجرى اللقاء بحضور وزير الخارجية المصري عبد الفتاح السيسي، ونظيره الأمريكي."
     assert dyads(run(body)) == set()
+
+
+def test_upon_arrival_ends_a_bare_title_and_its_subject_is_carried() -> None:
+    # r266 shape: "واستقبل رئيس الجمهورية لدى وصوله مطار داكار الدولي من طرف أخيه فخامة السيد ماكي
+    # صال": «لدى وصوله» ends the bare title; the president named before is the one received.
+    body = (
+        "توجه الرئيس بوتين اليوم إلى القاهرة في زيارة رسمية. واستقبل رئيس الجمهورية لدى وصوله مطار "
+        "القاهرة الدولي من طرف أخيه الرئيس السيسي."
+    )
+    assert ("043", "abdel_fattah_el_sisi", "vladimir_putin") in dyads(run(body))
+
+
+def test_ibn_opening_a_short_reference_is_the_known_persons_bin() -> None:
+    # r250 shape: "يوسف بن علوي" named first, then "الاتصال الهاتفي بين ابن علوي و نظيره العراقي":
+    # ابن is how بن is written where it opens the reference, not a new person.
+    body = (
+        "أجرى يوسف بن علوي الوزير المسؤول عن الشؤون الخارجية اتصالا هاتفيا مع نظيره العراقي. "
+        "وذكرت الوزارة أن الاتصال الهاتفي بين ابن علوي ونظيره بحث العلاقات الثنائية."
+    )
+    m = _mentions(body, date(2019, 12, 10))
+    short = m.filter(pl.col("surface").str.contains("ابن علوي"))
+    assert short["entity_id"].to_list() == ["person:yusuf_bin_alawi_bin_abdullah"], m.select(
+        "surface", "entity_id"
+    )

@@ -83,10 +83,15 @@ def _family_only(mentions: pl.DataFrame, person_keys: pl.DataFrame) -> pl.DataFr
     مرزوك, محمد بن زايد ... بن زايد). The support (``resolve_to_known``) is the known person named
     in the article or the title's code on the date; a last word after بن/آل is a father's or a
     family's name, never the person's own."""
-    word = key_exprs(pl.col("surf"))[0]
+    # ابن is how بن is written where it opens the reference («ابن علوي» for يوسف بن علوي).
+    word = _bin_spelling(key_exprs(pl.col("surf"))[0])
     short = mentions.select("mid", word=word).with_columns(n=pl.col("word").str.count_matches(" ") + 1)
     toks = pl.col("key").str.split(" ")
-    keys = person_keys.select("key", k_id="entity_id").unique().filter(toks.list.len() >= 2)
+    keys = (
+        person_keys.select(_bin_spelling(pl.col("key")), k_id="entity_id")
+        .unique()
+        .filter(toks.list.len() >= 2)
+    )
     particles = [normalize_text(p) for p in rl.NAME_PARTICLES]
     own_last = ~toks.list.get(-2).is_in(particles)
     tails = pl.concat(
@@ -107,6 +112,11 @@ def _family_only(mentions: pl.DataFrame, person_keys: pl.DataFrame) -> pl.DataFr
         .select("mid", "k_id")
     )
     return pl.concat([exact, spelt]).unique()
+
+
+def _bin_spelling(key: pl.Expr) -> pl.Expr:
+    """A normalized name key with the connector ابن spelt بن (the same word: "son of")."""
+    return key.str.replace_all(r"(^| )ابن ", "${1}بن ")
 
 
 # Characters between a name and a title in apposition (a space, or a comma and a space).

@@ -26,7 +26,7 @@ _CARRY_SENTENCES = 6
 _MAX_CHAIN = 6
 # Words that end a title chain: prepositions, time adverbs, a place ("بالعاصمة"); not ل/ب/في,
 # which build titles ("الممثل الأعلى للسياسة الخارجية والأمنية في الاتحاد الأوروبي X").
-_BREAK_WORD = r"^[وف]?(?:خلال|عقب|قبل|بعد|اليوم|امس|مساء|صباح|الليله|بالعاصمه|بمدينه|بمقر|بقصر)"
+_BREAK_WORD = r"^[وف]?(?:خلال|عقب|قبل|بعد|اليوم|امس|مساء|صباح|الليله|بالعاصمه|بمدينه|بمقر|بقصر|وصول|مغادر)"
 _COMMA = r"[،,]"
 # Time adverbs may stand between a subject and the noun of a light verb ("تلقى الأمير سلطان أمس اتصالاً").
 _TIME_WORD = r"^[وف]?(?:اليوم|امس|مساء|صباح|الليله)$"
