@@ -96,3 +96,26 @@ def test_an_attack_pairs_no_state_with_a_force_of_its_own() -> None:
     # A force of another state keeps its target.
     sentence = "شنت مقاتلات التحالف العربي غارات على العاصمة اليمنية صنعاء"
     assert _pair(_run(sentence, "غارات", COALITION, YEMEN, code="195")) == (COALITION[1], YEMEN[1])
+
+
+def test_two_items_of_one_list_are_no_pair_of_a_one_way_event() -> None:
+    # «كان في استقباله وزير الخدمة المدنية … يحيى محمد الشعيبي، ومندوب عن تشريفات رئاسة الجمهورية،
+    # والسفير العماني بصنعاء عبد الله بن حمد البادي»: the welcomers; the guest is the pronoun.
+    shuaibi = ("يحيى محمد الشعيبي", "person:new:shuaibi", "YEMGOV")
+    badi = ("عبد الله بن حمد البادي", "person:new:badi", "OMNGOV")
+    sentence = (
+        "كان في استقباله وزير الخدمة المدنية والتأمينات الدكتور يحيى محمد الشعيبي، ومندوب عن تشريفات"
+        " رئاسة الجمهورية، والسفير العماني بصنعاء عبد الله بن حمد البادي"
+    )
+    assert _pair(_run(sentence, "استقباله", shuaibi, badi)) is None
+    # «واتهمت الحكومة اليمنية والمجلس الانتقالي الجنوبي …، الحوثيين بشن الهجوم»: two accusers.
+    government = ("الحكومة اليمنية", "org:government_of_yemen", "YEMGOV")
+    stc = ("المجلس الانتقالي الجنوبي", "org:southern_transitional_council", "YEMREB")
+    sentence = "واتهمت الحكومة اليمنية والمجلس الانتقالي الجنوبي، المدعوم من الإمارات، الحوثيين بشن الهجوم"
+    assert _pair(_run(sentence, "واتهمت", government, stc, code="112", others=(HOUTHIS,))) is None
+    # A meeting of the two items stays: «التقى X وY».
+    sentence = "التقى عبد الفتاح السيسي وأيمن الصفدي في القاهرة"
+    assert _pair(_run(sentence, "التقى", SISI, SAFADI, code="040")) == (SISI[1], SAFADI[1])
+    # A dyad list after بين is the pair itself.
+    sentence = "اندلعت اشتباكات بين الحوثيين والتحالف العربي في مأرب"
+    assert _pair(_run(sentence, "اشتباكات", HOUTHIS, COALITION, code="190")) == (HOUTHIS[1], COALITION[1])
