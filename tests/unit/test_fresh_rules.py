@@ -113,6 +113,16 @@ def test_two_items_of_one_list_are_no_pair_of_a_one_way_event() -> None:
     stc = ("المجلس الانتقالي الجنوبي", "org:southern_transitional_council", "YEMREB")
     sentence = "واتهمت الحكومة اليمنية والمجلس الانتقالي الجنوبي، المدعوم من الإمارات، الحوثيين بشن الهجوم"
     assert _pair(_run(sentence, "واتهمت", government, stc, code="112", others=(HOUTHIS,))) is None
+    # «استقبل سعادة السفير إبراهيم فخرو، رئيس دائرة المراسم بوزارة الخارجية القطرية، وسعادة سفير
+    # بلادنا لدى دولة قطر الشقيقة راجح بادي، صباح اليوم في مطار حمد الدولي، معالي الدكتور شائع
+    # محسن الزنداني»: two hosts, the first with his title after a comma; the guest comes last.
+    fakhro = ("إبراهيم فخرو", "person:new:fakhro", "QATGOV")
+    badi = ("راجح بادي", "person:new:rajeh_badi", "YEMGOV")
+    sentence = (
+        "استقبل سعادة السفير إبراهيم فخرو، رئيس دائرة المراسم بوزارة الخارجية القطرية، وسعادة سفير"
+        " بلادنا لدى دولة قطر الشقيقة راجح بادي، صباح اليوم في مطار حمد الدولي، معالي الدكتور شائع"
+    )
+    assert _pair(_run(sentence, "استقبل", fakhro, badi)) is None
     # A meeting of the two items stays: «التقى X وY».
     sentence = "التقى عبد الفتاح السيسي وأيمن الصفدي في القاهرة"
     assert _pair(_run(sentence, "التقى", SISI, SAFADI, code="040")) == (SISI[1], SAFADI[1])

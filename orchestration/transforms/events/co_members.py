@@ -26,7 +26,9 @@ _ONE_WAY = r"^(?:04[23]|1[1-9])"
 # that starts with و («والمجلس», «ووزير»); a word that itself starts with و is no conjunction («ولي
 # عهد أبوظبي», «وفدا من مجلس النواب», «، وزير خارجية الكويت»: a title in apposition).
 _OPENER = r"(?:\s*[،,]\s*و|\s+و(?:ال|و|$))"
-_LIST_GAP = rf"^(?:{_OPENER}[^.،,؛:!?؟]*)+\s*$"
+# The first item's title may follow its name after a comma before the next item opens («استقبل
+# سعادة السفير X، رئيس دائرة المراسم بوزارة الخارجية القطرية، وسعادة سفير بلادنا … Y»).
+_LIST_GAP = rf"^(?:\s*[،,][^.،,؛:!?؟و][^.،,؛:!?؟]*)?(?:{_OPENER}[^.،,؛:!?؟]*)+\s*$"
 # Words of their own that start with و, blanked before the gap is read.
 _WAW_WORDS = r"(^|[\s،,])(?:ولي|وزير|وزيرة|وكيل|وفد\S*|والي)(\s|$)"
 # The word before a dyad list (بين X وY).
