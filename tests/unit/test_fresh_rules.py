@@ -129,3 +129,18 @@ def test_two_items_of_one_list_are_no_pair_of_a_one_way_event() -> None:
     # A dyad list after بين is the pair itself.
     sentence = "اندلعت اشتباكات بين الحوثيين والتحالف العربي في مأرب"
     assert _pair(_run(sentence, "اشتباكات", HOUTHIS, COALITION, code="190")) == (HOUTHIS[1], COALITION[1])
+
+
+def test_the_objects_of_one_meeting_verb_are_no_pair() -> None:
+    # «يلتقي خلاله برئيس الجمهورية مسعود بزشكيان، ووزير الخارجية عباس عراقجي، ورئيس البرلمان»: the
+    # Iraqi guest (the sentence before) meets each; the two Iranians are not a meeting.
+    pezeshkian = ("مسعود بزشكيان", "person:masoud_pezeshkian", "IRNGOV")
+    araghchi = ("عباس عراقجي", "person:abbas_araghchi", "IRNGOV")
+    sentence = (
+        "ان الزيارة ستستمر يوماً واحدا يلتقي خلاله برئيس الجمهورية مسعود بزشكيان، ووزير الخارجية عباس"
+        " عراقجي، ورئيس البرلمان الإيراني"
+    )
+    assert _pair(_run(sentence, "يلتقي", pezeshkian, araghchi, code="040")) is None
+    # Two subjects of the verb stay its pair: «التقى الرئيس X ووزير الخارجية Y».
+    sentence = "التقى الرئيس عبد الفتاح السيسي ووزير الخارجية أيمن الصفدي في القاهرة"
+    assert _pair(_run(sentence, "التقى", SISI, SAFADI, code="040")) == (SISI[1], SAFADI[1])

@@ -31,6 +31,10 @@ _OPENER = r"(?:\s*[،,]\s*و|\s+و(?:ال|و|$))"
 _LIST_GAP = rf"^(?:\s*[،,][^.،,؛:!?؟و][^.،,؛:!?؟]*)?(?:{_OPENER}[^.،,؛:!?؟]*)+\s*$"
 # Words of their own that start with و, blanked before the gap is read.
 _WAW_WORDS = r"(^|[\s،,])(?:ولي|وزير|وزيرة|وكيل|وفد\S*|والي)(\s|$)"
+# A list the trigger governs through ب («يلتقي خلاله برئيس الجمهورية X، ووزير الخارجية Y»): its items
+# are the objects of any kind, the subject stands elsewhere. The title right after the trigger (and at
+# most one adverb such as خلاله) carries the preposition.
+_OBJECT_LIST = r"^\S*\s+(?:\S+\s+)?ب(?:ال)?(?:رئيس|وزير|ملك|امير|أمير|سفير|نظير|ولي|نائب|مبعوث|وفد|امين|أمين)"
 # The word before a dyad list (بين X وY).
 _BETWEEN = r"(?:^|\s)(?:ما\s+)?بين\s+\S*\s*$"
 # How far back from the first item «بين» may stand (its title in between).
@@ -48,7 +52,14 @@ def list_pairs(c: pl.DataFrame, cm: pl.DataFrame) -> pl.DataFrame:
         f_entity=pl.when(first_is_1).then("actor1_entity_id").otherwise("actor2_entity_id"),
         f_rel=pl.min_horizontal("a1_rel", "a2_rel"),
         s_rel=pl.max_horizontal("a1_rel", "a2_rel"),
-    ).filter(pl.col("event_code").str.contains(_ONE_WAY))
+    )
+    after = pl.col("sentence").str.slice(
+        pl.col("trig_rel"), (pl.col("f_rel") - pl.col("trig_rel")).clip(lower_bound=0)
+    )
+    first = first.filter(
+        pl.col("event_code").str.contains(_ONE_WAY)
+        | ((pl.col("trig_rel") < pl.col("f_rel")) & after.str.contains(_OBJECT_LIST))
+    )
     # The end of the first item's mention (the longest reading starting there).
     ends = (
         cm.select("_row", f_entity="m_entity", f_rel="m_rel", f_end="m_end_rel")
