@@ -144,3 +144,14 @@ def test_the_objects_of_one_meeting_verb_are_no_pair() -> None:
     # Two subjects of the verb stay its pair: «التقى الرئيس X ووزير الخارجية Y».
     sentence = "التقى الرئيس عبد الفتاح السيسي ووزير الخارجية أيمن الصفدي في القاهرة"
     assert _pair(_run(sentence, "التقى", SISI, SAFADI, code="040")) == (SISI[1], SAFADI[1])
+
+
+def test_the_principal_in_a_proxy_title_with_a_preposition_is_no_party() -> None:
+    # «كما من المتوقع أن يلتقي بوريطة قبل ذلك بمستشار الرئيس الأمريكي دونالد ترامب، مسعد بولس»:
+    # Bourita meets the adviser, not the president.
+    bourita = ("بوريطة", "person:nasser_bourita", "MARGOV")
+    trump = ("دونالد ترامب", "person:donald_trump", "USAGOV")
+    boulos = ("مسعد بولس", "person:new:boulos", "USAGOV")
+    sentence = "كما من المتوقع أن يلتقي بوريطة قبل ذلك بمستشار الرئيس الأمريكي دونالد ترامب، مسعد بولس"
+    out = _run(sentence, "يلتقي", bourita, trump, code="040", others=(boulos,))
+    assert _pair(out) == (bourita[1], boulos[1])
