@@ -110,7 +110,8 @@ def load_rule_patterns(reference_dir: Path = REFERENCE_DIR) -> RulePatterns:
         # Ends the text before a mention: «سفير »، «لتمثيل صاحب الجلالة »، «المبعوث الخاص لل». With
         # the article and no ل the word is the person's own title (السفير خالد اليماني).
         # The ruler's title may carry his state's nisba (مبعوث الرئيس الفلسطيني محمود عباس).
-        represented=rf"(?:^|\s)(?:و|ف)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:{_RULER}\s+(?:ال\S+ي\s+)?)?(?:ل|لل)?"
+        # The proxy word may carry the preposition its verb governs («يلتقي بمستشار الرئيس الأمريكي X»).
+        represented=rf"(?:^|\s)(?:و|ف)?(?:ب|ل)?(?:{w['proxy']}\s+(?:{w['honorific']}\s+)?(?:{_RULER}\s+(?:ال\S+ي\s+)?)?(?:ل|لل)?"
         rf"|ال{w['proxy']}\s+(?:(?:ال)?(?:خاص|خاصة|شخصي|شخصية)\s+)?(?:{w['honorific']}\s+)?(?:ل|لل))$",
         # قالت المتحدثة … زاخاروفا، إن وزير الخارجية سيقوم بزيارة: the speaker and a bare إن/أن,
         # or بأن after صرح/أفاد (صرح السفير X، المتحدث …، بأن سامح شكري أجرى); إنه/بأنه would make

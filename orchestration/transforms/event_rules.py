@@ -42,6 +42,7 @@ from orchestration.transforms.event_rule_repeats import drop_orphan_repeats, rec
 from orchestration.transforms.event_rule_titles import appositions, title_holders, trailing_titles
 from orchestration.transforms.event_status_rules import cluster_statuses, rule_statuses
 from orchestration.transforms.events import extract_event_candidates
+from orchestration.transforms.events.co_members import list_pairs
 from orchestration.transforms.events.compatriots import compatriot_sides, own_state_attacks
 from orchestration.transforms.events.credentials import credential_events
 from orchestration.transforms.events.mentions import strong_mentions
@@ -208,7 +209,7 @@ def apply_event_rules(
     cm = _sentence_mentions(c, mentions)
     c = c.join(_attendee_ends(cm), on="_row", how="left")
     cm = cm.join(c.select("_row", "attendee_end"), on="_row", how="left")
-    c = received_visitors(trailing_titles(title_holders(c, cm), cm, p))
+    c = list_pairs(received_visitors(trailing_titles(title_holders(c, cm), cm, p)), cm)
     c = own_state_attacks(compatriot_sides(flag_bad_sides(appositions(c, cm, p), p), cm, p))
     bad = c.filter(pl.col("bad_side").is_not_null())
     fixed = replace_bad_sides(bad, fallback_mentions(cm, bad, p))

@@ -96,3 +96,62 @@ def test_an_attack_pairs_no_state_with_a_force_of_its_own() -> None:
     # A force of another state keeps its target.
     sentence = "شنت مقاتلات التحالف العربي غارات على العاصمة اليمنية صنعاء"
     assert _pair(_run(sentence, "غارات", COALITION, YEMEN, code="195")) == (COALITION[1], YEMEN[1])
+
+
+def test_two_items_of_one_list_are_no_pair_of_a_one_way_event() -> None:
+    # «كان في استقباله وزير الخدمة المدنية … يحيى محمد الشعيبي، ومندوب عن تشريفات رئاسة الجمهورية،
+    # والسفير العماني بصنعاء عبد الله بن حمد البادي»: the welcomers; the guest is the pronoun.
+    shuaibi = ("يحيى محمد الشعيبي", "person:new:shuaibi", "YEMGOV")
+    badi = ("عبد الله بن حمد البادي", "person:new:badi", "OMNGOV")
+    sentence = (
+        "كان في استقباله وزير الخدمة المدنية والتأمينات الدكتور يحيى محمد الشعيبي، ومندوب عن تشريفات"
+        " رئاسة الجمهورية، والسفير العماني بصنعاء عبد الله بن حمد البادي"
+    )
+    assert _pair(_run(sentence, "استقباله", shuaibi, badi)) is None
+    # «واتهمت الحكومة اليمنية والمجلس الانتقالي الجنوبي …، الحوثيين بشن الهجوم»: two accusers.
+    government = ("الحكومة اليمنية", "org:government_of_yemen", "YEMGOV")
+    stc = ("المجلس الانتقالي الجنوبي", "org:southern_transitional_council", "YEMREB")
+    sentence = "واتهمت الحكومة اليمنية والمجلس الانتقالي الجنوبي، المدعوم من الإمارات، الحوثيين بشن الهجوم"
+    assert _pair(_run(sentence, "واتهمت", government, stc, code="112", others=(HOUTHIS,))) is None
+    # «استقبل سعادة السفير إبراهيم فخرو، رئيس دائرة المراسم بوزارة الخارجية القطرية، وسعادة سفير
+    # بلادنا لدى دولة قطر الشقيقة راجح بادي، صباح اليوم في مطار حمد الدولي، معالي الدكتور شائع
+    # محسن الزنداني»: two hosts, the first with his title after a comma; the guest comes last.
+    fakhro = ("إبراهيم فخرو", "person:new:fakhro", "QATGOV")
+    badi = ("راجح بادي", "person:new:rajeh_badi", "YEMGOV")
+    sentence = (
+        "استقبل سعادة السفير إبراهيم فخرو، رئيس دائرة المراسم بوزارة الخارجية القطرية، وسعادة سفير"
+        " بلادنا لدى دولة قطر الشقيقة راجح بادي، صباح اليوم في مطار حمد الدولي، معالي الدكتور شائع"
+    )
+    assert _pair(_run(sentence, "استقبل", fakhro, badi)) is None
+    # A meeting of the two items stays: «التقى X وY».
+    sentence = "التقى عبد الفتاح السيسي وأيمن الصفدي في القاهرة"
+    assert _pair(_run(sentence, "التقى", SISI, SAFADI, code="040")) == (SISI[1], SAFADI[1])
+    # A dyad list after بين is the pair itself.
+    sentence = "اندلعت اشتباكات بين الحوثيين والتحالف العربي في مأرب"
+    assert _pair(_run(sentence, "اشتباكات", HOUTHIS, COALITION, code="190")) == (HOUTHIS[1], COALITION[1])
+
+
+def test_the_objects_of_one_meeting_verb_are_no_pair() -> None:
+    # «يلتقي خلاله برئيس الجمهورية مسعود بزشكيان، ووزير الخارجية عباس عراقجي، ورئيس البرلمان»: the
+    # Iraqi guest (the sentence before) meets each; the two Iranians are not a meeting.
+    pezeshkian = ("مسعود بزشكيان", "person:masoud_pezeshkian", "IRNGOV")
+    araghchi = ("عباس عراقجي", "person:abbas_araghchi", "IRNGOV")
+    sentence = (
+        "ان الزيارة ستستمر يوماً واحدا يلتقي خلاله برئيس الجمهورية مسعود بزشكيان، ووزير الخارجية عباس"
+        " عراقجي، ورئيس البرلمان الإيراني"
+    )
+    assert _pair(_run(sentence, "يلتقي", pezeshkian, araghchi, code="040")) is None
+    # Two subjects of the verb stay its pair: «التقى الرئيس X ووزير الخارجية Y».
+    sentence = "التقى الرئيس عبد الفتاح السيسي ووزير الخارجية أيمن الصفدي في القاهرة"
+    assert _pair(_run(sentence, "التقى", SISI, SAFADI, code="040")) == (SISI[1], SAFADI[1])
+
+
+def test_the_principal_in_a_proxy_title_with_a_preposition_is_no_party() -> None:
+    # «كما من المتوقع أن يلتقي بوريطة قبل ذلك بمستشار الرئيس الأمريكي دونالد ترامب، مسعد بولس»:
+    # Bourita meets the adviser, not the president.
+    bourita = ("بوريطة", "person:nasser_bourita", "MARGOV")
+    trump = ("دونالد ترامب", "person:donald_trump", "USAGOV")
+    boulos = ("مسعد بولس", "person:new:boulos", "USAGOV")
+    sentence = "كما من المتوقع أن يلتقي بوريطة قبل ذلك بمستشار الرئيس الأمريكي دونالد ترامب، مسعد بولس"
+    out = _run(sentence, "يلتقي", bourita, trump, code="040", others=(boulos,))
+    assert _pair(out) == (bourita[1], boulos[1])
