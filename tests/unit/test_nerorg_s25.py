@@ -71,3 +71,22 @@ def test_a_longer_ambiguous_form_before_a_definite_adjective_names_another_body(
     unsc = m.filter(pl.col("entity_id") == "org:united_nations_security_council")
     # The Palestinian national security council is not the UN Security Council.
     assert unsc["article_id"].to_list() == ["1", "2"]
+
+
+def test_a_quoted_place_name_is_the_medium_of_that_name() -> None:
+    m = _mentions(
+        "وقال في رسالة ارسلها لـ « الشرق الاوسط » امس إن الوضع صعب .",
+        'فقد نشرت صحيفة " القادسية " عنوانا بارزا باللون الاحمر .',
+        "ودعا إلى إحلال السلام في الشرق الأوسط .",
+    )
+    rows = (
+        m.filter(pl.col("confidence") >= NAME_CONFIDENCE)
+        .select("article_id", "entity_type", "entity_id")
+        .rows()
+    )
+    # The newspaper Asharq Al-Awsat, listed as صحيفة الشرق الأوسط, not the region.
+    assert ("0", "ORG", "org:asharq_al_awsat") in rows
+    # A newspaper no one listed: the found organization, not the Iraqi province.
+    assert [r[1] for r in rows if r[0] == "1"] == ["ORG"]
+    # Unquoted, the region stays the region.
+    assert ("2", "PLACE", "place:middle_east") in rows
