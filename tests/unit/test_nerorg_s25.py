@@ -90,3 +90,13 @@ def test_a_quoted_place_name_is_the_medium_of_that_name() -> None:
     assert [r[1] for r in rows if r[0] == "1"] == ["ORG"]
     # Unquoted, the region stays the region.
     assert ("2", "PLACE", "place:middle_east") in rows
+
+
+def test_a_listed_mediums_name_without_its_type_word_after_a_cue_is_the_medium() -> None:
+    m = _mentions(
+        "وفي أول ظهور له عبر فضائية الجزيرة أكد أن الحزب بخير . وقالت مراسلة الجزيرة إن الدويك يعاني .",
+        "وتقع الجزيرة في وسط البحر .",
+    )
+    aj = m.filter(pl.col("entity_id") == "org:al_jazeera")
+    assert aj["article_id"].to_list() == ["0", "0"]
+    assert aj["surface"].to_list() == ["الجزيرة", "الجزيرة"]

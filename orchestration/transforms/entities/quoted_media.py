@@ -79,3 +79,58 @@ def quoted_media(names: pl.DataFrame, arts: pl.DataFrame, media: pl.DataFrame) -
         actor_code=pl.when(medium).then(c("m_code")).otherwise(c("actor_code")),
     )
     return out.drop("_row", "_head", "m_id", "m_code")
+
+
+# Words after which a listed medium's name without its type word is that medium: the type words and
+# the people who report for it (مراسل الجزيرة، فضائية الجزيرة), normalized.
+_CUES: tuple[str, ...] = (*_HEADS, "مراسل", "مراسله", "مذيع", "مذيعه")
+
+
+def cued_media(words: pl.DataFrame, names: pl.DataFrame, media: pl.DataFrame) -> pl.DataFrame:
+    """Mentions (the ``names`` frame's columns) of listed media named without their type word right
+    after a cue (``فضائية الجزيرة``، ``مراسل الجزيرة``), where no name mention is already. The bare
+    الجزيرة "the island" is no alias: only the cue makes it the channel."""
+    c = pl.col
+    w = words.select("aidx", "wid", "char_start", "char_end", "surface", "norm", "bare", "gap")
+    cue = (c("bare").is_in(list(_CUES)) | c("norm").is_in(list(_CUES))).fill_null(False)
+    pos = w.filter(cue)["wid"]
+    if pos.is_empty():
+        return names.head(0)
+    found = []
+    for k in (1, 2):
+        rows = [(pos + j).clip(0, w.height - 1) for j in range(1, k + 1)]
+        parts = [w.select("aidx", "norm", "gap", "surface", "char_start", "char_end").gather(r) for r in rows]
+        same = pl.Series([True] * pos.len(), dtype=pl.Boolean)
+        for p in parts:
+            same = same & (p["aidx"] == w["aidx"].gather(pos)) & (p["gap"].str.strip_chars(" ") == "")
+        same = same & (pos + k < w.height)
+        key = parts[0]["norm"] if k == 1 else parts[0]["norm"] + " " + parts[1]["norm"]
+        surf = parts[0]["surface"] if k == 1 else parts[0]["surface"] + parts[1]["gap"] + parts[1]["surface"]
+        found.append(
+            pl.DataFrame(
+                {"aidx": parts[0]["aidx"], "cs": parts[0]["char_start"], "ce": parts[-1]["char_end"]}
+            )
+            .with_columns(surf=surf, key=key, ok=same)
+            .filter(c("ok"))
+            .drop("ok")
+        )
+    hits = pl.concat(found).join(media, on="key")
+    if hits.is_empty():
+        return names.head(0)
+    taken = names.select("aidx", t_cs="cs", t_ce="ce")
+    clash = hits.join(taken, on="aidx").filter((c("t_cs") < c("ce")) & (c("t_ce") > c("cs")))
+    hits = hits.join(clash.select("aidx", "cs").unique(), on=["aidx", "cs"], how="anti")
+    rows = hits.select(
+        "aidx",
+        "cs",
+        "ce",
+        "surf",
+        entity_id="m_id",
+        entity_type=pl.lit("ORG"),
+        method=pl.lit("alias"),
+        actor_code="m_code",
+    )
+    flags = {f: pl.lit(False) for f in ("nisba", "weak") if f in names.columns}
+    return pl.concat([names.head(0), rows.with_columns(**flags)], how="diagonal_relaxed").select(
+        names.columns
+    )
