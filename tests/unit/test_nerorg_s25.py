@@ -100,3 +100,10 @@ def test_a_listed_mediums_name_without_its_type_word_after_a_cue_is_the_medium()
     aj = m.filter(pl.col("entity_id") == "org:al_jazeera")
     assert aj["article_id"].to_list() == ["0", "0"]
     assert aj["surface"].to_list() == ["الجزيرة", "الجزيرة"]
+
+
+def test_a_verbal_noun_after_a_player_noun_is_no_club() -> None:
+    m = _mentions(
+        "وقال المدرب إنه يبحث عن لاعب لتعزيز خط الوسط في الفريق بعد الفوز على إشبيلية في مباراة ودية لكرة القدم ."
+    )
+    assert "لتعزيز" not in m["surface"].to_list()
