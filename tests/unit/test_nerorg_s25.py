@@ -71,3 +71,39 @@ def test_a_longer_ambiguous_form_before_a_definite_adjective_names_another_body(
     unsc = m.filter(pl.col("entity_id") == "org:united_nations_security_council")
     # The Palestinian national security council is not the UN Security Council.
     assert unsc["article_id"].to_list() == ["1", "2"]
+
+
+def test_a_quoted_place_name_is_the_medium_of_that_name() -> None:
+    m = _mentions(
+        "وقال في رسالة ارسلها لـ « الشرق الاوسط » امس إن الوضع صعب .",
+        'فقد نشرت صحيفة " القادسية " عنوانا بارزا باللون الاحمر .',
+        "ودعا إلى إحلال السلام في الشرق الأوسط .",
+    )
+    rows = (
+        m.filter(pl.col("confidence") >= NAME_CONFIDENCE)
+        .select("article_id", "entity_type", "entity_id")
+        .rows()
+    )
+    # The newspaper Asharq Al-Awsat, listed as صحيفة الشرق الأوسط, not the region.
+    assert ("0", "ORG", "org:asharq_al_awsat") in rows
+    # A newspaper no one listed: the found organization, not the Iraqi province.
+    assert [r[1] for r in rows if r[0] == "1"] == ["ORG"]
+    # Unquoted, the region stays the region.
+    assert ("2", "PLACE", "place:middle_east") in rows
+
+
+def test_a_listed_mediums_name_without_its_type_word_after_a_cue_is_the_medium() -> None:
+    m = _mentions(
+        "وفي أول ظهور له عبر فضائية الجزيرة أكد أن الحزب بخير . وقالت مراسلة الجزيرة إن الدويك يعاني .",
+        "وتقع الجزيرة في وسط البحر .",
+    )
+    aj = m.filter(pl.col("entity_id") == "org:al_jazeera")
+    assert aj["article_id"].to_list() == ["0", "0"]
+    assert aj["surface"].to_list() == ["الجزيرة", "الجزيرة"]
+
+
+def test_a_verbal_noun_after_a_player_noun_is_no_club() -> None:
+    m = _mentions(
+        "وقال المدرب إنه يبحث عن لاعب لتعزيز خط الوسط في الفريق بعد الفوز على إشبيلية في مباراة ودية لكرة القدم ."
+    )
+    assert "لتعزيز" not in m["surface"].to_list()

@@ -19,6 +19,7 @@ from orchestration.transforms.entities import roles as rl
 from orchestration.transforms.entities.holder_names import holder_names
 from orchestration.transforms.entities.lexicon import EntityLexicon
 from orchestration.transforms.entities.office_appositions import office_appositions, with_office_countries
+from orchestration.transforms.entities.quoted_media import cued_media, media_keys, quoted_media
 from orchestration.transforms.openworld import find_open_world, merge_found
 from orchestration.transforms.openworld.clubs import yield_places
 from orchestration.transforms.openworld.lexicon import load_lexicons
@@ -57,6 +58,11 @@ def find_unlisted(
     # outside a role phrase.
     names = trim_type_heads(trim_titles(known[0], ow_lex.titles), el.lex)
     names = trim_place_designators(names, el.lex, ctx.role_mentions, arts)
+    # A quoted place's name is a medium's (لـ « الشرق الاوسط »، صحيفة " القادسية ").
+    media = media_keys(kb.organizations)
+    names = quoted_media(names, arts, media)
+    # ... and a medium's name without its type word after a cue (فضائية الجزيرة، مراسل الجزيرة).
+    names = pl.concat([names, cued_media(words, names, media)], how="vertical_relaxed")
     found, found_entities = find_open_world(
         words, ctx.elements, ow_lex, load_tagger(reference_dir / TAGGER_CSV)
     )

@@ -65,6 +65,8 @@ def find_club_genitives(w: pl.DataFrame) -> pl.DataFrame:
         & ~c("org_head")
         & ~c("speech")
         & ((c("al") & ~c("lprep")) | ~c("adjish"))
+        # A verbal noun of the taf'il pattern behind ل/ب (لاعب لتعزيز خط الوسط) is the purpose, no club.
+        & ~c("bare").str.contains(r"^[لب]ت..ي.$")
         & ~c("cov")
         & (c("zipf") < MAX_ZIPF)
     )
