@@ -127,3 +127,16 @@ def test_a_bullet_line_whose_state_no_entity_reads_keeps_the_list_open() -> None
         "• السيد ميلاد نمور، سفير الجمهورية اللبنانية في الجزائر."
     )
     assert frozenset({"person:abdelmadjid_tebboune", "actor:LBNGOV:ambassador"}) in _pairs(body)
+
+
+def test_envoys_who_present_credentials_meet_the_recipient_after_li_or_ila() -> None:
+    """r411 «قدّم سفراء كل من بلجيكا وفنلندا وبلغاريا … نسخة من أوراق إعتمادهم، للسيد السفير X وزير
+    الخارجية»: the envoys are the subject, the host follows ل / إلى."""
+    body = (
+        "قدّم سفراء كل من بلجيكا وفنلندا وبلغاريا، نسخة من أوراق اعتمادهم، لوزير الخارجية أحمد عطاف.\n"
+        "وقدم سفير جمهورية كوبا الجديد أوراق اعتماده إلى رئيس الجمهورية عبد المجيد تبون."
+    )
+    pairs = _pairs(body)
+    for iso in ("BEL", "FIN", "BGR"):
+        assert frozenset({"person:ahmed_attaf", f"country:{iso}"}) in pairs, (iso, pairs)
+    assert frozenset({"person:abdelmadjid_tebboune", "actor:CUBGOV:ambassador"}) in pairs, pairs

@@ -29,6 +29,11 @@ from orchestration.transforms.events.tokens import event_tokens
 # Verbs of receiving a guest (استقبل) or his credentials (تسلم، تقبل، قبل، تلقى أوراق اعتماد).
 _RECEIVE = r"^[وف]?(?:استقبل|استقبلت|يستقبل|تستقبل)$"
 _ACCEPT = r"^[وف]?(?:تسلم|تسلمت|يتسلم|تتسلم|تقبل|تقبلت|يتقبل|قبل|تلقي|تلقت|يتلقي)$"
+# Verbs of presenting credentials: the envoys are the subject, the host follows ل / إلى
+# («قدّم سفراء كل من بلجيكا وفنلندا … نسخة من أوراق إعتمادهم، للسيد السفير X وزير الخارجية»).
+_PRESENT = r"^[وف]?(?:قدم|قدمت|قدما|قدموا|يقدم|تقدم|سلم|سلمت|سلما|سلموا|يسلم)$"
+# «للسيد», «لرئيس», «إلى الرئيس»: the recipient of the credentials.
+_TO = r"^(?:ل[^ا]|لل|الي$)"
 # «أوراق اعتماد(هم)», «نسخة من أوراق إعتمادهم»: the credentials noun.
 _CREDENTIALS = r"^[وبل]?(?:ال)?اعتماد(?:ه|ها|هم|هما)?$"
 # Several envoys: a plural or dual envoy noun («سفراء كل من», «سفيري جمهوريتي»).
@@ -48,6 +53,17 @@ _MAX_RUN = 15
 _OPENER_WORDS = 12
 
 
+# A host: a person or a country+role actor with a state, not an envoy.
+_HOSTLIKE = (
+    (pl.col("klass") == "agent")
+    & ~pl.col("envoy_word")
+    & (pl.col("entity_id").str.starts_with("person:") | pl.col("entity_id").str.starts_with("actor:"))
+    & pl.col("iso").is_not_null()
+)
+# The ل / إلى of the recipient at most this many words after the credentials noun.
+_TO_GAP = 6
+
+
 def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
     """Per sentence: the first reception verb, whether it speaks of credentials or several envoys,
     whether it is an attendance sentence, and its first word and length."""
@@ -63,6 +79,9 @@ def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
         .then(pl.min_horizontal(receive.min(), accept.min()))
         .when(several)
         .then(receive.min()),
+        present_tok=pl.when(cred).then(pl.when(n.str.contains(_PRESENT)).then(pl.col("token_index")).min()),
+        cred_tok=pl.when(n.str.contains(_CREDENTIALS)).then(pl.col("token_index")).min(),
+        to_toks=pl.when(n.str.contains(_TO)).then(pl.col("token_index")).drop_nulls(),
         cue_toks=cue.drop_nulls(),
         attend=n.str.contains(_ATTEND).any(),
         # an item line may name an envoy whose state the text gives in a form no entity reads
@@ -76,12 +95,9 @@ def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
 def _hosts(flags: pl.DataFrame, m: pl.DataFrame) -> pl.DataFrame:
     """(KEYS, host columns) of the governing sentences: the actor right after the verb, else right
     before it (a person or a country+role actor, not an envoy)."""
-    cand = m.filter(
-        (pl.col("klass") == "agent")
-        & ~pl.col("envoy_word")
-        & (pl.col("entity_id").str.starts_with("person:") | pl.col("entity_id").str.starts_with("actor:"))
-        & pl.col("iso").is_not_null()
-    ).join(flags.filter(pl.col("verb_tok").is_not_null() & ~pl.col("attend") & ~pl.col("past")), on=KEYS)
+    cand = m.filter(_HOSTLIKE).join(
+        flags.filter(pl.col("verb_tok").is_not_null() & ~pl.col("attend") & ~pl.col("past")), on=KEYS
+    )
     gap = pl.col("a_start") - pl.col("verb_tok")
     # the subject after the verb stands before the credentials or the envoys it receives
     after = (
@@ -103,15 +119,39 @@ def _hosts(flags: pl.DataFrame, m: pl.DataFrame) -> pl.DataFrame:
         .unique(KEYS, keep="last")
         .join(after.select(KEYS), on=KEYS, how="anti")
     )
-    cols = [*KEYS, "verb_tok", "entity_id", "iso", "char_start", "actor_code", "a_end"]
-    return pl.concat([after.select(cols), before.select(cols)]).select(
+    cols = [*KEYS, "verb_tok", "entity_id", "iso", "char_start", "actor_code", "a_start", "a_end"]
+    found = pl.concat([after.select(cols), before.select(cols)]).with_columns(present=pl.lit(False))
+    recipients = _recipients(flags, m.filter(_HOSTLIKE)).join(found.select(KEYS), on=KEYS, how="anti")
+    return pl.concat([found, recipients.select(*cols, "present")]).select(
         *KEYS,
         "verb_tok",
+        "present",
         h_id="entity_id",
         h_iso="iso",
         h_char="char_start",
         h_code="actor_code",
+        h_start="a_start",
         h_end="a_end",
+    )
+
+
+def _recipients(flags: pl.DataFrame, cand: pl.DataFrame) -> pl.DataFrame:
+    """Hosts of presenting sentences: the actor a few words after the ل / إلى that follows the
+    credentials noun («قدم سفير X أوراق اعتماده إلى الرئيس Y», «… أوراق إعتمادهم، للسيد السفير Y»)."""
+    c = pl.col
+    to = (
+        flags.filter(c("present_tok").is_not_null() & ~c("attend") & ~c("past"))
+        .explode("to_toks")
+        .filter((c("to_toks") > c("cred_tok")) & (c("to_toks") - c("cred_tok") <= _TO_GAP))
+        .group_by(KEYS)
+        .agg(to_tok=c("to_toks").min(), verb_tok=c("present_tok").first())
+    )
+    return (
+        cand.join(to, on=KEYS)
+        .filter((c("a_start") - c("to_tok")).is_between(0, _HOST_BEFORE))
+        .sort("a_start")
+        .unique(KEYS, keep="first")
+        .with_columns(present=pl.lit(True))
     )
 
 
@@ -135,7 +175,19 @@ def _frames(flags: pl.DataFrame, hosts: pl.DataFrame, listed: pl.DataFrame) -> p
         .join(heads, on=["article_id", "block"])
         .filter(pl.col("sentence_index") - pl.col("head") <= _MAX_RUN)
         .join(hosts.rename({"sentence_index": "head"}), on=["article_id", "head"])
-        .select(*KEYS, "head", "has_envoy", "verb_tok", "h_id", "h_iso", "h_char", "h_code", "h_end")
+        .select(
+            *KEYS,
+            "head",
+            "has_envoy",
+            "verb_tok",
+            "present",
+            "h_id",
+            "h_iso",
+            "h_char",
+            "h_code",
+            "h_start",
+            "h_end",
+        )
     )
 
 

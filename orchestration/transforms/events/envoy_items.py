@@ -120,7 +120,16 @@ def envoys(m: pl.DataFrame, countries: pl.DataFrame, frames: pl.DataFrame) -> pl
     return (
         e.join(frames, on=KEYS)
         # in the governing sentence, only the envoys after its verb and host, never a line head
-        .filter(~in_head | ((c("a_start") > c("verb_tok")) & (c("a_start") > c("h_end")) & ~c("line")))
+        .filter(
+            ~in_head
+            | (
+                (c("a_start") > c("verb_tok"))
+                & ~c("line")
+                # who presents his credentials stands before their recipient, who receives them
+                # after him
+                & pl.when(c("present")).then(c("a_start") < c("h_start")).otherwise(c("a_start") > c("h_end"))
+            )
+        )
         .filter((c("iso") != c("h_iso")) & (c("entity_id") != c("h_id")))
         .sort([*KEYS, "iso", "rank", "a_start"])
         .unique([*KEYS, "iso"], keep="first", maintain_order=True)
