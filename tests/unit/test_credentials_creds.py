@@ -140,3 +140,10 @@ def test_envoys_who_present_credentials_meet_the_recipient_after_li_or_ila() -> 
     for iso in ("BEL", "FIN", "BGR"):
         assert frozenset({"person:ahmed_attaf", f"country:{iso}"}) in pairs, (iso, pairs)
     assert frozenset({"person:abdelmadjid_tebboune", "actor:CUBGOV:ambassador"}) in pairs, pairs
+
+
+def test_a_nisba_right_after_the_credentials_noun_gives_the_envoy_his_state() -> None:
+    """r417 «تقبل الرئيس السوري بشار الأسد اليوم أوراق اعتماد الإيراني مهدي سبحاني …»."""
+    body = "تقبل الرئيس السوري بشار الأسد اليوم أوراق اعتماد الإيراني مهدي سبحاني سفيرا لبلاده في سوريا."
+    out = _events(body).filter(pl.col("actor1_entity_id") == "person:bashar_al_assad")
+    assert out.filter(pl.col("actor2_code").str.starts_with("IRN")).height == 1, out

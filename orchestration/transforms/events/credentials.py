@@ -21,7 +21,13 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import KEYS
-from orchestration.transforms.events.envoy_items import ENVOY, envoy_countries, envoys, with_envoy_events
+from orchestration.transforms.events.envoy_items import (
+    CREDENTIALS,
+    ENVOY,
+    envoy_countries,
+    envoys,
+    with_envoy_events,
+)
 from orchestration.transforms.events.mentions import place_mentions
 from orchestration.transforms.events.tokens import event_tokens
 
@@ -34,8 +40,6 @@ _ACCEPT = r"^[وف]?(?:تسلم|تسلمت|يتسلم|تتسلم|تقبل|تقب
 _PRESENT = r"^[وف]?(?:قدم|قدمت|قدما|قدموا|يقدم|تقدم|سلم|سلمت|سلما|سلموا|يسلم)$"
 # «للسيد», «لرئيس», «إلى الرئيس»: the recipient of the credentials.
 _TO = r"^(?:ل[^ا]|لل|الي$)"
-# «أوراق اعتماد(هم)», «نسخة من أوراق إعتمادهم»: the credentials noun.
-_CREDENTIALS = r"^[وبل]?(?:ال)?اعتماد(?:ه|ها|هم|هما)?$"
 # Several envoys: a plural or dual envoy noun («سفراء كل من», «سفيري جمهوريتي»).
 _ENVOYS = r"^[وبل]?(?:ال)?(?:سفراء|سفيري|سفيرين|سفيرتي|سفيرتين)$"
 # Attendance and presence: a list of attendees is no list of guests.
@@ -68,11 +72,11 @@ def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
     """Per sentence: the first reception verb, whether it speaks of credentials or several envoys,
     whether it is an attendance sentence, and its first word and length."""
     n = pl.col("norm")
-    cred = n.str.contains(_CREDENTIALS).any()
+    cred = n.str.contains(CREDENTIALS).any()
     several = n.str.contains(_ENVOYS).any()
     receive = pl.when(n.str.contains(_RECEIVE)).then(pl.col("token_index"))
     accept = pl.when(n.str.contains(_ACCEPT)).then(pl.col("token_index"))
-    cue = pl.when(n.str.contains(_CREDENTIALS) | n.str.contains(ENVOY)).then(pl.col("token_index"))
+    cue = pl.when(n.str.contains(CREDENTIALS) | n.str.contains(ENVOY)).then(pl.col("token_index"))
     return t.group_by(KEYS).agg(
         # استقبل governs a list of envoys or credentials; تسلم/تقبل only credentials
         verb_tok=pl.when(cred)
@@ -80,7 +84,7 @@ def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
         .when(several)
         .then(receive.min()),
         present_tok=pl.when(cred).then(pl.when(n.str.contains(_PRESENT)).then(pl.col("token_index")).min()),
-        cred_tok=pl.when(n.str.contains(_CREDENTIALS)).then(pl.col("token_index")).min(),
+        cred_tok=pl.when(n.str.contains(CREDENTIALS)).then(pl.col("token_index")).min(),
         to_toks=pl.when(n.str.contains(_TO)).then(pl.col("token_index")).drop_nulls(),
         cue_toks=cue.drop_nulls(),
         attend=n.str.contains(_ATTEND).any(),
@@ -204,7 +208,7 @@ def credential_events(
     published_date (the date of an envoy event whose governing sentence has no dated event)."""
     n = pl.col("norm")
     words = tokens.select("form_id", "norm").unique("form_id")
-    cue = words.filter(n.str.contains(_CREDENTIALS) | n.str.contains(_ENVOYS))["form_id"]
+    cue = words.filter(n.str.contains(CREDENTIALS) | n.str.contains(_ENVOYS))["form_id"]
     arts = tokens.filter(pl.col("form_id").is_in(cue.implode())).select("aidx").unique()
     if arts.height == 0:
         return events

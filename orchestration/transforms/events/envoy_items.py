@@ -14,6 +14,9 @@ from orchestration.transforms.events.contracts import KEYS
 from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.schemas import EVENT_CANDIDATES_SCHEMA
 
+# «أوراق اعتماد(هم)», «نسخة من أوراق إعتمادهم»: the credentials noun. The state right after it is
+# an envoy's too: «تقبل الرئيس X أوراق اعتماد الإيراني مهدي سبحاني» (a nisba before the name).
+CREDENTIALS = r"^[وبل]?(?:ال)?اعتماد(?:ه|ها|هم|هما)?$"
 # Any envoy word: the country right after it (a few adjectives and a designator on) is his.
 ENVOY = r"^[وبل]{0,2}(?:ال)?(?:سفير|سفيره|سفيرا|سفراء|سفيري|سفيرين|سفيرتي)$"
 # «كل من» / «لكل من» / «كلا من»: a list opener.
@@ -34,7 +37,11 @@ def envoy_countries(t: pl.DataFrame, m: pl.DataFrame, flags: pl.DataFrame) -> pl
     prev = t.select("article_id", token_index=c("token_index") + 1, prev_norm="norm")
     opener = (
         t.join(prev, on=["article_id", "token_index"], how="left")
-        .filter(c("norm").str.contains(ENVOY) | ((c("norm") == "من") & c("prev_norm").str.contains(_EACH)))
+        .filter(
+            c("norm").str.contains(ENVOY)
+            | c("norm").str.contains(CREDENTIALS)
+            | ((c("norm") == "من") & c("prev_norm").str.contains(_EACH))
+        )
         .select("article_id", "sentence_index", w_tok="token_index")
         .sort("article_id", "w_tok")
     )
