@@ -147,3 +147,12 @@ def test_a_nisba_right_after_the_credentials_noun_gives_the_envoy_his_state() ->
     body = "تقبل الرئيس السوري بشار الأسد اليوم أوراق اعتماد الإيراني مهدي سبحاني سفيرا لبلاده في سوريا."
     out = _events(body).filter(pl.col("actor1_entity_id") == "person:bashar_al_assad")
     assert out.filter(pl.col("actor2_code").str.starts_with("IRN")).height == 1, out
+
+
+def test_an_announced_ceremony_is_planned() -> None:
+    body = (
+        "يتسلم رئيس الجمهورية عبد المجيد تبون غدا أوراق اعتماد عدد من السفراء الجدد.\n"
+        "وتضم قائمة السفراء سفير إيطاليا، ماريو روسي، وسفير اليابان، كينجي تاناكا."
+    )
+    out = _events(body).filter(pl.col("actor2_entity_id") == "actor:JPNGOV:ambassador")
+    assert out["status"].to_list() == ["planned"] and out["event_date"][0] is None, out

@@ -46,6 +46,10 @@ _ENVOYS = r"^[وبل]?(?:ال)?(?:سفراء|سفيري|سفيرين|سفيرت�
 _ATTEND = r"^[وف]?(?:حضر|حضرها|حضره|يحضر|بحضور|حضور|وبحضور)$"
 # A pluperfect (كان + verb) tells the background of the report.
 _PAST = ["كان", "وكان", "كانت", "وكانت"]
+# An announced ceremony («يتسلم الرئيس X غدا أوراق اعتماد …»): a future word near the verb and its
+# host (event_markers.csv, planned).
+_FUTURE = ["سوف", "غدا", "المقرر", "المزمع", "المرتقب", "المرتقبه", "القادم", "القادمه", "المقبل", "المقبله"]
+_FUTURE_REACH = 4
 # The host follows his verb within this many words (titles: «تسلّم نائب رئيس مجلس الوزراء ووزير
 # الخارجية، السيد فؤاد حسين»), or stands right before it («الرئيس الموريتاني تسلم»).
 _HOST_AFTER = 9
@@ -241,6 +245,20 @@ def credential_events(
         [countries.select(KEYS), m.filter(pl.col("entity_id").str.ends_with(":ambassador")).select(KEYS)]
     )
     frames = _frames(flags, hosts, listed)
+    planned = (
+        t.filter(n.is_in(_FUTURE))
+        .join(hosts.select(*KEYS, "verb_tok", "h_end"), on=KEYS)
+        # before the verb, or before the words right after it and its host
+        .filter(
+            (pl.col("token_index") >= pl.col("verb_tok") - _FUTURE_REACH)
+            & (pl.col("token_index") <= pl.max_horizontal("verb_tok", "h_end") + _FUTURE_REACH)
+        )
+        .select("article_id", head="sentence_index", planned=pl.lit(True))
+        .unique()
+    )
+    frames = frames.join(planned, on=["article_id", "head"], how="left").with_columns(
+        pl.col("planned").fill_null(False)
+    )
     found = envoys(m, countries, frames)
     pub = articles.select("article_id", "published_date")
     return with_envoy_events(events, found.join(pub, on="article_id", how="left"), frames, t, sentences)

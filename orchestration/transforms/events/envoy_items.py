@@ -170,13 +170,19 @@ def with_envoy_events(
         .with_columns(
             # no dated event in the governing sentence: the report's own date, as for an undated
             # event the text reports as done (events/date_status.py)
-            pl.coalesce("event_date", c("published_date").cast(pl.Date)),
+            # an announced ceremony has no date but the one the text gives
+            pl.when(c("planned"))
+            .then(c("event_date"))
+            .otherwise(pl.coalesce("event_date", c("published_date").cast(pl.Date))),
             date_precision=pl.coalesce(
                 "date_precision", pl.when(c("published_date").is_not_null()).then(pl.lit("day"))
             ).fill_null("unknown"),
         )
         .with_columns(
             event_weekday=pl.coalesce("event_weekday", c("event_date").dt.weekday().cast(pl.Int32)),
+            date_precision=pl.when(c("event_date").is_null())
+            .then(pl.lit("unknown"))
+            .otherwise("date_precision"),
         )
         .select(
             *KEYS,
@@ -194,7 +200,7 @@ def with_envoy_events(
             actor1_code="h_code",
             actor2_code="actor_code",
             location_entity_id=pl.lit(None, pl.String),
-            status=c("status").fill_null("occurred"),
+            status=pl.when(c("planned")).then(pl.lit("planned")).otherwise(c("status").fill_null("occurred")),
             confidence=pl.lit(0.6),
         )
     )
