@@ -127,3 +127,32 @@ def test_a_bullet_line_whose_state_no_entity_reads_keeps_the_list_open() -> None
         "• السيد ميلاد نمور، سفير الجمهورية اللبنانية في الجزائر."
     )
     assert frozenset({"person:abdelmadjid_tebboune", "actor:LBNGOV:ambassador"}) in _pairs(body)
+
+
+def test_envoys_who_present_credentials_meet_the_recipient_after_li_or_ila() -> None:
+    """r411 «قدّم سفراء كل من بلجيكا وفنلندا وبلغاريا … نسخة من أوراق إعتمادهم، للسيد السفير X وزير
+    الخارجية»: the envoys are the subject, the host follows ل / إلى."""
+    body = (
+        "قدّم سفراء كل من بلجيكا وفنلندا وبلغاريا، نسخة من أوراق اعتمادهم، لوزير الخارجية أحمد عطاف.\n"
+        "وقدم سفير جمهورية كوبا الجديد أوراق اعتماده إلى رئيس الجمهورية عبد المجيد تبون."
+    )
+    pairs = _pairs(body)
+    for iso in ("BEL", "FIN", "BGR"):
+        assert frozenset({"person:ahmed_attaf", f"country:{iso}"}) in pairs, (iso, pairs)
+    assert frozenset({"person:abdelmadjid_tebboune", "actor:CUBGOV:ambassador"}) in pairs, pairs
+
+
+def test_a_nisba_right_after_the_credentials_noun_gives_the_envoy_his_state() -> None:
+    """r417 «تقبل الرئيس السوري بشار الأسد اليوم أوراق اعتماد الإيراني مهدي سبحاني …»."""
+    body = "تقبل الرئيس السوري بشار الأسد اليوم أوراق اعتماد الإيراني مهدي سبحاني سفيرا لبلاده في سوريا."
+    out = _events(body).filter(pl.col("actor1_entity_id") == "person:bashar_al_assad")
+    assert out.filter(pl.col("actor2_code").str.starts_with("IRN")).height == 1, out
+
+
+def test_an_announced_ceremony_is_planned() -> None:
+    body = (
+        "يتسلم رئيس الجمهورية عبد المجيد تبون غدا أوراق اعتماد عدد من السفراء الجدد.\n"
+        "وتضم قائمة السفراء سفير إيطاليا، ماريو روسي، وسفير اليابان، كينجي تاناكا."
+    )
+    out = _events(body).filter(pl.col("actor2_entity_id") == "actor:JPNGOV:ambassador")
+    assert out["status"].to_list() == ["planned"] and out["event_date"][0] is None, out

@@ -56,18 +56,20 @@ from tests.heldout_score import (
 # After helper multi's list rules (e1a5a56): real R 0.73 P 0.92 named 0.63; whole R 0.75 P 0.93 named 0.65.
 # 2026-12-03 (helper creds, +6 real items r470-r475 / 38 credentials events, issue 11, scored with the
 # code unchanged: 0 of 38 found): real R 0.70 (0.698) P 0.94 named 0.60 (0.596); whole R 0.72 (0.719) P 0.94.
+# After helper creds's credentials frames (events/credentials.py, envoy_items.py, ambassador state
+# linkers): real R 0.78 (0.784) P 0.94 named 0.64; whole R 0.80 (0.799) P 0.94 named 0.67.
 # Hand-written articles alone.
 EVENT_RECALL_FLOOR = 0.93
 EVENT_PRECISION_FLOOR = 0.91
 ENTITY_RECALL_FLOOR = 0.9
 # Real published articles alone (issue 11 targets: 0.85 / 0.85 / 0.75).
-REAL_RECALL_FLOOR = 0.69
+REAL_RECALL_FLOOR = 0.75
 REAL_PRECISION_FLOOR = 0.9
-REAL_NAMED_ACTOR_FLOOR = 0.59
+REAL_NAMED_ACTOR_FLOOR = 0.61
 # The whole suite.
-ALL_RECALL_FLOOR = 0.71
+ALL_RECALL_FLOOR = 0.77
 ALL_PRECISION_FLOOR = 0.9
-ALL_NAMED_ACTOR_FLOOR = 0.62
+ALL_NAMED_ACTOR_FLOOR = 0.63
 
 
 def _hand_written() -> frozenset[str]:

@@ -25,6 +25,9 @@ the words come from the shared token table (``transforms.tokens``), never from a
 7. **Selection and output** (``selection.select_candidates``, ``selection.repeat_previous_event``,
    ``selection.locate``, ``selection.to_event_candidates``): one candidate per sentence, dyad and
    CAMEO root; "the two sides" repeat the previous event; location; confidence.
+8. **Envoy lists** (``credentials.credential_events``, run by ``transforms.event_rules`` after the
+   event rules): the host of a credentials or reception sentence meets every envoy listed in it
+   and in the list sentences or lines right after it (``envoy_items.py``).
 
 ``pipeline.extract_event_candidates`` wires them. All dictionaries are CSVs in
 ``data/reference`` (see the "Event lexicons" section of ``data/reference/README.md``).

@@ -21,7 +21,13 @@ from __future__ import annotations
 import polars as pl
 
 from orchestration.transforms.events.contracts import KEYS
-from orchestration.transforms.events.envoy_items import ENVOY, envoy_countries, envoys, with_envoy_events
+from orchestration.transforms.events.envoy_items import (
+    CREDENTIALS,
+    ENVOY,
+    envoy_countries,
+    envoys,
+    with_envoy_events,
+)
 from orchestration.transforms.events.mentions import place_mentions
 from orchestration.transforms.events.tokens import event_tokens
 
@@ -29,14 +35,21 @@ from orchestration.transforms.events.tokens import event_tokens
 # Verbs of receiving a guest (استقبل) or his credentials (تسلم، تقبل، قبل، تلقى أوراق اعتماد).
 _RECEIVE = r"^[وف]?(?:استقبل|استقبلت|يستقبل|تستقبل)$"
 _ACCEPT = r"^[وف]?(?:تسلم|تسلمت|يتسلم|تتسلم|تقبل|تقبلت|يتقبل|قبل|تلقي|تلقت|يتلقي)$"
-# «أوراق اعتماد(هم)», «نسخة من أوراق إعتمادهم»: the credentials noun.
-_CREDENTIALS = r"^[وبل]?(?:ال)?اعتماد(?:ه|ها|هم|هما)?$"
+# Verbs of presenting credentials: the envoys are the subject, the host follows ل / إلى
+# («قدّم سفراء كل من بلجيكا وفنلندا … نسخة من أوراق إعتمادهم، للسيد السفير X وزير الخارجية»).
+_PRESENT = r"^[وف]?(?:قدم|قدمت|قدما|قدموا|يقدم|تقدم|سلم|سلمت|سلما|سلموا|يسلم)$"
+# «للسيد», «لرئيس», «إلى الرئيس»: the recipient of the credentials.
+_TO = r"^(?:ل[^ا]|لل|الي$)"
 # Several envoys: a plural or dual envoy noun («سفراء كل من», «سفيري جمهوريتي»).
 _ENVOYS = r"^[وبل]?(?:ال)?(?:سفراء|سفيري|سفيرين|سفيرتي|سفيرتين)$"
 # Attendance and presence: a list of attendees is no list of guests.
 _ATTEND = r"^[وف]?(?:حضر|حضرها|حضره|يحضر|بحضور|حضور|وبحضور)$"
 # A pluperfect (كان + verb) tells the background of the report.
 _PAST = ["كان", "وكان", "كانت", "وكانت"]
+# An announced ceremony («يتسلم الرئيس X غدا أوراق اعتماد …»): a future word near the verb and its
+# host (event_markers.csv, planned).
+_FUTURE = ["سوف", "غدا", "المقرر", "المزمع", "المرتقب", "المرتقبه", "القادم", "القادمه", "المقبل", "المقبله"]
+_FUTURE_REACH = 4
 # The host follows his verb within this many words (titles: «تسلّم نائب رئيس مجلس الوزراء ووزير
 # الخارجية، السيد فؤاد حسين»), or stands right before it («الرئيس الموريتاني تسلم»).
 _HOST_AFTER = 9
@@ -48,21 +61,35 @@ _MAX_RUN = 15
 _OPENER_WORDS = 12
 
 
+# A host: a person or a country+role actor with a state, not an envoy.
+_HOSTLIKE = (
+    (pl.col("klass") == "agent")
+    & ~pl.col("envoy_word")
+    & (pl.col("entity_id").str.starts_with("person:") | pl.col("entity_id").str.starts_with("actor:"))
+    & pl.col("iso").is_not_null()
+)
+# The ل / إلى of the recipient at most this many words after the credentials noun.
+_TO_GAP = 6
+
+
 def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
     """Per sentence: the first reception verb, whether it speaks of credentials or several envoys,
     whether it is an attendance sentence, and its first word and length."""
     n = pl.col("norm")
-    cred = n.str.contains(_CREDENTIALS).any()
+    cred = n.str.contains(CREDENTIALS).any()
     several = n.str.contains(_ENVOYS).any()
     receive = pl.when(n.str.contains(_RECEIVE)).then(pl.col("token_index"))
     accept = pl.when(n.str.contains(_ACCEPT)).then(pl.col("token_index"))
-    cue = pl.when(n.str.contains(_CREDENTIALS) | n.str.contains(ENVOY)).then(pl.col("token_index"))
+    cue = pl.when(n.str.contains(CREDENTIALS) | n.str.contains(ENVOY)).then(pl.col("token_index"))
     return t.group_by(KEYS).agg(
         # استقبل governs a list of envoys or credentials; تسلم/تقبل only credentials
         verb_tok=pl.when(cred)
         .then(pl.min_horizontal(receive.min(), accept.min()))
         .when(several)
         .then(receive.min()),
+        present_tok=pl.when(cred).then(pl.when(n.str.contains(_PRESENT)).then(pl.col("token_index")).min()),
+        cred_tok=pl.when(n.str.contains(CREDENTIALS)).then(pl.col("token_index")).min(),
+        to_toks=pl.when(n.str.contains(_TO)).then(pl.col("token_index")).drop_nulls(),
         cue_toks=cue.drop_nulls(),
         attend=n.str.contains(_ATTEND).any(),
         # an item line may name an envoy whose state the text gives in a form no entity reads
@@ -76,12 +103,9 @@ def _sentence_flags(t: pl.DataFrame) -> pl.DataFrame:
 def _hosts(flags: pl.DataFrame, m: pl.DataFrame) -> pl.DataFrame:
     """(KEYS, host columns) of the governing sentences: the actor right after the verb, else right
     before it (a person or a country+role actor, not an envoy)."""
-    cand = m.filter(
-        (pl.col("klass") == "agent")
-        & ~pl.col("envoy_word")
-        & (pl.col("entity_id").str.starts_with("person:") | pl.col("entity_id").str.starts_with("actor:"))
-        & pl.col("iso").is_not_null()
-    ).join(flags.filter(pl.col("verb_tok").is_not_null() & ~pl.col("attend") & ~pl.col("past")), on=KEYS)
+    cand = m.filter(_HOSTLIKE).join(
+        flags.filter(pl.col("verb_tok").is_not_null() & ~pl.col("attend") & ~pl.col("past")), on=KEYS
+    )
     gap = pl.col("a_start") - pl.col("verb_tok")
     # the subject after the verb stands before the credentials or the envoys it receives
     after = (
@@ -103,15 +127,39 @@ def _hosts(flags: pl.DataFrame, m: pl.DataFrame) -> pl.DataFrame:
         .unique(KEYS, keep="last")
         .join(after.select(KEYS), on=KEYS, how="anti")
     )
-    cols = [*KEYS, "verb_tok", "entity_id", "iso", "char_start", "actor_code", "a_end"]
-    return pl.concat([after.select(cols), before.select(cols)]).select(
+    cols = [*KEYS, "verb_tok", "entity_id", "iso", "char_start", "actor_code", "a_start", "a_end"]
+    found = pl.concat([after.select(cols), before.select(cols)]).with_columns(present=pl.lit(False))
+    recipients = _recipients(flags, m.filter(_HOSTLIKE)).join(found.select(KEYS), on=KEYS, how="anti")
+    return pl.concat([found, recipients.select(*cols, "present")]).select(
         *KEYS,
         "verb_tok",
+        "present",
         h_id="entity_id",
         h_iso="iso",
         h_char="char_start",
         h_code="actor_code",
+        h_start="a_start",
         h_end="a_end",
+    )
+
+
+def _recipients(flags: pl.DataFrame, cand: pl.DataFrame) -> pl.DataFrame:
+    """Hosts of presenting sentences: the actor a few words after the ل / إلى that follows the
+    credentials noun («قدم سفير X أوراق اعتماده إلى الرئيس Y», «… أوراق إعتمادهم، للسيد السفير Y»)."""
+    c = pl.col
+    to = (
+        flags.filter(c("present_tok").is_not_null() & ~c("attend") & ~c("past"))
+        .explode("to_toks")
+        .filter((c("to_toks") > c("cred_tok")) & (c("to_toks") - c("cred_tok") <= _TO_GAP))
+        .group_by(KEYS)
+        .agg(to_tok=c("to_toks").min(), verb_tok=c("present_tok").first())
+    )
+    return (
+        cand.join(to, on=KEYS)
+        .filter((c("a_start") - c("to_tok")).is_between(0, _HOST_BEFORE))
+        .sort("a_start")
+        .unique(KEYS, keep="first")
+        .with_columns(present=pl.lit(True))
     )
 
 
@@ -135,7 +183,19 @@ def _frames(flags: pl.DataFrame, hosts: pl.DataFrame, listed: pl.DataFrame) -> p
         .join(heads, on=["article_id", "block"])
         .filter(pl.col("sentence_index") - pl.col("head") <= _MAX_RUN)
         .join(hosts.rename({"sentence_index": "head"}), on=["article_id", "head"])
-        .select(*KEYS, "head", "has_envoy", "verb_tok", "h_id", "h_iso", "h_char", "h_code", "h_end")
+        .select(
+            *KEYS,
+            "head",
+            "has_envoy",
+            "verb_tok",
+            "present",
+            "h_id",
+            "h_iso",
+            "h_char",
+            "h_code",
+            "h_start",
+            "h_end",
+        )
     )
 
 
@@ -152,7 +212,7 @@ def credential_events(
     published_date (the date of an envoy event whose governing sentence has no dated event)."""
     n = pl.col("norm")
     words = tokens.select("form_id", "norm").unique("form_id")
-    cue = words.filter(n.str.contains(_CREDENTIALS) | n.str.contains(_ENVOYS))["form_id"]
+    cue = words.filter(n.str.contains(CREDENTIALS) | n.str.contains(_ENVOYS))["form_id"]
     arts = tokens.filter(pl.col("form_id").is_in(cue.implode())).select("aidx").unique()
     if arts.height == 0:
         return events
@@ -185,6 +245,20 @@ def credential_events(
         [countries.select(KEYS), m.filter(pl.col("entity_id").str.ends_with(":ambassador")).select(KEYS)]
     )
     frames = _frames(flags, hosts, listed)
+    planned = (
+        t.filter(n.is_in(_FUTURE))
+        .join(hosts.select(*KEYS, "verb_tok", "h_end"), on=KEYS)
+        # before the verb, or before the words right after it and its host
+        .filter(
+            (pl.col("token_index") >= pl.col("verb_tok") - _FUTURE_REACH)
+            & (pl.col("token_index") <= pl.max_horizontal("verb_tok", "h_end") + _FUTURE_REACH)
+        )
+        .select("article_id", head="sentence_index", planned=pl.lit(True))
+        .unique()
+    )
+    frames = frames.join(planned, on=["article_id", "head"], how="left").with_columns(
+        pl.col("planned").fill_null(False)
+    )
     found = envoys(m, countries, frames)
     pub = articles.select("article_id", "published_date")
     return with_envoy_events(events, found.join(pub, on="article_id", how="left"), frames, t, sentences)

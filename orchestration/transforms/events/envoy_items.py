@@ -14,6 +14,9 @@ from orchestration.transforms.events.contracts import KEYS
 from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.schemas import EVENT_CANDIDATES_SCHEMA
 
+# «أوراق اعتماد(هم)», «نسخة من أوراق إعتمادهم»: the credentials noun. The state right after it is
+# an envoy's too: «تقبل الرئيس X أوراق اعتماد الإيراني مهدي سبحاني» (a nisba before the name).
+CREDENTIALS = r"^[وبل]?(?:ال)?اعتماد(?:ه|ها|هم|هما)?$"
 # Any envoy word: the country right after it (a few adjectives and a designator on) is his.
 ENVOY = r"^[وبل]{0,2}(?:ال)?(?:سفير|سفيره|سفيرا|سفراء|سفيري|سفيرين|سفيرتي)$"
 # «كل من» / «لكل من» / «كلا من»: a list opener.
@@ -34,7 +37,11 @@ def envoy_countries(t: pl.DataFrame, m: pl.DataFrame, flags: pl.DataFrame) -> pl
     prev = t.select("article_id", token_index=c("token_index") + 1, prev_norm="norm")
     opener = (
         t.join(prev, on=["article_id", "token_index"], how="left")
-        .filter(c("norm").str.contains(ENVOY) | ((c("norm") == "من") & c("prev_norm").str.contains(_EACH)))
+        .filter(
+            c("norm").str.contains(ENVOY)
+            | c("norm").str.contains(CREDENTIALS)
+            | ((c("norm") == "من") & c("prev_norm").str.contains(_EACH))
+        )
         .select("article_id", "sentence_index", w_tok="token_index")
         .sort("article_id", "w_tok")
     )
@@ -120,7 +127,16 @@ def envoys(m: pl.DataFrame, countries: pl.DataFrame, frames: pl.DataFrame) -> pl
     return (
         e.join(frames, on=KEYS)
         # in the governing sentence, only the envoys after its verb and host, never a line head
-        .filter(~in_head | ((c("a_start") > c("verb_tok")) & (c("a_start") > c("h_end")) & ~c("line")))
+        .filter(
+            ~in_head
+            | (
+                (c("a_start") > c("verb_tok"))
+                & ~c("line")
+                # who presents his credentials stands before their recipient, who receives them
+                # after him
+                & pl.when(c("present")).then(c("a_start") < c("h_start")).otherwise(c("a_start") > c("h_end"))
+            )
+        )
         .filter((c("iso") != c("h_iso")) & (c("entity_id") != c("h_id")))
         .sort([*KEYS, "iso", "rank", "a_start"])
         .unique([*KEYS, "iso"], keep="first", maintain_order=True)
@@ -154,13 +170,19 @@ def with_envoy_events(
         .with_columns(
             # no dated event in the governing sentence: the report's own date, as for an undated
             # event the text reports as done (events/date_status.py)
-            pl.coalesce("event_date", c("published_date").cast(pl.Date)),
+            # an announced ceremony has no date but the one the text gives
+            pl.when(c("planned"))
+            .then(c("event_date"))
+            .otherwise(pl.coalesce("event_date", c("published_date").cast(pl.Date))),
             date_precision=pl.coalesce(
                 "date_precision", pl.when(c("published_date").is_not_null()).then(pl.lit("day"))
             ).fill_null("unknown"),
         )
         .with_columns(
             event_weekday=pl.coalesce("event_weekday", c("event_date").dt.weekday().cast(pl.Int32)),
+            date_precision=pl.when(c("event_date").is_null())
+            .then(pl.lit("unknown"))
+            .otherwise("date_precision"),
         )
         .select(
             *KEYS,
@@ -178,7 +200,7 @@ def with_envoy_events(
             actor1_code="h_code",
             actor2_code="actor_code",
             location_entity_id=pl.lit(None, pl.String),
-            status=c("status").fill_null("occurred"),
+            status=pl.when(c("planned")).then(pl.lit("planned")).otherwise(c("status").fill_null("occurred")),
             confidence=pl.lit(0.6),
         )
     )
