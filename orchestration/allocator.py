@@ -15,9 +15,11 @@ change: only where memory comes from does.
 At 100k articles, run as the Dagster assets run it (20k-article slices, one process, 2 threads,
 bench seed 0, load 6-19), the Polars stage took 127.9 CPU s (21.4 s kernel) and peaked at 6.09 GB
 with this setting, against 165.5 CPU s (56.9 s kernel) and 5.50 GB with Polars' default: +11 %
-peak RSS for a quarter less CPU. The 4 GB target is broken either way, by the frames the run holds
-(the run-wide token table alone is ~1.6 GB at 100k, and its build peaks at 4.2-4.7 GB), not by
-this setting, so it stays (bench/README.md, "Speed pass 7").
+peak RSS for a quarter less CPU. The 4 GB target was broken either way, by the frames the run holds
+(the run-wide token table alone was ~1.6 GB at 100k, and its build peaked at 4.2-4.7 GB), not by
+this setting, so it stays (bench/README.md, "Speed pass 7"). With the table held narrow
+(``transforms/token_table.py``) the same run peaks at 3.2 GB after the tokens and 4.6 GB overall
+(bench/README.md, "Speed pass 8").
 
 Polars appends ``_RJEM_MALLOC_CONF`` from the environment to its own defaults, so a value set there
 by the user wins: this module only fills it in when it is unset.
