@@ -156,3 +156,17 @@ def test_an_announced_ceremony_is_planned() -> None:
     )
     out = _events(body).filter(pl.col("actor2_entity_id") == "actor:JPNGOV:ambassador")
     assert out["status"].to_list() == ["planned"] and out["event_date"][0] is None, out
+
+
+def test_common_spellings_of_envoys_states_are_read() -> None:
+    """Spellings of the real lists (r411 مالطا, r412 زيمبابوي, r413 بوركينا فاسو, r425 السينغال and
+    فيدرالية روسيا, r473 أنجولا): countries_supplement.csv aliases."""
+    body = "سفراء كل من مالطا وزيمبابوي وبوركينا فاسو والسينغال وأنجولا، وسفير فيدرالية روسيا فلان."
+    articles = pl.DataFrame(
+        {"article_id": ["a1"], "title": [""], "body": [body], "published_date": [PUB]},
+        schema={"article_id": pl.String, "title": pl.String, "body": pl.String, "published_date": pl.Date},
+    )
+    mentions, _ = extract_entity_mentions(articles, KB, split_sentences(articles))
+    found = set(mentions["entity_id"])
+    for iso in ("MLT", "ZWE", "BFA", "SEN", "AGO", "RUS"):
+        assert f"country:{iso}" in found, (iso, found)
