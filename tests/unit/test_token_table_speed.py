@@ -94,3 +94,17 @@ def test_only_a_slice_over_the_whole_table_is_kept_wide() -> None:
     assert narrow.slice_tokens(0, 20) is narrow.slice_tokens(0, 5)
     assert narrow.slice_tokens(0, 2) is not narrow.slice_tokens(0, 2)
     assert len(narrow._whole) == 1
+
+
+def test_the_token_store_keeps_the_narrow_table_and_saves_it_for_later_runs(tmp_path: Path) -> None:
+    import dagster as dg
+
+    from orchestration.defs.resources import TokenStoreIOManager
+
+    _, narrow = _tables(2)
+    store = TokenStoreIOManager(directory=str(tmp_path))
+    key = dg.AssetKey(["intermediate", "tokens"])
+    store.handle_output(dg.build_output_context(asset_key=key, run_id="run-1"), narrow)
+    loaded = store.load_input(dg.build_input_context(asset_key=key))
+    assert isinstance(loaded, TokenTable) and loaded is not narrow
+    assert loaded.slice_tokens().equals(narrow.slice_tokens())
