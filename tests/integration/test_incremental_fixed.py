@@ -16,7 +16,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from tests.conftest import REPO, Pipeline, run_pipeline
+from tests.conftest import REPO, Pipeline, copy_sample, run_pipeline
 from tests.integration.test_incremental_rebuild_fixed import published
 
 pytestmark = pytest.mark.slow
@@ -106,3 +106,41 @@ def test_two_batches_build_what_one_build_builds(tmp_path: Path, monkeypatch: py
     got_int, want_int = _accumulated(two), _accumulated(one)
     for name in ACCUMULATED:
         assert got_int[name] == want_int[name], name
+
+
+OFFSETS_TEST = "offsets_match_body_fct_entity_mentions_char_end__char_start__surface"
+
+
+def _offsets_test(build_database: Path, target: Path) -> bool:
+    """`dbt test` of the entity mentions' offsets on a working database; whether it passed."""
+    from dbt.cli.main import dbtRunner
+
+    from orchestration.dbt_inprocess import close_dbt_duckdb
+    from orchestration.settings import DBT_PROJECT_DIR
+
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("AKHBAR_BUILD_DB", str(build_database))
+        args = ["test", "--quiet", "--select", OFFSETS_TEST, "--target-path", str(target)]
+        args += ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+        try:
+            return dbtRunner().invoke(args).success
+        finally:
+            close_dbt_duckdb()
+
+
+def test_rows_of_an_unverified_build_are_checked_again(sample_pipeline: Pipeline, tmp_path: Path) -> None:
+    """The offset tests check the batch's rows after a verified build, every row after any other."""
+    deployment = copy_sample(sample_pipeline, tmp_path)
+    with duckdb.connect(str(deployment.build_database)) as con:
+        assert con.execute("select * from intermediate.akhbar_offsets_verified").fetchall() == [(False, True)]
+        # An earlier batch's row gone wrong, and a batch that holds no article.
+        con.execute(
+            "update main.fct_entity_mentions set surface = surface || 'x' "
+            "where entity_mention_id = (select min(entity_mention_id) from main.fct_entity_mentions)"
+        )
+        con.execute("delete from landing.articles")
+    # The sample's build ended verified: only the (empty) batch is checked.
+    assert _offsets_test(deployment.build_database, tmp_path / "target")
+    # That run checked one offset test of four, so it did not verify the build: now every row is.
+    assert not _offsets_test(deployment.build_database, tmp_path / "target")
+    assert not _offsets_test(deployment.build_database, tmp_path / "target")
