@@ -1,8 +1,14 @@
 {#- Fails for every non-null offset that does not point inside the body of the row's article. -#}
 {% test offset_within_body(model, column_name, articles=ref('dim_articles')) %}
 
-with rows_ as (
-    select article_id, {{ column_name }} as char_offset from {{ model }}
+with checked_rows as (
+    -- the batch's rows, or all after an unverified build (macros/verified_rows.sql)
+    select * from {{ model }}
+    {{ rows_to_verify() }}
+),
+
+rows_ as (
+    select article_id, {{ column_name }} as char_offset from checked_rows
     where {{ column_name }} is not null
 ),
 

@@ -4,7 +4,9 @@
 {% test offsets_match_body(model, start_column, end_column, surface_column=none, articles=ref('dim_articles')) %}
 
 with mentions as (
+    -- the batch's rows, or all after an unverified build (macros/verified_rows.sql)
     select * from {{ model }}
+    {{ rows_to_verify() }}
 ),
 
 articles as (

@@ -1,8 +1,25 @@
 -- grain: one row per event mention, assigned to the real-world event it reports (`event_id`).
--- The deduplication rule is documented in int_event_clusters.yml. Recomputed over all mentions on
--- every build: a new mention can move an event's anchor date or join two stories.
+-- The deduplication rule is documented in int_event_clusters.yml.
+-- Incremental by actor pair: every step below (calls in an article, date chains, evidence for
+-- undated mentions) stays within one unordered actor pair, so a pair's events depend on that pair's
+-- mentions alone. The pre-hook removes the rows of every pair the batch touches (new, re-read or
+-- retracted mentions); the query then recomputes exactly the mentions left without a row, i.e. those
+-- pairs whole, as a full build would (tests/integration/test_incremental_fixed.py).
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ unassign_touched_pairs() }}",
+    )
+}}
+-- depends_on: {{ ref('stg_event_candidates') }}
 with candidates as (
-    select * from {{ ref('int_event_mentions') }}
+    select mentions.*
+    from {{ ref('int_event_mentions') }} as mentions
+    {% if is_incremental() %}
+    left join {{ this }} as assigned_before using (mention_id)
+    where assigned_before.mention_id is null
+    {% endif %}
 ),
 
 -- Dyads that an article reports as a telephone call: there a generic "discussed" (040) between the

@@ -26,10 +26,19 @@ def _vocab(words: pl.DataFrame, lx: Lexicons) -> pl.DataFrame:
     )
     # A conjunction (و/ف) is stripped unless the whole word is a name (وليد، فارس) or a word in
     # its own right, more frequent than what is left without the letter (وزير, not و + زير).
+    # Where neither the word nor its rest is listed, و is still the conjunction (وضموها، ولوكاشنكو),
+    # but ف is mostly a foreign name's first letter (فيرجسون، فرنانديز، فيلار), not ف + a word:
+    # it is stripped then only before hamza/alif (فأطاحوا، فانتفض، فالمهاجمون).
+    zw, zr = pl.col("_z"), pl.col("_zr")
+    rest_name = pl.col("_rest").is_in(names)
+    unread = zw.is_null() & zr.is_null() & ~rest_name
     v = v.with_columns(
         conj=n.str.contains(r"^[وف]..")
         & ~n.is_in(names)
-        & (pl.col("_zr").fill_null(0.0) >= pl.col("_z").fill_null(0.0))
+        & (
+            ((zr.is_not_null() | rest_name) & (zr.fill_null(0.0) >= zw.fill_null(0.0)))
+            | (unread & n.str.contains(r"^(?:و|ف[أإاآ])"))
+        )
     )
     conj = pl.col("conj")
     v = v.with_columns(bare=pl.when(conj).then(n.str.slice(1)).otherwise(n), strip=conj.cast(pl.Int64))
