@@ -44,9 +44,9 @@ from orchestration.transforms.event_status_rules import cluster_statuses, rule_s
 from orchestration.transforms.events import extract_event_candidates
 from orchestration.transforms.events.co_members import list_pairs
 from orchestration.transforms.events.compatriots import compatriot_sides, own_state_attacks
+from orchestration.transforms.events.contracts import EVENT_KEYS, with_mention_ids
 from orchestration.transforms.events.credentials import credential_events
 from orchestration.transforms.events.mentions import strong_mentions
-from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.headline_events import headline_events
 from orchestration.transforms.reference import KnowledgeBase
 from orchestration.transforms.tokens import build_tokens
@@ -55,9 +55,6 @@ from orchestration.transforms.tokens import build_tokens
 _ATTENDEE_REACH = 40
 # ... and a named person within this many characters when one title chain (no comma) leads to him.
 _TITLED_ATTENDEE_REACH = 120
-
-
-_KEYS = ["article_id", "sentence_index", "event_code", "actor1_entity_id", "actor2_entity_id"]
 
 
 def _first_at(text: pl.Expr, pattern: str, start: pl.Expr) -> pl.Expr:
@@ -215,7 +212,7 @@ def apply_event_rules(
     fixed = replace_bad_sides(bad, fallback_mentions(cm, bad, p))
     out = pl.concat([c.filter(pl.col("bad_side").is_null()), fixed], how="vertical_relaxed").sort("_row")
     out = drop_orphan_repeats(drop_destination_lists(out, cm))
-    out = cluster_statuses(rule_statuses(out, p)).unique(subset=_KEYS, keep="first", maintain_order=True)
+    out = cluster_statuses(rule_statuses(out, p)).unique(subset=EVENT_KEYS, keep="first", maintain_order=True)
     out = with_mention_ids(out)
     return out.select(list(schema)).cast(schema)  # type: ignore[arg-type]
 
@@ -240,9 +237,3 @@ def extract_ruled_events(
     # An item whose event stands in its headline alone (headline_events.py).
     heads = headline_events(articles, events, kb)
     return pl.concat([events, heads], how="vertical") if heads.height else events
-
-
-def with_mention_ids(events: pl.DataFrame) -> pl.DataFrame:
-    """``mention_id``: a hash of the article, sentence, code and both actors (one row per key)."""
-    key = pl.concat_str([pl.col(k).cast(pl.String) for k in _KEYS], separator="|")
-    return events.with_columns(mention_id=sha256_prefix(events.select(key.alias("k"))["k"]))

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from orchestration.transforms.hashing import sha256_prefix
 from orchestration.transforms.schemas import EVENT_CANDIDATES_SCHEMA as EVENT_CANDIDATES_SCHEMA
 
 # Sentinels for "no bound" on token indices (token indices are per article, far below these).
 FAR = 1 << 40
 SENTENCE_STRIDE = 1 << 20  # token_index = sentence_index * stride + index within the sentence
 KEYS = ["article_id", "sentence_index"]
+# One event mention: its sentence, code and both actors (the key ``mention_id`` hashes).
+EVENT_KEYS = [*KEYS, "event_code", "actor1_entity_id", "actor2_entity_id"]
 # Text order of the mentions of a sentence with a full tie-break: two mentions may share a span
 # (co-span readings), and joins return rows in no fixed order, so sorting on the start alone is not
 # reproducible from run to run.
@@ -159,3 +162,9 @@ def first_by(frame: pl.DataFrame, by: list[pl.Expr], prefix: str) -> pl.DataFram
 def actors_as(prefix: str, source: str = "") -> list[pl.Expr]:
     """The actor columns with prefix ``source`` renamed to prefix ``prefix``."""
     return [pl.col(f"{source}{c}").alias(f"{prefix}{c}") for c in ACTOR_COLS]
+
+
+def with_mention_ids(events: pl.DataFrame) -> pl.DataFrame:
+    """``mention_id``: a hash of the article, sentence, code and both actors (one row per key)."""
+    key = pl.concat_str([pl.col(k).cast(pl.String) for k in EVENT_KEYS], separator="|")
+    return events.with_columns(mention_id=sha256_prefix(events.select(key.alias("k"))["k"]))

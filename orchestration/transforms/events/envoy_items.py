@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from orchestration.transforms.events.contracts import KEYS
-from orchestration.transforms.hashing import sha256_prefix
+from orchestration.transforms.events.contracts import KEYS, with_mention_ids
 from orchestration.transforms.schemas import EVENT_CANDIDATES_SCHEMA
 
 # «أوراق اعتماد(هم)», «نسخة من أوراق إعتمادهم»: the credentials noun. The state right after it is
@@ -215,13 +214,6 @@ def with_envoy_events(
         right_on=["article_id", "a", "b"],
         how="anti",
     )
-    key = pl.concat_str(
-        [
-            c(k).cast(pl.String)
-            for k in ["article_id", "sentence_index", "event_code", "actor1_entity_id", "actor2_entity_id"]
-        ],
-        separator="|",
-    )
-    new = new.with_columns(mention_id=sha256_prefix(new.select(key.alias("k"))["k"]))
+    new = with_mention_ids(new)
     new = new.select(list(EVENT_CANDIDATES_SCHEMA)).cast(EVENT_CANDIDATES_SCHEMA)  # type: ignore[arg-type]
     return pl.concat([events.select(list(EVENT_CANDIDATES_SCHEMA)), new], how="vertical_relaxed")
